@@ -1,0 +1,106 @@
+import type { FormKind, Grade, LayoutId } from '../model/types';
+
+/** Columns of the indicator table; computed ones (score, completionRate) come from scoring. */
+export type IndicatorColumnKey =
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'level1Weight'
+  | 'level2Weight'
+  | 'targetInitial'
+  | 'target'
+  | 'actual'
+  | 'completionRate'
+  | 'qualitativeNote'
+  | 'ruleText'
+  | 'basis'
+  | 'lastYear'
+  | 'evidence'
+  | 'weight'
+  | 'score'
+  | 'deviationReason';
+
+export type FundsColumnKey =
+  | 'source'
+  | 'targetDeclared'
+  | 'initialBudget'
+  | 'fullYearBudget'
+  | 'executed'
+  | 'carryover'
+  | 'weight'
+  | 'rate'
+  | 'score'
+  | 'deviationReason';
+
+export interface ColumnDef<K extends string> {
+  key: K;
+  /** Chinese title as printed on the official form. */
+  title: string;
+  /** Width in Excel character units, as on the official form. */
+  width: number;
+}
+
+export interface GradeBand {
+  grade: Grade;
+  /** Lowest total (inclusive) that earns this grade. */
+  min: number;
+}
+
+export interface TotalCap {
+  /** Applies when the execution rate is below this fraction. */
+  rateBelow: number;
+  cap: number;
+}
+
+export interface ScoringPolicy {
+  /** How scores and rates are cut to two decimals. */
+  rounding: 'halfUp' | 'truncate';
+  /** Highest first. */
+  gradeBands: GradeBand[];
+  /** Over-achievement warning at actual ≥ threshold × target. */
+  overshootThreshold: number;
+  /** 分值 of budget execution (0 where the layout scores spending as an indicator). */
+  executionWeight: number;
+  /** Default level-1 split of indicator weights (execution excluded). */
+  defaultSplit: Record<string, number>;
+  /** Level-1 names that take their share from another level 1 (成本指标 → 产出指标). */
+  splitSharesWith: Record<string, string>;
+  /** Layout E: a level-3 weight is its level-2 weight divided by the number of its indicators. */
+  equalSplit: boolean;
+  /** Layout C: 按照完成比例赋分 counts deviation both ways. */
+  ratioBothWays: boolean;
+  /** Optional caps of the total by execution rate, lowest rate first; empty = off. */
+  totalCaps: TotalCap[];
+}
+
+export interface FundsRowTemplate {
+  source: string;
+  group?: 'income' | 'expense';
+}
+
+export interface KindLayout {
+  title: string;
+  indicatorColumns: ColumnDef<IndicatorColumnKey>[];
+  fundsColumns: ColumnDef<FundsColumnKey>[];
+  fundsRows: FundsRowTemplate[];
+  analysisTitles: string[];
+  /** Level-1 names offered, each with its level-2 names. */
+  levels: Record<string, string[]>;
+  /** Whether the default level-1 split is checked for this kind of form. */
+  checkSplit: boolean;
+}
+
+export interface LayoutDef {
+  id: LayoutId;
+  /** Chinese name shown to users (地区样式). */
+  name: string;
+  /** forms.md letter, for people reading the code. */
+  letter: 'A' | 'B' | 'C' | 'D' | 'E';
+  orientation: 'landscape' | 'portrait';
+  /** Whether the total row prints 等级. */
+  printsGrade: boolean;
+  kinds: Record<FormKind, KindLayout>;
+  /** 备注 printed under the form. */
+  notes: string[];
+  policy: ScoringPolicy;
+}

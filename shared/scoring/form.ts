@@ -1,0 +1,105 @@
+/** Totals, grade and weights of one form (scoring.md §4). */
+import type { Form, Indicator } from '../model/types';
+import type { KindLayout, LayoutDef, ScoringPolicy } from '../layouts/types';
+import { round2 } from '../format/numbers';
+import { checkForm } from '../checks/form-checks';
+import { scoreExecution } from './execution';
+import { gradeFor } from './grade';
+import { scoreIndicator } from './indicator';
+import type { ExecutionResult, FormResult, IndicatorResult } from './types';
+
+/** Key of an indicator's level-2 group (layout E splits weights inside it). */
+export function groupKey(ind: Pick<Indicator, 'level1' | 'level2'>): string {
+  return `${ind.level1.trim()}\u0000${ind.level2.trim()}`;
+}
+
+/**
+ * The weight each line is scored against. Layout E: a line without its own weight gets its
+ * level-2 weight divided by the number of lines in that group.
+ */
+export function effectiveWeight(
+  ind: Indicator,
+  groupSizes: Map<string, number>,
+  policy: ScoringPolicy,
+): number | null {
+  if (ind.weight !== null && Number.isFinite(ind.weight)) return ind.weight;
+  if (!policy.equalSplit || ind.level2Weight == null) return null;
+  const n = groupSizes.get(groupKey(ind)) ?? 1;
+  return ind.level2Weight / n;
+}
+
+export function groupSizesOf(form: Form): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const ind of form.indicators) sizes.set(groupKey(ind), (sizes.get(groupKey(ind)) ?? 0) + 1);
+  return sizes;
+}
+
+export function kindLayout(layout: LayoutDef, form: Form): KindLayout {
+  return layout.kinds[form.kind];
+}
+
+export function scoreLine(
+  form: Form,
+  index: number,
+  layout: LayoutDef,
+  groupSizes: Map<string, number>,
+  execution: ExecutionResult,
+): IndicatorResult {
+  const ind = form.indicators[index] as Indicator;
+  return scoreIndicator(ind, {
+    policy: layout.policy,
+    weight: effectiveWeight(ind, groupSizes, layout.policy),
+    executionRate: execution.rate,
+  });
+}
+
+/** Full scoring of one form: every line, then totals, grade and checks. */
+export function scoreForm(form: Form, layout: LayoutDef): FormResult {
+  const execution = scoreExecution(form.funds, layout.policy);
+  const sizes = groupSizesOf(form);
+  const lines = form.indicators.map((_, i) => scoreLine(form, i, layout, sizes, execution));
+  return finishForm(form, layout, execution, lines);
+}
+
+/** Totals, grade and checks from already scored lines (the cheap part of a rescore). */
+export function finishForm(
+  form: Form,
+  layout: LayoutDef,
+  execution: ExecutionResult,
+  lines: IndicatorResult[],
+): FormResult {
+  const policy = layout.policy;
+  let sum = execution.final;
+  let weightTotal = execution.weight;
+  const level1Weights: Record<string, number> = {};
+  lines.forEach((line, i) => {
+    sum += line.final;
+    const w = line.weight ?? 0;
+    weightTotal += w;
+    const l1 = (form.indicators[i]?.level1 ?? '').trim();
+    level1Weights[l1] = (level1Weights[l1] ?? 0) + w;
+  });
+  const uncappedTotal = round2(sum);
+  let total = uncappedTotal;
+  if (execution.rate !== null) {
+    for (const cap of policy.totalCaps) {
+      if (execution.rate < cap.rateBelow) {
+        total = Math.min(total, cap.cap);
+        break;
+      }
+    }
+  }
+  const result: FormResult = {
+    formId: form.id,
+    execution,
+    indicators: lines,
+    total,
+    uncappedTotal,
+    grade: gradeFor(total, policy),
+    weightTotal: round2(weightTotal),
+    level1Weights,
+    findings: [],
+  };
+  result.findings = checkForm(form, layout, result);
+  return result;
+}
