@@ -3,10 +3,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', '.bench/**'] },
   js.configs.recommended,
   {
-    files: ['bin/**/*.mjs', '*.js'],
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   ...tseslint.configs.recommended,

@@ -33,9 +33,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined)
+    throw new CliError('缺少命令：用法为 ziping score|check 文件.json，运行 ziping --help 查看说明');
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(`${USAGE}\n`);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const files = rest.filter((a) => !a.startsWith('--'));
@@ -49,7 +51,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (files.length !== 1)
         throw new CliError(`${command} 需要且只需要一个文件：ziping ${command} 文件.json`);
       const forms = await loadForms(files[0] as string);
-      const scored = forms.map(({ layout, form }) => ({ form, result: scoreForm(form, getLayout(layout)) }));
+      const scored = forms.map(({ layout, form }) => ({
+        form,
+        result: scoreForm(form, getLayout(layout), true),
+      }));
       if (command === 'score') {
         const out = { forms: scored.map(({ form, result }) => formReport(form, result)) };
         io.stdout.write(`${JSON.stringify(out, null, flags.has('--pretty') ? 2 : undefined)}\n`);

@@ -24,8 +24,12 @@ type Emit = (
 
 export function checkForm(form: Form, layout: LayoutDef, result: FormResult): Finding[] {
   const findings: Finding[] = [];
-  const emit: Emit = (code, level, where, message) =>
-    findings.push({ code, level, formId: form.id, ...where, message });
+  const emit: Emit = (code, level, where, message) => {
+    const f: Finding = { code, level, formId: form.id, section: where.section, message };
+    if (where.row !== undefined) f.row = where.row;
+    if (where.field !== undefined) f.field = where.field;
+    findings.push(f);
+  };
 
   checkHeader(form, emit);
   checkFunds(form, result, emit);
@@ -54,12 +58,12 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
   const total = fundsTotalRow(funds);
   const totalIndex = total ? funds.rows.indexOf(total) : 0;
   const ex = result.execution;
-  if (!total || total.fullYearBudget == null || total.fullYearBudget === 0) {
+  if (!total || total.fullYearBudget == null || total.fullYearBudget <= 0) {
     emit(
       'budget-missing',
       'error',
       { section: 'funds', row: totalIndex, field: 'fullYearBudget' },
-      '全年预算数未填写或为 0，无法计算执行率：请填写资金总额的全年预算数',
+      '全年预算数未填写或不大于 0，无法计算执行率：请填写资金总额的全年预算数',
     );
   }
   if (total && total.executed == null) {
@@ -71,8 +75,24 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
     );
   }
   funds.rows.forEach((row, i) => {
+    for (const field of AMOUNT_FIELDS) {
+      const v = row[field];
+      if (v != null && v < 0) {
+        emit(
+          'invalid-amount',
+          'error',
+          { section: 'funds', row: i, field },
+          `“${row.source}”${AMOUNT_TITLES[field]} ${fmtNum(v)} 为负数：请填写不小于 0 的金额（万元）`,
+        );
+      }
+    }
     if (row.group !== undefined) return;
-    if (row.fullYearBudget != null && row.executed != null && row.executed > row.fullYearBudget + 1e-9) {
+    if (
+      row.fullYearBudget != null &&
+      row.fullYearBudget > 0 &&
+      row.executed != null &&
+      row.executed > row.fullYearBudget + 1e-9
+    ) {
       emit(
         'executed-over-budget',
         'error',
@@ -126,9 +146,22 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
   }
 }
 
+const AMOUNT_FIELDS = ['targetDeclared', 'initialBudget', 'fullYearBudget', 'executed', 'carryover'] as const;
+const AMOUNT_TITLES: Record<(typeof AMOUNT_FIELDS)[number], string> = {
+  targetDeclared: '目标申报数',
+  initialBudget: '年初预算数',
+  fullYearBudget: '全年预算数',
+  executed: '全年执行数',
+  carryover: '资金结(转)余',
+};
+
 function rowLabel(ind: Indicator, i: number): string {
   const name = ind.name.trim();
   return name ? `第 ${i + 1} 行“${name}”` : `第 ${i + 1} 行`;
+}
+
+function at(row: number, field: string): Omit<FindingLocation, 'formId'> {
+  return { section: 'indicator', row, field };
 }
 
 function checkIndicator(
@@ -138,107 +171,125 @@ function checkIndicator(
   layout: LayoutDef,
   emit: Emit,
 ): void {
-  const at = (field: string) => ({ section: 'indicator' as const, row: i, field });
+  const w = line.weight;
+  const short = w !== null && line.final < w - EPS && ind.deviationReason.trim() === '';
+  const overridden = line.manual && line.suggested !== null && Math.abs(line.final - line.suggested) > EPS;
+  // A weight of 0 or below is its own error; the score is not measured against it.
+  const outOfRange = w !== null && w > 0 && (line.final < -EPS || line.final > w + EPS);
+  // Most lines are clean: leave before building any message.
+  if (line.flags.length === 0 && !short && !overridden && !outOfRange && ind.name.trim() !== '') return;
   const label = rowLabel(ind, i);
-  const flags = new Set(line.flags);
+  const flags = line.flags;
 
   if (ind.name.trim() === '')
-    emit('required-empty', 'error', at('name'), `第 ${i + 1} 行三级指标名称未填写：请填写指标名称`);
-  if (flags.has('missingWeight')) {
+    emit('required-empty', 'error', at(i, 'name'), `第 ${i + 1} 行三级指标名称未填写：请填写指标名称`);
+  if (flags.includes('missingWeight')) {
     const how = layout.policy.equalSplit ? '请填写二级指标权重或本行权重' : '请填写分值';
-    emit('required-empty', 'error', at('weight'), `${label}分值未填写：${how}`);
+    emit('required-empty', 'error', at(i, 'weight'), `${label}分值未填写：${how}`);
   }
-  if (flags.has('missingTarget'))
-    emit('required-empty', 'error', at('target'), `${label}指标值未填写：请填写年度指标值`);
-  if (flags.has('missingActual'))
-    emit('required-empty', 'error', at('actual'), `${label}实际完成值未填写：请填写实际完成值`);
+  if (flags.includes('badWeight')) {
+    emit(
+      'invalid-amount',
+      'error',
+      at(i, 'weight'),
+      `${label}分值 ${fmtNum(ind.weight ?? 0)} 不大于 0：请填写大于 0 的分值`,
+    );
+  }
+  if (flags.includes('missingTarget'))
+    emit('required-empty', 'error', at(i, 'target'), `${label}指标值未填写：请填写年度指标值`);
+  if (flags.includes('missingActual'))
+    emit('required-empty', 'error', at(i, 'actual'), `${label}实际完成值未填写：请填写实际完成值`);
 
-  const w = line.weight;
-  if (w !== null && (line.final < -EPS || line.final > w + EPS)) {
+  if (w !== null && outOfRange) {
     emit(
       'score-range',
       'error',
-      at('score'),
-      `${label}得分 ${fmtNum(line.final)} 超出 0–${fmtNum(w)}：得分不能高于分值、不能为负`,
+      at(i, 'score'),
+      `${label}得分 ${fmtNum(line.final)} 超出 0–${fmtNum(w)}：请改正，得分不能高于分值、不能为负`,
     );
   }
-  if (line.manual && line.suggested !== null && Math.abs(line.final - line.suggested) > EPS) {
+  if (overridden && line.suggested !== null) {
     if (ind.scoreReason.trim() === '') {
       emit(
         'manual-no-reason',
         'error',
-        at('scoreReason'),
+        at(i, 'scoreReason'),
         `${label}得分手工改为 ${fmtNum(line.final)}（建议 ${fmtNum(line.suggested)}）：请填写调整理由`,
       );
     } else if (ind.scoreReason.trim() === IMPORTED_SCORE_REASON) {
       emit(
         'imported-score',
         'warning',
-        at('score'),
+        at(i, 'score'),
         `${label}保留了原表得分 ${fmtNum(line.final)}（按规则建议 ${fmtNum(line.suggested)}）：请复核`,
       );
     }
   }
-  if (!line.manual && (flags.has('late') || flags.has('needsJudgement'))) {
+  if (!line.manual && (flags.includes('late') || flags.includes('needsJudgement'))) {
     emit(
-      flags.has('late') ? 'late-needs-tier' : 'needs-judgement',
+      flags.includes('late') ? 'late-needs-tier' : 'needs-judgement',
       'error',
-      at(flags.has('late') ? 'tier' : 'score'),
-      flags.has('late')
+      at(i, flags.includes('late') ? 'tier' : 'score'),
+      flags.includes('late')
         ? `${label}逾期完成：请选择等级（部分达成/未达成）或手工打分`
         : `${label}无法自动评分：请选择等级（达成/部分达成/未达成）或手工打分`,
     );
   }
-  if (w !== null && line.final < w - EPS && ind.deviationReason.trim() === '') {
+  if (short) {
     emit(
       'deviation-reason-missing',
       'error',
-      at('deviationReason'),
+      at(i, 'deviationReason'),
       `${label}得分低于分值：请填写偏差原因分析及改进措施`,
     );
   }
-  if (flags.has('overshoot') && w !== null && line.final >= w - EPS && ind.deviationReason.trim() === '') {
+  if (
+    flags.includes('overshoot') &&
+    w !== null &&
+    line.final >= w - EPS &&
+    ind.deviationReason.trim() === ''
+  ) {
     emit(
       'overshoot-full',
       'warning',
-      at('actual'),
+      at(i, 'actual'),
       `${label}完成值超出指标值 ${fmtPct((line.completionRate ?? 1) - 1)} 仍记满分：请说明偏差原因，或按偏离度调减得分`,
     );
   }
   if (!line.manual) {
-    if (flags.has('unreadableTarget')) {
+    if (flags.includes('unreadableTarget')) {
       emit(
         'unreadable-value',
         'warning',
-        at('target'),
+        at(i, 'target'),
         `${label}指标值“${ind.target.trim()}”无法识别：请按“≥90%”“≤20万元”等格式填写，或手工打分`,
       );
     }
-    if (flags.has('unreadableActual')) {
+    if (flags.includes('unreadableActual')) {
       emit(
         'unreadable-value',
         'warning',
-        at('actual'),
+        at(i, 'actual'),
         `${label}实际完成值“${ind.actual.trim()}”无法识别：请填写数值，或手工打分`,
       );
     }
-    if (flags.has('ruleNotApplied')) {
+    if (flags.includes('ruleNotApplied')) {
       emit(
         'rule-not-applied',
         'warning',
-        at('ruleText'),
+        at(i, 'ruleText'),
         `${label}评分标准无法自动套用：请按评分标准核对得分`,
       );
     }
   }
-  if (flags.has('unitMismatch')) {
-    emit('unit-mismatch', 'warning', at('actual'), `${label}实际完成值与指标值单位不同：请核对单位`);
+  if (flags.includes('unitMismatch')) {
+    emit('unit-mismatch', 'warning', at(i, 'actual'), `${label}实际完成值与指标值单位不同：请核对单位`);
   }
-  if (flags.has('tierShareOutOfRange')) {
+  if (flags.includes('tierShareOutOfRange')) {
     emit(
       'tier-share-out-of-range',
       'warning',
-      at('tierShare'),
+      at(i, 'tierShare'),
       `${label}得分比例不在所选等级的范围内：已按等级边界计算，请核对`,
     );
   }

@@ -9,6 +9,7 @@ export type FindingCode =
   | 'level1-split'
   | 'score-range'
   | 'required-empty'
+  | 'invalid-amount'
   | 'budget-missing'
   | 'executed-over-budget'
   | 'execution-inconsistent'

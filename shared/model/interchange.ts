@@ -151,6 +151,12 @@ export function parseFormJson(value: unknown, id: string): Result<ParsedForm> {
   if (value.format !== undefined && value.format !== FORM_FORMAT) {
     return { ok: false, error: [`format 应为 "${FORM_FORMAT}"，实际是 ${JSON.stringify(value.format)}`] };
   }
+  if (value.version !== undefined && typeof value.version !== 'number') {
+    return {
+      ok: false,
+      error: [`version 应为数字 ${FORM_VERSION}，实际是 ${JSON.stringify(value.version)}`],
+    };
+  }
   if (typeof value.version === 'number' && value.version > FORM_VERSION) {
     return {
       ok: false,

@@ -37,7 +37,7 @@ export function scoreExecution(funds: Funds, policy: ScoringPolicy): ExecutionRe
   } else if (rate === null) {
     explanation = '全年预算数未填写或为 0，无法计算执行率';
   } else {
-    suggested = round2(weight * Math.min(rate, 1), policy.rounding);
+    suggested = round2(weight * Math.max(0, Math.min(rate, 1)), policy.rounding);
     explanation =
       rate > 1
         ? `执行率 ${fmtPct(rate)} 超过 100%，按满分 ${fmtNum(weight)} 计`
@@ -47,7 +47,7 @@ export function scoreExecution(funds: Funds, policy: ScoringPolicy): ExecutionRe
     rate,
     weight,
     suggested,
-    final: manual ? (funds.score as number) : (suggested ?? 0),
+    final: manual ? round2(funds.score as number) : (suggested ?? 0),
     manual,
     explanation,
   };

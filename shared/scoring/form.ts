@@ -19,7 +19,7 @@ export function groupKey(ind: Pick<Indicator, 'level1' | 'level2'>): string {
  */
 export function effectiveWeight(
   ind: Indicator,
-  groupSizes: Map<string, number>,
+  groupSizes: ReadonlyMap<string, number>,
   policy: ScoringPolicy,
 ): number | null {
   if (ind.weight !== null && Number.isFinite(ind.weight)) return ind.weight;
@@ -28,9 +28,16 @@ export function effectiveWeight(
   return ind.level2Weight / n;
 }
 
-export function groupSizesOf(form: Form): Map<string, number> {
+const NO_GROUPS: ReadonlyMap<string, number> = new Map();
+
+/** Sizes of the level-2 groups; only layouts that split weights equally need them. */
+export function groupSizesOf(form: Form, policy: ScoringPolicy): ReadonlyMap<string, number> {
+  if (!policy.equalSplit) return NO_GROUPS;
   const sizes = new Map<string, number>();
-  for (const ind of form.indicators) sizes.set(groupKey(ind), (sizes.get(groupKey(ind)) ?? 0) + 1);
+  for (const ind of form.indicators) {
+    const key = groupKey(ind);
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  }
   return sizes;
 }
 
@@ -42,22 +49,33 @@ export function scoreLine(
   form: Form,
   index: number,
   layout: LayoutDef,
-  groupSizes: Map<string, number>,
+  groupSizes: ReadonlyMap<string, number>,
   execution: ExecutionResult,
+  explain = false,
 ): IndicatorResult {
   const ind = form.indicators[index] as Indicator;
-  return scoreIndicator(ind, {
-    policy: layout.policy,
-    weight: effectiveWeight(ind, groupSizes, layout.policy),
-    executionRate: execution.rate,
-  });
+  return scoreIndicator(
+    ind,
+    {
+      policy: layout.policy,
+      weight: effectiveWeight(ind, groupSizes, layout.policy),
+      executionRate: execution.rate,
+    },
+    explain,
+  );
 }
 
-/** Full scoring of one form: every line, then totals, grade and checks. */
-export function scoreForm(form: Form, layout: LayoutDef): FormResult {
+/** The explanation of one line's suggestion, for the cell the user is looking at. */
+export function explainLine(form: Form, index: number, layout: LayoutDef): string {
   const execution = scoreExecution(form.funds, layout.policy);
-  const sizes = groupSizesOf(form);
-  const lines = form.indicators.map((_, i) => scoreLine(form, i, layout, sizes, execution));
+  return scoreLine(form, index, layout, groupSizesOf(form, layout.policy), execution, true).explanation;
+}
+
+/** Full scoring of one form: every line, then totals, grade and checks; `explain` adds the texts. */
+export function scoreForm(form: Form, layout: LayoutDef, explain = false): FormResult {
+  const execution = scoreExecution(form.funds, layout.policy);
+  const sizes = groupSizesOf(form, layout.policy);
+  const lines = form.indicators.map((_, i) => scoreLine(form, i, layout, sizes, execution, explain));
   return finishForm(form, layout, execution, lines);
 }
 

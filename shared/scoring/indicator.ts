@@ -27,25 +27,33 @@ export interface IndicatorContext {
 
 interface Suggestion {
   suggested: number | null;
-  explanation: string;
+  explanation: () => string;
   method: ScoringMethod;
   completionRate?: number | null;
   tier?: Tier | null;
   flags?: IndicatorFlag[];
 }
 
-export function scoreIndicator(ind: Indicator, ctx: IndicatorContext): IndicatorResult {
+/**
+ * Scores one line. The explanation is only written when `explain` is set: a full rescore of a
+ * document needs numbers, and the UI asks for the text of the cell the user looks at.
+ */
+export function scoreIndicator(ind: Indicator, ctx: IndicatorContext, explain = false): IndicatorResult {
   const s = suggest(ind, ctx);
   const flags = s.flags ?? [];
-  const suggested = s.suggested === null ? null : round2(s.suggested, ctx.policy.rounding);
+  // Rounded like the form prints it, but never above the weight: layout E weights such as
+  // 20 / 3 are not whole cents, and full marks must stay exactly the weight.
+  const suggested =
+    s.suggested === null ? null : Math.min(round2(s.suggested, ctx.policy.rounding), ctx.weight ?? Infinity);
   const manual = ind.score !== null && Number.isFinite(ind.score);
   return {
     id: ind.id,
     weight: ctx.weight,
     suggested,
-    final: manual ? (ind.score as number) : (suggested ?? 0),
+    // Scores are kept to two decimals, as printed, so the total is exactly the sum of the lines.
+    final: manual ? round2(ind.score as number) : (suggested ?? 0),
     manual,
-    explanation: s.explanation,
+    explanation: explain ? s.explanation() : '',
     method: s.method,
     completionRate: s.completionRate ?? null,
     tier: s.tier ?? null,
@@ -55,21 +63,32 @@ export function scoreIndicator(ind: Indicator, ctx: IndicatorContext): Indicator
 
 function suggest(ind: Indicator, ctx: IndicatorContext): Suggestion {
   const w = ctx.weight;
-  if (w === null || !Number.isFinite(w) || w <= 0) {
+  if (w === null || !Number.isFinite(w)) {
     return {
       suggested: null,
-      explanation: '未填写分值，无法计算得分',
+      explanation: () => '未填写分值，无法计算得分',
       method: 'none',
       flags: ['missingWeight'],
     };
   }
-  if (ind.tier) return byTier(ind.tier, ind.tierShare, w, '已选择等级');
+  if (w <= 0) {
+    return { suggested: null, explanation: () => '分值应大于 0', method: 'none', flags: ['badWeight'] };
+  }
+  if (ind.tier) {
+    const chosen = byTier(ind.tier, ind.tierShare, w, '已选择等级');
+    // The tier decides the score, but 年度指标值 and 实际完成值 are still required cells.
+    if (ind.target.trim() === '' && ind.targetInitial.trim() === '')
+      chosen.flags = [...(chosen.flags ?? []), 'missingTarget'];
+    if (ind.actual.trim() === '') chosen.flags = [...(chosen.flags ?? []), 'missingActual'];
+    return chosen;
+  }
 
   if (isFundsLine(ind, ctx)) {
     const rate = ctx.executionRate as number;
     return {
       suggested: w * Math.min(rate, 1),
-      explanation: `支付额/预算额度 ${fmtPct(rate)} × 权重 ${fmtNum(w)} = ${fmtNum(w * Math.min(rate, 1))}`,
+      explanation: () =>
+        `支付额/预算额度 ${fmtPct(rate)} × 权重 ${fmtNum(w)} = ${fmtNum(w * Math.min(rate, 1))}`,
       method: 'funds',
       completionRate: rate,
     };
@@ -78,16 +97,21 @@ function suggest(ind: Indicator, ctx: IndicatorContext): Suggestion {
   const target = targetReading(ind);
   const actual = readValue(ind.actual);
   if (target.kind === 'empty') {
-    return { suggested: null, explanation: '未填写指标值', method: 'none', flags: ['missingTarget'] };
+    return { suggested: null, explanation: () => '未填写指标值', method: 'none', flags: ['missingTarget'] };
   }
   if (actual.kind === 'empty') {
-    return { suggested: null, explanation: '未填写实际完成值', method: 'none', flags: ['missingActual'] };
+    return {
+      suggested: null,
+      explanation: () => '未填写实际完成值',
+      method: 'none',
+      flags: ['missingActual'],
+    };
   }
 
   // An actual that states a tier (达成预期指标, 已完成, 部分达成…) is scored by that tier.
   if (actual.kind === 'qualitative' && actual.tier)
     return byTier(actual.tier, ind.tierShare, w, `实际“${ind.actual.trim()}”`);
-  if (sameText(ind.target, ind.actual) && (target.kind === 'qualitative' || target.kind === 'time')) {
+  if ((target.kind === 'qualitative' || target.kind === 'time') && sameText(ind.target, ind.actual)) {
     return byTier('达成', ind.tierShare, w, '实际完成值与指标值一致');
   }
 
@@ -99,6 +123,7 @@ function suggest(ind: Indicator, ctx: IndicatorContext): Suggestion {
 type RuleMode = 'ratio' | 'met' | 'tier' | 'satisfaction' | null;
 
 function ruleMode(ruleText: string): RuleMode {
+  if (ruleText === '') return null;
   if (/完成比例/.test(ruleText)) return 'ratio';
   if (/直接赋分/.test(ruleText)) return 'met';
   if (/评判等级/.test(ruleText)) return 'tier';
@@ -120,7 +145,7 @@ function scorePair(
   if (target.kind === 'time' || (target.kind === 'qualitative' && actual.kind !== 'number')) {
     return {
       suggested: null,
-      explanation: '无法自动判断是否达成：请选择等级（达成/部分达成/未达成）或手工打分',
+      explanation: () => '无法自动判断是否达成：请选择等级（达成/部分达成/未达成）或手工打分',
       method: 'none',
       flags: ['needsJudgement'],
     };
@@ -131,7 +156,8 @@ function scorePair(
   if (flags.length === 0) flags.push('needsJudgement');
   return {
     suggested: null,
-    explanation: `指标值“${ind.target.trim()}”与实际完成值“${ind.actual.trim()}”无法比较：请选择等级或手工打分`,
+    explanation: () =>
+      `指标值“${ind.target.trim()}”与实际完成值“${ind.actual.trim()}”无法比较：请选择等级或手工打分`,
     method: 'none',
     flags,
   };
@@ -148,7 +174,7 @@ function byParts(
   if (!actualParts || actualParts.length !== parts.length) {
     return {
       suggested: null,
-      explanation: `复合指标值有 ${parts.length} 项，实际完成值应按“；”分成同样的 ${parts.length} 项`,
+      explanation: () => `复合指标值有 ${parts.length} 项，实际完成值应按“；”分成同样的 ${parts.length} 项`,
       method: 'none',
       flags: ['needsJudgement'],
     };
@@ -166,7 +192,7 @@ function byParts(
     if (s.suggested === null) {
       return {
         suggested: null,
-        explanation: `第 ${i + 1} 项无法自动评分：${s.explanation}`,
+        explanation: () => `第 ${i + 1} 项无法自动评分：${s.explanation()}`,
         method: 'none',
         flags: [...flags],
       };
@@ -176,7 +202,8 @@ function byParts(
   const avg = shares.reduce((a, b) => a + b, 0) / shares.length;
   return {
     suggested: w * avg,
-    explanation: `复合指标 ${shares.length} 项分别完成 ${shares.map((x) => fmtPct(x)).join('、')}，平均 × 分值 ${fmtNum(w)} = ${fmtNum(w * avg)}`,
+    explanation: () =>
+      `复合指标 ${shares.length} 项分别完成 ${shares.map((x) => fmtPct(x)).join('、')}，平均 × 分值 ${fmtNum(w)} = ${fmtNum(w * avg)}`,
     method: 'ratio',
     flags: [...flags],
   };
@@ -205,7 +232,7 @@ function byNumbers(
     const score = Math.max(0, w - (deduction.points * diff) / deduction.step);
     return {
       suggested: score,
-      explanation:
+      explanation: () =>
         diff === 0
           ? `实际 ${show(av)} 达到指标值 ${show(tv)}，按评分标准记满分 ${fmtNum(w)}`
           : `按评分标准每${deduction.when === 'short' ? '减少' : '超出'} ${fmtNum(deduction.step)} 扣 ${fmtNum(deduction.points)} 分：${deduction.when === 'short' ? '差' : '超'} ${fmtNum(diff)}，${fmtNum(w)} − ${fmtNum((deduction.points * diff) / deduction.step)} = ${fmtNum(score)}`,
@@ -214,15 +241,15 @@ function byNumbers(
       flags,
     };
   }
-  if (/[每扣]/.test(ind.ruleText) && /分/.test(ind.ruleText)) flags.push('ruleNotApplied');
+  if (ind.ruleText !== '' && /[每扣]/.test(ind.ruleText) && /分/.test(ind.ruleText))
+    flags.push('ruleNotApplied');
 
   if (t.direction === 'zero') {
     const met = av === 0;
     return {
       suggested: met ? w : 0,
-      explanation: met
-        ? `指标值为 0，实际为 0，记满分 ${fmtNum(w)}`
-        : `指标值为 0，实际 ${show(av)} 不为 0，记 0 分`,
+      explanation: () =>
+        met ? `指标值为 0，实际为 0，记满分 ${fmtNum(w)}` : `指标值为 0，实际 ${show(av)} 不为 0，记 0 分`,
       method: 'zero',
       completionRate: null,
       flags,
@@ -233,7 +260,7 @@ function byNumbers(
     if (av <= tv) {
       return {
         suggested: w,
-        explanation: `实际 ${show(av)} 不高于指标值 ${show(tv)}，记满分 ${fmtNum(w)}`,
+        explanation: () => `实际 ${show(av)} 不高于指标值 ${show(tv)}，记满分 ${fmtNum(w)}`,
         method: 'lower',
         completionRate,
         flags,
@@ -242,7 +269,8 @@ function byNumbers(
     const score = Math.max(0, w * (1 - (av - tv) / tv));
     return {
       suggested: score,
-      explanation: `实际 ${show(av)} 超出指标值 ${show(tv)} ${fmtPct((av - tv) / tv)}：${fmtNum(w)} × (1 − ${fmtPct((av - tv) / tv)}) = ${fmtNum(score)}`,
+      explanation: () =>
+        `实际 ${show(av)} 超出指标值 ${show(tv)} ${fmtPct((av - tv) / tv)}：${fmtNum(w)} × (1 − ${fmtPct((av - tv) / tv)}) = ${fmtNum(score)}`,
       method: 'lower',
       completionRate,
       flags,
@@ -252,7 +280,7 @@ function byNumbers(
   if (tv <= 0) {
     return {
       suggested: av >= tv ? w : 0,
-      explanation:
+      explanation: () =>
         av >= tv
           ? `实际 ${show(av)} 达到指标值，记满分 ${fmtNum(w)}`
           : `实际 ${show(av)} 未达到指标值，记 0 分`,
@@ -267,9 +295,10 @@ function byNumbers(
     const met = ratio >= 1;
     return {
       suggested: met ? w : 0,
-      explanation: met
-        ? `直接赋分：实际 ${show(av)} 达到指标值 ${show(tv)}，记 ${fmtNum(w)}`
-        : `直接赋分：实际 ${show(av)} 未达到指标值 ${show(tv)}，记 0 分`,
+      explanation: () =>
+        met
+          ? `直接赋分：实际 ${show(av)} 达到指标值 ${show(tv)}，记 ${fmtNum(w)}`
+          : `直接赋分：实际 ${show(av)} 未达到指标值 ${show(tv)}，记 0 分`,
       method: 'met',
       completionRate,
       flags,
@@ -281,7 +310,8 @@ function byNumbers(
     const score = w * Math.max(0, 1 - Math.abs(ratio - 1));
     return {
       suggested: score,
-      explanation: `按照完成比例赋分：完成率 ${fmtPct(ratio)}，偏离 ${fmtPct(Math.abs(ratio - 1))}，${fmtNum(w)} × (1 − ${fmtPct(Math.abs(ratio - 1))}) = ${fmtNum(score)}`,
+      explanation: () =>
+        `按照完成比例赋分：完成率 ${fmtPct(ratio)}，偏离 ${fmtPct(Math.abs(ratio - 1))}，${fmtNum(w)} × (1 − ${fmtPct(Math.abs(ratio - 1))}) = ${fmtNum(score)}`,
       method: 'ratioBothWays',
       completionRate,
       flags,
@@ -291,11 +321,11 @@ function byNumbers(
   const score = w * Math.min(ratio, 1);
   const overshoot = ratio >= ctx.policy.overshootThreshold;
   if (overshoot) flags.push('overshoot');
-  let explanation =
-    ratio >= 1
+  const explanation = () =>
+    (ratio >= 1
       ? `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)} ≥ 100%，记满分 ${fmtNum(w)}`
-      : `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)}，× 分值 ${fmtNum(w)} = ${fmtNum(score)}`;
-  if (overshoot) explanation += `；完成值超出指标值 ${fmtPct(ratio - 1)}，请说明偏差原因，必要时按偏离度调减`;
+      : `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)}，× 分值 ${fmtNum(w)} = ${fmtNum(score)}`) +
+    (overshoot ? `；完成值超出指标值 ${fmtPct(ratio - 1)}，请说明偏差原因，必要时按偏离度调减` : '');
   return { suggested: score, explanation, method: 'ratio', completionRate, flags };
 }
 
@@ -305,7 +335,8 @@ function byTime(target: TimeReading, actual: TimeReading, w: number): Suggestion
   if (due === null || done === null) {
     return {
       suggested: null,
-      explanation: `时间“${actual.raw.trim()}”与指标值“${target.raw.trim()}”无法比较：请选择等级或手工打分`,
+      explanation: () =>
+        `时间“${actual.raw.trim()}”与指标值“${target.raw.trim()}”无法比较：请选择等级或手工打分`,
       method: 'none',
       flags: ['needsJudgement'],
     };
@@ -313,13 +344,14 @@ function byTime(target: TimeReading, actual: TimeReading, w: number): Suggestion
   if (done <= due) {
     return {
       suggested: w,
-      explanation: `按时完成（${actual.raw.trim()}，要求${target.raw.trim()}），记满分 ${fmtNum(w)}`,
+      explanation: () => `按时完成（${actual.raw.trim()}，要求${target.raw.trim()}），记满分 ${fmtNum(w)}`,
       method: 'time',
     };
   }
   return {
     suggested: null,
-    explanation: `逾期完成（${actual.raw.trim()}，要求${target.raw.trim()}）：请选择等级（部分达成/未达成）`,
+    explanation: () =>
+      `逾期完成（${actual.raw.trim()}，要求${target.raw.trim()}）：请选择等级（部分达成/未达成）`,
     method: 'time',
     flags: ['late'],
   };
@@ -356,7 +388,8 @@ function byTier(tier: Tier, share: number | null, w: number, why: string): Sugge
   const prefix = why ? `${why}，` : '';
   return {
     suggested: w * s,
-    explanation: `${prefix}按“${tier}”取分值的 ${fmtNum(s * 100)}%：${fmtNum(w)} × ${fmtNum(s * 100)}% = ${fmtNum(w * s)}`,
+    explanation: () =>
+      `${prefix}按“${tier}”取分值的 ${fmtNum(s * 100)}%：${fmtNum(w)} × ${fmtNum(s * 100)}% = ${fmtNum(w * s)}`,
     method: 'tier',
     tier,
     flags,

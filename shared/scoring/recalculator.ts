@@ -123,7 +123,7 @@ export class Recalculator {
 
   private full(form: Form): FormState {
     const execution = scoreExecution(form.funds, this.layout.policy);
-    const sizes = groupSizesOf(form);
+    const sizes = groupSizesOf(form, this.layout.policy);
     const lines = form.indicators.map((_, i) => scoreLine(form, i, this.layout, sizes, execution));
     this.linesScored += lines.length;
     return { execution, lines, result: finishForm(form, this.layout, execution, lines) };
@@ -182,7 +182,7 @@ export class Recalculator {
       return { result: state.result, rescoredLines: state.lines.map((_, i) => i) };
     }
     const execution = work.execution ? scoreExecution(form.funds, this.layout.policy) : prev.execution;
-    const sizes = groupSizesOf(form);
+    const sizes = groupSizesOf(form, this.layout.policy);
     const prevById = new Map(prev.lines.map((l) => [l.id, l]));
     const rescored: number[] = [];
     const lines = form.indicators.map((ind, i) => {

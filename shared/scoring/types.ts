@@ -4,6 +4,7 @@ import type { Finding } from '../checks/types';
 /** Facts about one line that the checks turn into findings. */
 export type IndicatorFlag =
   | 'missingWeight'
+  | 'badWeight'
   | 'missingTarget'
   | 'missingActual'
   | 'unreadableTarget'
@@ -27,7 +28,7 @@ export interface IndicatorResult {
   /** Manual score when set, else the suggestion, else 0. */
   final: number;
   manual: boolean;
-  /** One line of Chinese saying how the suggestion came out. */
+  /** One line of Chinese saying how the suggestion came out; '' unless asked for (explainLine). */
   explanation: string;
   method: ScoringMethod;
   /** 实际 / 指标值 for numeric lines (layout C prints it as 完成率). */

@@ -53,17 +53,37 @@ const SUFFIX_OPS: ReadonlyArray<[string, Op]> = [
 const NEUTRAL_PREFIXES = ['完成', '实现', '累计', '共计', '全年', '年均', '平均', '约', '共', '达', '各'];
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
+const RANGE = new RegExp(`^(${NUMBER})[-~至到](${NUMBER})(.*)$`);
+const LEADING_NUMBER = new RegExp(`^(${NUMBER})(.*)$`);
 const UNIT_MAX = 12;
 const NE_NOTE = '符号“≠”按“=”读取';
 
+/**
+ * Readings are pure functions of the text and documents repeat the same values endlessly
+ * (达成预期指标, ≥90%), so they are memoised. Callers must treat readings as read-only.
+ */
+const cache = new Map<string, ValueReading>();
+const CACHE_MAX = 50_000;
+
+/** For benchmarks of a cold start. */
+export function clearReadingCache(): void {
+  cache.clear();
+}
+
 export function readValue(raw: string | null | undefined): ValueReading {
   const text = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
+  const hit = cache.get(text);
+  if (hit) return hit;
+  let reading: ValueReading;
   try {
-    return readNormalized(text, normalizeValueText(text));
+    reading = readNormalized(text, normalizeValueText(text));
   } catch {
     // The reader must never throw; anything unexpected stays as typed.
-    return { kind: 'qualitative', raw: text };
+    reading = { kind: 'qualitative', raw: text };
   }
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(text, reading);
+  return reading;
 }
 
 function readNormalized(raw: string, s: string): ValueReading {
@@ -116,14 +136,14 @@ function readNumber(raw: string, s: string): ValueReading | null {
   const op = prefix.op ?? suffix.op;
   const core = suffix.rest;
 
-  const range = new RegExp(`^(${NUMBER})[-~至到](${NUMBER})(.*)$`).exec(core);
+  const range = RANGE.exec(core);
   if (range && !prefix.op) {
     const unit = range[3] ?? '';
     if (!isUnit(unit)) return null;
     return { kind: 'range', raw, min: Number(range[1]), max: Number(range[2]), unit };
   }
 
-  const m = new RegExp(`^(${NUMBER})(.*)$`).exec(core);
+  const m = LEADING_NUMBER.exec(core);
   if (!m) {
     // 年初指标值 of layout B: a symbol and a unit only ("≥%", "=个"); words like 不超过 need a number.
     if (prefix.op && SYMBOL_OP.test(s) && isUnit(core) && core.length <= 4) {

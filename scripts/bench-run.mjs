@@ -1,0 +1,19 @@
+// `npm run bench`: bundles the benchmark as the app ships its code (esbuild, no dev loader
+// in the way) and runs it, so the figures are those of production code.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+mkdirSync('.bench', { recursive: true });
+await build({
+  entryPoints: ['scripts/bench.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  outfile: '.bench/bench.mjs',
+  logLevel: 'warning',
+});
+const run = spawnSync(process.execPath, ['.bench/bench.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exitCode = run.status ?? 1;

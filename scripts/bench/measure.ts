@@ -1,0 +1,35 @@
+/** Timing helpers for benchmark scripts (figures are printed, never asserted). */
+import { performance } from 'node:perf_hooks';
+
+export interface Figure {
+  name: string;
+  /** Median milliseconds. */
+  median: number;
+  p95: number;
+  runs: number;
+  aim?: string;
+}
+
+export function measure(name: string, runs: number, fn: (i: number) => void, aim?: string): Figure {
+  for (let i = 0; i < Math.min(5, runs); i++) fn(i); // warm-up: JIT and caches
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  const figure: Figure = { name, median: at(0.5), p95: at(0.95), runs };
+  if (aim) figure.aim = aim;
+  return figure;
+}
+
+export function printFigures(title: string, figures: Figure[]): void {
+  console.log(`\n## ${title}\n`);
+  console.log('| 测量 | 中位数 | p95 | 次数 | 目标 |');
+  console.log('|---|---:|---:|---:|---|');
+  const ms = (x: number) => (x < 1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(2)} ms`);
+  for (const f of figures)
+    console.log(`| ${f.name} | ${ms(f.median)} | ${ms(f.p95)} | ${f.runs} | ${f.aim ?? ''} |`);
+}
