@@ -5,9 +5,12 @@
 import os from 'node:os';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
+import { benchStorage } from './bench/storage';
 
 console.log(`# Ziping 性能测量  ${new Date().toISOString()}`);
 console.log(
   `Node ${process.version}，${os.cpus().length} 核 ${os.cpus()[0]?.model ?? ''}，内存 ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
 printFigures('评分引擎（shared/scoring）', benchScoring());
+const storage = benchStorage();
+printFigures(`文档存储（electron/services/document-store）— ${storage.note}`, storage.figures);

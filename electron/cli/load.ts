@@ -1,15 +1,23 @@
 /** Reads the command line's input files into forms, with one-line Chinese errors. */
 import { readFile, stat } from 'node:fs/promises';
 import { parseFormJson, type ParsedForm } from '../../shared/model/interchange';
+import type { ZipingDocument } from '../../shared/model/types';
+import { readDocumentSnapshot } from '../services/document-store/snapshot';
 
-export class CliError extends Error {}
+export { CliError } from './errors';
+import { CliError } from './errors';
 
 /** JSON inputs larger than this are refused rather than read into memory. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
+/** Forms of a .json form file (one form or an array) or of a .ziping document. */
 export async function loadForms(path: string): Promise<ParsedForm[]> {
+  if (/\.ziping$/i.test(path)) {
+    const doc = loadDocument(path);
+    return doc.forms.map((form) => ({ layout: doc.meta.layout, form }));
+  }
   if (!/\.json$/i.test(path)) {
-    throw new CliError(`不支持的文件类型：${path}（目前支持 .json 表格文件）`);
+    throw new CliError(`不支持的文件类型：${path}（支持 .json 表格文件和 .ziping 文档）`);
   }
   let size: number;
   try {
@@ -42,6 +50,12 @@ export async function loadForms(path: string): Promise<ParsedForm[]> {
     }
     return parsed.value;
   });
+}
+
+export function loadDocument(path: string): ZipingDocument {
+  const snapshot = readDocumentSnapshot(path);
+  if (!snapshot.ok) throw new CliError(snapshot.error.message);
+  return snapshot.value;
 }
 
 function fsMessage(e: unknown, path: string): string {

@@ -5,7 +5,10 @@
 import { getLayout } from '../../shared/layouts/definitions';
 import { formReport, reportFinding } from '../../shared/report/score-report';
 import { scoreForm } from '../../shared/scoring/form';
-import { CliError, loadForms } from './load';
+import { parseArgs } from './args';
+import { exportJson, importForms, newDocument } from './document-commands';
+import { CliError } from './errors';
+import { loadForms } from './load';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -13,9 +16,14 @@ export interface CliIo {
 }
 
 const USAGE = `用法：
-  ziping score 文件.json [--pretty]   计算得分、总分和等级，输出 JSON
-  ziping check 文件.json [--json]     审核，列出问题；有错误时退出码为 1
-  ziping --help                       显示本说明`;
+  ziping score 文件 [--pretty]                   计算得分、总分和等级，输出 JSON
+  ziping check 文件 [--json]                     审核，列出问题；有错误时退出码为 1
+  ziping new 文档.ziping --unit 单位 --year 2024 --layout shanxi
+                                                 新建文档（样式：national、shanxi、xinjiang、hunan、guangdong）
+  ziping import 表.json --into 文档.ziping       导入表格：同名的表被替换，其余新增
+  ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
+  ziping --help                                  显示本说明
+“文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -39,32 +47,28 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const flags = new Set(rest.filter((a) => a.startsWith('--')));
-  const files = rest.filter((a) => !a.startsWith('--'));
   switch (command) {
     case 'score':
     case 'check': {
-      const known = command === 'score' ? ['--pretty'] : ['--json'];
-      const unknown = [...flags].filter((f) => !known.includes(f));
-      if (unknown.length > 0)
-        throw new CliError(`不认识的选项 ${unknown.join(' ')}：运行 ziping --help 查看用法`);
-      if (files.length !== 1)
+      const args = parseArgs(rest, { flags: command === 'score' ? ['--pretty'] : ['--json'] });
+      if (args.positional.length !== 1) {
         throw new CliError(`${command} 需要且只需要一个文件：ziping ${command} 文件.json`);
-      const forms = await loadForms(files[0] as string);
+      }
+      const forms = await loadForms(args.positional[0] as string);
       const scored = forms.map(({ layout, form }) => ({
         form,
         result: scoreForm(form, getLayout(layout), true),
       }));
       if (command === 'score') {
         const out = { forms: scored.map(({ form, result }) => formReport(form, result)) };
-        io.stdout.write(`${JSON.stringify(out, null, flags.has('--pretty') ? 2 : undefined)}\n`);
+        io.stdout.write(`${JSON.stringify(out, null, args.flags.has('--pretty') ? 2 : undefined)}\n`);
         return 0;
       }
       const findings = scored.flatMap(({ form, result }) =>
         result.findings.map((f) => ({ form: form.projectName, ...reportFinding(f) })),
       );
       const errors = findings.filter((f) => f.level === 'error').length;
-      if (flags.has('--json')) {
+      if (args.flags.has('--json')) {
         io.stdout.write(`${JSON.stringify({ findings, errors, warnings: findings.length - errors })}\n`);
       } else {
         for (const f of findings) {
@@ -77,7 +81,27 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       return errors > 0 ? 1 : 0;
     }
+    case 'new': {
+      const args = parseArgs(rest, { valued: ['--unit', '--year', '--layout'] });
+      return newDocument(single(args.positional, 'new'), args.options, io);
+    }
+    case 'import': {
+      const args = parseArgs(rest, { valued: ['--into'] });
+      return importForms(single(args.positional, 'import'), args.options.get('--into'), io);
+    }
+    case 'export-json': {
+      const args = parseArgs(rest, { valued: ['--out'] });
+      return exportJson(single(args.positional, 'export-json'), args.options.get('--out'), io);
+    }
     default:
-      throw new CliError(`不认识的命令“${command}”：可用命令为 score、check，运行 ziping --help 查看用法`);
+      throw new CliError(
+        `不认识的命令“${command}”：可用命令为 score、check、new、import、export-json，运行 ziping --help 查看用法`,
+      );
   }
+}
+
+function single(positional: string[], command: string): string | undefined {
+  if (positional.length > 1)
+    throw new CliError(`${command} 只需要一个文件，多了：${positional.slice(1).join(' ')}`);
+  return positional[0];
 }

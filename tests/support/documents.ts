@@ -35,7 +35,7 @@ export function fixtureDocument(layout: 'shanxi' | 'national'): ZipingDocument {
 }
 
 /** Small deterministic PRNG so generated documents are the same on every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

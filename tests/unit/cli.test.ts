@@ -2,39 +2,18 @@
  * The real `ziping` command (bin/ziping.mjs), spawned with node: output shape of interchange.md,
  * totals of every real transcribed form, and exit codes 0 / 1 / 2 with one-line Chinese errors.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormReport, ReportFinding } from '../../shared/report/score-report';
+import { ROOT, runZiping, type Run } from '../support/run-cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'forms');
 const CHINESE = /[\u4e00-\u9fff]/;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 function ziping(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['bin/ziping.mjs', ...args],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          reject(error);
-          return;
-        }
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
+  return runZiping(args);
 }
 
 /** The report shape of interchange.md, as the command prints it. */

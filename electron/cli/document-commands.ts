@@ -1,0 +1,142 @@
+/** `ziping new`, `ziping import … --into`, `ziping export-json`: the command line over .ziping documents. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { nextId } from '../../shared/model/factory';
+import { formToJson } from '../../shared/model/interchange';
+import type { Patch } from '../../shared/model/patch';
+import { LAYOUT_IDS, type Form, type LayoutId } from '../../shared/model/types';
+import { getLayout } from '../../shared/layouts/definitions';
+import { DocumentSession } from '../services/document-store/session';
+import type { DocResult } from '../services/document-store/errors';
+import { safeFileName, writeFileAtomic } from '../services/files';
+import { CliError } from './errors';
+import { loadDocument, loadForms } from './load';
+import type { CliIo } from './main';
+
+function unwrap<T>(r: DocResult<T>): T {
+  if (!r.ok) throw new CliError(r.error.message);
+  return r.value;
+}
+
+function requireZiping(file: string | undefined, usage: string): string {
+  if (!file) throw new CliError(`缺少文档：${usage}`);
+  if (!/\.ziping$/i.test(file)) throw new CliError(`“${file}”不是 .ziping 文档：${usage}`);
+  return file;
+}
+
+export function newDocument(file: string | undefined, options: Map<string, string>, io: CliIo): number {
+  const usage = 'ziping new 文档.ziping --unit 单位 --year 2024 --layout shanxi';
+  const target = requireZiping(file, usage);
+  const unit = options.get('--unit');
+  const yearText = options.get('--year');
+  const layout = options.get('--layout') ?? 'national';
+  if (!unit) throw new CliError(`缺少 --unit 单位名称：${usage}`);
+  const year = Number(yearText);
+  if (!yearText || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw new CliError(`--year 应为四位年度（如 2024），实际是“${yearText ?? ''}”`);
+  }
+  if (!(LAYOUT_IDS as readonly string[]).includes(layout)) {
+    throw new CliError(`--layout 应为 ${LAYOUT_IDS.join(' / ')} 之一，实际是“${layout}”`);
+  }
+  const abs = path.resolve(target);
+  try {
+    mkdirSync(path.dirname(abs), { recursive: true });
+  } catch {
+    throw new CliError(`无法创建文件夹 ${path.dirname(abs)}：请检查路径和权限`);
+  }
+  // Never overwrite an existing document by accident.
+  if (existsSync(abs)) throw new CliError(`“${target}”已存在：请换一个文件名，或先删除它`);
+  const session = unwrap(DocumentSession.create(abs, { unit, year, layout: layout as LayoutId }));
+  try {
+    unwrap(session.save());
+  } finally {
+    session.close({ discard: true });
+  }
+  io.stdout.write(`已新建 ${target}（${unit}，${year} 年度，${getLayout(layout as LayoutId).name}）\n`);
+  return 0;
+}
+
+/** Adds each form of the file, or replaces the form of the same kind and name. */
+export async function importForms(
+  file: string | undefined,
+  into: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const usage = 'ziping import 表.json --into 文档.ziping';
+  if (!file) throw new CliError(`缺少要导入的文件：${usage}`);
+  const target = requireZiping(into, usage);
+  const incoming = await loadForms(file);
+  const session = unwrap(DocumentSession.open(target));
+  try {
+    if (session.readOnly) throw new CliError(session.readOnlyNotice() ?? '文档为只读');
+    const doc = session.document;
+    const ids = doc.forms.map((f) => f.id);
+    const patches: Patch[] = [];
+    let added = 0;
+    let replaced = 0;
+    const forms = doc.forms.slice();
+    for (const { layout, form } of incoming) {
+      if (layout !== doc.meta.layout) {
+        io.stderr.write(
+          `注意：“${form.projectName}”为${getLayout(layout).name}样式，已按文档的${getLayout(doc.meta.layout).name}样式导入\n`,
+        );
+      }
+      if (form.year !== doc.meta.year) {
+        io.stderr.write(`注意：“${form.projectName}”为 ${form.year} 年度，文档为 ${doc.meta.year} 年度\n`);
+      }
+      const same = forms.findIndex(
+        (f) =>
+          f.kind === form.kind &&
+          (form.kind === 'department' || f.projectName.trim() === form.projectName.trim()),
+      );
+      const id = nextId('f', ids);
+      ids.push(id);
+      const placed: Form = { ...form, id };
+      if (same >= 0) {
+        const old = forms[same] as Form;
+        patches.push({ op: 'deleteForm', formId: old.id }, { op: 'insertForm', index: same, form: placed });
+        forms[same] = placed;
+        replaced++;
+      } else {
+        const index = form.kind === 'department' ? 0 : forms.length;
+        patches.push({ op: 'insertForm', index, form: placed });
+        forms.splice(index, 0, placed);
+        added++;
+      }
+    }
+    unwrap(session.apply(patches));
+    unwrap(session.save());
+    io.stdout.write(`已导入 ${incoming.length} 张表到 ${target}：新增 ${added} 张，替换 ${replaced} 张\n`);
+    return 0;
+  } finally {
+    session.close({ discard: true });
+  }
+}
+
+/** One interchange JSON file per form, numbered in document order. */
+export function exportJson(file: string | undefined, out: string | undefined, io: CliIo): number {
+  const usage = 'ziping export-json 文档.ziping --out 文件夹';
+  const source = requireZiping(file, usage);
+  if (!out) throw new CliError(`缺少 --out 文件夹：${usage}`);
+  const doc = loadDocument(source);
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch {
+    throw new CliError(`无法创建文件夹 ${out}：请检查路径和权限`);
+  }
+  const width = String(doc.forms.length).length;
+  const written: string[] = [];
+  doc.forms.forEach((form, i) => {
+    const name = `${String(i + 1).padStart(width, '0')}-${safeFileName(form.projectName, form.kind === 'department' ? '部门整体' : '项目')}.json`;
+    const dest = path.join(out, name);
+    try {
+      writeFileAtomic(dest, `${JSON.stringify(formToJson(form, doc.meta.layout), null, 2)}\n`);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new CliError(`无法写入 ${dest}（${code ?? String(e)}）：请检查磁盘空间和权限`);
+    }
+    written.push(dest);
+  });
+  io.stdout.write(`已导出 ${written.length} 张表到 ${out}\n`);
+  return 0;
+}

@@ -1,0 +1,5 @@
+export { DocumentSession, type ReadOnlyReason, type SessionOptions } from './session';
+export { listRecoverable, recover, discardRecoverable, type Recoverable } from './recovery';
+export type { DocError, DocErrorCode, DocResult } from './errors';
+export { describeOwner, readOwner, ownerFilePath, type OwnerInfo } from './owner-lock';
+export { APPLICATION_ID, SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from './schema';

@@ -1,0 +1,49 @@
+/**
+ * `npm run sample`: rebuilds samples/示例.ziping from the real forms transcribed in
+ * tests/fixtures/forms (../shared/reference 004: 衡阳市生态环境局 — the department form and its
+ * project forms; 002: 晋城市生态环境局 project forms). The document uses the 湖南（衡阳）layout,
+ * whose project forms are the national template; the 晋城 forms keep all their own data
+ * (年初指标值, 定性值情况说明 …), shown when the layout is switched to 山西（晋城）.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Patch } from '../shared/model/patch';
+import { DocumentSession } from '../electron/services/document-store/session';
+import { fixtureFiles, readFixture } from '../tests/support/documents';
+
+export const SAMPLE_PATH = path.join(import.meta.dirname, '../samples/示例.ziping');
+
+export function buildSample(target = SAMPLE_PATH): void {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ziping-sample-'));
+  rmSync(target, { force: true });
+  try {
+    const created = DocumentSession.create(
+      target,
+      { unit: '衡阳市生态环境局（示例）', year: 2024, layout: 'hunan' },
+      { dataDir, who: { user: '示例', host: 'ziping' } },
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    const session = created.value;
+    const files = fixtureFiles();
+    const ordered = [
+      ...files.filter((f) => f.startsWith('004-')),
+      ...files.filter((f) => f.startsWith('002-')),
+    ];
+    const patches: Patch[] = ordered.map((file, i) => ({
+      op: 'insertForm',
+      index: i,
+      form: readFixture(file, `f${i + 1}`).form,
+    }));
+    const applied = session.apply(patches);
+    if (!applied.ok) throw new Error(applied.error.message);
+    const saved = session.save();
+    if (!saved.ok) throw new Error(saved.error.message);
+    session.close();
+    console.log(`已生成 ${path.relative(process.cwd(), target)}：${patches.length} 张表`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildSample();
