@@ -3,10 +3,20 @@
  * export-json, score/check of a document; JSON in → document → JSON out is lossless for every
  * transcribed real form; and the bundled sample document is what `npm run sample` builds.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentSession } from '../../electron/services/document-store';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import { fixtureFiles, FIXTURE_DIR } from '../support/documents';
 import { runZiping } from '../support/run-cli';
@@ -147,5 +157,34 @@ describe('the bundled sample document', () => {
       createdAt: '',
       modifiedAt: '',
     });
+  });
+
+  it('has the current schema and can be opened, edited and saved', () => {
+    const schemaOf = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+      } finally {
+        db.close();
+      }
+    };
+    const rebuilt = join(dir, 'sample-schema.ziping');
+    buildSample(rebuilt);
+    expect(schemaOf(SAMPLE_PATH)).toEqual(schemaOf(rebuilt));
+
+    const copy = join(dir, '示例副本.ziping');
+    copyFileSync(SAMPLE_PATH, copy);
+    const opened = DocumentSession.open(copy, { dataDir: join(dir, 'data') });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const s = opened.value;
+    const form = s.document.forms[1];
+    const ind = form?.indicators[0];
+    if (!form || !ind) throw new Error('sample has no line');
+    const edit = s.apply([
+      { op: 'setIndicator', formId: form.id, indicatorId: ind.id, field: 'actual', value: '完成' },
+    ]);
+    expect(edit.ok ? '' : edit.error.message).toBe('');
+    expect(s.save().ok).toBe(true);
+    expect(s.close().ok).toBe(true);
   });
 });
