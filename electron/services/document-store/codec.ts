@@ -11,6 +11,7 @@ import {
   type ZipingDocument,
 } from '../../../shared/model/types';
 import { newIndicator } from '../../../shared/model/factory';
+import { isForm } from '../../../shared/model/validate';
 import { failure } from './errors';
 
 export const META_KEYS = [
@@ -42,28 +43,6 @@ function compactIndicator(ind: Indicator): Partial<Indicator> {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Enough of a form's shape that the editor can rely on it; anything less is a damaged file. */
-function isForm(v: unknown): v is Form {
-  return (
-    isObject(v) &&
-    typeof v.id === 'string' &&
-    (v.kind === 'project' || v.kind === 'department') &&
-    typeof v.projectName === 'string' &&
-    isObject(v.funds) &&
-    Array.isArray(v.funds.rows) &&
-    isObject(v.goals) &&
-    isObject(v.analysis) &&
-    Array.isArray(v.indicators) &&
-    v.indicators.every(
-      (i) =>
-        isObject(i) &&
-        typeof i.id === 'string' &&
-        typeof i.target === 'string' &&
-        typeof i.actual === 'string',
-    )
-  );
-}
 
 export function decodeDocument(db: Database.Database, file: string): ZipingDocument {
   const name = file.split(/[\\/]/).pop() ?? file;

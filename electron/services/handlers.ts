@@ -1,0 +1,158 @@
+/**
+ * The contract's Node-side implementation (shared/contract.ts) over the document store. One
+ * instance serves one window. Every argument is validated here: the renderer is not trusted.
+ */
+import type {
+  CallError,
+  CallResult,
+  DocStatus,
+  HandlerArgs,
+  HandlerName,
+  HandlerValue,
+  OpenedDocument,
+} from '../../shared/contract';
+import { checkPatch } from '../../shared/model/validate';
+import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
+import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
+import type { DocResult } from './document-store/errors';
+
+type Impl = { [K in HandlerName]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
+
+const bad = (message: string): { ok: false; error: CallError } => ({
+  ok: false,
+  error: { code: 'bad-request', message },
+});
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export class AppService {
+  private session: DocumentSession | null = null;
+
+  constructor(private readonly dataDir: string) {}
+
+  /** Dispatches a call whose name and arguments came from outside. Never throws. */
+  call(name: string, args: unknown): CallResult<unknown> {
+    if (!Object.hasOwn(this.impl, name)) return bad(`不认识的请求：${name}`);
+    if (!isObject(args)) return bad('请求参数应为对象');
+    try {
+      return (this.impl[name as HandlerName] as (a: unknown) => CallResult<unknown>)(args);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}（已输入的内容没有丢失）` },
+      };
+    }
+  }
+
+  /** The document open in this window, for the shell (title, close prompt). */
+  get current(): DocumentSession | null {
+    return this.session;
+  }
+
+  private readonly impl: Impl = {
+    'app/state': () => ({
+      ok: true,
+      value: {
+        document: this.session ? opened(this.session) : null,
+        recoverable: listRecoverable(this.dataDir),
+      },
+    }),
+    'doc/open': (args) => {
+      if (typeof args.path !== 'string' || args.path === '') return bad('缺少要打开的文件');
+      return this.replaceWith(
+        DocumentSession.open(args.path, { dataDir: this.dataDir, readOnly: args.readOnly === true }),
+      );
+    },
+    'doc/new': (args) => {
+      if (args.path !== null && typeof args.path !== 'string') return bad('文件路径不正确');
+      if (
+        typeof args.unit !== 'string' ||
+        !Number.isInteger(args.year) ||
+        !LAYOUT_IDS.includes(args.layout as LayoutId)
+      ) {
+        return bad('新建文档需要单位、年度和样式');
+      }
+      return this.replaceWith(
+        DocumentSession.create(
+          args.path,
+          { unit: args.unit, year: args.year, layout: args.layout },
+          { dataDir: this.dataDir },
+        ),
+      );
+    },
+    'doc/apply': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (!Array.isArray(args.patches)) return bad('缺少修改内容');
+      for (const p of args.patches) {
+        const problem = checkPatch(p);
+        if (problem) return bad(problem);
+      }
+      const r = s.apply(args.patches);
+      return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'doc/save': () => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const r = s.save();
+      return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'doc/saveAs': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || args.path === '') return bad('缺少保存位置');
+      const r = s.saveAs(args.path);
+      return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'doc/close': (args) => {
+      const s = this.session;
+      if (!s) return { ok: true, value: null };
+      const r = s.close({ discard: args.discard === true });
+      if (!r.ok) return r;
+      this.session = null;
+      return { ok: true, value: null };
+    },
+    'recovery/recover': (args) => {
+      if (typeof args.sessionId !== 'string') return bad('缺少要恢复的文档');
+      return this.replaceWith(recover(this.dataDir, args.sessionId, { dataDir: this.dataDir }));
+    },
+    'recovery/discard': (args) => {
+      if (typeof args.sessionId !== 'string') return bad('缺少要丢弃的文档');
+      discardRecoverable(this.dataDir, args.sessionId);
+      return { ok: true, value: null };
+    },
+  };
+
+  /** One document per window: the one open must be closed (saved or discarded) first. */
+  private replaceWith(next: DocResult<DocumentSession>): CallResult<OpenedDocument> {
+    if (!next.ok) return next;
+    if (this.session) {
+      const closed = this.session.close();
+      if (!closed.ok) {
+        next.value.close({ discard: true });
+        return closed;
+      }
+    }
+    this.session = next.value;
+    return { ok: true, value: opened(next.value) };
+  }
+}
+
+function noDocument(): { ok: false; error: CallError } {
+  return { ok: false, error: { code: 'no-document', message: '没有打开的文档：请先打开或新建文档' } };
+}
+
+export function status(s: DocumentSession): DocStatus {
+  return {
+    path: s.path,
+    readOnly: s.readOnly,
+    readOnlyNotice: s.readOnlyNotice(),
+    dirty: s.dirty,
+    meta: { ...s.document.meta },
+  };
+}
+
+function opened(s: DocumentSession): OpenedDocument {
+  return { status: status(s), document: s.document };
+}
