@@ -1,5 +1,5 @@
 /**
- * A full disk, for real: small tmpfs mounts (the tests run as root on CI and developer
+ * Real file systems that refuse writes: small tmpfs mounts (the tests run as root on CI and developer
  * machines). Saving onto a full disk and editing with a full data folder both give 'disk-full',
  * and nothing the user had is lost.
  */
@@ -112,6 +112,23 @@ describe('disk full', () => {
       if (f.startsWith('filler-') || f.startsWith('small-')) rmSync(join(data, f));
     expect(s.apply([{ op: 'setMeta', field: 'unit', value: '晋城市生态环境局' }]).ok).toBe(true);
     expect(s.save().ok).toBe(true);
+    s.close();
+  });
+
+  it('a document on read-only media opens read-only, and save as rescues edits elsewhere', () => {
+    const media = smallDisk('cdrom', '2m');
+    copyFileSync(SAMPLE_PATH, join(media, '示例.ziping'));
+    execFileSync('mount', ['-o', 'remount,ro', media]);
+    const opened = DocumentSession.open(join(media, '示例.ziping'), { dataDir: join(dir, 'data') });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const s = opened.value;
+    expect(s.readOnlyReason).toBe('read-only-media');
+    expect(s.readOnlyNotice()).toContain('只读');
+    expect(readdirSync(media)).toEqual(['示例.ziping']);
+    const edit = s.apply([{ op: 'setMeta', field: 'unit', value: '改' }]);
+    expect(edit.ok ? '' : edit.error.code).toBe('read-only');
+    expect(s.saveAs(join(dir, '另存.ziping')).ok).toBe(true);
+    expect(s.readOnly).toBe(false);
     s.close();
   });
 });
