@@ -1,0 +1,97 @@
+/**
+ * The window: at start it asks the services what is open (`app/state`), then shows the document,
+ * or a start panel to open or create one; unsaved work of an earlier run is offered for recovery.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { CallResult, OpenedDocument, RecoverableDocument } from '../../shared/contract';
+import { invoke } from './api/client';
+import { DocumentStore } from './state/documentStore';
+import { Editor } from './views/Editor';
+import { RecoveryBanner } from './views/RecoveryBanner';
+import { StartPanel } from './views/StartPanel';
+
+type Phase = { kind: 'loading' } | { kind: 'ready'; store: DocumentStore | null };
+
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [recoverable, setRecoverable] = useState<RecoverableDocument[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void invoke('app/state', {}).then((r) => {
+      if (cancelled) return;
+      if (!r.ok) {
+        setError(r.error.message);
+        setPhase({ kind: 'ready', store: null });
+        return;
+      }
+      setRecoverable(r.value.recoverable);
+      setPhase({ kind: 'ready', store: r.value.document ? new DocumentStore(r.value.document) : null });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  /** Shows a document the services just opened, created or recovered. */
+  const opened = useCallback((r: CallResult<OpenedDocument>): boolean => {
+    if (!r.ok) {
+      setError(r.error.message);
+      return false;
+    }
+    setError(null);
+    setPhase({ kind: 'ready', store: new DocumentStore(r.value) });
+    return true;
+  }, []);
+
+  const recover = useCallback(
+    async (sessionId: string) => {
+      if (opened(await invoke('recovery/recover', { sessionId }))) {
+        setRecoverable((list) => list.filter((d) => d.sessionId !== sessionId));
+      }
+    },
+    [opened],
+  );
+
+  const discard = useCallback(async (sessionId: string) => {
+    const r = await invoke('recovery/discard', { sessionId });
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setRecoverable((list) => list.filter((d) => d.sessionId !== sessionId));
+  }, []);
+
+  const closed = useCallback(() => {
+    setPhase({ kind: 'ready', store: null });
+  }, []);
+
+  if (phase.kind === 'loading') {
+    return (
+      <div className="app-loading" data-testid="loading">
+        正在启动…
+      </div>
+    );
+  }
+  return (
+    <div className="app">
+      {recoverable.length > 0 && (
+        <RecoveryBanner items={recoverable} onRecover={recover} onDiscard={discard} />
+      )}
+      {error && (
+        <div className="app-error" role="alert" data-testid="app-error">
+          {error}
+          <button type="button" className="link-button" onClick={() => setError(null)}>
+            知道了
+          </button>
+        </div>
+      )}
+      {phase.store ? (
+        <Editor key={phase.store.id} store={phase.store} onClosed={closed} />
+      ) : (
+        <StartPanel onOpened={opened} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The funds block (项目资金) as a small grid: one row per source, the layout's columns. 分值,
+ * 执行率, 得分 and 偏差原因 belong to the total row only (the others print “—”).
+ */
+import type {
+  CellClassParams,
+  ColDef,
+  EditableCallbackParams,
+  ValueFormatterParams,
+} from 'ag-grid-community';
+import { fmt2, fmtNum, fmtPct } from '../../../shared/format/numbers';
+import type { FundsColumnKey, KindLayout } from '../../../shared/layouts/types';
+import type { Form, FundsRow } from '../../../shared/model/types';
+import type { ExecutionResult } from '../../../shared/scoring/types';
+import { minWidthFor, PX_PER_CHAR } from './setup';
+
+export interface FundsGridContext {
+  form: Form;
+  execution: ExecutionResult;
+  totalIndex: number;
+  readOnly: boolean;
+}
+
+type Col = ColDef<FundsRow>;
+
+const AMOUNTS: ReadonlySet<FundsColumnKey> = new Set([
+  'targetDeclared',
+  'initialBudget',
+  'fullYearBudget',
+  'executed',
+  'carryover',
+]);
+
+function ctx(p: { context: unknown }): FundsGridContext {
+  return p.context as FundsGridContext;
+}
+
+function isTotal(p: { context: unknown; node?: { rowIndex: number | null } | null }): boolean {
+  return p.node?.rowIndex === ctx(p).totalIndex;
+}
+
+const canEdit = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).readOnly;
+const canEditTotal = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).readOnly && isTotal(p);
+
+const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTotal(p) ? text : '—');
+
+export function fundsColumns(kind: KindLayout, showsScore: boolean): Col[] {
+  const cols: Col[] = kind.fundsColumns.map((c) => {
+    const width = Math.round(c.width * PX_PER_CHAR);
+    const base: Col = { colId: c.key, headerName: c.title, width, minWidth: minWidthFor(width) };
+    if (c.key === 'source') {
+      return {
+        ...base,
+        valueGetter: (p) => p.data?.source ?? '',
+        editable: canEdit,
+        cellClass: 'cell-text',
+        cellClassRules: { 'funds-group-row': (p: CellClassParams<FundsRow>) => p.data?.group !== undefined },
+      };
+    }
+    if (AMOUNTS.has(c.key)) {
+      const key = c.key as keyof FundsRow;
+      return {
+        ...base,
+        valueGetter: (p) => (p.data ? (p.data[key] ?? null) : null),
+        valueFormatter: (p) => (typeof p.value === 'number' ? fmt2(p.value) : ''),
+        editable: canEdit,
+        cellClass: 'cell-number',
+      };
+    }
+    switch (c.key) {
+      case 'weight':
+        return {
+          ...base,
+          valueGetter: (p) => (isTotal(p) ? ctx(p).execution.weight : null),
+          valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
+          editable: canEditTotal,
+          cellClass: 'cell-number',
+        };
+      case 'rate':
+        return {
+          ...base,
+          valueGetter: (p) => (isTotal(p) ? ctx(p).execution.rate : null),
+          valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtPct(p.value) : ''),
+          cellClass: 'cell-number cell-computed',
+        };
+      case 'score':
+        return {
+          ...base,
+          valueGetter: (p) => (isTotal(p) ? ctx(p).execution.final : null),
+          valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
+          editable: canEditTotal,
+          tooltipValueGetter: (p) => {
+            const ex = ctx(p).execution;
+            if (!isTotal(p)) return '';
+            const why =
+              ex.suggested === null ? ex.explanation : `建议分 ${fmtNum(ex.suggested)}：${ex.explanation}`;
+            if (!ex.manual) return why;
+            const reason = ctx(p).form.funds.scoreReason.trim();
+            return `手工打分 ${fmtNum(ex.final)}（${reason ? `理由：${reason}` : '未填写打分理由'}）\n${why}`;
+          },
+          cellClass: 'cell-number cell-score',
+          cellClassRules: {
+            'cell-manual': (p: CellClassParams<FundsRow>) => isTotal(p) && ctx(p).execution.manual,
+          },
+        };
+      default:
+        return {
+          ...base,
+          valueGetter: (p) => (isTotal(p) ? ctx(p).form.funds.deviationReason : ''),
+          valueFormatter: (p) => dash(p, String(p.value ?? '')),
+          editable: canEditTotal,
+          cellEditor: 'agLargeTextCellEditor',
+          cellEditorPopup: true,
+          cellClass: 'cell-text',
+        };
+    }
+  });
+  if (showsScore) {
+    cols.push({
+      colId: 'scoreReason',
+      headerName: '打分理由',
+      headerClass: 'extra-header',
+      headerTooltip: '预算执行得分手工修改时，请写明理由',
+      width: 14 * PX_PER_CHAR,
+      valueGetter: (p) => (isTotal(p) ? ctx(p).form.funds.scoreReason : ''),
+      valueFormatter: (p) => dash(p, String(p.value ?? '')),
+      editable: canEditTotal,
+      cellEditor: 'agLargeTextCellEditor',
+      cellEditorPopup: true,
+      cellClass: 'cell-extra cell-text',
+    });
+  }
+  return cols;
+}
+
+export function fundsColumnForField(field: string | undefined, shown: readonly string[]): string {
+  if (field && shown.includes(field)) return field;
+  if (field === 'rate' || field === 'weight') return shown.includes('score') ? 'score' : 'executed';
+  return shown.includes('executed') ? 'executed' : (shown[0] ?? 'source');
+}

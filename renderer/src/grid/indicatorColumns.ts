@@ -1,0 +1,251 @@
+/**
+ * Column definitions of the indicator table, from the layout's columns (titles and widths as on
+ * the official form). Values are read through the grid context: the model row for inputs, the
+ * Recalculator's line result for computed cells (得分, 完成率, derived 权重). The grid never writes
+ * the data itself (readOnlyEdit): commits come back as cellEditRequest and become patches.
+ */
+import type {
+  CellClassParams,
+  ColDef,
+  EditableCallbackParams,
+  ITooltipParams,
+  SpanRowsParams,
+  ValueFormatterParams,
+  ValueGetterParams,
+} from 'ag-grid-community';
+import { fmtNum, fmtPct } from '../../../shared/format/numbers';
+import type {
+  ColumnDef as LayoutColumn,
+  IndicatorColumnKey,
+  KindLayout,
+} from '../../../shared/layouts/types';
+import { TIERS, type Indicator } from '../../../shared/model/types';
+import type { IndicatorResult } from '../../../shared/scoring/types';
+import { minWidthFor, PX_PER_CHAR } from './setup';
+import type { IndicatorGridContext } from './indicatorContext';
+
+export type IndicatorColId = IndicatorColumnKey | 'tier' | 'scoreReason';
+
+type Col = ColDef<Indicator>;
+
+/** Columns whose text is long enough to edit in a popup text box. */
+const LONG_TEXT: ReadonlySet<IndicatorColumnKey> = new Set([
+  'deviationReason',
+  'qualitativeNote',
+  'ruleText',
+  'basis',
+  'lastYear',
+  'evidence',
+]);
+
+const NUMBER_COLUMNS: ReadonlySet<IndicatorColId> = new Set([
+  'weight',
+  'score',
+  'level1Weight',
+  'level2Weight',
+]);
+
+function ctx(p: { context: unknown }): IndicatorGridContext {
+  return p.context as IndicatorGridContext;
+}
+
+function line(p: { context: unknown; data?: Indicator | undefined }): IndicatorResult | undefined {
+  return p.data ? ctx(p).line(p.data.id) : undefined;
+}
+
+const canEdit = (p: EditableCallbackParams<Indicator>): boolean => !ctx(p).readOnly && !p.node.rowPinned;
+
+/** Whether a line takes a tier: scored by tier, or a late/unreadable line that needs judgement. */
+export function takesTier(ind: Indicator, l: IndicatorResult | undefined): boolean {
+  if (ind.tier !== null) return true;
+  if (!l) return false;
+  return l.method === 'tier' || l.flags.includes('late') || l.flags.includes('needsJudgement');
+}
+
+const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
+/** 一级指标 merge down while equal (and filled). */
+const sameLevel1 = (p: SpanRowsParams<Indicator>): boolean =>
+  filled(p.valueA) && p.valueA === p.valueB && p.nodeA?.data?.level1 === p.nodeB?.data?.level1;
+
+/** 二级指标 merge inside the same 一级指标. */
+const sameLevel2 = (p: SpanRowsParams<Indicator>): boolean =>
+  filled(p.valueA) &&
+  p.valueA === p.valueB &&
+  filled(p.nodeA?.data?.level1) &&
+  p.nodeA?.data?.level1 === p.nodeB?.data?.level1;
+
+/** Level weights (layout E) merge with their level names. */
+const sameLevelWeight =
+  (by: 'level1' | 'level2') =>
+  (p: SpanRowsParams<Indicator>): boolean => {
+    const a = p.nodeA?.data;
+    const b = p.nodeB?.data;
+    if (!a || !b || p.valueA !== p.valueB) return false;
+    if (!filled(a.level1) || a.level1 !== b.level1) return false;
+    return by === 'level1' || (filled(a.level2) && a.level2 === b.level2);
+  };
+
+const numberText = (p: ValueFormatterParams<Indicator>): string =>
+  typeof p.value === 'number' ? fmtNum(p.value) : '';
+
+function base(
+  c: LayoutColumn<IndicatorColumnKey> | { key: IndicatorColId; title: string; width: number },
+): Col {
+  const width = Math.round(c.width * PX_PER_CHAR);
+  return { colId: c.key, headerName: c.title, width, minWidth: minWidthFor(width) };
+}
+
+function textColumn(key: keyof Indicator & IndicatorColumnKey, c: LayoutColumn<IndicatorColumnKey>): Col {
+  const col: Col = {
+    ...base(c),
+    valueGetter: (p: ValueGetterParams<Indicator>) => (p.data ? p.data[key] : ''),
+    editable: canEdit,
+    cellClass: 'cell-text',
+  };
+  if (LONG_TEXT.has(key)) {
+    col.cellEditor = 'agLargeTextCellEditor';
+    col.cellEditorPopup = true;
+    col.cellEditorParams = { maxLength: 5000, rows: 8, cols: 48 };
+  }
+  return col;
+}
+
+function scoreTooltip(p: ITooltipParams<Indicator>): string {
+  const data = p.data;
+  if (!data) return '';
+  const c = ctx(p);
+  const l = c.line(data.id);
+  if (!l) return '';
+  const why = c.explain(data.id);
+  const suggestion = l.suggested === null ? '无建议分' : `建议分 ${fmtNum(l.suggested)}`;
+  if (!l.manual) return `${suggestion}：${why}`;
+  const reason = data.scoreReason.trim() ? `理由：${data.scoreReason}` : '未填写打分理由';
+  return `手工打分 ${fmtNum(l.final)}（${reason}）\n${suggestion}：${why}`;
+}
+
+function column(c: LayoutColumn<IndicatorColumnKey>): Col {
+  switch (c.key) {
+    case 'level1':
+      return { ...textColumn('level1', c), minWidth: 64, spanRows: sameLevel1, cellClass: 'cell-level' };
+    case 'level2':
+      return { ...textColumn('level2', c), spanRows: sameLevel2, cellClass: 'cell-level' };
+    case 'level1Weight':
+    case 'level2Weight': {
+      const key = c.key;
+      return {
+        ...base(c),
+        valueGetter: (p) => p.data?.[key] ?? null,
+        valueFormatter: numberText,
+        editable: canEdit,
+        spanRows: sameLevelWeight(key === 'level1Weight' ? 'level1' : 'level2'),
+        cellClass: 'cell-level cell-number',
+      };
+    }
+    case 'weight':
+      return {
+        ...base(c),
+        // Layout E derives a line's weight from its level-2 weight when it has none of its own.
+        valueGetter: (p) => p.data?.weight ?? line(p)?.weight ?? null,
+        valueFormatter: numberText,
+        editable: canEdit,
+        cellClass: 'cell-number',
+        cellClassRules: {
+          'cell-derived': (p: CellClassParams<Indicator>) => p.data?.weight == null && p.value != null,
+        },
+      };
+    case 'score':
+      return {
+        ...base(c),
+        valueGetter: (p) => line(p)?.final ?? null,
+        valueFormatter: (p) => {
+          const l = line(p);
+          if (!l) return '';
+          return l.manual || l.suggested !== null ? fmtNum(l.final) : '待评';
+        },
+        editable: canEdit,
+        tooltipValueGetter: scoreTooltip,
+        cellClass: 'cell-number cell-score',
+        cellClassRules: {
+          'cell-manual': (p: CellClassParams<Indicator>) => line(p)?.manual === true,
+          'cell-pending': (p: CellClassParams<Indicator>) => {
+            const l = line(p);
+            return !!l && !l.manual && l.suggested === null;
+          },
+        },
+      };
+    case 'completionRate':
+      return {
+        ...base(c),
+        minWidth: 72,
+        valueGetter: (p) => line(p)?.completionRate ?? null,
+        valueFormatter: (p) => (typeof p.value === 'number' ? fmtPct(p.value) : ''),
+        cellClass: 'cell-number cell-computed',
+      };
+    default:
+      return textColumn(c.key, c);
+  }
+}
+
+/** Columns of the app (not printed on the form): the tier picker and the reason of a manual score. */
+function extraColumns(): Col[] {
+  const tier: Col = {
+    ...base({ key: 'tier', title: '评定等级', width: 10 }),
+    headerClass: 'extra-header',
+    headerTooltip:
+      '定性指标或无法自动判断的指标：选择 达成 / 部分达成 / 未达成；灰色斜体为按实际完成值自动判断的等级',
+    valueGetter: (p) => p.data?.tier ?? '',
+    valueFormatter: (p) => {
+      if (typeof p.value === 'string' && p.value !== '') return p.value;
+      // The picker formats its options without a row.
+      if (!p.data) return '（不选）';
+      const l = line(p);
+      // A tier read from the text (达成预期指标 …) shows muted; picking one overrides it.
+      if (l?.tier) return l.tier;
+      return takesTier(p.data, l) ? '请选择' : '';
+    },
+    editable: (p) => canEdit(p) && !!p.data && takesTier(p.data, line(p)),
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: { values: ['', ...TIERS] },
+    cellClass: 'cell-extra',
+    cellClassRules: {
+      'cell-unused': (p: CellClassParams<Indicator>) => !p.data || !takesTier(p.data, line(p)),
+      'cell-placeholder': (p: CellClassParams<Indicator>) => !!p.data && !p.data.tier,
+      'cell-auto-tier': (p: CellClassParams<Indicator>) => !!p.data && !p.data.tier && !!line(p)?.tier,
+    },
+  };
+  const reason: Col = {
+    ...base({ key: 'scoreReason', title: '打分理由', width: 16 }),
+    headerClass: 'extra-header',
+    headerTooltip: '手工打分与建议分不同时，请写明理由',
+    valueGetter: (p) => p.data?.scoreReason ?? '',
+    editable: canEdit,
+    cellEditor: 'agLargeTextCellEditor',
+    cellEditorPopup: true,
+    cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
+    cellClass: 'cell-extra cell-text',
+    cellClassRules: {
+      'cell-missing': (p: CellClassParams<Indicator>) => {
+        const l = line(p);
+        return !!p.data && !!l && l.manual && l.final !== l.suggested && p.data.scoreReason.trim() === '';
+      },
+    },
+  };
+  return [tier, reason];
+}
+
+export function indicatorColumns(kind: KindLayout): Col[] {
+  return [...kind.indicatorColumns.map(column), ...extraColumns()];
+}
+
+export function isNumberColumn(colId: string): boolean {
+  return NUMBER_COLUMNS.has(colId as IndicatorColId);
+}
+
+/** The column that shows a model field (findings name fields; some have no column of their own). */
+export function columnForField(field: string | undefined, shown: readonly string[]): string {
+  const wanted = field === 'tierShare' ? 'tier' : (field ?? 'name');
+  if (shown.includes(wanted)) return wanted;
+  if (wanted === 'ruleText' || wanted === 'tier') return shown.includes('score') ? 'score' : 'name';
+  return shown.includes('name') ? 'name' : (shown[0] ?? 'name');
+}

@@ -1,0 +1,41 @@
+/**
+ * What the indicator grid's callbacks read: the form, its current result and whether editing is
+ * allowed. One instance per grid, updated on every render, so column definitions never change
+ * when only values do.
+ */
+import type { LayoutDef } from '../../../shared/layouts/types';
+import type { Form } from '../../../shared/model/types';
+import { explainLine } from '../../../shared/scoring/form';
+import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
+
+export class IndicatorGridContext {
+  form: Form | null = null;
+  result: FormResult | null = null;
+  layout: LayoutDef | null = null;
+  readOnly = true;
+  private lines = new Map<string, IndicatorResult>();
+  private linesOf: FormResult | null = null;
+
+  update(form: Form, result: FormResult, layout: LayoutDef, readOnly: boolean): void {
+    this.form = form;
+    this.result = result;
+    this.layout = layout;
+    this.readOnly = readOnly;
+  }
+
+  line(indicatorId: string): IndicatorResult | undefined {
+    if (this.linesOf !== this.result) {
+      this.lines = new Map((this.result?.indicators ?? []).map((l) => [l.id, l]));
+      this.linesOf = this.result;
+    }
+    return this.lines.get(indicatorId);
+  }
+
+  /** The engine's explanation of a line's suggestion; formatted only when someone looks. */
+  explain(indicatorId: string): string {
+    const { form, layout } = this;
+    if (!form || !layout) return '';
+    const index = form.indicators.findIndex((i) => i.id === indicatorId);
+    return index < 0 ? '' : explainLine(form, index, layout);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * A committed indicator cell → typed patches. A merged 一级/二级 cell stands for every row it
+ * covers, so editing it sets the value on all of them (one step).
+ */
+import type { Patch, SetIndicator } from '../../../shared/model/patch';
+import { TIERS, type Form, type Indicator, type Tier } from '../../../shared/model/types';
+import { parseNumberInput, textInput } from '../state/parse';
+import { indicatorFieldName } from '../layout/fieldNames';
+import type { LayoutDef } from '../../../shared/layouts/types';
+
+export type EditOutcome = { ok: true; patches: Patch[] } | { ok: false; message: string };
+
+type NumberField = 'weight' | 'score' | 'level1Weight' | 'level2Weight';
+type TextField = Exclude<SetIndicator['field'], NumberField | 'tier' | 'tierShare' | 'printedScore'>;
+
+const NUMBER_FIELDS: ReadonlySet<string> = new Set<NumberField>([
+  'weight',
+  'score',
+  'level1Weight',
+  'level2Weight',
+]);
+const TEXT_FIELDS: ReadonlySet<string> = new Set<TextField>([
+  'level1',
+  'level2',
+  'name',
+  'targetInitial',
+  'target',
+  'actual',
+  'scoreReason',
+  'deviationReason',
+  'qualitativeNote',
+  'ruleText',
+  'basis',
+  'lastYear',
+  'evidence',
+]);
+
+/** Rows merged with `index` in a level column: neighbours with the same level names. */
+export function mergedRows(form: Form, index: number, by: 'level1' | 'level2'): number[] {
+  const rows = form.indicators;
+  const at = rows[index];
+  if (!at || at.level1.trim() === '' || (by === 'level2' && at.level2.trim() === '')) return [index];
+  const same = (o: Indicator | undefined) =>
+    !!o && o.level1 === at.level1 && (by === 'level1' || o.level2 === at.level2);
+  let first = index;
+  while (same(rows[first - 1])) first--;
+  let last = index;
+  while (same(rows[last + 1])) last++;
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
+}
+
+function set(form: Form, rows: number[], field: SetIndicator['field'], value: unknown): Patch[] {
+  const patches: Patch[] = [];
+  for (const i of rows) {
+    const ind = form.indicators[i];
+    if (!ind || ind[field] === value || (ind[field] ?? null) === value) continue;
+    patches.push({ op: 'setIndicator', formId: form.id, indicatorId: ind.id, field, value } as SetIndicator);
+  }
+  return patches;
+}
+
+export function patchesForCell(
+  form: Form,
+  indicatorId: string,
+  colId: string,
+  raw: unknown,
+  layout: LayoutDef,
+): EditOutcome {
+  const index = form.indicators.findIndex((i) => i.id === indicatorId);
+  if (index < 0) return { ok: false, message: '找不到这一行：它可能已被删除' };
+  if (colId === 'tier') {
+    const text = textInput(raw).trim();
+    if (text !== '' && !(TIERS as readonly string[]).includes(text)) {
+      return { ok: false, message: '评定等级应为 达成、部分达成 或 未达成' };
+    }
+    return { ok: true, patches: set(form, [index], 'tier', text === '' ? null : (text as Tier)) };
+  }
+  if (NUMBER_FIELDS.has(colId)) {
+    const n = parseNumberInput(raw, indicatorFieldName(colId, form, layout));
+    if (!n.ok) return n;
+    const field = colId as NumberField;
+    const rows =
+      field === 'level1Weight'
+        ? mergedRows(form, index, 'level1')
+        : field === 'level2Weight'
+          ? mergedRows(form, index, 'level2')
+          : [index];
+    return { ok: true, patches: set(form, rows, field, n.value) };
+  }
+  if (TEXT_FIELDS.has(colId)) {
+    const field = colId as TextField;
+    const rows = field === 'level1' || field === 'level2' ? mergedRows(form, index, field) : [index];
+    return { ok: true, patches: set(form, rows, field, textInput(raw)) };
+  }
+  return { ok: false, message: '这一列是计算结果，不能直接修改' };
+}

@@ -1,0 +1,81 @@
+/**
+ * Row heights from the text, without measuring the DOM. AG Grid's autoHeight measures every cell
+ * after it renders (a forced layout each): about a millisecond per cell, over a second for a
+ * 60-line form. Here each cell's text is measured on a canvas with the grid's font and wrapped
+ * like the cell wraps it (CJK anywhere, other text at spaces), which is close enough to size rows
+ * and costs microseconds. Heights are recomputed when a row changes or a column is resized.
+ */
+import type { Column, GridApi } from 'ag-grid-community';
+import { CJK_FONTS } from './setup';
+
+export const FONT_SIZE = 13;
+export const LINE_HEIGHT = Math.round(FONT_SIZE * 1.5);
+/** Padding (4 + 4) and the row border, as styled in styles.css. */
+const ROW_CHROME = 9;
+/** Horizontal padding of a cell (6 + 6) and its border. */
+const CELL_CHROME = 13;
+export const MIN_ROW_HEIGHT = 30;
+
+let ctx: CanvasRenderingContext2D | null | undefined;
+const widthCache = new Map<string, number>();
+
+function measure(text: string): number {
+  if (ctx === undefined) {
+    ctx = document.createElement('canvas').getContext('2d');
+    if (ctx)
+      ctx.font = `${FONT_SIZE}px ${CJK_FONTS.map((f) => (f.includes(' ') || /[^\x20-\x7e]/.test(f) ? `"${f}"` : f)).join(', ')}`;
+  }
+  if (!ctx) return text.length * FONT_SIZE;
+  let w = widthCache.get(text);
+  if (w === undefined) {
+    w = ctx.measureText(text).width;
+    if (widthCache.size > 20000) widthCache.clear();
+    widthCache.set(text, w);
+  }
+  return w;
+}
+
+/** Lines a paragraph takes in `avail` pixels: words of Latin text stay whole, CJK breaks anywhere. */
+function paragraphLines(text: string, avail: number): number {
+  if (text === '') return 1;
+  if (measure(text) <= avail) return 1;
+  // Tokens: a run of non-space Latin characters, or one other character (CJK, punctuation, space).
+  const tokens = text.match(/[\x21-\x7e]+|[\s\S]/g) ?? [text];
+  let lines = 1;
+  let used = 0;
+  for (const token of tokens) {
+    let w = measure(token);
+    if (used + w <= avail) {
+      used += w;
+      continue;
+    }
+    if (token.trim() === '') {
+      used = 0;
+      lines++;
+      continue;
+    }
+    lines++;
+    // A token wider than the cell wraps anywhere (overflow-wrap: anywhere).
+    while (w > avail) {
+      w -= avail;
+      lines++;
+    }
+    used = w;
+  }
+  return lines;
+}
+
+/** Height a text needs in a column of `width` pixels. */
+export function textHeight(text: string, width: number): number {
+  const avail = Math.max(10, width - CELL_CHROME);
+  let lines = 0;
+  for (const p of text.split('\n')) lines += paragraphLines(p, avail);
+  return lines * LINE_HEIGHT + ROW_CHROME;
+}
+
+/** Current pixel widths of the displayed columns, by colId. */
+export function columnWidths(api: GridApi): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of api.getAllDisplayedColumns() as Column[]) out.set(c.getColId(), c.getActualWidth());
+  return out;
+}

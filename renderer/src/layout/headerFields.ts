@@ -1,0 +1,33 @@
+/** The header fields of a form (表头) and what each layout calls them. */
+import type { FormField } from '../../../shared/model/patch';
+import type { FormKind, LayoutId } from '../../../shared/model/types';
+
+export type HeaderField = Extract<
+  FormField,
+  'projectName' | 'department' | 'departmentCode' | 'unit' | 'unitCode'
+>;
+
+export interface HeaderFieldDef {
+  field: HeaderField;
+  label: string;
+  /** Relative width in the header grid. */
+  wide?: boolean;
+}
+
+function nameLabel(layout: LayoutId, kind: FormKind): string {
+  if (kind === 'department')
+    return layout === 'hunan' || layout === 'national' ? '预算部门名称' : '部门（单位）名称';
+  return '项目名称';
+}
+
+export function headerFields(layout: LayoutId, kind: FormKind): HeaderFieldDef[] {
+  const unitLabel = layout === 'shanxi' ? '预算单位' : layout === 'guangdong' ? '填报单位名称' : '实施单位';
+  const deptLabel = layout === 'shanxi' ? '主管部门及代码' : '主管部门';
+  return [
+    { field: 'projectName', label: nameLabel(layout, kind), wide: true },
+    { field: 'department', label: deptLabel },
+    { field: 'departmentCode', label: '主管部门代码' },
+    { field: 'unit', label: unitLabel },
+    { field: 'unitCode', label: `${unitLabel}代码` },
+  ];
+}

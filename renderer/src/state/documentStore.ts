@@ -1,0 +1,233 @@
+/**
+ * The open document on the renderer side. The server sends the inputs; the renderer scores them
+ * itself with the shared Recalculator, so every edit repaints at once. Each edit is a list of
+ * typed patches: applied here first (optimistic), then sent with `doc/apply` in order. When the
+ * server refuses a step, the step is undone here with its inverse and the message is shown.
+ *
+ * Later rounds hook in here: the undo stack records `ChangeSet.inverse` of each `apply`, and
+ * paste/row operations are just longer patch lists (one step each).
+ */
+import type { CallError, DocStatus, OpenedDocument } from '../../../shared/contract';
+import type { Patch } from '../../../shared/model/patch';
+import type { Form, ZipingDocument } from '../../../shared/model/types';
+import { getLayout } from '../../../shared/layouts/definitions';
+import type { LayoutDef } from '../../../shared/layouts/types';
+import { Recalculator, type ChangeSet } from '../../../shared/scoring/recalculator';
+import type { FormResult } from '../../../shared/scoring/types';
+import { invoke } from '../api/client';
+
+export type MessageLevel = 'info' | 'error';
+
+export interface StatusMessage {
+  text: string;
+  level: MessageLevel;
+}
+
+/** What the last change touched, so views refresh only those rows. */
+export interface Touched {
+  /** Form id → indicator ids whose row must repaint ('all' for the whole form). */
+  forms: Map<string, Set<string> | 'all'>;
+  /** Rows were inserted, deleted or moved, or forms added/removed: views rebuild their row lists. */
+  structural: boolean;
+  /** Increases with every change, so a view handles each one once. */
+  seq: number;
+}
+
+const STRUCTURAL: ReadonlySet<Patch['op']> = new Set([
+  'insertIndicator',
+  'deleteIndicator',
+  'moveIndicator',
+  'insertFundsRow',
+  'deleteFundsRow',
+  'insertForm',
+  'deleteForm',
+  'moveForm',
+]);
+
+let stores = 0;
+
+export class DocumentStore {
+  /** Distinguishes documents opened one after another in the same window. */
+  readonly id = ++stores;
+  readonly doc: ZipingDocument;
+  readonly recalc: Recalculator;
+  status: DocStatus;
+  message: StatusMessage | null = null;
+  /** Bumped on every change; React reads it through useSyncExternalStore. */
+  version = 0;
+  /** Bumped when rows or forms are added, removed or moved. */
+  structureVersion = 0;
+  lastTouched: Touched = { forms: new Map(), structural: false, seq: 0 };
+  /** Calls to the server not yet answered. */
+  pending = 0;
+  saving = false;
+
+  private readonly listeners = new Set<() => void>();
+  private formsById = new Map<string, Form>();
+  private formsIndexed = -1;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(opened: OpenedDocument) {
+    this.doc = opened.document;
+    this.status = opened.status;
+    this.recalc = new Recalculator(this.doc);
+  }
+
+  get layout(): LayoutDef {
+    return getLayout(this.doc.meta.layout);
+  }
+
+  get readOnly(): boolean {
+    return this.status.readOnly;
+  }
+
+  form(formId: string): Form | undefined {
+    if (this.formsIndexed !== this.structureVersion) {
+      this.formsById = new Map(this.doc.forms.map((f) => [f.id, f]));
+      this.formsIndexed = this.structureVersion;
+    }
+    return this.formsById.get(formId);
+  }
+
+  result(formId: string): FormResult {
+    return this.recalc.result(formId);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  /**
+   * Applies patches as one step: locally at once, then on the server. Returns false (and shows
+   * why) when nothing was applied.
+   */
+  apply(patches: Patch[]): boolean {
+    if (patches.length === 0) return true;
+    if (this.readOnly) {
+      this.setMessage(this.status.readOnlyNotice ?? '文档为只读，不能修改', 'error');
+      return false;
+    }
+    let change: ChangeSet;
+    try {
+      change = this.recalc.batch(patches);
+    } catch (e) {
+      this.setMessage(e instanceof Error ? e.message : String(e), 'error', false);
+      this.emit();
+      return false;
+    }
+    this.touch(patches, change);
+    this.status = { ...this.status, dirty: true };
+    this.message = null;
+    this.emit();
+    this.send(patches, change.inverse);
+    return true;
+  }
+
+  /** Waits until every edit sent so far has been answered. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  async save(): Promise<boolean> {
+    return this.saveWith(() => invoke('doc/save', {}));
+  }
+
+  async saveAs(path: string): Promise<boolean> {
+    return this.saveWith(() => invoke('doc/saveAs', { path }));
+  }
+
+  setMessage(text: string, level: MessageLevel = 'info', notify = true): void {
+    this.message = { text, level };
+    if (notify) this.emit();
+  }
+
+  private async saveWith(
+    call: () => Promise<{ ok: true; value: DocStatus } | { ok: false; error: CallError }>,
+  ): Promise<boolean> {
+    if (this.saving) return false;
+    this.saving = true;
+    this.setMessage('正在保存…');
+    try {
+      await this.flush();
+      const r = await call();
+      if (!r.ok) {
+        this.setMessage(r.error.message, 'error');
+        return false;
+      }
+      this.status = r.value;
+      this.setMessage(r.value.path ? `已保存到 ${r.value.path}` : '已保存');
+      return true;
+    } finally {
+      this.saving = false;
+      this.emit();
+    }
+  }
+
+  private send(patches: Patch[], inverse: Patch[]): void {
+    this.pending++;
+    this.queue = this.queue.then(async () => {
+      const r = await invoke('doc/apply', { patches }).catch(
+        (e: unknown): { ok: false; error: CallError } => ({
+          ok: false,
+          error: { code: 'internal', message: `保存修改失败：${e instanceof Error ? e.message : String(e)}` },
+        }),
+      );
+      this.pending--;
+      if (r.ok) {
+        // Keep the optimistic dirty mark while later edits are still on their way.
+        this.status = { ...r.value, dirty: r.value.dirty || this.pending > 0 };
+        this.emit();
+        return;
+      }
+      this.rollback(patches, inverse, r.error);
+    });
+  }
+
+  private rollback(patches: Patch[], inverse: Patch[], error: CallError): void {
+    try {
+      const change = this.recalc.batch(inverse);
+      this.touch(patches, change);
+      this.setMessage(`${error.message}（这次修改已撤销）`, 'error', false);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      this.setMessage(`${error.message}；撤销本次修改失败：${detail}。请重新打开文档`, 'error', false);
+    }
+    this.emit();
+  }
+
+  private touch(patches: readonly Patch[], change: ChangeSet): void {
+    const forms = new Map<string, Set<string> | 'all'>();
+    const structural = patches.some(
+      (p) => STRUCTURAL.has(p.op) || (p.op === 'setMeta' && p.field === 'layout'),
+    );
+    for (const [formId, fc] of change.changed) {
+      const form = this.form(formId);
+      if (!form || structural) {
+        forms.set(formId, 'all');
+        continue;
+      }
+      const ids = new Set<string>();
+      for (const i of fc.rescoredLines) {
+        const ind = form.indicators[i];
+        if (ind) ids.add(ind.id);
+      }
+      forms.set(formId, ids);
+    }
+    for (const p of patches) {
+      if (p.op !== 'setIndicator') continue;
+      const entry = forms.get(p.formId);
+      if (entry === undefined) forms.set(p.formId, new Set([p.indicatorId]));
+      else if (entry !== 'all') entry.add(p.indicatorId);
+    }
+    if (structural) this.structureVersion++;
+    this.lastTouched = { forms, structural, seq: this.lastTouched.seq + 1 };
+  }
+
+  private emit(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,38 @@
+/** The layout's analysis texts (项目实施和预算执行情况 …), plus any other kept from an import. */
+import type { Form } from '../../../shared/model/types';
+import { useEditor } from './EditorContext';
+import { TextField } from './TextField';
+
+export function AnalysisBlock({ form }: { form: Form }) {
+  const { store } = useEditor();
+  const layout = store.layout;
+  const titles = layout.kinds[form.kind].analysisTitles;
+  const others = Object.keys(form.analysis).filter((k) => !titles.includes(k));
+  const all = [...titles, ...others];
+  if (all.length === 0) return null;
+  return (
+    <section className="form-section analysis-block" aria-label="分析说明">
+      <h2 className="section-title">{form.kind === 'department' ? '自评报告' : '项目绩效分析'}</h2>
+      {all.map((title, i) => (
+        <label key={title} className="analysis-item">
+          <span className="analysis-title">
+            {i + 1}. {title}
+          </span>
+          <TextField
+            multiline
+            value={form.analysis[title] ?? ''}
+            onCommit={(value) =>
+              store.apply([
+                { op: 'setAnalysis', formId: form.id, key: title, value: value === '' ? null : value },
+              ])
+            }
+            readOnly={store.readOnly}
+            className="long-text"
+            testId={`analysis-${i}`}
+            focusKey={`analysis:${title}`}
+          />
+        </label>
+      ))}
+    </section>
+  );
+}

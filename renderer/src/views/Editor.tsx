@@ -1,0 +1,91 @@
+/** The open document: toolbar, sidebar of forms, the selected form, its checks and the status bar. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding } from '../../../shared/checks/types';
+import type { DocumentStore } from '../state/documentStore';
+import type { FocusRequest } from '../state/focusRequest';
+import { PendingEdits } from '../state/pendingEdits';
+import { useDocumentVersion } from '../state/useDocument';
+import { ChecksPanel } from './ChecksPanel';
+import { EditorContext, type EditorServices } from './EditorContext';
+import { FormView } from './FormView';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+
+interface Props {
+  store: DocumentStore;
+  onClosed: () => void;
+}
+
+function firstFormId(store: DocumentStore): string | null {
+  const forms = store.doc.forms;
+  return (forms.find((f) => f.kind === 'department') ?? forms[0])?.id ?? null;
+}
+
+export function Editor({ store, onClosed }: Props) {
+  useDocumentVersion(store);
+  const [selected, setSelected] = useState<string | null>(() => firstFormId(store));
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const nonce = useRef(0);
+  const services = useMemo<EditorServices>(() => ({ store, pendingEdits: new PendingEdits() }), [store]);
+
+  const form = selected ? store.form(selected) : undefined;
+  useEffect(() => {
+    // The selected form was deleted (or there was none yet): show the first one.
+    if (!form && store.doc.forms.length > 0) setSelected(firstFormId(store));
+  }, [form, store, store.version]);
+
+  const save = useCallback(async () => {
+    await services.pendingEdits.commitAll();
+    if (store.status.path === null) {
+      store.setMessage('新文档尚未选择保存位置：请在工具栏“另存为”中填写路径', 'error');
+      return false;
+    }
+    return store.save();
+  }, [services, store]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (!store.readOnly) void save();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [save, store]);
+
+  const pickFinding = useCallback((finding: Finding) => {
+    setSelected(finding.formId);
+    setFocus({ finding, nonce: ++nonce.current });
+  }, []);
+
+  return (
+    <EditorContext.Provider value={services}>
+      <div className="editor">
+        <Toolbar store={store} onSave={save} onClosed={onClosed} />
+        {store.status.readOnly && (
+          <div className="readonly-notice" role="status" data-testid="readonly-notice">
+            {store.status.readOnlyNotice ?? '文档以只读方式打开，不能修改'}
+          </div>
+        )}
+        <div className="editor-body">
+          <Sidebar store={store} selectedId={form?.id ?? null} onSelect={setSelected} />
+          <div className="editor-main">
+            <div className="form-scroll" data-testid="form-scroll">
+              {form ? (
+                <FormView form={form} focus={focus?.finding.formId === form.id ? focus : null} />
+              ) : (
+                <div className="empty-forms">
+                  文档中还没有表格：请在左侧点“＋ 项目表”或“＋ 部门整体表”新增。
+                </div>
+              )}
+            </div>
+            {form && <ChecksPanel store={store} form={form} onPick={pickFinding} />}
+          </div>
+        </div>
+        <StatusBar store={store} />
+      </div>
+    </EditorContext.Provider>
+  );
+}

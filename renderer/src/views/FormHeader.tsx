@@ -1,0 +1,63 @@
+/** Title, year and the header fields (项目名称, 主管部门, 实施单位 …) of a form. */
+import type { Form } from '../../../shared/model/types';
+import { headerFields } from '../layout/headerFields';
+import { useEditor } from './EditorContext';
+import { TextField } from './TextField';
+
+/** 大气污染防治资金 + 项目支出绩效自评表; a name ending in 项目 does not repeat it. */
+function formTitle(name: string, title: string): string {
+  const trimmed = name.trim();
+  return trimmed.endsWith('项目') && title.startsWith('项目') ? trimmed + title.slice(2) : trimmed + title;
+}
+
+export function FormHeader({ form }: { form: Form }) {
+  const { store } = useEditor();
+  const layout = store.layout;
+  const kind = layout.kinds[form.kind];
+  const readOnly = store.readOnly;
+
+  const setYear = (text: string) => {
+    const year = Number(text.trim());
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+      store.setMessage('年度应为四位数字，例如 2024', 'error');
+      return;
+    }
+    store.apply([{ op: 'setForm', formId: form.id, field: 'year', value: year }]);
+  };
+
+  return (
+    <header className="form-header">
+      <h1 className="form-title" data-testid="form-title">
+        {formTitle(form.projectName, kind.title)}
+      </h1>
+      <div className="form-year">
+        （
+        <TextField
+          value={String(form.year)}
+          onCommit={setYear}
+          readOnly={readOnly}
+          label="年度"
+          className="year-input"
+          testId="header-year"
+          focusKey="header:year"
+        />
+        年度）
+        <span className="form-unit-note">金额单位：万元</span>
+      </div>
+      <div className="header-fields">
+        {headerFields(layout.id, form.kind).map((h) => (
+          <label key={h.field} className={`header-field${h.wide ? ' wide' : ''}`}>
+            <span className="header-label">{h.label}</span>
+            <TextField
+              value={form[h.field]}
+              onCommit={(value) => store.apply([{ op: 'setForm', formId: form.id, field: h.field, value }])}
+              readOnly={readOnly}
+              testId={`header-${h.field}`}
+              focusKey={`header:${h.field}`}
+            />
+          </label>
+        ))}
+      </div>
+    </header>
+  );
+}

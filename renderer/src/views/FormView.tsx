@@ -1,0 +1,107 @@
+/**
+ * One form in the document's layout, top to bottom as printed: title and header, funds, goals,
+ * the indicator table with its total row, the analysis texts and the layout's notes.
+ */
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Finding } from '../../../shared/checks/types';
+import type { Form } from '../../../shared/model/types';
+import type { FocusRequest } from '../state/focusRequest';
+import { FocusedLine } from '../state/focusedLine';
+import { AnalysisBlock } from './AnalysisBlock';
+import { useEditor } from './EditorContext';
+import { FormHeader } from './FormHeader';
+import { FundsTable } from './FundsTable';
+import { GoalsBlock } from './GoalsBlock';
+import { IndicatorTable, type GridHandle } from './IndicatorTable';
+import { LineDetail } from './LineDetail';
+import { TotalRow } from './TotalRow';
+
+interface Props {
+  form: Form;
+  /** A finding of this form to show (from the checks panel). */
+  focus: FocusRequest | null;
+}
+
+export function FormView({ form, focus }: Props) {
+  const { store } = useEditor();
+  const layout = store.layout;
+  const result = store.result(form.id);
+  const indicators = useRef<GridHandle | null>(null);
+  const funds = useRef<GridHandle | null>(null);
+  const root = useRef<HTMLDivElement | null>(null);
+  const totalRow = useRef<HTMLDivElement | null>(null);
+  const focusedLine = useMemo(() => new FocusedLine(), []);
+
+  useEffect(() => focusedLine.set(null), [form.id, focusedLine]);
+
+  const show = useCallback((f: Finding): boolean => {
+    switch (f.section) {
+      case 'indicator':
+        return indicators.current?.focusCell(f.row ?? 0, f.field) ?? false;
+      case 'funds':
+        return funds.current?.focusCell(f.row ?? 0, f.field) ?? false;
+      case 'total': {
+        const el = totalRow.current;
+        if (!el) return false;
+        el.scrollIntoView({ block: 'center' });
+        el.focus();
+        return true;
+      }
+      default: {
+        const key =
+          f.section === 'goals' ? `goals:${f.field ?? 'expected'}` : `${f.section}:${f.field ?? ''}`;
+        const el = root.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+        if (!el) return false;
+        el.scrollIntoView({ block: 'center' });
+        el.focus();
+        return true;
+      }
+    }
+  }, []);
+
+  // Show the finding's cell once the grids hold this form's rows (they update a frame later).
+  useEffect(() => {
+    if (!focus) return;
+    let tries = 0;
+    let frame = 0;
+    const attempt = () => {
+      if (show(focus.finding) || ++tries > 30) return;
+      frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [focus, show]);
+
+  const kind = layout.kinds[form.kind];
+  return (
+    <div
+      className={`form-view layout-${layout.id}`}
+      ref={root}
+      data-testid="form-view"
+      data-form-id={form.id}
+    >
+      <FormHeader form={form} />
+      <section className="form-section" aria-label="资金情况">
+        <FundsTable form={form} result={result} handle={funds} />
+      </section>
+      <GoalsBlock form={form} />
+      <section className="form-section" aria-label="绩效指标">
+        <h2 className="section-title">绩效指标</h2>
+        <IndicatorTable form={form} result={result} handle={indicators} focusedLine={focusedLine} />
+        <TotalRow result={result} printsGrade={layout.printsGrade} ref={totalRow} />
+        <LineDetail form={form} result={result} focusedLine={focusedLine} />
+      </section>
+      <AnalysisBlock form={form} />
+      {layout.notes.length > 0 && (
+        <section className="form-notes" aria-label="备注">
+          {layout.notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </section>
+      )}
+      <div className="form-footnote">
+        {kind.title} · {layout.name}
+      </div>
+    </div>
+  );
+}

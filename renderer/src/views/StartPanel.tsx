@@ -1,0 +1,128 @@
+/** 打开 or 新建 a document. Browser mode has no file dialog: the path is typed. */
+import { useState, type FormEvent } from 'react';
+import type { CallResult, OpenedDocument } from '../../../shared/contract';
+import type { LayoutId } from '../../../shared/model/types';
+import { invoke } from '../api/client';
+import { LAYOUT_CHOICES } from '../layout/names';
+
+interface Props {
+  onOpened: (r: CallResult<OpenedDocument>) => boolean;
+}
+
+export function StartPanel({ onOpened }: Props) {
+  const [path, setPath] = useState('');
+  const [readOnly, setReadOnly] = useState(false);
+  const [unit, setUnit] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [layout, setLayout] = useState<LayoutId>('national');
+  const [newPath, setNewPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const open = async (e: FormEvent) => {
+    e.preventDefault();
+    if (path.trim() === '') {
+      setProblem('请填写要打开的文件路径');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    onOpened(await invoke('doc/open', { path: path.trim(), readOnly }));
+    setBusy(false);
+  };
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    const y = Number(year);
+    if (!Number.isInteger(y) || y < 1900 || y > 2200) {
+      setProblem('年度应为四位数字，例如 2024');
+      return;
+    }
+    if (unit.trim() === '') {
+      setProblem('请填写单位名称');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    onOpened(await invoke('doc/new', { path: newPath.trim() || null, unit: unit.trim(), year: y, layout }));
+    setBusy(false);
+  };
+
+  return (
+    <div className="start-panel" data-testid="start-panel">
+      <h1>自评表编辑器</h1>
+      <p className="start-hint">预算绩效自评表的离线编辑器：打开已有文档，或新建一个单位、一个年度的文档。</p>
+      {problem && (
+        <div className="start-problem" role="alert">
+          {problem}
+        </div>
+      )}
+      <form className="start-card" onSubmit={open}>
+        <h2>打开文件</h2>
+        <label>
+          文件路径
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="例如 /home/user/2024年自评.ziping"
+            data-testid="open-path"
+          />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+          只读打开
+        </label>
+        <button type="submit" disabled={busy} data-testid="open-button">
+          打开文件
+        </button>
+      </form>
+      <form className="start-card" onSubmit={create}>
+        <h2>新建</h2>
+        <label>
+          单位
+          <input
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+            placeholder="例如 某某市生态环境局"
+            data-testid="new-unit"
+          />
+        </label>
+        <label>
+          年度
+          <input
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            inputMode="numeric"
+            data-testid="new-year"
+          />
+        </label>
+        <label>
+          地区样式
+          <select
+            value={layout}
+            onChange={(e) => setLayout(e.target.value as LayoutId)}
+            data-testid="new-layout"
+          >
+            {LAYOUT_CHOICES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          保存位置（可不填，保存时再选）
+          <input
+            value={newPath}
+            onChange={(e) => setNewPath(e.target.value)}
+            placeholder="例如 /home/user/2024年自评.ziping"
+            data-testid="new-path"
+          />
+        </label>
+        <button type="submit" disabled={busy} data-testid="new-button">
+          新建
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * A text box that commits when it loses focus (or on Enter for one-line fields); Esc puts back
+ * the value it had. While it has focus, changes from elsewhere do not overwrite the typing.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+
+interface Props {
+  value: string;
+  onCommit: (value: string) => void;
+  multiline?: boolean;
+  readOnly?: boolean;
+  label?: string;
+  placeholder?: string;
+  className?: string;
+  testId?: string;
+  /** Where findings point at this box (`header:projectName`, `goals:expected`, `analysis:标题`). */
+  focusKey?: string;
+}
+
+export function TextField({
+  value,
+  onCommit,
+  multiline,
+  readOnly,
+  label,
+  placeholder,
+  className,
+  testId,
+  focusKey,
+}: Props) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const cancelled = useRef(false);
+  const shown = draft ?? value;
+
+  const commit = () => {
+    if (!cancelled.current && draft !== null && draft !== value) onCommit(draft);
+    cancelled.current = false;
+    setDraft(null);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Escape') {
+      cancelled.current = true;
+      e.currentTarget.blur();
+    } else if (e.key === 'Enter' && !multiline && !e.nativeEvent.isComposing) {
+      commit();
+    }
+  };
+
+  const common = {
+    value: shown,
+    readOnly,
+    placeholder,
+    'aria-label': label,
+    className,
+    'data-testid': testId,
+    'data-focus-key': focusKey,
+    onFocus: () => setDraft(value),
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown,
+  };
+  return multiline ? <textarea {...common} /> : <input {...common} />;
+}

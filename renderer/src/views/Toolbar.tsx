@@ -1,0 +1,150 @@
+/** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
+import { useState, type FormEvent } from 'react';
+import type { LayoutId } from '../../../shared/model/types';
+import { invoke } from '../api/client';
+import { LAYOUT_CHOICES } from '../layout/names';
+import type { DocumentStore } from '../state/documentStore';
+import { useEditor } from './EditorContext';
+
+interface Props {
+  store: DocumentStore;
+  onSave: () => Promise<boolean>;
+  onClosed: () => void;
+}
+
+function fileName(path: string | null): string {
+  if (path === null) return '新文档（未保存）';
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+export function Toolbar({ store, onSave, onClosed }: Props) {
+  const { pendingEdits } = useEditor();
+  const [saveAsOpen, setSaveAsOpen] = useState(false);
+  const [saveAsPath, setSaveAsPath] = useState('');
+  const [confirmClose, setConfirmClose] = useState(false);
+  const { status } = store;
+
+  const saveAs = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saveAsPath.trim() === '') return;
+    await pendingEdits.commitAll();
+    if (await store.saveAs(saveAsPath.trim())) setSaveAsOpen(false);
+  };
+
+  const close = async (discard: boolean) => {
+    await pendingEdits.commitAll();
+    await store.flush();
+    if (store.status.dirty && !discard) {
+      setConfirmClose(true);
+      return;
+    }
+    const r = await invoke('doc/close', { discard });
+    if (!r.ok) {
+      store.setMessage(r.error.message, 'error');
+      return;
+    }
+    onClosed();
+  };
+
+  return (
+    <header className="toolbar">
+      <span className="doc-title" title={status.path ?? undefined} data-testid="doc-title">
+        {fileName(status.path)}
+      </span>
+      {status.dirty && (
+        <span className="dirty-mark" data-testid="dirty">
+          未保存
+        </span>
+      )}
+      {status.readOnly && <span className="readonly-mark">只读</span>}
+      <span className="toolbar-spacer" />
+      <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
+        地区样式
+        <select
+          value={store.doc.meta.layout}
+          disabled={status.readOnly}
+          onChange={(e) => {
+            const layout = e.target.value as LayoutId;
+            void pendingEdits
+              .commitAll()
+              .then(() => store.apply([{ op: 'setMeta', field: 'layout', value: layout }]));
+          }}
+          data-testid="layout-select"
+        >
+          {LAYOUT_CHOICES.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!status.readOnly && (
+        <button
+          type="button"
+          onClick={() => void onSave()}
+          disabled={store.saving}
+          title="保存（Ctrl+S）"
+          data-testid="save"
+        >
+          保存
+        </button>
+      )}
+      <button type="button" onClick={() => setSaveAsOpen((v) => !v)} data-testid="save-as">
+        另存为…
+      </button>
+      <button type="button" onClick={() => void close(false)} data-testid="close-doc">
+        关闭
+      </button>
+      {saveAsOpen && (
+        <form className="toolbar-popover" onSubmit={saveAs}>
+          <label>
+            保存到
+            <input
+              autoFocus
+              value={saveAsPath}
+              onChange={(e) => setSaveAsPath(e.target.value)}
+              placeholder="例如 /home/user/2024年自评.ziping"
+              data-testid="save-as-path"
+            />
+          </label>
+          <button type="submit" data-testid="save-as-confirm">
+            保存
+          </button>
+          <button type="button" onClick={() => setSaveAsOpen(false)}>
+            取消
+          </button>
+        </form>
+      )}
+      {confirmClose && (
+        <div className="toolbar-popover" role="alertdialog" data-testid="close-confirm">
+          <span>文档有未保存的修改。</span>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirmClose(false);
+              void onSave().then(async (ok) => {
+                if (ok) await close(false);
+              });
+            }}
+          >
+            保存并关闭
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirmClose(false);
+              void close(true);
+            }}
+            data-testid="close-discard"
+          >
+            不保存
+          </button>
+          <button type="button" onClick={() => setConfirmClose(false)}>
+            取消
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * End-to-end harness: the real browser-mode server (electron/web) over a copy of a document in a
+ * temp folder with its own data folder, and Debian's Chromium driven by playwright-core.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AppService } from '../../electron/services/handlers';
+import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { SAMPLE_PATH } from '../../scripts/build-sample';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** The e2e tests serve the renderer as built for shipping; built once per test file's worker. */
+let built: Promise<void> | null = null;
+export function ensureRendererBuilt(): Promise<void> {
+  built ??= buildRenderer();
+  return built;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface App {
+  dir: string;
+  file: string;
+  dataDir: string;
+  service: AppService;
+  server: WebServer;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Serves a copy of `source` (the sample by default) and opens it in a new page. */
+export async function openApp(browser: Browser, source = SAMPLE_PATH): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-'));
+  const file = join(dir, '示例.ziping');
+  copyFileSync(source, file);
+  const dataDir = join(dir, 'data');
+  const service = new AppService(dataDir);
+  const opened = service.call('doc/open', { path: file });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const server = await startWebServer({ service, staticDir: RENDERER_OUT });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 2300 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  return {
+    dir,
+    file,
+    dataDir,
+    service,
+    server,
+    page,
+    async close() {
+      await context.close();
+      await server.close();
+      const s = service.current;
+      if (s) s.close({ discard: true });
+      rmSync(dir, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`页面脚本出错：${errors.join('；')}`);
+    },
+  };
+}
