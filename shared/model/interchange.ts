@@ -7,6 +7,7 @@ import { newForm, newIndicator } from './factory';
 import {
   FORM_KINDS,
   GRADES,
+  INDICATOR_TEXT_FIELDS,
   LAYOUT_IDS,
   TIERS,
   type Extra,
@@ -120,21 +121,7 @@ const ROW_KEYS = new Set([
   'executed',
   'carryover',
 ]);
-const INDICATOR_TEXT_KEYS = [
-  'level1',
-  'level2',
-  'name',
-  'targetInitial',
-  'target',
-  'actual',
-  'scoreReason',
-  'deviationReason',
-  'qualitativeNote',
-  'ruleText',
-  'basis',
-  'lastYear',
-  'evidence',
-] as const;
+const INDICATOR_TEXT_KEYS = INDICATOR_TEXT_FIELDS;
 const INDICATOR_NUMBER_KEYS = [
   'weight',
   'tierShare',

@@ -134,3 +134,20 @@ export interface ZipingDocument {
   /** Department form first (when there is one), then projects in the user's order. */
   forms: Form[];
 }
+
+/** The indicator's free-text cells (everything typed as text, read by nobody as a number). */
+export const INDICATOR_TEXT_FIELDS = [
+  'level1',
+  'level2',
+  'name',
+  'targetInitial',
+  'target',
+  'actual',
+  'scoreReason',
+  'deviationReason',
+  'qualitativeNote',
+  'ruleText',
+  'basis',
+  'lastYear',
+  'evidence',
+] as const satisfies ReadonlyArray<keyof Indicator>;

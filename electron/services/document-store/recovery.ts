@@ -4,6 +4,7 @@
  * start. Clean leftovers are removed.
  */
 import Database from 'better-sqlite3';
+import type { RecoverableDocument } from '../../../shared/contract';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { currentUser } from '../data-dir';
@@ -11,17 +12,8 @@ import type { DocResult } from './errors';
 import { processAlive, releaseOwner } from './owner-lock';
 import { DocumentSession, isOpenHere, workingRoot, type SessionOptions, type WorkingInfo } from './session';
 
-export interface Recoverable {
-  sessionId: string;
-  /** The user's file the edits belong to; null for a new document never saved. */
-  originalPath: string | null;
-  unit: string;
-  year: number;
-  /** When the last edit was made. */
-  modifiedAt: string;
-  /** Edits made since the last save. */
-  unsavedEdits: number;
-}
+/** A working copy with unsaved edits, as the contract shows it to the window. */
+export type Recoverable = RecoverableDocument;
 
 function readInfo(folder: string): WorkingInfo | null {
   try {

@@ -3,7 +3,13 @@
  * covers, so editing it sets the value on all of them (one step).
  */
 import type { Patch, SetIndicator } from '../../../shared/model/patch';
-import { TIERS, type Form, type Indicator, type Tier } from '../../../shared/model/types';
+import {
+  INDICATOR_TEXT_FIELDS,
+  TIERS,
+  type Form,
+  type Indicator,
+  type Tier,
+} from '../../../shared/model/types';
 import { parseNumberInput, textInput } from '../state/parse';
 import { indicatorFieldName } from '../layout/fieldNames';
 import type { LayoutDef } from '../../../shared/layouts/types';
@@ -19,21 +25,7 @@ const NUMBER_FIELDS: ReadonlySet<string> = new Set<NumberField>([
   'level1Weight',
   'level2Weight',
 ]);
-const TEXT_FIELDS: ReadonlySet<string> = new Set<TextField>([
-  'level1',
-  'level2',
-  'name',
-  'targetInitial',
-  'target',
-  'actual',
-  'scoreReason',
-  'deviationReason',
-  'qualitativeNote',
-  'ruleText',
-  'basis',
-  'lastYear',
-  'evidence',
-]);
+const TEXT_FIELDS: ReadonlySet<string> = new Set<TextField>(INDICATOR_TEXT_FIELDS);
 
 /** Rows merged with `index` in a level column: neighbours with the same level names. */
 export function mergedRows(form: Form, index: number, by: 'level1' | 'level2'): number[] {
