@@ -5,45 +5,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import { LAYOUT_IDS } from '../../shared/model/types';
 import { ROOT } from '../support/run-cli';
-import { ensureRendererBuilt, launchBrowser, openApp, type App } from './harness';
+import { openApp, useSharedBrowser, type App } from './harness';
+import { cell, grid, numberOf, typeInto } from './support';
 
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 
-let browser: Browser;
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
-const grid = (page: Page) => page.getByTestId('indicator-grid');
-const cell = (page: Page, row: number, col: string) =>
-  grid(page).locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`).first();
-
-async function typeInto(page: Page, row: number, col: string, text: string): Promise<void> {
-  await cell(page, row, col).dblclick();
-  const editor = grid(page)
-    .locator('.ag-cell-inline-editing input, .ag-cell-inline-editing textarea')
-    .first();
-  await editor.fill(text);
-  await editor.press('Enter');
-}
-
-async function numberOf(page: Page, testId: string): Promise<number> {
-  return Number((await page.getByTestId(testId).innerText()).replace(/[^\d.]/g, ''));
-}
+const browser = useSharedBrowser();
 
 describe('the form editor in Chromium', { timeout: 120_000 }, () => {
   let app: App;
   beforeAll(async () => {
-    app = await openApp(browser);
+    app = await openApp(browser());
   });
   afterAll(async () => {
     await app?.close();
@@ -111,7 +87,7 @@ describe('the form editor in Chromium', { timeout: 120_000 }, () => {
 
 describe('screenshots of every layout', { timeout: 180_000 }, () => {
   it.each(LAYOUT_IDS.map((l) => [l]))('%s', async (layout) => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       const r = app.service.call('doc/apply', {
         patches: [{ op: 'setMeta', field: 'layout', value: layout }],

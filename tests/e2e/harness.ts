@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { AppService } from '../../electron/services/handlers';
 import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
@@ -30,6 +31,22 @@ export function ensureRendererBuilt(): Promise<void> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** One Chromium for a test file (with the renderer built first); the getter is valid in tests. */
+export function useSharedBrowser(): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium 未启动');
+    return browser;
+  };
 }
 
 export interface App {

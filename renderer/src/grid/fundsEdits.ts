@@ -3,6 +3,7 @@ import type { Patch } from '../../../shared/model/patch';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import { parseNumberInput, textInput } from '../state/parse';
 import type { EditOutcome } from './indicatorEdits';
+import type { CellWrite } from '../sheet/cellWrite';
 
 type Amount = 'targetDeclared' | 'initialBudget' | 'fullYearBudget' | 'executed' | 'carryover';
 
@@ -45,4 +46,15 @@ export function patchesForFundsCell(form: Form, row: number, colId: string, raw:
     return one(funds[colId] === value ? null : { op: 'setFunds', formId: form.id, field: colId, value });
   }
   return { ok: false, message: '这一列是计算结果，不能直接修改' };
+}
+
+/** Cells of a paste, fill or clear in the funds block → one patch list (its rows are fixed). */
+export function patchesForFundsCells(form: Form, cells: CellWrite[]): EditOutcome {
+  const patches: Patch[] = [];
+  for (const c of cells) {
+    const outcome = patchesForFundsCell(form, c.row, c.colId, c.text);
+    if (!outcome.ok) return { ok: false, message: `资金第 ${c.row + 1} 行：${outcome.message}` };
+    patches.push(...outcome.patches);
+  }
+  return { ok: true, patches };
 }

@@ -13,6 +13,8 @@ import {
 import { parseNumberInput, textInput } from '../state/parse';
 import { indicatorFieldName } from '../layout/fieldNames';
 import type { LayoutDef } from '../../../shared/layouts/types';
+import { newIndicator, nextId } from '../../../shared/model/factory';
+import type { CellWrite } from '../sheet/cellWrite';
 
 export type EditOutcome = { ok: true; patches: Patch[] } | { ok: false; message: string };
 
@@ -53,12 +55,17 @@ function set(form: Form, rows: number[], field: SetIndicator['field'], value: un
   return patches;
 }
 
+/**
+ * `spread`: an edit of a merged cell sets every row it covers; a paste or fill writes each row
+ * on its own (the block has one value per row).
+ */
 export function patchesForCell(
   form: Form,
   indicatorId: string,
   colId: string,
   raw: unknown,
   layout: LayoutDef,
+  spread = true,
 ): EditOutcome {
   const index = form.indicators.findIndex((i) => i.id === indicatorId);
   if (index < 0) return { ok: false, message: '找不到这一行：它可能已被删除' };
@@ -73,8 +80,9 @@ export function patchesForCell(
     const n = parseNumberInput(raw, indicatorFieldName(colId, form, layout));
     if (!n.ok) return n;
     const field = colId as NumberField;
-    const rows =
-      field === 'level1Weight'
+    const rows = !spread
+      ? [index]
+      : field === 'level1Weight'
         ? mergedRows(form, index, 'level1')
         : field === 'level2Weight'
           ? mergedRows(form, index, 'level2')
@@ -83,8 +91,50 @@ export function patchesForCell(
   }
   if (TEXT_FIELDS.has(colId)) {
     const field = colId as TextField;
-    const rows = field === 'level1' || field === 'level2' ? mergedRows(form, index, field) : [index];
+    const rows =
+      spread && (field === 'level1' || field === 'level2') ? mergedRows(form, index, field) : [index];
     return { ok: true, patches: set(form, rows, field, textInput(raw)) };
   }
   return { ok: false, message: '这一列是计算结果，不能直接修改' };
+}
+
+/**
+ * Cells of a paste, fill or clear → one patch list. Rows past the end are appended first (new
+ * lines under the last line's 一级/二级, so they join its merge); any cell that cannot be read
+ * refuses the whole write, so nothing is half pasted.
+ */
+export function patchesForCells(
+  form: Form,
+  layout: LayoutDef,
+  cells: CellWrite[],
+  addRows: number,
+): EditOutcome {
+  const patches: Patch[] = [];
+  let target = form;
+  if (addRows > 0) {
+    const last = form.indicators[form.indicators.length - 1];
+    const taken = form.indicators.map((i) => i.id);
+    const added: Indicator[] = [];
+    for (let k = 0; k < addRows; k++) {
+      const id = nextId('i', taken);
+      taken.push(id);
+      const ind = newIndicator(id, { level1: last?.level1 ?? '', level2: last?.level2 ?? '' });
+      added.push(ind);
+      patches.push({
+        op: 'insertIndicator',
+        formId: form.id,
+        index: form.indicators.length + k,
+        indicator: ind,
+      });
+    }
+    target = { ...form, indicators: [...form.indicators, ...added] };
+  }
+  for (const c of cells) {
+    const ind = target.indicators[c.row];
+    if (!ind) continue;
+    const outcome = patchesForCell(target, ind.id, c.colId, c.text, layout, false);
+    if (!outcome.ok) return { ok: false, message: `第 ${c.row + 1} 行：${outcome.message}` };
+    patches.push(...outcome.patches);
+  }
+  return { ok: true, patches };
 }

@@ -4,8 +4,8 @@
  * typed patches: applied here first (optimistic), then sent with `doc/apply` in order. When the
  * server refuses a step, the step is undone here with its inverse and the message is shown.
  *
- * Later rounds hook in here: the undo stack records `ChangeSet.inverse` of each `apply`, and
- * paste/row operations are just longer patch lists (one step each).
+ * Undo is the app's own: each apply's inverse goes on the history, so a paste or a row
+ * insertion (a longer patch list) is one step, and undoing is just applying that inverse.
  */
 import type { CallError, DocStatus, OpenedDocument } from '../../../shared/contract';
 import type { Patch } from '../../../shared/model/patch';
@@ -15,6 +15,8 @@ import type { LayoutDef } from '../../../shared/layouts/types';
 import { Recalculator, type ChangeSet } from '../../../shared/scoring/recalculator';
 import type { FormResult } from '../../../shared/scoring/types';
 import { invoke } from '../api/client';
+import type { FindingLocation } from '../../../shared/checks/types';
+import { UndoHistory, whereOf, type HistoryStep } from './undoHistory';
 
 export type MessageLevel = 'info' | 'error';
 
@@ -62,6 +64,8 @@ export class DocumentStore {
   pending = 0;
   saving = false;
 
+  readonly history = new UndoHistory();
+
   private readonly listeners = new Set<() => void>();
   private formsById = new Map<string, Form>();
   private formsIndexed = -1;
@@ -101,14 +105,69 @@ export class DocumentStore {
   getVersion = (): number => this.version;
 
   /**
-   * Applies patches as one step: locally at once, then on the server. Returns false (and shows
-   * why) when nothing was applied.
+   * Applies patches as one step (one undo): locally at once, then on the server. Returns false
+   * (and shows why) when nothing was applied.
    */
   apply(patches: Patch[]): boolean {
     if (patches.length === 0) return true;
+    const change = this.run(patches);
+    if (!change) return false;
+    this.history.record({ patches: change.inverse, where: this.where(patches) });
+    return true;
+  }
+
+  /** Undoes the last step; returns where it was, so the view can show it (null: nothing). */
+  undo(): FindingLocation | null {
+    return this.replay(
+      () => this.history.takeUndo(),
+      (s) => this.history.pushRedo(s),
+      (s) => this.history.pushUndo(s),
+      '没有可以撤销的操作',
+    );
+  }
+
+  redo(): FindingLocation | null {
+    return this.replay(
+      () => this.history.takeRedo(),
+      (s) => this.history.pushUndo(s),
+      (s) => this.history.pushRedo(s),
+      '没有可以重做的操作',
+    );
+  }
+
+  private replay(
+    take: () => HistoryStep | undefined,
+    done: (inverse: HistoryStep) => void,
+    putBack: (step: HistoryStep) => void,
+    nothing: string,
+  ): FindingLocation | null {
+    const step = take();
+    if (!step) {
+      this.setMessage(nothing);
+      return null;
+    }
+    const change = this.run(step.patches);
+    if (!change) {
+      putBack(step);
+      return null;
+    }
+    const where = this.where(step.patches) ?? step.where;
+    done({ patches: change.inverse, where });
+    return where;
+  }
+
+  private where(patches: readonly Patch[]): FindingLocation | null {
+    return whereOf(
+      patches,
+      (formId, id) => this.form(formId)?.indicators.findIndex((i) => i.id === id) ?? -1,
+    );
+  }
+
+  /** Applies patches locally and sends them; null (with the reason shown) when refused. */
+  private run(patches: Patch[]): ChangeSet | null {
     if (this.readOnly) {
       this.setMessage(this.status.readOnlyNotice ?? '文档为只读，不能修改', 'error');
-      return false;
+      return null;
     }
     let change: ChangeSet;
     try {
@@ -116,14 +175,14 @@ export class DocumentStore {
     } catch (e) {
       this.setMessage(e instanceof Error ? e.message : String(e), 'error', false);
       this.emit();
-      return false;
+      return null;
     }
     this.touch(patches, change);
     this.status = { ...this.status, dirty: true };
     this.message = null;
     this.emit();
     this.send(patches, change.inverse);
-    return true;
+    return change;
   }
 
   /** Waits until every edit sent so far has been answered. */
@@ -187,6 +246,8 @@ export class DocumentStore {
   }
 
   private rollback(patches: Patch[], inverse: Patch[], error: CallError): void {
+    // Later steps were made on top of the refused one: their inverses no longer fit.
+    this.history.clear();
     try {
       const change = this.recalc.batch(inverse);
       this.touch(patches, change);

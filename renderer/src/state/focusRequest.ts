@@ -1,7 +1,7 @@
-import type { Finding } from '../../../shared/checks/types';
+import type { FindingLocation } from '../../../shared/checks/types';
 
-/** A request to show a finding's cell; the nonce makes a repeated click count again. */
+/** A request to show a cell (a finding's, or what an undo changed); the nonce makes a repeat count. */
 export interface FocusRequest {
-  finding: Finding;
+  location: FindingLocation;
   nonce: number;
 }

@@ -1,9 +1,13 @@
 /** The open document: toolbar, sidebar of forms, the selected form, its checks and the status bar. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding } from '../../../shared/checks/types';
+import type { FindingLocation } from '../../../shared/checks/types';
+import { appCommandOf, textBoxKeepsUndo } from '../state/appKeys';
 import type { DocumentStore } from '../state/documentStore';
 import type { FocusRequest } from '../state/focusRequest';
 import { PendingEdits } from '../state/pendingEdits';
+import { Dialogs } from '../state/dialogs';
+import { sheetHost } from '../sheet/useSheet';
+import { DialogHost } from './DialogHost';
 import { useDocumentVersion } from '../state/useDocument';
 import { ChecksPanel } from './ChecksPanel';
 import { EditorContext, type EditorServices } from './EditorContext';
@@ -27,7 +31,10 @@ export function Editor({ store, onClosed }: Props) {
   const [selected, setSelected] = useState<string | null>(() => firstFormId(store));
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const nonce = useRef(0);
-  const services = useMemo<EditorServices>(() => ({ store, pendingEdits: new PendingEdits() }), [store]);
+  const services = useMemo<EditorServices>(() => {
+    const dialogs = new Dialogs();
+    return { store, pendingEdits: new PendingEdits(), dialogs, sheetHost: sheetHost(store, dialogs) };
+  }, [store]);
 
   const form = selected ? store.form(selected) : undefined;
   useEffect(() => {
@@ -44,26 +51,43 @@ export function Editor({ store, onClosed }: Props) {
     return store.save();
   }, [services, store]);
 
+  const showPlace = useCallback((location: FindingLocation | null) => {
+    if (!location) return;
+    setSelected(location.formId);
+    setFocus({ location, nonce: ++nonce.current });
+  }, []);
+
+  const undo = useCallback(async () => {
+    await services.pendingEdits.commitAll();
+    await store.flush();
+    showPlace(store.undo());
+  }, [services, store, showPlace]);
+
+  const redo = useCallback(async () => {
+    await services.pendingEdits.commitAll();
+    await store.flush();
+    showPlace(store.redo());
+  }, [services, store, showPlace]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        if (!store.readOnly) void save();
-      }
+      const command = appCommandOf(e);
+      if (!command || store.readOnly) return;
+      if (command !== 'save' && textBoxKeepsUndo(e.target)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (command === 'save') void save();
+      else if (command === 'undo') void undo();
+      else void redo();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, store]);
-
-  const pickFinding = useCallback((finding: Finding) => {
-    setSelected(finding.formId);
-    setFocus({ finding, nonce: ++nonce.current });
-  }, []);
+  }, [save, undo, redo, store]);
 
   return (
     <EditorContext.Provider value={services}>
       <div className="editor">
-        <Toolbar store={store} onSave={save} onClosed={onClosed} />
+        <Toolbar store={store} onSave={save} onUndo={undo} onRedo={redo} onClosed={onClosed} />
         {store.status.readOnly && (
           <div className="readonly-notice" role="status" data-testid="readonly-notice">
             {store.status.readOnlyNotice ?? '文档以只读方式打开，不能修改'}
@@ -74,17 +98,18 @@ export function Editor({ store, onClosed }: Props) {
           <div className="editor-main">
             <div className="form-scroll" data-testid="form-scroll">
               {form ? (
-                <FormView form={form} focus={focus?.finding.formId === form.id ? focus : null} />
+                <FormView form={form} focus={focus?.location.formId === form.id ? focus : null} />
               ) : (
                 <div className="empty-forms">
                   文档中还没有表格：请在左侧点“＋ 项目表”或“＋ 部门整体表”新增。
                 </div>
               )}
             </div>
-            {form && <ChecksPanel store={store} form={form} onPick={pickFinding} />}
+            {form && <ChecksPanel store={store} form={form} onPick={showPlace} />}
           </div>
         </div>
         <StatusBar store={store} />
+        <DialogHost dialogs={services.dialogs} />
       </div>
     </EditorContext.Provider>
   );

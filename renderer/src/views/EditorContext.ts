@@ -1,10 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { DocumentStore } from '../state/documentStore';
 import type { PendingEdits } from '../state/pendingEdits';
+import type { Dialogs } from '../state/dialogs';
+import type { SheetHost } from '../sheet/sheetController';
 
 export interface EditorServices {
   store: DocumentStore;
   pendingEdits: PendingEdits;
+  dialogs: Dialogs;
+  /** What the grids' paste, fill and clear go through. */
+  sheetHost: SheetHost;
 }
 
 export const EditorContext = createContext<EditorServices | null>(null);

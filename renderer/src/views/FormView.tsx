@@ -3,7 +3,7 @@
  * the indicator table with its total row, the analysis texts and the layout's notes.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Finding } from '../../../shared/checks/types';
+import type { FindingLocation } from '../../../shared/checks/types';
 import type { Form } from '../../../shared/model/types';
 import type { FocusRequest } from '../state/focusRequest';
 import { FocusedLine } from '../state/focusedLine';
@@ -34,7 +34,7 @@ export function FormView({ form, focus }: Props) {
 
   useEffect(() => focusedLine.set(null), [form.id, focusedLine]);
 
-  const show = useCallback((f: Finding): boolean => {
+  const show = useCallback((f: FindingLocation): boolean => {
     switch (f.section) {
       case 'indicator':
         return indicators.current?.focusCell(f.row ?? 0, f.field) ?? false;
@@ -65,7 +65,7 @@ export function FormView({ form, focus }: Props) {
     let tries = 0;
     let frame = 0;
     const attempt = () => {
-      if (show(focus.finding) || ++tries > 30) return;
+      if (show(focus.location) || ++tries > 30) return;
       frame = requestAnimationFrame(attempt);
     };
     attempt();

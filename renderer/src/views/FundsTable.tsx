@@ -13,12 +13,13 @@ import type { Form, FundsRow } from '../../../shared/model/types';
 import { fundsTotalRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import { fundsColumnForField, fundsColumns, type FundsGridContext } from '../grid/fundsColumns';
-import { patchesForFundsCell } from '../grid/fundsEdits';
+import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
 import { columnWidths, MIN_ROW_HEIGHT, textHeight } from '../grid/rowHeights';
 import { columnFitter, fundsGridTheme, localeText } from '../grid/setup';
-import { installExcelKeys } from '../grid/excelKeys';
+import { scrollCellIntoView } from '../sheet/sheetController';
+import { useSheet, withSelection } from '../sheet/useSheet';
 import { useEditor } from './EditorContext';
-import { scrollCellIntoView, type GridHandle } from './IndicatorTable';
+import type { GridHandle } from './IndicatorTable';
 
 interface Props {
   form: Form;
@@ -38,10 +39,21 @@ const DEFAULT_COL: ColDef<FundsRow> = {
 };
 
 export function FundsTable({ form, result, handle }: Props) {
-  const { store, pendingEdits } = useEditor();
+  const { store, pendingEdits, sheetHost } = useEditor();
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
-  const columnDefs = useMemo(() => fundsColumns(kind, showsScore), [kind, showsScore]);
+  const apiRef = useRef<GridApi<FundsRow> | null>(null);
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const sheet = useSheet(
+    containerRef,
+    apiRef,
+    { canAddRows: false, write: (cells) => patchesForFundsCells(form, cells) },
+    sheetHost,
+  );
+  const columnDefs = useMemo(
+    () => withSelection(fundsColumns(kind, showsScore), sheet),
+    [kind, showsScore, sheet],
+  );
   const shown = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
   const total = fundsTotalRow(form.funds);
   // Long-lived: the grid's callbacks read it; it is brought up to date on every render.
@@ -53,8 +65,6 @@ export function FundsTable({ form, result, handle }: Props) {
   context.totalIndex = total ? form.funds.rows.indexOf(total) : 0;
   context.readOnly = store.readOnly;
 
-  const apiRef = useRef<GridApi<FundsRow> | null>(null);
-  const containerRef = useRef<HTMLDivElement | null>(null);
   const fitColumns = useMemo(() => columnFitter(() => containerRef.current), []);
   const handledSeq = useRef(store.lastTouched.seq);
   const rowData = useMemo(() => [...form.funds.rows], [form, form.funds.rows, store.structureVersion]);
@@ -115,10 +125,6 @@ export function FundsTable({ form, result, handle }: Props) {
   }, []);
 
   useEffect(() => pendingEdits.register(() => apiRef.current?.stopEditing()), [pendingEdits]);
-  useEffect(
-    () => (containerRef.current ? installExcelKeys(containerRef.current, () => apiRef.current) : undefined),
-    [],
-  );
 
   useEffect(() => {
     handle.current = {
@@ -154,6 +160,12 @@ export function FundsTable({ form, result, handle }: Props) {
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onGridReady={onGridReady}
+        onCellFocused={(e) =>
+          sheet.onFocused(
+            e.rowIndex,
+            typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null),
+          )
+        }
         onGridSizeChanged={fitColumns}
         onFirstDataRendered={fitColumns}
         onNewColumnsLoaded={fitColumns}

@@ -18,11 +18,12 @@ import type { Form, Indicator } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { IndicatorGridContext } from '../grid/indicatorContext';
 import { columnForField, indicatorColumns } from '../grid/indicatorColumns';
-import { patchesForCell } from '../grid/indicatorEdits';
+import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
 import { columnWidths } from '../grid/rowHeights';
 import { columnFitter, formGridTheme, localeText } from '../grid/setup';
-import { installExcelKeys } from '../grid/excelKeys';
+import { scrollCellIntoView } from '../sheet/sheetController';
+import { useSheet, withSelection } from '../sheet/useSheet';
 import type { FocusedLine } from '../state/focusedLine';
 import { useEditor } from './EditorContext';
 
@@ -55,16 +56,8 @@ function resetRowHeights(e: { api: GridApi }): void {
   e.api.resetRowHeights();
 }
 
-/** Scrolls the page (the grid has no scroller of its own) so a cell is in view. */
-export function scrollCellIntoView(container: HTMLElement | null, row: number, colId: string): void {
-  const cell =
-    container?.querySelector<HTMLElement>(`.ag-row[row-index="${row}"] .ag-cell[col-id="${colId}"]`) ??
-    container?.querySelector<HTMLElement>(`.ag-spanned-row[row-index] .ag-cell[col-id="${colId}"]`);
-  cell?.scrollIntoView({ block: 'center', inline: 'nearest' });
-}
-
 export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
-  const { store, pendingEdits } = useEditor();
+  const { store, pendingEdits, sheetHost } = useEditor();
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const context = useMemo(() => new IndicatorGridContext(), []);
@@ -74,7 +67,13 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const fitColumns = useMemo(() => columnFitter(() => containerRef.current), []);
   const handledSeq = useRef(store.lastTouched.seq);
 
-  const columnDefs = useMemo(() => indicatorColumns(kind), [kind]);
+  const sheet = useSheet(
+    containerRef,
+    apiRef,
+    { canAddRows: true, write: (cells, addRows) => patchesForCells(form, layout, cells, addRows) },
+    sheetHost,
+  );
+  const columnDefs = useMemo(() => withSelection(indicatorColumns(kind), sheet), [kind, sheet]);
   const shownColumns = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
   // A new list only when rows come or go (or another form is shown); edits repaint rows in place.
   const rowData = useMemo(() => [...form.indicators], [form, form.indicators, store.structureVersion]);
@@ -145,8 +144,9 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     (e: CellFocusedEvent<Indicator>) => {
       const ind = e.rowIndex === null ? undefined : form.indicators[e.rowIndex];
       focusedLine.set(ind ? ind.id : null);
+      sheet.onFocused(e.rowIndex, typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null));
     },
-    [form, focusedLine],
+    [form, focusedLine, sheet],
   );
 
   const onGridReady = useCallback((e: GridReadyEvent<Indicator>) => {
@@ -155,10 +155,6 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   }, []);
 
   useEffect(() => pendingEdits.register(() => apiRef.current?.stopEditing()), [pendingEdits]);
-  useEffect(
-    () => (containerRef.current ? installExcelKeys(containerRef.current, () => apiRef.current) : undefined),
-    [],
-  );
 
   useEffect(() => {
     handle.current = {

@@ -55,6 +55,8 @@ export function TextField({
     className,
     'data-testid': testId,
     'data-focus-key': focusKey,
+    // Typing not yet committed: Ctrl+Z undoes it in the box, not the app's last step.
+    'data-dirty': draft !== null && draft !== value ? 'true' : undefined,
     onFocus: () => setDraft(value),
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: commit,

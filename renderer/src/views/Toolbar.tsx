@@ -9,6 +9,8 @@ import { useEditor } from './EditorContext';
 interface Props {
   store: DocumentStore;
   onSave: () => Promise<boolean>;
+  onUndo: () => Promise<void>;
+  onRedo: () => Promise<void>;
   onClosed: () => void;
 }
 
@@ -18,7 +20,7 @@ function fileName(path: string | null): string {
   return parts[parts.length - 1] || path;
 }
 
-export function Toolbar({ store, onSave, onClosed }: Props) {
+export function Toolbar({ store, onSave, onUndo, onRedo, onClosed }: Props) {
   const { pendingEdits } = useEditor();
   const [saveAsOpen, setSaveAsOpen] = useState(false);
   const [saveAsPath, setSaveAsPath] = useState('');
@@ -58,6 +60,24 @@ export function Toolbar({ store, onSave, onClosed }: Props) {
         </span>
       )}
       {status.readOnly && <span className="readonly-mark">只读</span>}
+      {!status.readOnly &&
+        (
+          [
+            ['undo', '撤销', 'Ctrl+Z', onUndo, store.history.canUndo],
+            ['redo', '重做', 'Ctrl+Y', onRedo, store.history.canRedo],
+          ] as const
+        ).map(([id, label, keys, run, enabled]) => (
+          <button
+            key={id}
+            type="button"
+            onClick={() => void run()}
+            disabled={!enabled}
+            title={`${label}（${keys}）`}
+            data-testid={id}
+          >
+            {label}
+          </button>
+        ))}
       <span className="toolbar-spacer" />
       <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
         地区样式

@@ -1,0 +1,390 @@
+/**
+ * Spreadsheet behaviour on top of AG Grid Community (its range selection, clipboard and fill
+ * are Enterprise-only): a rectangular selection made with the mouse or Shift+arrows, Ctrl+C /
+ * Ctrl+X / Ctrl+V as tab-separated text that round-trips with Excel and WPS, Ctrl+D fill down,
+ * Delete over a range and Ctrl+A. Every change it makes is one patch list, so one undo step.
+ */
+import type { Column, GridApi, IRowNode } from 'ag-grid-community';
+import { fmtNum } from '../../../shared/format/numbers';
+import type { Patch } from '../../../shared/model/patch';
+import { bounds, contains, extend, isSingle, sameRange, single, type CellRange } from './cellRange';
+import { parseTsv, toTsv } from './tsv';
+import type { CellWrite, WriteOutcome } from './cellWrite';
+
+export type { CellWrite, WriteOutcome } from './cellWrite';
+
+/** What a grid does with written cells; rows past the end are appended when `addRows` > 0. */
+export interface SheetWriter {
+  write(cells: CellWrite[], addRows: number): WriteOutcome;
+  /** Whether rows can be appended (the funds block has a fixed set of rows). */
+  canAddRows: boolean;
+}
+
+export type PasteOverflowChoice = 'addRows' | 'clip' | 'cancel';
+
+export interface SheetHost {
+  apply(patches: Patch[]): boolean;
+  message(text: string, level: 'info' | 'error'): void;
+  /** A paste runs `extra` rows past the last one: add them, paste what fits, or cancel. */
+  askOverflow(extra: number): Promise<PasteOverflowChoice>;
+  readOnly(): boolean;
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/** The display position of the cell an event happened in, if it is one of this grid's. */
+function cellAt(
+  target: EventTarget | null,
+  container: HTMLElement | null,
+): { row: number; colId: string } | null {
+  if (!(target instanceof Element) || !container) return null;
+  const cell = target.closest<HTMLElement>('.ag-cell[col-id]');
+  if (!cell || !container.contains(cell)) return null;
+  const rowEl = cell.closest<HTMLElement>('[row-index]');
+  const row = Number(rowEl?.getAttribute('row-index'));
+  const colId = cell.getAttribute('col-id');
+  if (!colId || !Number.isInteger(row) || row < 0) return null;
+  return { row, colId };
+}
+
+function isTextBox(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
+/** Scrolls the page (the grids have no scroller of their own) so a cell is in view. */
+export function scrollCellIntoView(
+  container: HTMLElement | null,
+  row: number,
+  colId: string,
+  block: ScrollLogicalPosition = 'center',
+): void {
+  const cell =
+    container?.querySelector<HTMLElement>(`.ag-row[row-index="${row}"] .ag-cell[col-id="${colId}"]`) ??
+    container?.querySelector<HTMLElement>(`.ag-spanned-row[row-index] .ag-cell[col-id="${colId}"]`);
+  cell?.scrollIntoView({ block, inline: 'nearest' });
+}
+
+/** A cell's text as copied: numbers as shown on the form, text as typed. */
+function copyText(api: GridApi, node: IRowNode, column: Column): string {
+  const value: unknown = api.getCellValue({ rowNode: node, colKey: column });
+  if (typeof value === 'number') {
+    const shown: unknown = api.getCellValue({ rowNode: node, colKey: column, useFormatter: true });
+    return typeof shown === 'string' && shown !== '' ? shown : fmtNum(value);
+  }
+  return typeof value === 'string' ? value : '';
+}
+
+export class SheetController {
+  range: CellRange | null = null;
+  private dragging = false;
+  /** Set while a Shift+click or drag moves the selection, so the focus change keeps it. */
+  private keepRange = false;
+
+  constructor(
+    private readonly container: () => HTMLElement | null,
+    private readonly api: () => GridApi | null,
+    private readonly writer: () => SheetWriter,
+    private readonly host: SheetHost,
+  ) {}
+
+  install(): () => void {
+    const c = this.container();
+    if (!c) return () => undefined;
+    const listeners: [string, (e: Event) => void, boolean][] = [
+      ['mousedown', (e) => this.onMouseDown(e as MouseEvent), true],
+      ['mouseover', (e) => this.onMouseOver(e as MouseEvent), false],
+      ['keydown', (e) => this.onKeyDown(e as KeyboardEvent), true],
+      ['copy', (e) => this.onCopy(e as ClipboardEvent, false), false],
+      ['cut', (e) => this.onCopy(e as ClipboardEvent, true), false],
+      ['paste', (e) => this.onPaste(e as ClipboardEvent), false],
+    ];
+    for (const [type, fn, capture] of listeners) c.addEventListener(type, fn, capture);
+    const up = () => {
+      this.dragging = false;
+    };
+    window.addEventListener('mouseup', up);
+    return () => {
+      for (const [type, fn, capture] of listeners) c.removeEventListener(type, fn, capture);
+      window.removeEventListener('mouseup', up);
+    };
+  }
+
+  /** The grid's focused cell moved (click, arrows, Tab, Enter): the selection follows it. */
+  onFocused(row: number | null, colId: string | null): void {
+    if (this.keepRange) return;
+    const col = colId === null ? -1 : this.columns().indexOf(colId);
+    this.setRange(row === null || row < 0 || col < 0 ? null : single({ row, col }));
+  }
+
+  isSelected(row: number | null, colId: string): boolean {
+    const r = this.range;
+    if (!r || row === null || isSingle(r)) return false;
+    return contains(r, row, this.columns().indexOf(colId));
+  }
+
+  private columns(): string[] {
+    return (this.api()?.getAllDisplayedColumns() ?? []).map((c) => c.getColId());
+  }
+
+  private rowCount(): number {
+    return this.api()?.getDisplayedRowCount() ?? 0;
+  }
+
+  setRange(next: CellRange | null): void {
+    const prev = this.range;
+    if (sameRange(prev, next)) return;
+    this.range = next;
+    this.repaint(prev, next);
+  }
+
+  /** Re-applies the selection class to the rows the old and new selections cover. */
+  private repaint(prev: CellRange | null, next: CellRange | null): void {
+    const api = this.api();
+    if (!api) return;
+    const rows = new Set<number>();
+    for (const r of [prev, next]) {
+      if (!r) continue;
+      const b = bounds(r);
+      for (let i = b.top; i <= b.bottom; i++) rows.add(i);
+    }
+    const rowNodes: IRowNode[] = [];
+    for (const i of rows) {
+      const node = api.getDisplayedRowAtIndex(i);
+      if (node) rowNodes.push(node);
+    }
+    if (rowNodes.length > 0) api.refreshCells({ rowNodes, force: true, suppressFlash: true });
+  }
+
+  private onMouseDown(e: MouseEvent): void {
+    if (e.button !== 0) return;
+    const at = cellAt(e.target, this.container());
+    if (!at) return;
+    const col = this.columns().indexOf(at.colId);
+    if (col < 0) return;
+    const pos = { row: at.row, col };
+    if (e.shiftKey && this.range) {
+      e.preventDefault();
+      this.setRange({ anchor: this.range.anchor, end: pos });
+      this.holdRangeThroughFocus();
+      return;
+    }
+    this.dragging = true;
+  }
+
+  private onMouseOver(e: MouseEvent): void {
+    if (!this.dragging || (e.buttons & 1) === 0 || !this.range) {
+      this.dragging = false;
+      return;
+    }
+    const at = cellAt(e.target, this.container());
+    if (!at) return;
+    const col = this.columns().indexOf(at.colId);
+    if (col < 0) return;
+    // No text selection while dragging over cells.
+    window.getSelection()?.removeAllRanges();
+    this.setRange({ anchor: this.range.anchor, end: { row: at.row, col } });
+  }
+
+  /** AG Grid focuses the clicked cell after the mouse event: keep the selection through it. */
+  private holdRangeThroughFocus(): void {
+    this.keepRange = true;
+    setTimeout(() => {
+      this.keepRange = false;
+    }, 0);
+  }
+
+  private editing(): boolean {
+    return (this.api()?.getEditingCells().length ?? 0) > 0;
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (this.editing() || isTextBox(e.target)) return;
+    const api = this.api();
+    if (!api) return;
+    const arrow = ARROWS[e.key];
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (arrow && e.shiftKey && !ctrl && !e.altKey) {
+      if (!this.range) return;
+      this.stop(e);
+      const next = extend(this.range, arrow[0], arrow[1], this.rowCount(), this.columns().length);
+      this.setRange(next);
+      const colId = this.columns()[next.end.col];
+      if (colId) scrollCellIntoView(this.container(), next.end.row, colId, 'nearest');
+      return;
+    }
+    if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+      this.stop(e);
+      const rows = this.rowCount();
+      const cols = this.columns().length;
+      if (rows > 0 && cols > 0)
+        this.setRange({ anchor: { row: 0, col: 0 }, end: { row: rows - 1, col: cols - 1 } });
+      return;
+    }
+    if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'd') {
+      this.stop(e);
+      this.fillDown();
+      return;
+    }
+    if (
+      !ctrl &&
+      !e.altKey &&
+      (e.key === 'Delete' || (e.key === 'Backspace' && this.range && !isSingle(this.range)))
+    ) {
+      if (!this.range) return;
+      this.stop(e);
+      this.clear('清除');
+      return;
+    }
+    if (e.key === 'Escape' && this.range && !isSingle(this.range)) {
+      this.setRange(single(this.range.anchor));
+    }
+  }
+
+  private stop(e: Event): void {
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  /** The selected cells' text, row by row. */
+  selectedText(): string[][] {
+    const api = this.api();
+    if (!api || !this.range) return [];
+    const b = bounds(this.range);
+    const cols = api.getAllDisplayedColumns().slice(b.left, b.right + 1);
+    const out: string[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      out.push(node ? cols.map((c) => copyText(api, node, c)) : cols.map(() => ''));
+    }
+    return out;
+  }
+
+  private onCopy(e: ClipboardEvent, cut: boolean): void {
+    if (this.editing() || isTextBox(e.target) || !this.range || !e.clipboardData) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', toTsv(this.selectedText()));
+    if (cut) this.clear('剪切');
+  }
+
+  private onPaste(e: ClipboardEvent): void {
+    if (this.editing() || isTextBox(e.target) || !this.range || !e.clipboardData) return;
+    e.preventDefault();
+    void this.paste(e.clipboardData.getData('text/plain'));
+  }
+
+  /** Pastes a block at the selection: a single value fills the whole selection, as in Excel. */
+  async paste(text: string): Promise<void> {
+    if (!this.range) return;
+    if (this.host.readOnly()) {
+      this.host.message('文档为只读，不能粘贴', 'error');
+      return;
+    }
+    const block = parseTsv(text);
+    if (block.length === 0) return;
+    const b = bounds(this.range);
+    const cols = this.columns();
+    const rows = this.rowCount();
+    const oneValue = block.length === 1 && block[0]?.length === 1;
+    const height = oneValue ? b.bottom - b.top + 1 : block.length;
+    let extra = Math.max(0, b.top + height - rows);
+    let usable = height;
+    if (extra > 0) {
+      const choice = this.writer().canAddRows ? await this.host.askOverflow(extra) : 'clip';
+      if (choice === 'cancel') return;
+      if (choice === 'clip') {
+        usable = height - extra;
+        extra = 0;
+      }
+    }
+    const writes: CellWrite[] = [];
+    for (let i = 0; i < usable; i++) {
+      const line = oneValue ? block[0] : block[i];
+      const width = oneValue ? b.right - b.left + 1 : (line?.length ?? 0);
+      for (let j = 0; j < width; j++) {
+        const colId = cols[b.left + j];
+        if (colId === undefined) break;
+        writes.push({ row: b.top + i, colId, text: (oneValue ? line?.[0] : line?.[j]) ?? '' });
+      }
+    }
+    const done = this.commit(writes, extra, '粘贴');
+    if (done && !oneValue) {
+      const widest = Math.max(...block.map((l) => l.length));
+      const right = Math.min(cols.length - 1, b.left + widest - 1);
+      this.setRange({ anchor: { row: b.top, col: b.left }, end: { row: b.top + usable - 1, col: right } });
+    }
+  }
+
+  private fillDown(): void {
+    if (!this.range || this.host.readOnly()) return;
+    const b = bounds(this.range);
+    // One row selected: it takes the value of the row above, as in Excel.
+    const source = b.top === b.bottom ? b.top - 1 : b.top;
+    if (source < 0) return;
+    const api = this.api();
+    if (!api) return;
+    const node = api.getDisplayedRowAtIndex(source);
+    if (!node) return;
+    const columns = api.getAllDisplayedColumns();
+    const writes: CellWrite[] = [];
+    for (let c = b.left; c <= b.right; c++) {
+      const column = columns[c];
+      if (!column) continue;
+      const text = copyText(api, node, column);
+      for (let r = b.top === b.bottom ? b.top : b.top + 1; r <= b.bottom; r++)
+        writes.push({ row: r, colId: column.getColId(), text });
+    }
+    this.commit(writes, 0, '填充');
+  }
+
+  private clear(what: string): void {
+    if (!this.range || this.host.readOnly()) return;
+    const b = bounds(this.range);
+    const cols = this.columns();
+    const writes: CellWrite[] = [];
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) {
+        const colId = cols[c];
+        if (colId) writes.push({ row: r, colId, text: '' });
+      }
+    this.commit(writes, 0, what);
+  }
+
+  /** Writes the editable cells as one step; computed cells are left alone and counted. */
+  private commit(writes: CellWrite[], addRows: number, what: string): boolean {
+    const api = this.api();
+    if (!api) return false;
+    const columns = new Map(api.getAllDisplayedColumns().map((c) => [c.getColId(), c]));
+    const rows = this.rowCount();
+    const kept: CellWrite[] = [];
+    let skipped = 0;
+    for (const w of writes) {
+      const node = w.row < rows ? api.getDisplayedRowAtIndex(w.row) : null;
+      const column = columns.get(w.colId);
+      // New rows take every input column; existing cells only where the grid lets one type.
+      const editable = node ? !!column?.isCellEditable(node) : !!column?.getColDef().editable;
+      if (editable) kept.push(w);
+      else skipped++;
+    }
+    const outcome = this.writer().write(kept, addRows);
+    if (!outcome.ok) {
+      this.host.message(`${what}未完成：${outcome.message}`, 'error');
+      return false;
+    }
+    if (!this.host.apply(outcome.patches)) return false;
+    if (skipped > 0)
+      this.host.message(
+        `已${what} ${kept.length} 个单元格；${skipped} 个为计算结果或不可修改的单元格未改动`,
+        'info',
+      );
+    return true;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Window-wide shortcuts of the editor (Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z), and when a text
+ * box keeps them for itself: a cell being edited, or a box with typing not yet committed, undoes
+ * its own typing first, as in Excel; a box with nothing typed lets the app undo.
+ */
+export type AppCommand = 'save' | 'undo' | 'redo';
+
+export function appCommandOf(e: KeyboardEvent): AppCommand | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (key === 's' && !e.shiftKey) return 'save';
+  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
+
+export function textBoxKeepsUndo(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const isText =
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target.isContentEditable;
+  if (!isText) return false;
+  if (target.closest('.ag-cell-inline-editing, .ag-popup-editor')) return true;
+  return target.dataset['dirty'] === 'true';
+}

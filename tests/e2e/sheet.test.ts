@@ -1,0 +1,146 @@
+/**
+ * Working like a spreadsheet, in real Chromium against the real server: range selection with
+ * Shift+arrows and the mouse, copy/paste of TSV blocks (multi-line cells, full-width spaces),
+ * the offer to add rows, Ctrl+D, Delete over a range, and undo/redo of each as one step.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp, useSharedBrowser, type App } from './harness';
+import { cell, copyText, grid, numberOf, pasteText, sampleForm, serverForm } from './support';
+
+const browser = useSharedBrowser();
+
+describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
+  let app: App;
+  beforeEach(async () => {
+    app = await openApp(browser());
+  });
+  afterEach(async () => {
+    await app?.close();
+  });
+
+  async function openForm(name: string) {
+    const form = sampleForm(app, name);
+    await app.page.getByTestId(`form-item-${form.id}`).click();
+    await expect.poll(() => grid(app.page).locator('.ag-row').count()).toBeGreaterThan(0);
+    return form;
+  }
+
+  it('Shift+arrows select a block; Ctrl+C copies it as TSV that Excel reads', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    await cell(page, 0, 'name').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => grid(page).locator('.cell-in-range').count()).toBe(4);
+    const text = await copyText(page);
+    const [a, b] = form.indicators;
+    if (!a || !b) throw new Error('form too short');
+    const next =
+      (await cell(page, 0, 'name').evaluate((el) => el.nextElementSibling?.getAttribute('col-id'))) ?? '';
+    const field = next as keyof typeof a;
+    const rows = text.split('\r\n');
+    expect(rows.at(-1)).toBe('');
+    expect(rows.slice(0, 2).map((r) => r.split('\t')[0])).toEqual([a.name, b.name]);
+    expect(rows[0]?.split('\t')[1]).toBe(String(a[field] ?? ''));
+  });
+
+  it('pastes a block with multi-line cells and full-width spaces, and one Ctrl+Z undoes it all', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const before = structuredClone(serverForm(app, form.id).indicators.slice(0, 2));
+    const total = await numberOf(page, 'form-total');
+    await cell(page, 0, 'name').click();
+    await pasteText(page, '"空气质量\n优良天数"\t\r\n颗粒物　浓度下降\t\r\n');
+    await expect.poll(() => serverForm(app, form.id).indicators[0]?.name).toBe('空气质量\n优良天数');
+    expect(serverForm(app, form.id).indicators[1]?.name).toBe('颗粒物　浓度下降');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => serverForm(app, form.id).indicators[0]?.name).toBe(before[0]?.name);
+    expect(serverForm(app, form.id).indicators[1]?.name).toBe(before[1]?.name);
+    expect(await numberOf(page, 'form-total')).toBe(total);
+
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => serverForm(app, form.id).indicators[1]?.name).toBe('颗粒物　浓度下降');
+  });
+
+  it('a paste that changes scores rescores the form, and undo brings the total back', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const total = await numberOf(page, 'form-total');
+    await cell(page, 0, 'actual').click();
+    await pasteText(page, '50%\r\n');
+    await expect.poll(() => numberOf(page, 'form-total')).toBeLessThan(total);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => numberOf(page, 'form-total')).toBe(total);
+    expect(serverForm(app, form.id).indicators[0]?.actual).toBe(form.indicators[0]?.actual);
+  });
+
+  it('a block longer than the table offers to add rows; adding and undoing are one step each', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const count = form.indicators.length;
+    await cell(page, count - 1, 'name').click();
+    await pasteText(page, '最后一行\n新增一\n新增二\n');
+    await expect.poll(() => page.getByTestId('dialog').count()).toBe(1);
+    await page.getByTestId('dialog-addRows').click();
+    await expect.poll(() => serverForm(app, form.id).indicators.length).toBe(count + 2);
+    expect(
+      serverForm(app, form.id)
+        .indicators.slice(-3)
+        .map((i) => i.name),
+    ).toEqual(['最后一行', '新增一', '新增二']);
+    await expect.poll(() => grid(page).locator('.ag-row').count()).toBeGreaterThanOrEqual(count + 2);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => serverForm(app, form.id).indicators.length).toBe(count);
+    expect(serverForm(app, form.id).indicators.at(-1)?.name).toBe(form.indicators.at(-1)?.name);
+  });
+
+  it('a bad number refuses the whole paste with a Chinese message, nothing half pasted', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const weights = serverForm(app, form.id).indicators.map((i) => i.weight);
+    await cell(page, 0, 'weight').click();
+    await pasteText(page, '3\r\n五分\r\n');
+    await expect.poll(() => page.getByTestId('status').innerText()).toMatch(/粘贴未完成：第 2 行/);
+    expect(serverForm(app, form.id).indicators.map((i) => i.weight)).toEqual(weights);
+  });
+
+  it('Ctrl+D fills down and Delete clears a range, each one undo step', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const names = serverForm(app, form.id).indicators.map((i) => i.name);
+    await cell(page, 0, 'name').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => serverForm(app, form.id).indicators[2]?.name).toBe(names[0]);
+    expect(serverForm(app, form.id).indicators[1]?.name).toBe(names[0]);
+
+    await page.keyboard.press('Delete');
+    await expect.poll(() => serverForm(app, form.id).indicators[0]?.name).toBe('');
+    expect(
+      serverForm(app, form.id)
+        .indicators.slice(0, 3)
+        .map((i) => i.name),
+    ).toEqual(['', '', '']);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => serverForm(app, form.id).indicators[0]?.name).toBe(names[0]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => serverForm(app, form.id).indicators[2]?.name).toBe(names[2]);
+  });
+
+  it('dragging the mouse selects a block', async () => {
+    const { page } = app;
+    await openForm('大气污染防治资金');
+    const from = await cell(page, 0, 'name').boundingBox();
+    const to = await cell(page, 2, 'name').boundingBox();
+    if (!from || !to) throw new Error('cells not shown');
+    await page.mouse.move(from.x + 5, from.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 5, to.y + 5, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => grid(page).locator('.cell-in-range').count()).toBe(3);
+  });
+});
