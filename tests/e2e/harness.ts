@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { AppService } from '../../electron/services/handlers';
 import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
@@ -46,6 +46,22 @@ export function useSharedBrowser(): () => Browser {
   return () => {
     if (!browser) throw new Error('Chromium 未启动');
     return browser;
+  };
+}
+
+/** A fresh copy of the sample opened for every test (registered in the calling describe). */
+export function useAppPerTest(browser: () => Browser): () => App {
+  let app: App | null = null;
+  beforeEach(async () => {
+    app = await openApp(browser());
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+  return () => {
+    if (!app) throw new Error('应用未打开');
+    return app;
   };
 }
 

@@ -3,27 +3,19 @@
  * Shift+arrows and the mouse, copy/paste of TSV blocks (multi-line cells, full-width spaces),
  * the offer to add rows, Ctrl+D, Delete over a range, and undo/redo of each as one step.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, useSharedBrowser, type App } from './harness';
-import { cell, copyText, grid, numberOf, pasteText, sampleForm, serverForm } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAppPerTest, useSharedBrowser, type App } from './harness';
+import { cell, copyText, grid, numberOf, pasteText, serverForm, showForm } from './support';
 
 const browser = useSharedBrowser();
 
 describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
+  const current = useAppPerTest(browser);
   let app: App;
-  beforeEach(async () => {
-    app = await openApp(browser());
+  beforeEach(() => {
+    app = current();
   });
-  afterEach(async () => {
-    await app?.close();
-  });
-
-  async function openForm(name: string) {
-    const form = sampleForm(app, name);
-    await app.page.getByTestId(`form-item-${form.id}`).click();
-    await expect.poll(() => grid(app.page).locator('.ag-row').count()).toBeGreaterThan(0);
-    return form;
-  }
+  const openForm = (name: string) => showForm(app, name);
 
   it('Shift+arrows select a block; Ctrl+C copies it as TSV that Excel reads', async () => {
     const { page } = app;

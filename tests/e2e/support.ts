@@ -1,5 +1,6 @@
 /** Locators and actions the editor's end-to-end tests share. */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { App } from './harness';
 import type { Form } from '../../shared/model/types';
 
@@ -56,4 +57,12 @@ export async function copyText(page: Page, kind: 'copy' | 'cut' = 'copy'): Promi
     target.dispatchEvent(new ClipboardEvent(k, { clipboardData: data, bubbles: true, cancelable: true }));
     return data.getData('text/plain');
   }, kind);
+}
+
+/** Shows a form of the sample in the editor, once its grid has rows. */
+export async function showForm(app: App, name: string): Promise<Form> {
+  const form = sampleForm(app, name);
+  await app.page.getByTestId(`form-item-${form.id}`).click();
+  await expect.poll(() => grid(app.page).locator('.ag-row').count()).toBeGreaterThan(0);
+  return form;
 }

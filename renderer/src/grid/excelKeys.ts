@@ -5,19 +5,71 @@
  * - Typing Chinese through an input method (keydown "Process", keyCode 229) on a cell that is not
  *   being edited opens an empty editor first, so the composition lands in it; AG Grid only starts
  *   editing on printable keys and the characters would be lost.
- * The later rounds' keys (range selection, Ctrl+C/V/D, Ctrl+Z/Y) belong here too.
+ * - Home / End go to the first / last cell of the row (AG Grid's End leaves the row when the
+ *   row's first cell is merged), Ctrl+Home / Ctrl+End to the first / last cell of the table, and
+ *   PageUp / PageDown move by
+ *   a screenful: the grids grow with their rows (the page scrolls, not the grid), where AG Grid's
+ *   own paging jumps to the ends.
+ * Selection, clipboard and fill live in sheet/sheetController.ts; undo is the app's (appKeys.ts).
  */
-import type { GridApi } from 'ag-grid-community';
+import type { Column, GridApi } from 'ag-grid-community';
+import { scrollCellIntoView } from '../sheet/sheetController';
 
 function isImeKey(e: KeyboardEvent): boolean {
   return e.key === 'Process' || e.keyCode === 229;
 }
 
+/** The row a screenful below (or above) `row`: rows are summed up to the scroller's height. */
+function pageTarget(container: HTMLElement, grid: GridApi, row: number, down: boolean): number {
+  const scroller = container.closest<HTMLElement>('[data-testid="form-scroll"]');
+  const page = scroller?.clientHeight ?? window.innerHeight;
+  const last = grid.getDisplayedRowCount() - 1;
+  let target = row;
+  let height = 0;
+  while (down ? target < last : target > 0) {
+    const node = grid.getDisplayedRowAtIndex(down ? target + 1 : target - 1);
+    height += node?.rowHeight ?? 30;
+    if (height > page) break;
+    target += down ? 1 : -1;
+  }
+  return target === row ? Math.max(0, Math.min(last, row + (down ? 1 : -1))) : target;
+}
+
+function moveTo(grid: GridApi, row: number, colKey: string | Column): void {
+  grid.ensureIndexVisible(row);
+  grid.setFocusedCell(row, colKey);
+}
+
+/** Ctrl+Home/End and PageUp/Down; true when the key was handled. */
+function jumpKey(e: KeyboardEvent, container: HTMLElement, grid: GridApi): boolean {
+  const cell = grid.getFocusedCell();
+  if (!cell || cell.rowPinned || e.altKey || e.shiftKey) return false;
+  const ctrl = e.ctrlKey || e.metaKey;
+  const cols = grid.getAllDisplayedColumns();
+  const first = cols[0];
+  const lastCol = cols[cols.length - 1];
+  const lastRow = grid.getDisplayedRowCount() - 1;
+  if (!ctrl && e.key === 'Home' && first) moveTo(grid, cell.rowIndex, first);
+  else if (!ctrl && e.key === 'End' && lastCol) moveTo(grid, cell.rowIndex, lastCol);
+  else if (ctrl && e.key === 'Home' && first) moveTo(grid, 0, first);
+  else if (ctrl && e.key === 'End' && lastCol && lastRow >= 0) moveTo(grid, lastRow, lastCol);
+  else if (!ctrl && (e.key === 'PageDown' || e.key === 'PageUp'))
+    moveTo(grid, pageTarget(container, grid, cell.rowIndex, e.key === 'PageDown'), cell.column);
+  else return false;
+  e.preventDefault();
+  e.stopPropagation();
+  const focused = grid.getFocusedCell();
+  if (focused) scrollCellIntoView(container, focused.rowIndex, focused.column.getColId(), 'nearest');
+  return true;
+}
+
 export function installExcelKeys(container: HTMLElement, api: () => GridApi | null): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     const grid = api();
-    if (!grid || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (!grid) return;
     const editing = grid.getEditingCells().length > 0;
+    if (!editing && jumpKey(e, container, grid)) return;
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
     if (e.key === 'Tab' && editing) {
       e.preventDefault();
       e.stopPropagation();

@@ -23,6 +23,7 @@ import { TIERS, type Indicator } from '../../../shared/model/types';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { minWidthFor, PX_PER_CHAR } from './setup';
 import type { IndicatorGridContext } from './indicatorContext';
+import { LevelCellEditor } from './LevelCellEditor';
 
 export type IndicatorColId = IndicatorColumnKey | 'tier' | 'scoreReason';
 
@@ -111,6 +112,12 @@ function textColumn(key: keyof Indicator & IndicatorColumnKey, c: LayoutColumn<I
   return col;
 }
 
+/** Level names are picked from the layout's list or typed; the arrows belong to the list then. */
+const LEVEL_EDITOR: Col = {
+  cellEditor: LevelCellEditor,
+  suppressKeyboardEvent: (p) => p.editing && (p.event.key === 'ArrowUp' || p.event.key === 'ArrowDown'),
+};
+
 function scoreTooltip(p: ITooltipParams<Indicator>): string {
   const data = p.data;
   if (!data) return '';
@@ -127,9 +134,15 @@ function scoreTooltip(p: ITooltipParams<Indicator>): string {
 function column(c: LayoutColumn<IndicatorColumnKey>): Col {
   switch (c.key) {
     case 'level1':
-      return { ...textColumn('level1', c), minWidth: 64, spanRows: sameLevel1, cellClass: 'cell-level' };
+      return {
+        ...textColumn('level1', c),
+        ...LEVEL_EDITOR,
+        minWidth: 64,
+        spanRows: sameLevel1,
+        cellClass: 'cell-level',
+      };
     case 'level2':
-      return { ...textColumn('level2', c), spanRows: sameLevel2, cellClass: 'cell-level' };
+      return { ...textColumn('level2', c), ...LEVEL_EDITOR, spanRows: sameLevel2, cellClass: 'cell-level' };
     case 'level1Weight':
     case 'level2Weight': {
       const key = c.key;

@@ -14,6 +14,7 @@ import { parseNumberInput, textInput } from '../state/parse';
 import { indicatorFieldName } from '../layout/fieldNames';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import { newIndicator, nextId } from '../../../shared/model/factory';
+import { levelsOf } from './indicatorRows';
 import type { CellWrite } from '../sheet/cellWrite';
 
 export type EditOutcome = { ok: true; patches: Patch[] } | { ok: false; message: string };
@@ -118,7 +119,7 @@ export function patchesForCells(
     for (let k = 0; k < addRows; k++) {
       const id = nextId('i', taken);
       taken.push(id);
-      const ind = newIndicator(id, { level1: last?.level1 ?? '', level2: last?.level2 ?? '' });
+      const ind = newIndicator(id, levelsOf(last));
       added.push(ind);
       patches.push({
         op: 'insertIndicator',

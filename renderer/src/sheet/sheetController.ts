@@ -165,9 +165,14 @@ export class SheetController {
   }
 
   private onMouseDown(e: MouseEvent): void {
-    if (e.button !== 0) return;
     const at = cellAt(e.target, this.container());
     if (!at) return;
+    if (e.button === 2) {
+      // A right click inside the selection keeps it (the context menu acts on all of it).
+      if (this.isSelected(at.row, at.colId)) this.holdRangeThroughFocus();
+      return;
+    }
+    if (e.button !== 0) return;
     const col = this.columns().indexOf(at.colId);
     if (col < 0) return;
     const pos = { row: at.row, col };
@@ -323,7 +328,7 @@ export class SheetController {
     }
   }
 
-  private fillDown(): void {
+  fillDown(): void {
     if (!this.range || this.host.readOnly()) return;
     const b = bounds(this.range);
     // One row selected: it takes the value of the row above, as in Excel.
@@ -345,7 +350,7 @@ export class SheetController {
     this.commit(writes, 0, '填充');
   }
 
-  private clear(what: string): void {
+  clear(what: string): void {
     if (!this.range || this.host.readOnly()) return;
     const b = bounds(this.range);
     const cols = this.columns();

@@ -26,6 +26,8 @@ import { scrollCellIntoView } from '../sheet/sheetController';
 import { useSheet, withSelection } from '../sheet/useSheet';
 import type { FocusedLine } from '../state/focusedLine';
 import { useEditor } from './EditorContext';
+import { GridMenu } from './GridMenu';
+import { useIndicatorActions } from './useIndicatorActions';
 
 /** What the form view can ask of a grid: show a cell (for a finding). */
 export interface GridHandle {
@@ -74,6 +76,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     sheetHost,
   );
   const columnDefs = useMemo(() => withSelection(indicatorColumns(kind), sheet), [kind, sheet]);
+  const { menu, closeMenu, addRow } = useIndicatorActions(form, store, sheet, apiRef, containerRef);
   const shownColumns = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
   // A new list only when rows come or go (or another form is shown); edits repaint rows in place.
   const rowData = useMemo(() => [...form.indicators], [form, form.indicators, store.structureVersion]);
@@ -207,6 +210,18 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
         suppressDragLeaveHidesColumns
         overlayNoRowsTemplate="本表还没有指标行"
       />
+      {menu && <GridMenu menu={menu} onClose={closeMenu} />}
+      {!store.readOnly && (
+        <button
+          type="button"
+          className="add-row"
+          onClick={addRow}
+          title="在表格末尾新增一行指标；也可在行上按右键或 Ctrl+Shift+= 插入"
+          data-testid="add-indicator"
+        >
+          ＋ 新增指标行
+        </button>
+      )}
     </div>
   );
 }

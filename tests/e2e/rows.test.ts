@@ -1,0 +1,181 @@
+/**
+ * Lines of the indicator table in real Chromium: insert, delete and move them from the keyboard
+ * and the context menu (each one undo step), a new form's first line, the level pickers, and
+ * layout E's automatic weight split; Excel's jump keys.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAppPerTest, useSharedBrowser, type App } from './harness';
+import { cell, serverForm, showForm } from './support';
+
+const browser = useSharedBrowser();
+
+describe('indicator lines', { timeout: 120_000 }, () => {
+  const current = useAppPerTest(browser);
+  let app: App;
+  beforeEach(() => {
+    app = current();
+  });
+  const openForm = (name: string) => showForm(app, name);
+
+  const names = (formId: string) => serverForm(app, formId).indicators.map((i) => i.name);
+
+  it('Ctrl+Shift+= inserts a line under the same levels, Ctrl+- deletes, Alt+Shift+↓ moves; each undoes in one step', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const before = names(form.id);
+    const second = serverForm(app, form.id).indicators[1];
+    if (!second) throw new Error('form too short');
+
+    await cell(page, 1, 'name').click();
+    await page.keyboard.press('Control+Shift+Equal');
+    await expect.poll(() => names(form.id).length).toBe(before.length + 1);
+    const inserted = serverForm(app, form.id).indicators[1];
+    expect(inserted?.name).toBe('');
+    expect([inserted?.level1, inserted?.level2]).toEqual([second.level1, second.level2]);
+
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(() => names(form.id)).toEqual(before);
+
+    await cell(page, 0, 'name').click();
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => names(form.id).slice(0, 2)).toEqual([before[1], before[0]]);
+    // The cursor moved with the line: moving again carries it further.
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => names(form.id)[2]).toBe(before[0]);
+
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => names(form.id)).toEqual(before);
+  });
+
+  it('the context menu inserts below and deletes selected lines', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const before = names(form.id);
+    await cell(page, 0, 'name').click({ button: 'right' });
+    await expect.poll(() => page.getByTestId('grid-menu').count()).toBe(1);
+    await page.getByTestId('menu-insertBelow').click();
+    await expect.poll(() => names(form.id).length).toBe(before.length + 1);
+    expect(names(form.id)[1]).toBe('');
+
+    // Select lines 1–2 and delete both from the menu.
+    await cell(page, 1, 'name').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await cell(page, 2, 'name').click({ button: 'right' });
+    await page.getByTestId('menu-delete').click();
+    await expect.poll(() => names(form.id)).toEqual([before[0], ...before.slice(2)]);
+
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(form.id)).toEqual(before);
+  });
+
+  it('a new form gets its first line from the button, and the level picker offers the layout names', async () => {
+    const { page } = app;
+    await page.getByTestId('add-project-form').click();
+    await expect.poll(() => app.service.current?.document.forms.at(-1)?.projectName).toBe('新项目');
+    const formId = app.service.current?.document.forms.at(-1)?.id ?? '';
+    await page.getByTestId('add-indicator').click();
+    await expect.poll(() => serverForm(app, formId).indicators.length).toBe(1);
+
+    await cell(page, 0, 'level1').dblclick();
+    const input = page.locator('.level-editor');
+    await expect.poll(() => input.count()).toBe(1);
+    const options = await page
+      .locator(`datalist#${CSS_ESCAPE(await input.getAttribute('list'))} option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toContain('产出指标');
+    expect(options).toContain('效益指标');
+    await input.fill('产出指标');
+    await input.press('Enter');
+    await expect.poll(() => serverForm(app, formId).indicators[0]?.level1).toBe('产出指标');
+
+    await cell(page, 0, 'level2').dblclick();
+    const list2 = await page.locator('.level-editor').getAttribute('list');
+    const options2 = await page
+      .locator(`datalist#${CSS_ESCAPE(list2)} option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options2).toContain('数量指标');
+    expect(options2).not.toContain('经济效益指标');
+    // Typing on a cell starts the edit with that character, as in Excel.
+    await page.keyboard.press('Escape');
+    await cell(page, 0, 'level2').click();
+    await page.keyboard.press('Q');
+    await page.keyboard.type('质量指标');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => serverForm(app, formId).indicators[0]?.level2).toBe('Q质量指标');
+  });
+
+  it('layout E splits a level-2 weight over its lines by itself when one is added', async () => {
+    const { page } = app;
+    const r = app.service.call('doc/apply', {
+      patches: [{ op: 'setMeta', field: 'layout', value: 'guangdong' }],
+    });
+    expect(r.ok).toBe(true);
+    await page.reload();
+    const form = await openForm('大气污染防治资金');
+    const lines = serverForm(app, form.id).indicators;
+    const first = lines[0];
+    if (!first) throw new Error('no lines');
+    // Give the first level 2 a weight of 12 and no line weights of its own.
+    const group = lines.filter((i) => i.level1 === first.level1 && i.level2 === first.level2);
+    const patches = [
+      ...group.map((i) => ({
+        op: 'setIndicator' as const,
+        formId: form.id,
+        indicatorId: i.id,
+        field: 'weight' as const,
+        value: null,
+      })),
+      ...group.map((i) => ({
+        op: 'setIndicator' as const,
+        formId: form.id,
+        indicatorId: i.id,
+        field: 'level2Weight' as const,
+        value: 12,
+      })),
+    ];
+    expect(app.service.call('doc/apply', { patches }).ok).toBe(true);
+    await page.reload();
+    await openForm('大气污染防治资金');
+    const share = (n: number) => String(Math.round((12 / n) * 100) / 100);
+    await expect.poll(() => cell(page, 0, 'weight').innerText()).toBe(share(group.length));
+
+    await cell(page, 0, 'name').click();
+    await page.keyboard.press('Control+Shift+Equal');
+    await expect.poll(() => cell(page, 1, 'weight').innerText()).toBe(share(group.length + 1));
+    expect(await cell(page, 0, 'weight').innerText()).toBe(share(group.length + 1));
+  });
+
+  it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const last = form.indicators.length - 1;
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return [Number(el?.closest('[row-index]')?.getAttribute('row-index')), el?.getAttribute('col-id')];
+      });
+    // 一级/二级 cells are merged down: their element carries the first row of the merge, so
+    // the row is read off a column that is never merged.
+    await cell(page, 2, 'name').click();
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await focused())[1]).toBe('level1');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toEqual([2, 'scoreReason']);
+    await page.keyboard.press('Control+Home');
+    await expect.poll(async () => (await focused())[1]).toBe('level1');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toEqual([0, 'scoreReason']);
+    await page.keyboard.press('Control+End');
+    await expect.poll(focused).toEqual([last, 'scoreReason']);
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await focused())[0]).toBeLessThan(last);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await focused())[0]).toBeGreaterThan(0);
+  });
+});
+
+function CSS_ESCAPE(id: string | null): string {
+  return (id ?? '').replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+}
