@@ -179,3 +179,40 @@ describe('indicator lines', { timeout: 120_000 }, () => {
 function CSS_ESCAPE(id: string | null): string {
   return (id ?? '').replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 }
+
+describe('forms in the sidebar', { timeout: 120_000 }, () => {
+  const current = useAppPerTest(browser);
+  const ids = (app: App) => app.service.current?.document.forms.map((f) => f.id) ?? [];
+
+  it('duplicates, moves and deletes a form, each one undo step', async () => {
+    const app = current();
+    const { page } = app;
+    const form = await showForm(app, '大气污染防治资金');
+    const before = ids(app);
+    const at = before.indexOf(form.id);
+
+    await page.getByTestId('formDuplicate').click();
+    await expect.poll(() => ids(app).length).toBe(before.length + 1);
+    const copy = app.service.current?.document.forms[at + 1];
+    expect(copy?.projectName).toBe('大气污染防治资金（副本）');
+    expect(copy?.indicators).toEqual(serverForm(app, form.id).indicators);
+    // The copy is selected and shown.
+    await expect.poll(() => page.getByTestId('form-view').getAttribute('data-form-id')).toBe(copy?.id);
+
+    await page.getByTestId('formUp').click();
+    await expect.poll(() => ids(app)[at]).toBe(copy?.id);
+
+    // Delete asks first; the right-click menu has the same actions.
+    await page.getByTestId(`form-item-${copy?.id}`).click({ button: 'right' });
+    await page.getByTestId('menu-formDelete').click();
+    await expect.poll(() => page.getByTestId('dialog').count()).toBe(1);
+    await page.getByTestId('dialog-delete').click();
+    await expect.poll(() => ids(app)).toEqual(before);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ids(app)[at]).toBe(copy?.id);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ids(app)).toEqual(before);
+  });
+});

@@ -1,11 +1,14 @@
 /** The document's forms: department form first, each with total, grade and an error mark. */
-import { memo, useCallback, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { newForm, nextId } from '../../../shared/model/factory';
 import type { Form, FormKind, Grade } from '../../../shared/model/types';
 import { fmt2 } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
 import type { DocumentStore } from '../state/documentStore';
 import { GradeBadge } from './GradeBadge';
+import { useEditor } from './EditorContext';
+import { GridMenu, type MenuAt, type MenuItem } from './GridMenu';
+import { deleteForm, duplicateForm, moveForm } from '../state/formActions';
 
 interface Props {
   store: DocumentStore;
@@ -18,6 +21,7 @@ interface ItemProps {
   id: string;
   selected: boolean;
   onSelect: (formId: string) => void;
+  onMenu: (formId: string, x: number, y: number) => void;
 }
 
 /** Every change to a form (its name too) gives it a new result object: the snapshot is cached on it. */
@@ -45,7 +49,7 @@ function itemSnapshot(store: DocumentStore, id: string): string {
   return snapshot;
 }
 
-const FormItem = memo(function FormItem({ store, id, selected, onSelect }: ItemProps) {
+const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu }: ItemProps) {
   const snapshot = useSyncExternalStore(store.subscribe, () => itemSnapshot(store, id));
   if (snapshot === '') return null;
   const [kind, name, total, grade, errors, warnings] = JSON.parse(snapshot) as [
@@ -65,6 +69,11 @@ const FormItem = memo(function FormItem({ store, id, selected, onSelect }: ItemP
         type="button"
         className={`form-item${selected ? ' selected' : ''}`}
         onClick={() => onSelect(id)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          onSelect(id);
+          onMenu(id, e.clientX, e.clientY);
+        }}
         aria-current={selected ? 'true' : undefined}
         data-testid={`form-item-${id}`}
         title={problems ? `${name}：${problems}` : name}
@@ -94,6 +103,14 @@ function scrollIntoViewIfNeeded(el: HTMLElement | null): void {
   el?.scrollIntoView({ block: 'nearest' });
 }
 
+/** The sidebar's buttons are narrow: short names, the full ones in their tooltips and the menu. */
+const SHORT_LABELS: Record<string, string> = {
+  formDuplicate: '复制',
+  formUp: '↑',
+  formDown: '↓',
+  formDelete: '删除',
+};
+
 /** Department forms first, then projects in the document's order. */
 function ordered(forms: Form[]): Form[] {
   return [...forms.filter((f) => f.kind === 'department'), ...forms.filter((f) => f.kind !== 'department')];
@@ -115,6 +132,78 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
   const shown = ids === '' ? [] : ids.split('\u0000');
   const forms = store.doc.forms;
   const hasDepartment = forms.some((f) => f.kind === 'department');
+
+  const { dialogs } = useEditor();
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const selected = selectedId ? store.form(selectedId) : undefined;
+
+  const duplicate = (formId: string) => {
+    const r = duplicateForm(store.doc, formId);
+    if (r && store.apply(r.patches)) onSelect(r.newId);
+  };
+  const remove = async (formId: string) => {
+    const form = store.form(formId);
+    if (!form) return;
+    const answer = await dialogs.ask({
+      title: '删除表格',
+      message: `确定删除“${form.projectName || '（未命名）'}”吗？删除后可以用“撤销”（Ctrl+Z）恢复。`,
+      choices: [
+        { id: 'delete', label: '删除', danger: true },
+        { id: 'cancel', label: '取消', primary: true },
+      ],
+    });
+    if (answer === 'delete') store.apply(deleteForm(formId));
+  };
+  const move = (formId: string, by: -1 | 1) => store.apply(moveForm(store.doc, formId, by));
+
+  const actionsFor = (formId: string): MenuItem[] => {
+    const form = store.form(formId);
+    const project = form?.kind === 'project';
+    const ro = store.readOnly;
+    return [
+      { id: 'formDuplicate', label: '复制此表', disabled: ro || !project, run: () => duplicate(formId) },
+      {
+        id: 'formUp',
+        label: '上移',
+        shortcut: 'Alt+Shift+↑',
+        disabled: ro || moveForm(store.doc, formId, -1).length === 0,
+        run: () => move(formId, -1),
+      },
+      {
+        id: 'formDown',
+        label: '下移',
+        shortcut: 'Alt+Shift+↓',
+        disabled: ro || moveForm(store.doc, formId, 1).length === 0,
+        run: () => move(formId, 1),
+      },
+      'separator',
+      {
+        id: 'formDelete',
+        label: '删除此表…',
+        shortcut: 'Delete',
+        disabled: ro,
+        run: () => void remove(formId),
+      },
+    ];
+  };
+  // Stable for the memoised items; it reads the latest state when called.
+  const latest = useRef(actionsFor);
+  latest.current = actionsFor;
+  const openMenu = useCallback(
+    (formId: string, x: number, y: number) => setMenu({ x, y, items: latest.current(formId) }),
+    [],
+  );
+
+  const onListKey = (e: KeyboardEvent) => {
+    if (!selectedId || store.readOnly) return;
+    if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      move(selectedId, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      void remove(selectedId);
+    }
+  };
 
   const add = (kind: FormKind) => {
     const layout = store.doc.meta.layout;
@@ -143,9 +232,16 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
           共 {forms.length} 张表{needle && `，显示 ${shown.length} 张`}
         </div>
       </div>
-      <ul className="form-list">
+      <ul className="form-list" onKeyDown={onListKey}>
         {shown.map((id) => (
-          <FormItem key={id} store={store} id={id} selected={id === selectedId} onSelect={onSelect} />
+          <FormItem
+            key={id}
+            store={store}
+            id={id}
+            selected={id === selectedId}
+            onSelect={onSelect}
+            onMenu={openMenu}
+          />
         ))}
         {shown.length === 0 && (
           <li className="sidebar-empty">{forms.length === 0 ? '还没有表格' : '没有名称匹配的表'}</li>
@@ -156,6 +252,24 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
           <button type="button" onClick={() => add('project')} data-testid="add-project-form">
             ＋ 项目表
           </button>
+          {selected && (
+            <span className="sidebar-form-actions">
+              {actionsFor(selected.id).map((a) =>
+                a === 'separator' ? null : (
+                  <button
+                    key={a.id}
+                    type="button"
+                    disabled={a.disabled}
+                    onClick={a.run}
+                    title={a.shortcut ? `${a.label}（${a.shortcut}）` : a.label}
+                    data-testid={a.id}
+                  >
+                    {SHORT_LABELS[a.id] ?? a.label}
+                  </button>
+                ),
+              )}
+            </span>
+          )}
           {!hasDepartment && (
             <button type="button" onClick={() => add('department')} data-testid="add-department-form">
               ＋ 部门整体表
@@ -163,6 +277,7 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
           )}
         </div>
       )}
+      {menu && <GridMenu menu={menu} onClose={() => setMenu(null)} />}
     </nav>
   );
 });
