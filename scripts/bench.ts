@@ -6,6 +6,7 @@ import os from 'node:os';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
 import { benchStorage } from './bench/storage';
+import { benchUi } from './bench/ui';
 
 console.log(`# Ziping 性能测量  ${new Date().toISOString()}`);
 console.log(
@@ -14,3 +15,5 @@ console.log(
 printFigures('评分引擎（shared/scoring）', benchScoring());
 const storage = benchStorage();
 printFigures(`文档存储（electron/services/document-store）— ${storage.note}`, storage.figures);
+const ui = await benchUi();
+printFigures(`编辑器界面（真实 Chromium，浏览器模式）— ${ui.note}`, ui.figures);

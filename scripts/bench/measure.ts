@@ -18,9 +18,14 @@ export function measure(name: string, runs: number, fn: (i: number) => void, aim
     fn(i);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
+  return summarise(name, times, aim);
+}
+
+/** Median and p95 of times measured elsewhere (e.g. inside a browser page). */
+export function summarise(name: string, measured: readonly number[], aim?: string): Figure {
+  const times = [...measured].sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  const figure: Figure = { name, median: at(0.5), p95: at(0.95), runs };
+  const figure: Figure = { name, median: at(0.5), p95: at(0.95), runs: times.length };
   if (aim) figure.aim = aim;
   return figure;
 }

@@ -5,22 +5,13 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { AppService } from '../../electron/services/handlers';
 import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /** The e2e tests serve the renderer as built for shipping; built once per test file's worker. */
 let built: Promise<void> | null = null;
@@ -29,8 +20,8 @@ export function ensureRendererBuilt(): Promise<void> {
   return built;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /** One Chromium for a test file (with the renderer built first); the getter is valid in tests. */

@@ -2,7 +2,7 @@
  * Column definitions of the indicator table, from the layout's columns (titles and widths as on
  * the official form). Values are read through the grid context: the model row for inputs, the
  * Recalculator's line result for computed cells (得分, 完成率, derived 权重). The grid never writes
- * the data itself (readOnlyEdit): commits come back as cellEditRequest and become patches.
+ * the data itself: commits go through a valueSetter that turns them into patches (sheet/useSheet.ts).
  */
 import type {
   CellClassParams,

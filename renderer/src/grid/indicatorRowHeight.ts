@@ -12,7 +12,7 @@ function cellText(colId: string, ind: Indicator, context: IndicatorGridContext):
     if (line?.tier) return line.tier;
     return takesTier(ind, line) ? '请选择' : '';
   }
-  const value = (ind as unknown as Record<string, unknown>)[colId];
+  const value: unknown = colId in ind ? ind[colId as keyof Indicator] : undefined;
   return typeof value === 'string' ? value : '';
 }
 

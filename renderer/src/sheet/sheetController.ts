@@ -15,6 +15,8 @@ export type { CellWrite, WriteOutcome } from './cellWrite';
 
 /** What a grid does with written cells; rows past the end are appended when `addRows` > 0. */
 export interface SheetWriter {
+  /** One cell committed from its editor (a merged cell stands for all its rows). */
+  commit(row: number, colId: string, value: unknown): WriteOutcome;
   write(cells: CellWrite[], addRows: number): WriteOutcome;
   /** Whether rows can be appended (the funds block has a fixed set of rows). */
   canAddRows: boolean;
@@ -143,7 +145,9 @@ export class SheetController {
     const prev = this.range;
     if (sameRange(prev, next)) return;
     this.range = next;
-    this.repaint(prev, next);
+    // A single cell is not highlighted (the focus shows it): moving the cursor repaints nothing.
+    const shown = (r: CellRange | null) => r !== null && !isSingle(r);
+    if (shown(prev) || shown(next)) this.repaint(shown(prev) ? prev : null, shown(next) ? next : null);
   }
 
   /** Re-applies the selection class to the rows the old and new selections cover. */
@@ -257,6 +261,14 @@ export class SheetController {
   private stop(e: Event): void {
     e.preventDefault();
     e.stopPropagation();
+  }
+
+  /** A cell's editor closed with a new value: applied at once (one undo step). */
+  commitCell(row: number | null, colId: string, value: unknown): void {
+    if (row === null) return;
+    const outcome = this.writer().commit(row, colId, value);
+    if (!outcome.ok) this.host.message(outcome.message, 'error');
+    else this.host.apply(outcome.patches);
   }
 
   /** The selected cells' text, row by row. */

@@ -4,7 +4,7 @@
  * table use it.
  */
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { CellClassParams, ColDef, GridApi } from 'ag-grid-community';
+import type { CellClassParams, ColDef, GridApi, ValueSetterParams } from 'ag-grid-community';
 import type { Patch } from '../../../shared/model/patch';
 import { installExcelKeys } from '../grid/excelKeys';
 import type { DocumentStore } from '../state/documentStore';
@@ -62,8 +62,21 @@ export function useSheet<T>(
   return sheet;
 }
 
-/** Adds the selection's highlight to every column (keeping each column's own class rules). */
-export function withSelection<T>(columns: ColDef<T>[], sheet: SheetController): ColDef<T>[] {
+/**
+ * Every column gets the selection's highlight (keeping its own class rules), and edits commit
+ * through a valueSetter: it runs synchronously when the editor closes, where AG Grid's
+ * cellEditRequest comes a frame later. It returns false: the grid never writes the data; the
+ * patch does, and the rows repaint from the document.
+ */
+export function sheetColumns<T>(columns: ColDef<T>[], sheet: SheetController): ColDef<T>[] {
   const inRange = (p: CellClassParams<T>) => sheet.isSelected(p.node.rowIndex, p.column.getColId());
-  return columns.map((c) => ({ ...c, cellClassRules: { ...c.cellClassRules, 'cell-in-range': inRange } }));
+  const commit = (p: ValueSetterParams<T>): boolean => {
+    sheet.commitCell(p.node?.rowIndex ?? null, p.column.getColId(), p.newValue);
+    return false;
+  };
+  return columns.map((c) => ({
+    ...c,
+    cellClassRules: { ...c.cellClassRules, 'cell-in-range': inRange },
+    ...(c.editable ? { valueSetter: commit } : {}),
+  }));
 }

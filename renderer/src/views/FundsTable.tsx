@@ -1,14 +1,7 @@
 /** The funds block of a form as a small AG Grid (same keyboard as the indicator table). */
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import type {
-  CellEditRequestEvent,
-  ColDef,
-  ColumnResizedEvent,
-  GridApi,
-  GridReadyEvent,
-  RowHeightParams,
-} from 'ag-grid-community';
+import type { ColDef, ColumnResizedEvent, GridApi, GridReadyEvent, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import { fundsTotalRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
@@ -17,7 +10,7 @@ import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
 import { columnWidths, MIN_ROW_HEIGHT, textHeight } from '../grid/rowHeights';
 import { columnFitter, fundsGridTheme, localeText } from '../grid/setup';
 import { scrollCellIntoView } from '../sheet/sheetController';
-import { useSheet, withSelection } from '../sheet/useSheet';
+import { sheetColumns, useSheet } from '../sheet/useSheet';
 import { useEditor } from './EditorContext';
 import type { GridHandle } from './IndicatorTable';
 
@@ -47,11 +40,15 @@ export function FundsTable({ form, result, handle }: Props) {
   const sheet = useSheet(
     containerRef,
     apiRef,
-    { canAddRows: false, write: (cells) => patchesForFundsCells(form, cells) },
+    {
+      canAddRows: false,
+      commit: (row, colId, value) => patchesForFundsCell(form, row, colId, value),
+      write: (cells) => patchesForFundsCells(form, cells),
+    },
     sheetHost,
   );
   const columnDefs = useMemo(
-    () => withSelection(fundsColumns(kind, showsScore), sheet),
+    () => sheetColumns(fundsColumns(kind, showsScore), sheet),
     [kind, showsScore, sheet],
   );
   const shown = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
@@ -106,19 +103,6 @@ export function FundsTable({ form, result, handle }: Props) {
     api.resetRowHeights();
   });
 
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<FundsRow>) => {
-      if (e.rowIndex === null) return;
-      const outcome = patchesForFundsCell(form, e.rowIndex, e.column.getColId(), e.newValue);
-      if (!outcome.ok) {
-        store.setMessage(outcome.message, 'error');
-        return;
-      }
-      store.apply(outcome.patches);
-    },
-    [form, store],
-  );
-
   const onGridReady = useCallback((e: GridReadyEvent<FundsRow>) => {
     apiRef.current = e.api;
     widths.current = columnWidths(e.api);
@@ -157,8 +141,6 @@ export function FundsTable({ form, result, handle }: Props) {
         onRowDataUpdated={(e) => e.api.resetRowHeights()}
         animateRows={false}
         domLayout="autoHeight"
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
         onGridReady={onGridReady}
         onCellFocused={(e) =>
           sheet.onFocused(

@@ -5,7 +5,6 @@
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type {
-  CellEditRequestEvent,
   CellFocusedEvent,
   ColDef,
   ColumnResizedEvent,
@@ -23,7 +22,7 @@ import { indicatorRowHeight } from '../grid/indicatorRowHeight';
 import { columnWidths } from '../grid/rowHeights';
 import { columnFitter, formGridTheme, localeText } from '../grid/setup';
 import { scrollCellIntoView } from '../sheet/sheetController';
-import { useSheet, withSelection } from '../sheet/useSheet';
+import { sheetColumns, useSheet } from '../sheet/useSheet';
 import type { FocusedLine } from '../state/focusedLine';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
@@ -72,10 +71,18 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const sheet = useSheet(
     containerRef,
     apiRef,
-    { canAddRows: true, write: (cells, addRows) => patchesForCells(form, layout, cells, addRows) },
+    {
+      canAddRows: true,
+      commit: (row, colId, value) => {
+        const ind = form.indicators[row];
+        if (!ind) return { ok: false, message: '找不到这一行：它可能已被删除' };
+        return patchesForCell(form, ind.id, colId, value, layout);
+      },
+      write: (cells, addRows) => patchesForCells(form, layout, cells, addRows),
+    },
     sheetHost,
   );
-  const columnDefs = useMemo(() => withSelection(indicatorColumns(kind), sheet), [kind, sheet]);
+  const columnDefs = useMemo(() => sheetColumns(indicatorColumns(kind), sheet), [kind, sheet]);
   const { menu, closeMenu, addRow } = useIndicatorActions(form, store, sheet, apiRef, containerRef);
   const shownColumns = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
   // A new list only when rows come or go (or another form is shown); edits repaint rows in place.
@@ -129,20 +136,6 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     if (moved) api.onRowHeightChanged();
   });
 
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<Indicator>) => {
-      const colId = e.column.getColId();
-      const ind = e.data;
-      const outcome = patchesForCell(form, ind.id, colId, e.newValue, layout);
-      if (!outcome.ok) {
-        store.setMessage(outcome.message, 'error');
-        return;
-      }
-      store.apply(outcome.patches);
-    },
-    [form, layout, store],
-  );
-
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<Indicator>) => {
       const ind = e.rowIndex === null ? undefined : form.indicators[e.rowIndex];
@@ -194,8 +187,6 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
         onRowDataUpdated={resetRowHeights}
         animateRows={false}
         domLayout="autoHeight"
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
         onGridReady={onGridReady}
         onGridSizeChanged={fitColumns}
