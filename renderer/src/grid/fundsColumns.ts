@@ -12,7 +12,7 @@ import { fmt2, fmtNum, fmtPct } from '../../../shared/format/numbers';
 import type { FundsColumnKey, KindLayout } from '../../../shared/layouts/types';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import type { ExecutionResult } from '../../../shared/scoring/types';
-import { minWidthFor, PX_PER_CHAR } from './setup';
+import { formColumn } from './setup';
 
 export interface FundsGridContext {
   form: Form;
@@ -46,8 +46,7 @@ const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTot
 
 export function fundsColumns(kind: KindLayout, showsScore: boolean): Col[] {
   const cols: Col[] = kind.fundsColumns.map((c) => {
-    const width = Math.round(c.width * PX_PER_CHAR);
-    const base: Col = { colId: c.key, headerName: c.title, width, minWidth: minWidthFor(width) };
+    const base: Col = formColumn(c);
     if (c.key === 'source') {
       return {
         ...base,
@@ -117,11 +116,9 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean): Col[] {
   });
   if (showsScore) {
     cols.push({
-      colId: 'scoreReason',
-      headerName: '打分理由',
+      ...formColumn<FundsRow>({ key: 'scoreReason', title: '打分理由', width: 14 }),
       headerClass: 'extra-header',
       headerTooltip: '预算执行得分手工修改时，请写明理由',
-      width: 14 * PX_PER_CHAR,
       valueGetter: (p) => (isTotal(p) ? ctx(p).form.funds.scoreReason : ''),
       valueFormatter: (p) => dash(p, String(p.value ?? '')),
       editable: canEditTotal,

@@ -21,7 +21,7 @@ import type {
 } from '../../../shared/layouts/types';
 import { TIERS, type Indicator } from '../../../shared/model/types';
 import type { IndicatorResult } from '../../../shared/scoring/types';
-import { minWidthFor, PX_PER_CHAR } from './setup';
+import { formColumn } from './setup';
 import type { IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
 
@@ -93,8 +93,7 @@ const numberText = (p: ValueFormatterParams<Indicator>): string =>
 function base(
   c: LayoutColumn<IndicatorColumnKey> | { key: IndicatorColId; title: string; width: number },
 ): Col {
-  const width = Math.round(c.width * PX_PER_CHAR);
-  return { colId: c.key, headerName: c.title, width, minWidth: minWidthFor(width) };
+  return formColumn<Indicator>(c);
 }
 
 function textColumn(key: keyof Indicator & IndicatorColumnKey, c: LayoutColumn<IndicatorColumnKey>): Col {

@@ -3,7 +3,13 @@
  * close to the printed form (thin borders everywhere, CJK fonts, no rounded corners).
  */
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type ColDef,
+  type GridApi,
+} from 'ag-grid-community';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -49,6 +55,12 @@ export const fundsGridTheme = formGridTheme.withParams({ autoHeightMinBodyHeight
 
 /** Excel character units (the layouts' widths) → pixels on screen. */
 export const PX_PER_CHAR = 9;
+
+/** A column as the official form has it: its title and its width (Excel characters → pixels). */
+export function formColumn<T>(c: { key: string; title: string; width: number }): ColDef<T> {
+  const width = Math.round(c.width * PX_PER_CHAR);
+  return { colId: c.key, headerName: c.title, width, minWidth: minWidthFor(width) };
+}
 
 /** Columns shrink to fit the window down to this, then the grid scrolls sideways. */
 export function minWidthFor(width: number): number {

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
 import type { LayoutId } from '../../../shared/model/types';
 import { invoke } from '../api/client';
-import { LAYOUT_CHOICES } from '../layout/names';
+import { LayoutSelect } from './LayoutSelect';
 
 interface Props {
   onOpened: (r: CallResult<OpenedDocument>) => boolean;
@@ -98,17 +98,7 @@ export function StartPanel({ onOpened }: Props) {
         </label>
         <label>
           地区样式
-          <select
-            value={layout}
-            onChange={(e) => setLayout(e.target.value as LayoutId)}
-            data-testid="new-layout"
-          >
-            {LAYOUT_CHOICES.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
+          <LayoutSelect value={layout} onChange={setLayout} testId="new-layout" />
         </label>
         <label>
           保存位置（可不填，保存时再选）

@@ -1,8 +1,7 @@
 /** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
 import { useState, type FormEvent } from 'react';
-import type { LayoutId } from '../../../shared/model/types';
 import { invoke } from '../api/client';
-import { LAYOUT_CHOICES } from '../layout/names';
+import { LayoutSelect } from './LayoutSelect';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 
@@ -81,23 +80,16 @@ export function Toolbar({ store, onSave, onUndo, onRedo, onClosed }: Props) {
       <span className="toolbar-spacer" />
       <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
         地区样式
-        <select
+        <LayoutSelect
           value={store.doc.meta.layout}
           disabled={status.readOnly}
-          onChange={(e) => {
-            const layout = e.target.value as LayoutId;
+          onChange={(layout) =>
             void pendingEdits
               .commitAll()
-              .then(() => store.apply([{ op: 'setMeta', field: 'layout', value: layout }]));
-          }}
-          data-testid="layout-select"
-        >
-          {LAYOUT_CHOICES.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
+              .then(() => store.apply([{ op: 'setMeta', field: 'layout', value: layout }]))
+          }
+          testId="layout-select"
+        />
       </label>
       {!status.readOnly && (
         <button

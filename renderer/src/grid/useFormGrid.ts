@@ -1,0 +1,124 @@
+/**
+ * What both grids of a form (funds block, indicator table) share: the API and container refs,
+ * the spreadsheet behaviour, column widths for the text-measured row heights, fitting columns to
+ * the width, committing open edits before a save, the handle that shows a finding's cell, and the
+ * grid options that make AG Grid behave like the printed form and like Excel.
+ */
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import type {
+  CellFocusedEvent,
+  ColDef,
+  ColumnResizedEvent,
+  GridApi,
+  GridOptions,
+  GridReadyEvent,
+} from 'ag-grid-community';
+import { scrollCellIntoView, type SheetController, type SheetWriter } from '../sheet/sheetController';
+import { sheetColumns, useSheet } from '../sheet/useSheet';
+import { useEditor } from '../views/EditorContext';
+import { columnWidths } from './rowHeights';
+import { columnFitter, localeText } from './setup';
+
+/** What the form view can ask of a grid: show a cell (for a finding, or after an undo). */
+export interface GridHandle {
+  /** Focuses the cell of a model field on a row; false when the grid is not ready for it. */
+  focusCell(row: number, field?: string): boolean;
+}
+
+export function defaultColumn<T>(): ColDef<T> {
+  return {
+    resizable: true,
+    sortable: false,
+    suppressMovable: true,
+    suppressHeaderMenuButton: true,
+    suppressHeaderFilterButton: true,
+    wrapText: true,
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+  };
+}
+
+interface Options<T> {
+  columns: ColDef<T>[];
+  writer: SheetWriter;
+  handle: RefObject<GridHandle | null>;
+  /** Whether the grid shows the rows of the current form yet (it updates a frame after React). */
+  showsRows: (api: GridApi<T>) => boolean;
+  /** The column that shows a model field. */
+  columnFor: (field: string | undefined, shown: readonly string[]) => string;
+  onFocused?: (row: number | null) => void;
+}
+
+export function useFormGrid<T>({ columns, writer, handle, showsRows, columnFor, onFocused }: Options<T>) {
+  const { pendingEdits, sheetHost } = useEditor();
+  const apiRef = useRef<GridApi<T> | null>(null);
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const widths = useRef<Map<string, number>>(new Map());
+  const sheet: SheetController = useSheet(containerRef, apiRef, writer, sheetHost);
+  const columnDefs = useMemo(() => sheetColumns(columns, sheet), [columns, sheet]);
+  const shown = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
+  const fitColumns = useMemo(() => columnFitter(() => containerRef.current), []);
+  const focused = useRef(onFocused);
+  focused.current = onFocused;
+
+  useEffect(() => pendingEdits.register(() => apiRef.current?.stopEditing()), [pendingEdits]);
+
+  const ready = useRef(showsRows);
+  ready.current = showsRows;
+  const columnOf = useRef(columnFor);
+  columnOf.current = columnFor;
+  useEffect(() => {
+    handle.current = {
+      focusCell(row, field) {
+        const api = apiRef.current;
+        if (!api || !ready.current(api)) return false;
+        const colId = columnOf.current(field, shown);
+        api.ensureIndexVisible(row);
+        api.ensureColumnVisible(colId);
+        api.setFocusedCell(row, colId);
+        scrollCellIntoView(containerRef.current, row, colId);
+        return true;
+      },
+    };
+    return () => {
+      handle.current = null;
+    };
+  }, [handle, shown]);
+
+  const defaultColDef = useMemo(() => defaultColumn<T>(), []);
+  const onGridReady = useCallback((e: GridReadyEvent<T>) => {
+    apiRef.current = e.api;
+    widths.current = columnWidths(e.api);
+  }, []);
+  const onColumnResized = useCallback((e: ColumnResizedEvent<T>) => {
+    if (!e.finished) return;
+    widths.current = columnWidths(e.api);
+    e.api.resetRowHeights();
+  }, []);
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<T>) => {
+      focused.current?.(e.rowIndex);
+      sheet.onFocused(e.rowIndex, typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null));
+    },
+    [sheet],
+  );
+
+  const gridOptions: GridOptions<T> = {
+    localeText,
+    columnDefs,
+    defaultColDef,
+    animateRows: false,
+    domLayout: 'autoHeight',
+    enterNavigatesVertically: true,
+    enterNavigatesVerticallyAfterEdit: true,
+    stopEditingWhenCellsLoseFocus: true,
+    tooltipShowDelay: 400,
+    onGridSizeChanged: fitColumns,
+    onFirstDataRendered: fitColumns,
+    onNewColumnsLoaded: fitColumns,
+    onGridReady,
+    onColumnResized,
+    onCellFocused,
+  };
+  return { apiRef, containerRef, widths, sheet, gridOptions };
+}
