@@ -168,10 +168,10 @@ export async function importXlsx(
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch (e) {
     if (e instanceof ExcelFailure) return excelFail(e.code, e.message);
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // exceljs's own messages are English and technical; the user needs to know what to do.
     return excelFail(
       'damaged',
-      `文件已损坏，无法读取（${detail}）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`,
+      '文件已损坏，无法读取（工作簿内容不完整或格式错误）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试',
     );
   }
   const result = readWorkbook(wb, readHiddenData(wb), options);

@@ -60,7 +60,8 @@ export class SheetWriter {
     readonly widths: readonly number[],
   ) {
     widths.forEach((w, i) => {
-      ws.getColumn(i + 1).width = w;
+      // exceljs leaves out a width of exactly 9 as its default, and Excel's default is 8.43.
+      ws.getColumn(i + 1).width = w === 9 ? 9.01 : w;
     });
   }
 
