@@ -448,8 +448,10 @@ export function readOfficialSheet(
   readAnalysis(rd, form, (totalRow ?? header) + 1);
   keepPrintedScores(form, layout);
   for (let r = 1; r <= rd.grid.rowCount; r++) {
-    for (const { col } of rd.grid.rowCells(r))
-      if (FIXED_LABELS.has(rd.grid.title(r, col))) rd.grid.use(r, col);
+    for (const { col } of rd.grid.rowCells(r)) {
+      const title = rd.grid.title(r, col);
+      if (FIXED_LABELS.has(title) || FUNDS_BLOCK_TITLES.has(title)) rd.grid.use(r, col);
+    }
   }
   for (const { address, text } of rd.grid.unused()) {
     rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在表样的任何位置，未读入' });
