@@ -1,5 +1,6 @@
 /** Helpers of the Excel tests: forms of every layout with known contents, and reading files back. */
 import ExcelJS from 'exceljs';
+import { exportDocument, type ExportOptions, type ExportReport } from '../../electron/services/excel/export';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
 import type { Form, FormKind, LayoutId, ZipingDocument } from '../../shared/model/types';
@@ -102,4 +103,15 @@ export function rowValues(ws: ExcelJS.Worksheet, r: number): unknown[] {
     if (cell.type !== ExcelJS.ValueType.Merge) out.push(cell.value);
   });
   return out;
+}
+
+/** Exports or fails the test with the export's message. */
+export async function exportOrThrow(
+  doc: ZipingDocument,
+  out: string,
+  options: ExportOptions = { draft: true },
+): Promise<ExportReport> {
+  const r = await exportDocument(doc, out, options);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }

@@ -17,7 +17,15 @@ import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
 import { getLayout } from '../../shared/layouts/definitions';
 import { LAYOUT_IDS, type FormKind, type LayoutId } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
-import { FORMULA_LIKE, layoutDocument, layoutForm, readWorkbook, rowValues, rowWith } from '../support/excel';
+import {
+  exportOrThrow,
+  FORMULA_LIKE,
+  layoutDocument,
+  layoutForm,
+  readWorkbook,
+  rowValues,
+  rowWith,
+} from '../support/excel';
 
 let dir: string;
 beforeAll(() => {
@@ -29,8 +37,7 @@ async function exported(layout: LayoutId, kind: FormKind, draft = true) {
   const form = layoutForm(layout, kind);
   const doc = layoutDocument(layout, [form]);
   const file = join(dir, `${layout}-${kind}-${draft}.xlsx`);
-  const r = await exportDocument(doc, file, { draft });
-  if (!r.ok) throw new Error(r.error.message);
+  await exportOrThrow(doc, file, { draft });
   const wb = await readWorkbook(file);
   const ws = wb.getWorksheet('测试项目');
   if (!ws) throw new Error('no form sheet');
@@ -223,13 +230,12 @@ describe('whole document', () => {
     ];
     const doc = layoutDocument('shanxi', forms);
     const file = join(dir, '整本.xlsx');
-    const r = await exportDocument(doc, file, { draft: true });
-    if (!r.ok) throw new Error(r.error.message);
+    const report = await exportOrThrow(doc, file);
     const wb = await readWorkbook(file);
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe('汇总');
-    expect(r.value.sheets).toEqual(names.slice(1, 4));
-    for (const name of r.value.sheets) {
+    expect(report.sheets).toEqual(names.slice(1, 4));
+    for (const name of report.sheets) {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name).not.toMatch(/[[\]:*?/\\]/);
     }
@@ -247,7 +253,7 @@ describe('whole document', () => {
       expect(row.getCell(6).numFmt).toBe('0.00%');
       expect(row.getCell(7).value).toBe(result.total);
       expect(row.getCell(8).value).toBe(result.grade);
-      expect(row.getCell(9).value).toBe(r.value.sheets[i]);
+      expect(row.getCell(9).value).toBe(report.sheets[i]);
     });
   });
 
@@ -257,8 +263,7 @@ describe('whole document', () => {
       layoutForm('national', 'project', 'f2', '乙/项目'),
     ]);
     const out = join(dir, '每表一个文件');
-    const r = await exportDocument(doc, out, { draft: true });
-    if (!r.ok) throw new Error(r.error.message);
+    await exportOrThrow(doc, out);
     expect(readdirSync(out).sort()).toEqual(['1-甲项目.xlsx', '2-乙_项目.xlsx']);
     const wb = await readWorkbook(join(out, '2-乙_项目.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['乙_项目']);

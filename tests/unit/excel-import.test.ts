@@ -11,14 +11,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
-import { exportDocument } from '../../electron/services/excel/export';
 import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { IMPORTED_SCORE_REASON } from '../../shared/checks/form-checks';
 import { formToJson } from '../../shared/model/interchange';
 import { LAYOUT_IDS, type ZipingDocument } from '../../shared/model/types';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { fixtureDocument } from '../support/documents';
-import { layoutDocument, layoutForm, readWorkbook, rowValues, rowWith } from '../support/excel';
+import {
+  exportOrThrow,
+  layoutDocument,
+  layoutForm,
+  readWorkbook,
+  rowValues,
+  rowWith,
+} from '../support/excel';
 import { makeZip, minimalXlsx, sheetXmlWithRows } from '../support/zip';
 
 let dir: string;
@@ -35,8 +41,7 @@ async function imported(file: string): Promise<ImportResult> {
 
 async function roundTrip(doc: ZipingDocument, name: string): Promise<ImportResult> {
   const file = join(dir, `${name}.xlsx`);
-  const r = await exportDocument(doc, file, { draft: true });
-  if (!r.ok) throw new Error(r.error.message);
+  await exportOrThrow(doc, file);
   const back = await imported(file);
   expect(back.meta).toEqual({ unit: doc.meta.unit, year: doc.meta.year, layout: doc.meta.layout });
   expect(back.forms.map((f) => formToJson(f.form, f.layout))).toEqual(
@@ -77,8 +82,7 @@ describe('our own exports come back identical', () => {
       layoutForm('shanxi', 'project', 'f2', '项目乙'),
     ]);
     const file = join(dir, '改过.xlsx');
-    const r = await exportDocument(doc, file, { draft: true });
-    if (!r.ok) throw new Error(r.error.message);
+    await exportOrThrow(doc, file);
     const wb = await readWorkbook(file);
     await wb.xlsx.writeFile(file);
     expect((await imported(file)).report.forms.map((f) => f.from)).toEqual(['stored', 'stored']);
