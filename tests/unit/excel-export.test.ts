@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, type ExportProgress } from '../../electron/services/excel/export';
+import { AppService } from '../../electron/services/handlers';
 import { gridOf, levelRuns } from '../../electron/services/excel/form-sheet';
 import { headerLabels } from '../../electron/services/excel/labels';
 import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
@@ -355,5 +356,40 @@ describe('whole document', () => {
     const long = uniqueSheetNames(['长'.repeat(40), '长'.repeat(40)]);
     expect(long.map((n) => n.length)).toEqual([31, 31]);
     expect(long[1]?.endsWith('(2)')).toBe(true);
+  });
+});
+
+describe("the contract's 'doc/exportXlsx'", () => {
+  it('exports the open document, validates its arguments, and refuses errors unless a draft', async () => {
+    const service = new AppService(join(dir, 'data'));
+    expect(service.call('doc/new', { path: null, unit: '单位', year: 2024, layout: 'national' }).ok).toBe(
+      true,
+    );
+    const form = layoutForm('national');
+    expect(service.call('doc/apply', { patches: [{ op: 'insertForm', index: 0, form }] }).ok).toBe(true);
+
+    const file = join(dir, '界面导出.xlsx');
+    const ok = await service.invoke('doc/exportXlsx', { path: file, draft: true });
+    expect(ok).toEqual({
+      ok: true,
+      value: {
+        files: [file],
+        forms: 1,
+        draft: true,
+        errors: expect.any(Number),
+        warnings: expect.any(Number),
+      },
+    });
+    expect((await readWorkbook(file)).getWorksheet('测试项目')).toBeDefined();
+
+    const refused = await service.invoke('doc/exportXlsx', { path: join(dir, '不导出.xlsx') });
+    expect(refused.ok || refused.error.code).toBe('check-errors');
+    for (const args of [{}, { path: 3 }, { path: file, draft: 'yes' }, { path: file, formIds: [1] }]) {
+      const r = await service.invoke('doc/exportXlsx', args);
+      expect(r.ok || r.error.code).toBe('bad-request');
+    }
+    // a call that takes time is not answered synchronously
+    expect(service.call('doc/exportXlsx', { path: file }).ok).toBe(false);
+    service.call('doc/close', { discard: true });
   });
 });
