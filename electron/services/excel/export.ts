@@ -83,6 +83,12 @@ export function buildWorkbook(
   return { workbook: wb, sheets };
 }
 
+/**
+ * Deflate level 1: exceljs zips with a JavaScript deflate that spends most of an export's time at
+ * its default level 6; level 1 is several times faster and the file only slightly larger.
+ */
+export const ZIP_OPTIONS = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as const;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function checkErrors(scored: readonly ScoredForm[]): ExcelError | null {
@@ -150,7 +156,7 @@ export async function exportDocument(
           )
         : out;
       progress('write', gi, groups.length);
-      const buffer = await built.workbook.xlsx.writeBuffer();
+      const buffer = await built.workbook.xlsx.writeBuffer(ZIP_OPTIONS);
       writeFileAtomic(file, new Uint8Array(buffer));
       files.push(file);
       sheets.push(...built.sheets);

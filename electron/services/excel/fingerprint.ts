@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS, { type Worksheet } from 'exceljs';
 
 export function sheetFingerprint(ws: Worksheet): string {
-  const hash = createHash('sha256');
+  const parts: string[] = [];
   ws.eachRow((row) => {
     row.eachCell((cell) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -19,8 +19,8 @@ export function sheetFingerprint(ws: Worksheet): string {
           : typeof v === 'string'
             ? v
             : JSON.stringify(v);
-      hash.update(`${cell.address}\u0001${typeof v}\u0001${text}\u0002`);
+      parts.push(`${cell.address}\u0001${typeof v}\u0001${text}`);
     });
   });
-  return hash.digest('hex').slice(0, 32);
+  return createHash('sha256').update(parts.join('\u0002')).digest('hex').slice(0, 32);
 }

@@ -15,7 +15,15 @@ import type {
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { headerLabels, LABELS, withCode } from './labels';
-import { SheetWriter, spans, spread, type CellValue, type Look, type Span } from './sheet-writer';
+import {
+  NUMBER_LOOK,
+  SheetWriter,
+  spans,
+  spread,
+  type CellValue,
+  type Look,
+  type Span,
+} from './sheet-writer';
 import { setupPrint } from './page';
 import { LEFT, LEFT_TOP, RIGHT } from './styles';
 
@@ -36,6 +44,8 @@ export interface FormSheetRows {
 const LABEL_WIDTH = 12;
 const TEXT: Look = { fmt: 'text', align: LEFT };
 const LABEL: Look = { font: 'label' };
+const PLAIN_TEXT: Look = { fmt: 'text' };
+const DASH: Look = {};
 
 /**
  * Grid columns: the label column, then one per indicator column; the funds block spreads its
@@ -114,20 +124,20 @@ function fundsCell(
 ): { value: CellValue; look: Look } {
   const ex = input.result.execution;
   const onTotal = (value: number | null, look: Look): { value: CellValue; look: Look } =>
-    isTotal ? { value, look } : { value: '—', look: {} };
+    isTotal ? { value, look } : { value: '—', look: DASH };
   switch (key) {
     case 'source':
       return { value: row.source, look: TEXT };
     case 'weight':
-      return onTotal(ex.weight, { fmt: 'weight' });
+      return onTotal(ex.weight, NUMBER_LOOK.weight);
     case 'rate':
-      return onTotal(ex.rate, { fmt: 'percent' });
+      return onTotal(ex.rate, NUMBER_LOOK.percent);
     case 'score':
-      return onTotal(ex.final, { fmt: 'score' });
+      return onTotal(ex.final, NUMBER_LOOK.score);
     case 'deviationReason':
       return { value: isTotal ? input.form.funds.deviationReason : '', look: TEXT };
     default:
-      return { value: row[key], look: { fmt: 'amount' } };
+      return { value: row[key], look: NUMBER_LOOK.amount };
   }
 }
 
@@ -182,17 +192,17 @@ function indicatorCell(
 ): { value: CellValue; look: Look } {
   switch (key) {
     case 'weight':
-      return { value: line?.weight ?? ind.weight, look: { fmt: 'weight' } };
+      return { value: line?.weight ?? ind.weight, look: NUMBER_LOOK.weight };
     case 'level1Weight':
     case 'level2Weight':
-      return { value: ind[key] ?? null, look: { fmt: 'weight' } };
+      return { value: ind[key] ?? null, look: NUMBER_LOOK.weight };
     case 'score':
-      return { value: line?.final ?? null, look: { fmt: 'score' } };
+      return { value: line?.final ?? null, look: NUMBER_LOOK.score };
     case 'completionRate':
-      return { value: line?.completionRate ?? null, look: { fmt: 'percent' } };
+      return { value: line?.completionRate ?? null, look: NUMBER_LOOK.percent };
     case 'level1':
     case 'level2':
-      return { value: ind[key], look: { fmt: 'text' } };
+      return { value: ind[key], look: PLAIN_TEXT };
     default:
       return { value: ind[key], look: TEXT };
   }
@@ -270,10 +280,10 @@ function writeTotal(
   const labelEnd = Math.max(1, Math.min(weightCol > 1 ? weightCol : scoreCol, scoreCol) - 1);
   w.put({ row: r, col: 1, toCol: labelEnd }, LABELS.total, LABEL);
   if (weightCol > 1 && weightCol < scoreCol) {
-    w.put({ row: r, col: weightCol }, input.result.weightTotal, { fmt: 'weight' });
+    w.put({ row: r, col: weightCol }, input.result.weightTotal, NUMBER_LOOK.weight);
     if (scoreCol - weightCol > 1) w.put({ row: r, col: weightCol + 1, toCol: scoreCol - 1 }, null);
   }
-  w.put({ row: r, col: scoreCol }, input.result.total, { fmt: 'score' });
+  w.put({ row: r, col: scoreCol }, input.result.total, NUMBER_LOOK.score);
   if (scoreCol < w.lastCol) {
     const grade = input.layout.printsGrade ? `${LABELS.grade}：${input.result.grade}` : null;
     w.put({ row: r, col: scoreCol + 1, toCol: w.lastCol }, grade, LABEL);

@@ -1,11 +1,13 @@
 /**
  * What the print does not show (manual-score reasons, tiers, ids of layouts, unknown keys …)
  * travels in a very hidden sheet: per form its interchange JSON (../shared/spec/interchange.md)
- * in cells of at most 30,000 characters, with the sheet it belongs to and that sheet's
- * fingerprint. A sheet is chosen over defined names or cell notes because it holds any length,
+ * (deflated and base64-encoded: it is larger than the sheets themselves and would double the
+ * export's zip work) in cells of at most 30,000 characters, with the sheet it belongs to and that
+ * sheet's fingerprint. A sheet is chosen over defined names or cell notes because it holds any length,
  * survives Excel and WPS re-saves, and users do not see or edit it by accident.
  */
 import type { Workbook } from 'exceljs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { formToJson, parseFormJson, type ParsedForm } from '../../../shared/model/interchange';
 import type { DocumentMeta, Form } from '../../../shared/model/types';
 
@@ -17,7 +19,8 @@ const CHUNK = 30_000;
 export interface StoredForm {
   sheet: string;
   fingerprint: string;
-  json: string;
+  /** Deflated, base64-encoded interchange JSON. */
+  packed: string;
 }
 
 export function writeHiddenData(
@@ -28,9 +31,9 @@ export function writeHiddenData(
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([MARK, VERSION, JSON.stringify({ unit: meta.unit, year: meta.year, layout: meta.layout })]);
   for (const f of forms) {
-    const json = JSON.stringify(formToJson(f.form, meta.layout));
+    const packed = deflateRawSync(JSON.stringify(formToJson(f.form, meta.layout))).toString('base64');
     const chunks: string[] = [];
-    for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+    for (let i = 0; i < packed.length; i += CHUNK) chunks.push(packed.slice(i, i + CHUNK));
     ws.addRow([f.sheet, f.fingerprint, ...chunks]);
   }
 }
@@ -60,12 +63,12 @@ export function readHiddenData(wb: Workbook): HiddenData | null {
     const sheet = row.getCell(1).value;
     const fingerprint = row.getCell(2).value;
     if (typeof sheet !== 'string' || typeof fingerprint !== 'string') continue;
-    let json = '';
+    let packed = '';
     for (let c = 3; c <= row.cellCount; c++) {
       const v = row.getCell(c).value;
-      if (typeof v === 'string') json += v;
+      if (typeof v === 'string') packed += v;
     }
-    forms.push({ sheet, fingerprint, json });
+    forms.push({ sheet, fingerprint, packed });
   }
   return { meta, forms };
 }
@@ -74,7 +77,9 @@ export function readHiddenData(wb: Workbook): HiddenData | null {
 export function parseStoredForm(stored: StoredForm, id: string): ParsedForm | string {
   let value: unknown;
   try {
-    value = JSON.parse(stored.json);
+    // Capped: the data of one form is a few kilobytes; anything huge is not ours.
+    const json = inflateRawSync(Buffer.from(stored.packed, 'base64'), { maxOutputLength: 16 * 2 ** 20 });
+    value = JSON.parse(json.toString('utf8'));
   } catch {
     return '隐藏的表格数据不完整';
   }

@@ -36,11 +36,36 @@ export interface Look {
 
 /** Styles are shared objects, one per look, so that 64 forms do not build thousands of them. */
 const styleCache = new Map<string, Partial<Style>>();
+/** Alignments are a few module constants: numbered by identity, so the cache key is cheap. */
+const alignIds = new Map<Partial<Alignment>, number>();
+
+/** Looks of number cells, shared so that the style lookup below hits its identity cache. */
+export const NUMBER_LOOK = {
+  amount: { fmt: 'amount' },
+  score: { fmt: 'score' },
+  percent: { fmt: 'percent' },
+  weight: { fmt: 'weight' },
+} as const satisfies Record<string, Look>;
+
+const byLook = new WeakMap<Look, Partial<Style>>();
 
 function styleOf(look: Look): Partial<Style> {
+  const known = byLook.get(look);
+  if (known) return known;
+  const style = styleByKey(look);
+  byLook.set(look, style);
+  return style;
+}
+
+function styleByKey(look: Look): Partial<Style> {
   const font = look.font ?? 'cell';
   const align = look.align ?? CENTER;
-  const key = `${font}|${JSON.stringify(align)}|${look.fmt ?? ''}|${look.border !== false}`;
+  let alignId = alignIds.get(align);
+  if (alignId === undefined) {
+    alignId = alignIds.size;
+    alignIds.set(align, alignId);
+  }
+  const key = `${font}|${alignId}|${look.fmt ?? ''}|${look.border !== false}`;
   let style = styleCache.get(key);
   if (!style) {
     style = { font: FONTS[font], alignment: align };
