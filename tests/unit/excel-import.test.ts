@@ -115,6 +115,29 @@ describe('our own exports come back identical', () => {
   });
 });
 
+describe('sheets renamed or deleted after export', () => {
+  it('a renamed sheet is still found by its contents; a deleted one is reported', async () => {
+    const doc = layoutDocument('national', [
+      layoutForm('national', 'project', 'f1', '项目甲'),
+      layoutForm('national', 'project', 'f2', '项目乙'),
+    ]);
+    const file = join(dir, '改名.xlsx');
+    await exportOrThrow(doc, file);
+    const wb = await readWorkbook(file);
+    (wb.getWorksheet('项目甲') as ExcelJS.Worksheet).name = '甲（改名）';
+    wb.removeWorksheet((wb.getWorksheet('项目乙') as ExcelJS.Worksheet).id);
+    await wb.xlsx.writeFile(file);
+    const back = await imported(file);
+    expect(back.report.forms.map((f) => [f.sheet, f.from])).toEqual([['甲（改名）', 'stored']]);
+    expect(back.forms.map((f) => formToJson(f.form, f.layout))).toEqual(
+      doc.forms.slice(0, 1).map((f) => formToJson(f, 'national')),
+    );
+    expect(back.report.problems).toEqual([
+      { sheet: '项目乙', reason: expect.stringContaining('找不到它的工作表') },
+    ]);
+  });
+});
+
 type Row = Array<string | number | null>;
 
 /** Writes rows starting at (top, left), with merges given relative to that corner (1-based). */

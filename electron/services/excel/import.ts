@@ -11,7 +11,7 @@ import type { ParsedForm } from '../../../shared/model/interchange';
 import { LAYOUT_IDS, type Form, type LayoutId } from '../../../shared/model/types';
 import { excelFail, excelOk, ExcelFailure, type ExcelResult } from './errors';
 import { sheetFingerprint } from './fingerprint';
-import { DATA_SHEET, parseStoredForm, readHiddenData, type HiddenData } from './hidden-data';
+import { DATA_SHEET, parseStoredForm, readHiddenData, type HiddenData, type StoredForm } from './hidden-data';
 import { LABELS } from './labels';
 import { readOfficialSheet, type ReadProblem } from './official-reader';
 import { LIMITS, guardXlsx } from './zip-guard';
@@ -83,6 +83,7 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
   const year = options.year ?? hidden?.meta.year ?? new Date().getFullYear();
   const report: ImportReport = { forms: [], skipped: [], problems: [] };
   const forms: ParsedForm[] = [];
+  const used = new Set<StoredForm>();
   for (const ws of wb.worksheets) {
     if (ws.name === DATA_SHEET) continue;
     if (ws.state !== 'visible') {
@@ -90,7 +91,12 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       continue;
     }
     const id = `f${forms.length + 1}`;
-    const stored = hidden?.forms.find((f) => f.sheet === ws.name);
+    // By name, or (a sheet renamed in Excel) by what it shows.
+    const fingerprint = hidden ? sheetFingerprint(ws) : '';
+    const stored =
+      hidden?.forms.find((f) => f.sheet === ws.name && !used.has(f)) ??
+      hidden?.forms.find((f) => f.fingerprint === fingerprint && !used.has(f));
+    if (stored) used.add(stored);
     if (hidden && !stored && ws.name === LABELS.summarySheet) {
       report.skipped.push({ sheet: ws.name, reason: '汇总表由各表算出，不导入' });
       continue;
@@ -98,12 +104,7 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
     const storedForm = stored ? parseStoredForm(stored, id) : null;
     if (stored && typeof storedForm === 'string')
       report.problems.push({ sheet: ws.name, reason: `${storedForm}，按表中内容读入` });
-    if (
-      stored &&
-      storedForm &&
-      typeof storedForm !== 'string' &&
-      stored.fingerprint === sheetFingerprint(ws)
-    ) {
+    if (stored && storedForm && typeof storedForm !== 'string' && stored.fingerprint === fingerprint) {
       forms.push(storedForm);
       report.forms.push({
         sheet: ws.name,
@@ -134,6 +135,12 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       from: 'cells',
       indicators: read.indicators,
       fundsRows: read.fundsRows,
+    });
+  }
+  for (const lost of hidden?.forms.filter((f) => !used.has(f)) ?? []) {
+    report.problems.push({
+      sheet: lost.sheet,
+      reason: '导出时有这张表，现在找不到它的工作表（已删除？），未导入',
     });
   }
   const meta =
