@@ -96,12 +96,16 @@ export function minimalXlsx(sheetXml: string | Buffer, extra: ZipEntry[] = []): 
   ]);
 }
 
-/** A worksheet's XML with `rows` rows of one number each. */
-export function sheetXmlWithRows(rows: number): string {
+/** A worksheet's XML with `rows` rows of `cols` numbers each. */
+export function sheetXmlWithRows(rows: number, cols = 1): string {
+  const letter = (c: number): string =>
+    (c < 26 ? '' : letter(Math.floor(c / 26) - 1)) + String.fromCharCode(65 + (c % 26));
+  const cells = (r: number) =>
+    Array.from({ length: cols }, (_, c) => `<c r="${letter(c)}${r}"><v>${r + c}</v></c>`).join('');
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
   ];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}">${cells(r)}</row>`);
   parts.push('</sheetData></worksheet>');
   return parts.join('');
 }
