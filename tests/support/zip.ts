@@ -2,25 +2,13 @@
  * A minimal zip writer for tests that need files exceljs would never write: zip bombs, sizes that
  * lie, 100,000-row sheets, broken XML. Entries are deflated unless `stored`.
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
   data: Buffer;
   /** Uncompressed size written in the headers; defaults to the true size (a lie makes a bomb). */
   declaredSize?: number;
-}
-
-// CRC-32 of the entries is not checked by our guard; exceljs's unzip checks it, so compute it.
-const TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = (TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function record(length: number, fields: Array<[number, 2 | 4, number]>): Buffer {

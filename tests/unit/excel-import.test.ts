@@ -404,6 +404,12 @@ describe('bad files are refused with a clear Chinese message', () => {
     ],
     ['a sheet of 100,000 rows', () => minimalXlsx(sheetXmlWithRows(100_000)), 'too-large', /100000 行/],
     [
+      '700,000 cells in 5,000 rows',
+      () => minimalXlsx(sheetXmlWithRows(5000, 140)),
+      'too-large',
+      /单元格超过/,
+    ],
+    [
       'broken XML',
       () => minimalXlsx('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row></c>'),
       'damaged',
