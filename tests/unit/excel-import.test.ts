@@ -115,6 +115,28 @@ describe('our own exports come back identical', () => {
   });
 });
 
+describe('texts longer than one row can show', () => {
+  it('are split over several rows on export and joined again when read from the cells', async () => {
+    const form = layoutForm('shanxi');
+    form.goals.expected = '深入打好污染防治攻坚战，推动全市环境质量持续向好。'.repeat(120);
+    form.analysis['主要经验做法'] = '严格按照政府采购程序进行采购。\n'.repeat(150);
+    const doc = layoutDocument('shanxi', [form]);
+    const file = join(dir, '长文字.xlsx');
+    await exportOrThrow(doc, file);
+    const wb = await readWorkbook(file);
+    const ws = wb.getWorksheet('测试项目') as ExcelJS.Worksheet;
+    ws.eachRow((row) => expect(row.height ?? 0).toBeLessThanOrEqual(409));
+    const goals = rowWith(ws, '年度总体目标');
+    expect(ws.getCell(goals + 2, 2).value).not.toBeNull(); // the text goes on in a second row
+    wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
+    await wb.xlsx.writeFile(file);
+    const back = await imported(file);
+    expect(back.report.forms[0]?.from).toBe('cells');
+    expect(back.forms[0]?.form.goals).toEqual(form.goals);
+    expect(back.forms[0]?.form.analysis).toEqual(form.analysis);
+  });
+});
+
 describe('sheets renamed or deleted after export', () => {
   it('a renamed sheet is still found by its contents; a deleted one is reported', async () => {
     const doc = layoutDocument('national', [

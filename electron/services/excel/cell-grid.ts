@@ -53,8 +53,9 @@ export class CellGrid {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const value = cell.type === ExcelJS.ValueType.Merge ? cell.master.value : cell.value;
-        const text = textOf(value).trim();
-        if (text === '') return;
+        // Kept as typed (a long text split over rows may begin with a line break); blank = empty.
+        const text = textOf(value);
+        if (text.trim() === '') return;
         const master = cell.type === ExcelJS.ValueType.Merge ? cell.master.address : cell.address;
         this.cells.set(`${r},${c}`, { text, num: numberOf(value), fmt: cell.numFmt ?? '', master });
         if (c > maxCol) maxCol = c;

@@ -25,7 +25,7 @@ import {
   type Span,
 } from './sheet-writer';
 import { setupPrint } from './page';
-import { LEFT, LEFT_TOP, RIGHT } from './styles';
+import { FONTS, LEFT, LEFT_TOP, RIGHT, splitForRows } from './styles';
 
 export interface FormSheetInput {
   form: Form;
@@ -173,15 +173,25 @@ function halves(count: number): [number, number] {
   return [Math.ceil(count / 2), Math.floor(count / 2)];
 }
 
+const LONG_TEXT: Look = { ...TEXT, font: 'text', align: LEFT_TOP };
+
+/** Pieces of a long text for the rows of a cell spanning `span` columns (see splitForRows). */
+function pieces(w: SheetWriter, text: string, span: Span): string[] {
+  return splitForRows(text, w.spanWidth(span[0], span[1]), FONTS.text.size);
+}
+
 function writeGoals(w: SheetWriter, r: number, form: Form): number {
   const last = w.lastCol;
   const [expected, actual] = spans(2, halves(last - 1));
-  w.put({ row: r, col: 1, toRow: r + 1 }, LABELS.goals, LABEL);
+  const texts = [pieces(w, form.goals.expected, expected), pieces(w, form.goals.actual, actual)] as const;
+  const rows = Math.max(texts[0].length, texts[1].length);
+  w.put({ row: r, col: 1, toRow: r + rows }, LABELS.goals, LABEL);
   w.put({ row: r, col: expected[0], toCol: expected[1] }, LABELS.goalsExpected, LABEL);
   w.put({ row: r++, col: actual[0], toCol: actual[1] }, LABELS.goalsActual, LABEL);
-  const text: Look = { ...TEXT, font: 'text', align: LEFT_TOP };
-  w.put({ row: r, col: expected[0], toCol: expected[1] }, form.goals.expected, text);
-  w.put({ row: r++, col: actual[0], toCol: actual[1] }, form.goals.actual, text);
+  for (let i = 0; i < rows; i++) {
+    w.put({ row: r, col: expected[0], toCol: expected[1] }, texts[0][i] ?? '', LONG_TEXT);
+    w.put({ row: r++, col: actual[0], toCol: actual[1] }, texts[1][i] ?? '', LONG_TEXT);
+  }
   return r;
 }
 
@@ -301,12 +311,9 @@ export function analysisTitles(form: Form, kind: KindLayout): string[] {
 function writeAnalysis(w: SheetWriter, r: number, form: Form, kind: KindLayout): number {
   const labelEnd = Math.min(3, w.lastCol - 1);
   for (const title of analysisTitles(form, kind)) {
-    w.put({ row: r, col: 1, toCol: labelEnd }, title, LABEL);
-    w.put({ row: r++, col: labelEnd + 1, toCol: w.lastCol }, form.analysis[title] ?? '', {
-      ...TEXT,
-      font: 'text',
-      align: LEFT_TOP,
-    });
+    const parts = pieces(w, form.analysis[title] ?? '', [labelEnd + 1, w.lastCol]);
+    w.put({ row: r, col: 1, toCol: labelEnd, toRow: r + parts.length - 1 }, title, LABEL);
+    for (const part of parts) w.put({ row: r++, col: labelEnd + 1, toCol: w.lastCol }, part, LONG_TEXT);
   }
   return r;
 }

@@ -288,7 +288,12 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
     );
     for (const { col } of cells) if (FUNDS_BLOCK_TITLES.has(grid.title(r, col))) grid.use(r, col);
     const sourceCell = sourceCol !== undefined ? { col: sourceCol } : labels[labels.length - 1];
-    const source = sourceCell ? rd.text(r, sourceCell.col).replace(/[:：]$/, '') : '';
+    const source = sourceCell
+      ? rd
+          .text(r, sourceCell.col)
+          .trim()
+          .replace(/[:：]$/, '')
+      : '';
     const values = cols.filter((c) => c.key !== 'source' && grid.get(r, c.col));
     if (source === '' && values.length === 0) continue;
     const row = newFundsRow(source, template.find((t) => t.source === source)?.group);
@@ -305,7 +310,7 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
         if (isTotal && n !== null) form.funds.weight = n;
       } else if (key === 'deviationReason') {
         const text = rd.text(r, col);
-        if (text !== '—')
+        if (text.trim() !== '—')
           form.funds.deviationReason = [form.funds.deviationReason, text].filter((t) => t !== '').join('；');
       } else if (key !== 'source') {
         row[key] = rd.number(r, col, '金额');
@@ -326,10 +331,12 @@ function readGoals(rd: SheetReader, form: Form, from: number, before: number): v
     if (!expected || !actual) continue;
     grid.use(r, expected.col);
     grid.use(r, actual.col);
+    // A long text goes on over several rows (the export splits what one row cannot show).
+    const own = (v: number, col: number) => (grid.isMaster(v, col) ? rd.text(v, col) : '');
+    form.goals = { expected: '', actual: '' };
     for (let v = r + 1; v < before; v++) {
-      if (!grid.get(v, expected.col) && !grid.get(v, actual.col)) continue;
-      form.goals = { expected: rd.text(v, expected.col), actual: rd.text(v, actual.col) };
-      return;
+      form.goals.expected += own(v, expected.col);
+      form.goals.actual += own(v, actual.col);
     }
     return;
   }
@@ -391,16 +398,19 @@ function readAnalysis(rd: SheetReader, form: Form, from: number): void {
     for (const { col } of cells) if (ANALYSIS_GROUPS.has(grid.title(r, col))) grid.use(r, col);
     const rest = cells.filter(({ col }) => !ANALYSIS_GROUPS.has(grid.title(r, col)));
     const at = rest.findIndex(({ col }) => ANALYSIS_TITLES.has(grid.title(r, col)));
+    // A title merged down over several rows: its text goes on in each of them.
+    const put = (title: string, titleCol: number, value: { col: number } | undefined) => {
+      const text = value && grid.isMaster(r, value.col) ? rd.text(r, value.col) : '';
+      form.analysis[title] = grid.isMaster(r, titleCol) ? text : (form.analysis[title] ?? '') + text;
+    };
     if (at >= 0) {
       const titleCell = rest[at] as { col: number; cell: GridCell };
       grid.use(r, titleCell.col);
-      const value = rest[at + 1];
-      form.analysis[ANALYSIS_TITLES.get(grid.title(r, titleCell.col)) as string] = value
-        ? rd.text(r, value.col)
-        : '';
+      put(ANALYSIS_TITLES.get(grid.title(r, titleCell.col)) as string, titleCell.col, rest[at + 1]);
     } else if (rest.length === 2) {
       const [label, value] = rest as [{ col: number; cell: GridCell }, { col: number; cell: GridCell }];
-      form.analysis[rd.text(r, label.col)] = rd.text(r, value.col);
+      put(rd.text(r, label.col), label.col, value);
+      if (!grid.isMaster(r, label.col)) continue;
       rd.problems.push({
         sheet: rd.sheet,
         cell: label.cell.master,

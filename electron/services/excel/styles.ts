@@ -34,10 +34,12 @@ export const NUM_FMT = {
 } as const;
 export type NumFmtRole = keyof typeof NUM_FMT;
 
+const charWidth = (ch: string) => ((ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1);
+
 /** Width of a text in Excel character units: CJK and full-width characters count double. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1;
+  for (const ch of text) w += charWidth(ch);
   return w;
 }
 
@@ -52,4 +54,37 @@ export function linesOf(text: string, width: number): number {
 /** Row height in points for `lines` lines of a font of `size` points. */
 export function heightFor(lines: number, size: number): number {
   return Math.max(size * 1.8, Math.ceil(lines * size * 1.35 + 4));
+}
+
+/** Excel's highest row. */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A text cut into pieces that each fit one row of a cell `width` characters wide (Excel rows stop
+ * at 409 points, so a long 年度总体目标 would be cut off in print). Joined, the pieces are the text.
+ */
+export function splitForRows(text: string, width: number, size: number): string[] {
+  const maxLines = Math.floor((MAX_ROW_HEIGHT - 4) / (size * 1.35));
+  const usable = Math.max(1, width - 1);
+  const pieces: string[] = [];
+  let piece = '';
+  let lines = 1;
+  let lineWidth = 0;
+  for (const ch of text) {
+    const w = ch === '\n' ? 0 : charWidth(ch);
+    if (ch === '\n' || lineWidth + w > usable) {
+      lines++;
+      lineWidth = 0;
+    }
+    if (lines > maxLines) {
+      pieces.push(piece);
+      piece = '';
+      lines = 1;
+      lineWidth = 0;
+    }
+    piece += ch;
+    lineWidth += w;
+  }
+  pieces.push(piece);
+  return pieces;
 }
