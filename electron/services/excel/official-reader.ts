@@ -11,6 +11,7 @@ import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts
 import { newForm, newFundsRow, newIndicator } from '../../../shared/model/factory';
 import {
   GRADES,
+  INDICATOR_TEXT_FIELDS,
   type Form,
   type FundsRow,
   type Grade,
@@ -142,13 +143,12 @@ function indicatorColumns(rd: SheetReader, header: number): IndicatorColumn[] {
   return out;
 }
 
-const NUMBER_KEYS = new Set<IndicatorColumnKey>([
-  'weight',
-  'level1Weight',
-  'level2Weight',
-  'score',
-  'completionRate',
-]);
+type WeightKey = 'weight' | 'level1Weight' | 'level2Weight';
+const isWeightKey = (key: IndicatorColumnKey): key is WeightKey =>
+  key === 'weight' || key === 'level1Weight' || key === 'level2Weight';
+type TextKey = (typeof INDICATOR_TEXT_FIELDS)[number];
+const isTextKey = (key: IndicatorColumnKey): key is IndicatorColumnKey & TextKey =>
+  (INDICATOR_TEXT_FIELDS as readonly string[]).includes(key);
 const TEXT_KEYS = new Set<IndicatorColumnKey>(['level1', 'level2', 'name']);
 
 function readIndicatorRow(
@@ -166,15 +166,10 @@ function readIndicatorRow(
       rd.grid.use(row, col); // computed from the values; nothing to keep
     } else if (key === 'score') {
       ind.printedScore = rd.number(row, col, '得分');
-    } else if (NUMBER_KEYS.has(key)) {
-      ind[key as 'weight' | 'level1Weight' | 'level2Weight'] = rd.number(row, col, '分值');
-    } else {
-      ind[
-        key as Exclude<
-          IndicatorColumnKey,
-          'score' | 'completionRate' | 'weight' | 'level1Weight' | 'level2Weight'
-        >
-      ] = rd.text(row, col);
+    } else if (isWeightKey(key)) {
+      ind[key] = rd.number(row, col, '分值');
+    } else if (isTextKey(key)) {
+      ind[key] = rd.text(row, col);
     }
   }
   if (ind.name !== '') content = true;
