@@ -96,10 +96,18 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
     const total = header + 1;
     form.funds.rows.forEach((row, i) => {
       expect(ws.getCell(total + i, colOf('资金来源')).value).toBe(row.source);
-      const budget = def.fundsColumns.find((c) => c.key === 'fullYearBudget')?.title as string;
-      const cell = ws.getCell(total + i, colOf(budget));
-      expect(cell.value).toBe(row.fullYearBudget);
-      expect(cell.numFmt).toBe('0.00');
+      for (const key of [
+        'targetDeclared',
+        'initialBudget',
+        'fullYearBudget',
+        'executed',
+        'carryover',
+      ] as const) {
+        const title = def.fundsColumns.find((c) => c.key === key)?.title;
+        if (title === undefined) continue;
+        const cell = ws.getCell(total + i, colOf(title));
+        expect([cell.value, cell.numFmt]).toEqual([row[key], '0.00']);
+      }
     });
     const rate = def.fundsColumns.find((c) => c.key === 'rate');
     if (rate) {
@@ -126,14 +134,30 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
     def.indicatorColumns.forEach((c, i) => expect(ws.getCell(header, i + 2).value).toBe(c.title));
     const first = header + 1;
     const col = (key: string) => def.indicatorColumns.findIndex((c) => c.key === key) + 2;
+    // Every column of every line: typed text as text, numbers with their formats.
     form.indicators.forEach((ind, i) => {
       const row = first + i;
-      expect(ws.getCell(row, col('name')).value).toBe(ind.name);
-      expect(ws.getCell(row, col('actual')).value).toBe(ind.actual);
-      const score = ws.getCell(row, col('score'));
-      expect(score.value).toBe(result.indicators[i]?.final);
-      expect(score.numFmt).toBe('0.00');
-      expect(ws.getCell(row, col('weight')).value).toBe(result.indicators[i]?.weight);
+      const line = result.indicators[i];
+      def.indicatorColumns.forEach((c, ci) => {
+        const cell = ws.getCell(row, ci + 2);
+        switch (c.key) {
+          case 'score':
+            expect([cell.value, cell.numFmt]).toEqual([line?.final, '0.00']);
+            break;
+          case 'weight':
+            expect(cell.value).toBe(line?.weight);
+            break;
+          case 'completionRate':
+            expect([cell.value, cell.numFmt]).toEqual([line?.completionRate ?? null, '0.00%']);
+            break;
+          case 'level1Weight':
+          case 'level2Weight':
+            expect(cell.value).toBe(ind[c.key]);
+            break;
+          default:
+            expect([cell.value, cell.numFmt]).toEqual([ind[c.key] === '' ? null : ind[c.key], '@']);
+        }
+      });
     });
     const letter = (c: number) => ws.getColumn(c).letter;
     for (const level of [1, 2] as const) {
