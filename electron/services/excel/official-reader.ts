@@ -345,7 +345,10 @@ function readHead(rd: SheetReader, form: Form, before: number, fallbackYear: num
     const cells = grid.rowCells(r);
     cells.forEach(({ col, cell }, i) => {
       const title = normalizeTitle(cell.text);
-      const year = /(\d{4})年度/.exec(title)?.[1];
+      // Only the title or a year line: a goal such as “较2023年度提升” is not the form's year.
+      const yearLine =
+        /^\(?(\d{4})年度\)?$/.exec(title) ?? (/自评表|评分表/.test(title) ? /(\d{4})年度/.exec(title) : null);
+      const year = yearLine?.[1];
       if (year) {
         form.year = Number(year);
         grid.use(r, col);

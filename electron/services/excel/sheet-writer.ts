@@ -105,7 +105,8 @@ export class SheetWriter {
     const toCol = at.toCol ?? at.col;
     const toRow = at.toRow ?? at.row;
     const style = styleOf(look);
-    const cell = this.ws.getCell(at.row, at.col);
+    // Row.getCell is cheaper than Worksheet.getCell, which parses an address string every time.
+    const cell = this.ws.getRow(at.row).getCell(at.col);
     cell.value = value === '' ? null : value;
     cell.style = style;
     if (toCol > at.col || toRow > at.row) {
