@@ -62,7 +62,7 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
 
   it('title, year line and 金额单位 span the form in the official fonts', () => {
     const { ws } = got;
-    expect(ws.getCell('A1').value).toBe(def.title);
+    expect(ws.getCell('A1').value).toBe(kind === 'project' ? `测试项目${def.title}` : def.title);
     expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', size: 18, bold: true });
     expect(ws.getCell('A2').value).toBe('（2024年度）');
     expect(ws.getCell('A3').value).toBe('金额单位：万元');

@@ -69,6 +69,14 @@ function fundsSpans(kind: KindLayout, columns: number): Span[] {
   return spans(2, spread(columns, kind.fundsColumns.length));
 }
 
+/**
+ * A project form's title carries the project's name, as forms.md (`XX项目支出绩效自评表`) and the
+ * real forms of 002 print it (“城区分局设备购置项目项目支出绩效自评表”); department forms keep the template title.
+ */
+export function formTitle(form: Form, kind: KindLayout): string {
+  return form.kind === 'project' ? `${form.projectName.trim()}${kind.title}` : kind.title;
+}
+
 export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetRows {
   const { form, layout } = input;
   const kind = layout.kinds[form.kind];
@@ -77,7 +85,7 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   const last = w.lastCol;
 
   let r = 1;
-  w.put({ row: r, col: 1, toCol: last }, kind.title, { font: 'title', border: false });
+  w.put({ row: r, col: 1, toCol: last }, formTitle(form, kind), { font: 'title', border: false });
   w.needHeight(r++, 32);
   w.put({ row: r++, col: 1, toCol: last }, `（${form.year}年度）`, { font: 'subtitle', border: false });
   w.put({ row: r++, col: 1, toCol: last }, LABELS.unitLine, {
