@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: prints the speed figures recorded in BENCHMARKS.md.
- * Sections are added by later work (storage, Excel, the UI in Chromium).
+ * `npm run bench -- excel` (or scoring, storage, ui) runs only the sections named.
  */
 import os from 'node:os';
+import { benchExcel } from './bench/excel';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
 import { benchStorage } from './bench/storage';
@@ -12,8 +13,18 @@ console.log(`# Ziping 性能测量  ${new Date().toISOString()}`);
 console.log(
   `Node ${process.version}，${os.cpus().length} 核 ${os.cpus()[0]?.model ?? ''}，内存 ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
-printFigures('评分引擎（shared/scoring）', benchScoring());
-const storage = benchStorage();
-printFigures(`文档存储（electron/services/document-store）— ${storage.note}`, storage.figures);
-const ui = await benchUi();
-printFigures(`编辑器界面（真实 Chromium，浏览器模式）— ${ui.note}`, ui.figures);
+const only = process.argv.slice(2);
+const wanted = (section: string) => only.length === 0 || only.includes(section);
+if (wanted('scoring')) printFigures('评分引擎（shared/scoring）', benchScoring());
+if (wanted('storage')) {
+  const storage = benchStorage();
+  printFigures(`文档存储（electron/services/document-store）— ${storage.note}`, storage.figures);
+}
+if (wanted('excel')) {
+  const excel = await benchExcel();
+  printFigures(`Excel 导出与导入（electron/services/excel）— ${excel.note}`, excel.figures);
+}
+if (wanted('ui')) {
+  const ui = await benchUi();
+  printFigures(`编辑器界面（真实 Chromium，浏览器模式）— ${ui.note}`, ui.figures);
+}

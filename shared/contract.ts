@@ -41,6 +41,15 @@ export interface RecoverableDocument {
   unsavedEdits: number;
 }
 
+/** What an Excel export wrote (the checks' errors, if any, were exported as a draft). */
+export interface XlsxExportSummary {
+  files: string[];
+  forms: number;
+  draft: boolean;
+  errors: number;
+  warnings: number;
+}
+
 export interface Handlers {
   /** What the window shows at start: the open document (if any) and work to recover. */
   'app/state': (args: Record<string, never>) => {
@@ -54,6 +63,12 @@ export interface Handlers {
   'doc/save': (args: Record<string, never>) => DocStatus;
   'doc/saveAs': (args: { path: string }) => DocStatus;
   'doc/close': (args: { discard: boolean }) => null;
+  /**
+   * Exports the open document (or the forms named) to Excel: a path ending in .xlsx gets one
+   * workbook, any other path is a folder with one workbook per form. Errors of the checks refuse
+   * it (code 'check-errors') unless `draft`.
+   */
+  'doc/exportXlsx': (args: { path: string; draft?: boolean; formIds?: string[] }) => XlsxExportSummary;
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
   'recovery/discard': (args: { sessionId: string }) => null;
 }
@@ -76,6 +91,7 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'doc/save',
   'doc/saveAs',
   'doc/close',
+  'doc/exportXlsx',
   'recovery/recover',
   'recovery/discard',
 ];

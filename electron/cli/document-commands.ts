@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { nextId } from '../../shared/model/factory';
-import { formToJson } from '../../shared/model/interchange';
+import { formToJson, type ParsedForm } from '../../shared/model/interchange';
 import type { Patch } from '../../shared/model/patch';
 import { LAYOUT_IDS, type Form, type LayoutId } from '../../shared/model/types';
 import { getLayout } from '../../shared/layouts/definitions';
@@ -10,6 +10,7 @@ import { DocumentSession } from '../services/document-store/session';
 import type { DocResult } from '../services/document-store/errors';
 import { safeFileName, writeFileAtomic } from '../services/files';
 import { CliError } from './errors';
+import { EXCEL_FILE, loadExcelForms } from './excel-commands';
 import { loadDocument, loadForms } from './load';
 import type { CliIo } from './main';
 
@@ -56,17 +57,28 @@ export function newDocument(file: string | undefined, options: Map<string, strin
   return 0;
 }
 
-/** Adds each form of the file, or replaces the form of the same kind and name. */
+/**
+ * Adds each form of the file, or replaces the form of the same kind and name. An Excel file may
+ * go into a document that does not exist yet: it is created from what the file says.
+ */
 export async function importForms(
   file: string | undefined,
   into: string | undefined,
   io: CliIo,
 ): Promise<number> {
-  const usage = 'ziping import 表.json --into 文档.ziping';
+  const usage = 'ziping import 表.json|表.xlsx --into 文档.ziping';
   if (!file) throw new CliError(`缺少要导入的文件：${usage}`);
   const target = requireZiping(into, usage);
-  const incoming = await loadForms(file);
-  const session = unwrap(DocumentSession.open(target));
+  const excel = EXCEL_FILE.test(file);
+  const exists = existsSync(target);
+  const existingLayout = excel && exists ? loadDocument(target).meta.layout : undefined;
+  const loaded = excel
+    ? await loadExcelForms(file, existingLayout, io)
+    : { forms: await loadForms(file), meta: null };
+  const incoming = loaded.forms;
+  const session = unwrap(
+    excel && !exists ? createFor(target, incoming, loaded.meta, io) : DocumentSession.open(target),
+  );
   try {
     if (session.readOnly) throw new CliError(session.readOnlyNotice() ?? '文档为只读');
     const doc = session.document;
@@ -111,6 +123,28 @@ export async function importForms(
   } finally {
     session.close({ discard: true });
   }
+}
+
+/** A new document for an Excel import: unit, year and layout from our export, else from the first form. */
+function createFor(
+  target: string,
+  forms: ParsedForm[],
+  meta: { unit: string; year: number; layout: LayoutId } | null,
+  io: CliIo,
+): DocResult<DocumentSession> {
+  const first = forms[0];
+  const init = meta ?? {
+    unit: first?.form.unit || first?.form.department || first?.form.projectName || '未命名单位',
+    year: first?.form.year ?? new Date().getFullYear(),
+    layout: first?.layout ?? 'national',
+  };
+  try {
+    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  } catch {
+    throw new CliError(`无法创建文件夹 ${path.dirname(target)}：请检查路径和权限`);
+  }
+  io.stdout.write(`新建文档 ${target}（${init.unit}，${init.year} 年度，${getLayout(init.layout).name}）\n`);
+  return DocumentSession.create(path.resolve(target), init);
 }
 
 /** One interchange JSON file per form, numbered in document order. */

@@ -8,6 +8,7 @@ import { scoreForm } from '../../shared/scoring/form';
 import { parseArgs } from './args';
 import { exportJson, importForms, newDocument } from './document-commands';
 import { CliError } from './errors';
+import { exportExcel } from './excel-commands';
 import { loadForms } from './load';
 
 export interface CliIo {
@@ -20,7 +21,13 @@ const USAGE = `用法：
   ziping check 文件 [--json]                     审核，列出问题；有错误时退出码为 1
   ziping new 文档.ziping --unit 单位 --year 2024 --layout shanxi
                                                  新建文档（样式：national、shanxi、xinjiang、hunan、guangdong）
-  ziping import 表.json --into 文档.ziping       导入表格：同名的表被替换，其余新增
+  ziping import 表.json|表.xlsx --into 文档.ziping
+                                                 导入表格：同名的表被替换，其余新增；
+                                                 导入 Excel 时文档不存在则新建，并列出读入情况
+  ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft]
+                                                 导出 Excel（官方表样）：文件.xlsx 为一个工作簿（含汇总表），
+                                                 文件夹为每张表一个文件；审核有错误时不导出，
+                                                 除非加 --draft（页眉标“草稿”）
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
   ziping --help                                  显示本说明
 “文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;
@@ -89,13 +96,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const args = parseArgs(rest, { valued: ['--into'] });
       return importForms(single(args.positional, 'import'), args.options.get('--into'), io);
     }
+    case 'export': {
+      const args = parseArgs(rest, { valued: ['--out', '--form'], flags: ['--draft'] });
+      return exportExcel(single(args.positional, 'export'), args.options, args.flags, io);
+    }
     case 'export-json': {
       const args = parseArgs(rest, { valued: ['--out'] });
       return exportJson(single(args.positional, 'export-json'), args.options.get('--out'), io);
     }
     default:
       throw new CliError(
-        `不认识的命令“${command}”：可用命令为 score、check、new、import、export-json，运行 ziping --help 查看用法`,
+        `不认识的命令“${command}”：可用命令为 score、check、new、import、export、export-json，运行 ziping --help 查看用法`,
       );
   }
 }

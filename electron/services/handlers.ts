@@ -15,8 +15,14 @@ import { checkPatch } from '../../shared/model/validate';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
 import type { DocResult } from './document-store/errors';
+import { exportDocument } from './excel/export';
 
-type Impl = { [K in HandlerName]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
+/** Calls that take time (files written in the background) answer with a promise. */
+type AsyncName = 'doc/exportXlsx';
+type Impl = { [K in Exclude<HandlerName, AsyncName>]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
+type AsyncImpl = {
+  [K in AsyncName]: (args: HandlerArgs<K>) => Promise<CallResult<HandlerValue<K>>>;
+};
 
 const bad = (message: string): { ok: false; error: CallError } => ({
   ok: false,
@@ -30,18 +36,28 @@ export class AppService {
 
   constructor(private readonly dataDir: string) {}
 
+  /** Dispatches any call, the ones that take time included (what the HTTP server and IPC use). */
+  async invoke(name: string, args: unknown): Promise<CallResult<unknown>> {
+    if (!Object.hasOwn(this.asyncImpl, name)) return this.call(name, args);
+    if (!isObject(args)) return bad('请求参数应为对象');
+    try {
+      return await (this.asyncImpl[name as AsyncName] as (a: unknown) => Promise<CallResult<unknown>>)(args);
+    } catch (e) {
+      return internal(e);
+    }
+  }
+
   /** Dispatches a call whose name and arguments came from outside. Never throws. */
   call(name: string, args: unknown): CallResult<unknown> {
+    if (Object.hasOwn(this.asyncImpl, name)) return bad(`请求 ${name} 需要异步调用（invoke）`);
     if (!Object.hasOwn(this.impl, name)) return bad(`不认识的请求：${name}`);
     if (!isObject(args)) return bad('请求参数应为对象');
     try {
-      return (this.impl[name as HandlerName] as (a: unknown) => CallResult<unknown>)(args);
+      return (this.impl[name as Exclude<HandlerName, AsyncName>] as (a: unknown) => CallResult<unknown>)(
+        args,
+      );
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      return {
-        ok: false,
-        error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}（已输入的内容没有丢失）` },
-      };
+      return internal(e);
     }
   }
 
@@ -124,6 +140,25 @@ export class AppService {
     },
   };
 
+  private readonly asyncImpl: AsyncImpl = {
+    'doc/exportXlsx': async (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || args.path === '') return bad('缺少导出位置');
+      if (args.draft !== undefined && typeof args.draft !== 'boolean') return bad('draft 应为是或否');
+      const ids = args.formIds;
+      if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string')))
+        return bad('formIds 应为表格编号的列表');
+      const r = await exportDocument(s.document, args.path, {
+        draft: args.draft === true,
+        ...(ids ? { formIds: ids } : {}),
+      });
+      if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
+      const { files, forms, draft, errors, warnings } = r.value;
+      return { ok: true, value: { files, forms, draft, errors, warnings } };
+    },
+  };
+
   /** One document per window: the one open must be closed (saved or discarded) first. */
   private replaceWith(next: DocResult<DocumentSession>): CallResult<OpenedDocument> {
     if (!next.ok) return next;
@@ -137,6 +172,14 @@ export class AppService {
     this.session = next.value;
     return { ok: true, value: opened(next.value) };
   }
+}
+
+function internal(e: unknown): { ok: false; error: CallError } {
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    ok: false,
+    error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}（已输入的内容没有丢失）` },
+  };
 }
 
 function noDocument(): { ok: false; error: CallError } {

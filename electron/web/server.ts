@@ -89,7 +89,7 @@ export async function startWebServer(options: {
         });
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      return send(res, 200, options.service.call(name, body));
+      return send(res, 200, await options.service.invoke(name, body));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405);

@@ -18,12 +18,29 @@ export function measure(name: string, runs: number, fn: (i: number) => void, aim
     fn(i);
     times.push(performance.now() - t0);
   }
-  return summarise(name, times, aim);
+  return figureOf(name, times, aim);
 }
 
-/** Median and p95 of times measured elsewhere (e.g. inside a browser page). */
-export function summarise(name: string, measured: readonly number[], aim?: string): Figure {
-  const times = [...measured].sort((a, b) => a - b);
+/** measure() for work that returns a promise (file writes, exceljs); one warm-up run. */
+export async function measureAsync(
+  name: string,
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+  aim?: string,
+): Promise<Figure> {
+  await fn(-1);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  return figureOf(name, times, aim);
+}
+
+/** The figure of times already taken (median, p95). */
+export function figureOf(name: string, times: number[], aim?: string): Figure {
+  times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
   const figure: Figure = { name, median: at(0.5), p95: at(0.95), runs: times.length };
   if (aim) figure.aim = aim;

@@ -15,7 +15,7 @@ import { startWebServer } from '../../electron/web/server';
 import type { Patch } from '../../shared/model/patch';
 import { generatedDocument } from '../../tests/support/documents';
 import { launchChromium } from '../../tests/support/chromium';
-import { summarise, type Figure } from './measure';
+import { figureOf, type Figure } from './measure';
 
 const EDITS = 40;
 const SWITCHES = 40;
@@ -194,9 +194,9 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
     return {
       note: `Chromium ${browser.version()}，1,000 张表的文档，视口 1440×1000`,
       figures: [
-        summarise('提交一次修改 → 总分重绘（60 行指标的表）', editTimes, '中位数 ≤ 30 ms'),
-        summarise('　其中：提交 → 页面上的总分已更新（未计绘制）', domTimes),
-        summarise('切换表格 → 新表绘出（1,000 张表的文档）', switchTimes, '≤ 100 ms'),
+        figureOf('提交一次修改 → 总分重绘（60 行指标的表）', editTimes, '中位数 ≤ 30 ms'),
+        figureOf('　其中：提交 → 页面上的总分已更新（未计绘制）', domTimes),
+        figureOf('切换表格 → 新表绘出（1,000 张表的文档）', switchTimes, '≤ 100 ms'),
       ],
     };
   } finally {

@@ -123,6 +123,23 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
     await expect.poll(() => serverForm(app, form.id).indicators[2]?.name).toBe(names[2]);
   });
 
+  it('real Ctrl+C and Ctrl+V go through the system clipboard', async () => {
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(app.server.url).origin,
+    });
+    const form = await openForm('大气污染防治资金');
+    const names = serverForm(app, form.id).indicators.map((i) => i.name);
+    await cell(page, 0, 'name').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+c');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${names[0]}\r\n${names[1]}\r\n`);
+    await cell(page, 3, 'name').click();
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => serverForm(app, form.id).indicators[4]?.name).toBe(names[1]);
+    expect(serverForm(app, form.id).indicators[3]?.name).toBe(names[0]);
+  });
+
   it('dragging the mouse selects a block', async () => {
     const { page } = app;
     await openForm('大气污染防治资金');

@@ -1,0 +1,86 @@
+/** `ziping export … --out FILE.xlsx|DIR` and the Excel side of `ziping import`: reports on stdout. */
+import type { ParsedForm } from '../../shared/model/interchange';
+import type { LayoutId } from '../../shared/model/types';
+import { exportDocument } from '../services/excel/export';
+import type { ExcelError } from '../services/excel/errors';
+import { importXlsx, type ImportReport } from '../services/excel/import';
+import { CliError } from './errors';
+import { loadDocument } from './load';
+import type { CliIo } from './main';
+
+export const EXCEL_FILE = /\.(xlsx|xlsm|xls)$/i;
+
+function reportCheckErrors(error: ExcelError, io: CliIo): number {
+  for (const f of error.findings ?? []) {
+    const where = f.row !== undefined ? `第${f.row + 1}行 ` : '';
+    io.stdout.write(`错误  ${f.form}  ${where}${f.message}  [${f.code}]\n`);
+  }
+  io.stderr.write(`ziping：${error.message}\n`);
+  return 1;
+}
+
+export async function exportExcel(
+  file: string | undefined,
+  options: Map<string, string>,
+  flags: Set<string>,
+  io: CliIo,
+): Promise<number> {
+  const usage = 'ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft]';
+  if (!file || !/\.ziping$/i.test(file)) throw new CliError(`缺少 .ziping 文档：${usage}`);
+  const out = options.get('--out');
+  if (!out) throw new CliError(`缺少 --out 文件.xlsx 或文件夹：${usage}`);
+  const doc = loadDocument(file);
+  const name = options.get('--form');
+  let formIds: string[] | undefined;
+  if (name !== undefined) {
+    formIds = doc.forms.filter((f) => f.projectName.trim() === name.trim()).map((f) => f.id);
+    if (formIds.length === 0) {
+      const names = doc.forms.map((f) => `“${f.projectName}”`).slice(0, 5);
+      throw new CliError(
+        `文档中没有名为“${name}”的表：文档中的表有 ${names.join('、')}${doc.forms.length > 5 ? ' 等' : ''}`,
+      );
+    }
+  }
+  const draft = flags.has('--draft');
+  const result = await exportDocument(doc, out, formIds ? { draft, formIds } : { draft });
+  if (!result.ok) {
+    if (result.error.code === 'check-errors') return reportCheckErrors(result.error, io);
+    throw new CliError(result.error.message);
+  }
+  const r = result.value;
+  const where = r.files.length === 1 ? r.files[0] : `${out}（${r.files.length} 个文件）`;
+  io.stdout.write(`已导出 ${r.forms} 张表到 ${where}\n`);
+  if (r.draft && r.errors > 0) io.stdout.write(`草稿：审核有 ${r.errors} 个错误未改正，每页页眉标有“草稿”\n`);
+  if (r.warnings > 0)
+    io.stdout.write(`审核警告 ${r.warnings} 个（不影响导出）：运行 ziping check ${file} 查看\n`);
+  return 0;
+}
+
+function printImportReport(file: string, report: ImportReport, io: CliIo): void {
+  io.stdout.write(`从 ${file} 读入 ${report.forms.length} 张表：\n`);
+  for (const f of report.forms) {
+    const how = f.from === 'stored' ? '本软件导出、未改动，原样读入' : '按表中内容读入';
+    io.stdout.write(
+      `  “${f.name}”（工作表“${f.sheet}”）：${f.indicators} 行指标，${f.fundsRows} 行资金，${how}\n`,
+    );
+  }
+  for (const s of report.skipped) io.stdout.write(`跳过工作表“${s.sheet}”：${s.reason}\n`);
+  if (report.problems.length > 0) io.stdout.write(`需要核对的地方（${report.problems.length} 处）：\n`);
+  for (const p of report.problems) {
+    const cell = p.cell ? ` ${p.cell}` : '';
+    const text = p.text ? `“${p.text.length > 30 ? `${p.text.slice(0, 30)}…` : p.text}”` : '';
+    io.stdout.write(`  工作表“${p.sheet}”${cell}${text}：${p.reason}\n`);
+  }
+}
+
+/** Forms of an Excel file, with the report printed; the layout of the document they go into if known. */
+export async function loadExcelForms(
+  file: string,
+  layout: LayoutId | undefined,
+  io: CliIo,
+): Promise<{ forms: ParsedForm[]; meta: { unit: string; year: number; layout: LayoutId } | null }> {
+  const result = await importXlsx(file, layout ? { layout } : {});
+  if (!result.ok) throw new CliError(result.error.message);
+  printImportReport(file, result.value.report, io);
+  return { forms: result.value.forms, meta: result.value.meta };
+}

@@ -1,0 +1,85 @@
+/**
+ * Printed titles → model keys, gathered from every layout's definition (so a workbook in any
+ * layout reads), plus the variants real forms print (004: 项目支出名称, 资金来源 …).
+ */
+import { LAYOUTS } from '../../../shared/layouts/definitions';
+import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
+import { LAYOUT_IDS, type LayoutId } from '../../../shared/model/types';
+import { normalizeTitle } from './cell-grid';
+import { LABELS } from './labels';
+
+const kinds = LAYOUT_IDS.flatMap((id) => Object.values(LAYOUTS[id].kinds));
+
+function titleMap<K extends string>(pairs: Array<[string, K]>): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const [title, key] of pairs) if (!map.has(normalizeTitle(title))) map.set(normalizeTitle(title), key);
+  return map;
+}
+
+/** '权重' titles are resolved by position (the level column to their left), not by this map. */
+export const WEIGHT_TITLE = /^权重(\(%\))?$/;
+
+export const INDICATOR_TITLES = titleMap<IndicatorColumnKey>([
+  ...kinds.flatMap((k) =>
+    k.indicatorColumns
+      .filter((c) => !WEIGHT_TITLE.test(normalizeTitle(c.title)))
+      .map((c): [string, IndicatorColumnKey] => [c.title, c.key]),
+  ),
+  ['指标得分', 'score'],
+  ['年度指标值', 'target'],
+]);
+
+export const FUNDS_TITLES = titleMap<FundsColumnKey>([
+  [LABELS.fundsSource, 'source'],
+  ...kinds.flatMap((k) => k.fundsColumns.slice(1).map((c): [string, FundsColumnKey] => [c.title, c.key])),
+  ['年初预算数', 'initialBudget'],
+  ['资金结转结余', 'carryover'],
+  ['结转结余', 'carryover'],
+]);
+
+/** Titles of the funds block (left column), any layout. */
+export const FUNDS_BLOCK_TITLES = new Set(kinds.map((k) => normalizeTitle(k.fundsColumns[0]?.title ?? '')));
+
+const ANALYSIS_VARIANTS: Array<[string, string]> = [
+  ['产出情况', '产出情况及分析'],
+  ['效益情况', '效益情况及分析'],
+  ['满意度情况', '满意度情况及分析'],
+  ['项目管理中存在的问题及原因分析', '项目管理中存在的主要问题及原因分析'],
+];
+
+/** Analysis titles of every layout by their normalised text, variants mapped to the layout's title. */
+export const ANALYSIS_TITLES = new Map<string, string>([
+  ...kinds.flatMap((k) => k.analysisTitles.map((t): [string, string] => [normalizeTitle(t), t])),
+  ...ANALYSIS_VARIANTS.map(([v, t]): [string, string] => [normalizeTitle(v), t]),
+]);
+
+/** Group labels some forms print left of the analysis titles. */
+export const ANALYSIS_GROUPS = new Set(['项目绩效分析', '自评结果分析', '目标结果分析', '绩效分析']);
+
+export const NAME_LABELS = new Set([
+  '项目名称',
+  '项目支出名称',
+  '预算部门名称',
+  '部门(单位)名称',
+  '部门名称',
+  '单位名称',
+]);
+export const DEPARTMENT_LABELS = new Set(['主管部门', '主管部门及代码', '主管部门名称']);
+export const UNIT_LABELS = new Set(['实施单位', '预算单位', '填报单位名称', '填报单位', '实施单位名称']);
+
+/** The layout whose indicator titles match most of the titles found (ties: the first in LAYOUT_IDS). */
+export function guessLayout(titles: readonly string[]): LayoutId {
+  let best: LayoutId = 'national';
+  let bestScore = -1;
+  for (const id of LAYOUT_IDS) {
+    const own = new Set(
+      Object.values(LAYOUTS[id].kinds).flatMap((k) => k.indicatorColumns.map((c) => normalizeTitle(c.title))),
+    );
+    const score = titles.filter((t) => own.has(t)).length - own.size / 100;
+    if (score > bestScore) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return best;
+}

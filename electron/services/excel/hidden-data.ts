@@ -1,0 +1,88 @@
+/**
+ * What the print does not show (manual-score reasons, tiers, ids of layouts, unknown keys …)
+ * travels in a very hidden sheet: per form its interchange JSON (../shared/spec/interchange.md)
+ * (deflated and base64-encoded: it is larger than the sheets themselves and would double the
+ * export's zip work) in cells of at most 30,000 characters, with the sheet it belongs to and that
+ * sheet's fingerprint. A sheet is chosen over defined names or cell notes because it holds any length,
+ * survives Excel and WPS re-saves, and users do not see or edit it by accident.
+ */
+import type { Workbook } from 'exceljs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { formToJson, parseFormJson, type ParsedForm } from '../../../shared/model/interchange';
+import type { DocumentMeta, Form } from '../../../shared/model/types';
+
+export const DATA_SHEET = 'ZipingData';
+const MARK = 'ziping-xlsx';
+const VERSION = 1;
+const CHUNK = 30_000;
+
+export interface StoredForm {
+  sheet: string;
+  fingerprint: string;
+  /** Deflated, base64-encoded interchange JSON. */
+  packed: string;
+}
+
+export function writeHiddenData(
+  wb: Workbook,
+  meta: DocumentMeta,
+  forms: Array<{ sheet: string; fingerprint: string; form: Form }>,
+): void {
+  const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
+  ws.addRow([MARK, VERSION, JSON.stringify({ unit: meta.unit, year: meta.year, layout: meta.layout })]);
+  for (const f of forms) {
+    const packed = deflateRawSync(JSON.stringify(formToJson(f.form, meta.layout))).toString('base64');
+    const chunks: string[] = [];
+    for (let i = 0; i < packed.length; i += CHUNK) chunks.push(packed.slice(i, i + CHUNK));
+    ws.addRow([f.sheet, f.fingerprint, ...chunks]);
+  }
+}
+
+export interface HiddenData {
+  meta: { unit: string; year: number; layout: string };
+  forms: StoredForm[];
+}
+
+/** The hidden data of our own export, or null when the workbook has none (or not ours). */
+export function readHiddenData(wb: Workbook): HiddenData | null {
+  const ws = wb.getWorksheet(DATA_SHEET);
+  if (!ws) return null;
+  const head = ws.getRow(1);
+  if (head.getCell(1).value !== MARK || head.getCell(2).value !== VERSION) return null;
+  let meta: HiddenData['meta'];
+  try {
+    const m = JSON.parse(String(head.getCell(3).value)) as Record<string, unknown>;
+    if (typeof m.unit !== 'string' || typeof m.year !== 'number' || typeof m.layout !== 'string') return null;
+    meta = { unit: m.unit, year: m.year, layout: m.layout };
+  } catch {
+    return null;
+  }
+  const forms: StoredForm[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const sheet = row.getCell(1).value;
+    const fingerprint = row.getCell(2).value;
+    if (typeof sheet !== 'string' || typeof fingerprint !== 'string') continue;
+    let packed = '';
+    for (let c = 3; c <= row.cellCount; c++) {
+      const v = row.getCell(c).value;
+      if (typeof v === 'string') packed += v;
+    }
+    forms.push({ sheet, fingerprint, packed });
+  }
+  return { meta, forms };
+}
+
+/** A stored form back as a model form, or the reason it cannot be. */
+export function parseStoredForm(stored: StoredForm, id: string): ParsedForm | string {
+  let value: unknown;
+  try {
+    // Capped: the data of one form is a few kilobytes; anything huge is not ours.
+    const json = inflateRawSync(Buffer.from(stored.packed, 'base64'), { maxOutputLength: 16 * 2 ** 20 });
+    value = JSON.parse(json.toString('utf8'));
+  } catch {
+    return '隐藏的表格数据不完整';
+  }
+  const parsed = parseFormJson(value, id);
+  return parsed.ok ? parsed.value : parsed.error.join('；');
+}

@@ -1,0 +1,193 @@
+/**
+ * Import of an .xlsx file: the file is checked before exceljs reads it (zip-guard.ts); sheets of
+ * our own export that were not edited come back from the hidden data exactly; every other sheet
+ * is read by its printed titles (official-reader.ts). The report lists every form and row read,
+ * every sheet skipped and every cell not understood, with the reason.
+ */
+import ExcelJS from 'exceljs';
+import { readFile, stat } from 'node:fs/promises';
+import { getLayout } from '../../../shared/layouts/definitions';
+import type { ParsedForm } from '../../../shared/model/interchange';
+import { LAYOUT_IDS, type Form, type LayoutId } from '../../../shared/model/types';
+import { excelFail, excelOk, ExcelFailure, type ExcelResult } from './errors';
+import { sheetFingerprint } from './fingerprint';
+import { DATA_SHEET, parseStoredForm, readHiddenData, type HiddenData, type StoredForm } from './hidden-data';
+import { LABELS } from './labels';
+import { readOfficialSheet, type ReadProblem } from './official-reader';
+import { LIMITS, guardXlsx } from './zip-guard';
+
+export interface ImportedSheet {
+  sheet: string;
+  name: string;
+  /** stored: our export, unchanged, from its hidden data; cells: read from what the sheet shows. */
+  from: 'stored' | 'cells';
+  indicators: number;
+  fundsRows: number;
+}
+
+export interface ImportReport {
+  forms: ImportedSheet[];
+  skipped: Array<{ sheet: string; reason: string }>;
+  problems: ReadProblem[];
+}
+
+export interface ImportResult {
+  /** The document meta of our own export (unit, year, layout), when the file is one. */
+  meta: { unit: string; year: number; layout: LayoutId } | null;
+  forms: ParsedForm[];
+  report: ImportReport;
+}
+
+export interface ImportOptions {
+  /** Layout of the document the forms go into; default: ours, or guessed from the titles. */
+  layout?: LayoutId;
+  year?: number;
+}
+
+const isLayout = (v: string): v is LayoutId => (LAYOUT_IDS as readonly string[]).includes(v);
+
+/** Fields the print does not show come back from the hidden data when a sheet was edited in Excel. */
+function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
+  const printed = new Set<string>(getLayout(layout).kinds[read.kind].indicatorColumns.map((c) => c.key));
+  const key = (i: { level1: string; level2: string; name: string }) =>
+    `${i.level1}\u0000${i.level2}\u0000${i.name}`;
+  const byKey = new Map(stored.indicators.map((i) => [key(i), i]));
+  for (const ind of read.indicators) {
+    const old = byKey.get(key(ind));
+    if (!old) continue;
+    for (const field of [
+      'targetInitial',
+      'qualitativeNote',
+      'ruleText',
+      'basis',
+      'lastYear',
+      'evidence',
+    ] as const) {
+      if (!printed.has(field)) ind[field] = old[field];
+    }
+    ind.tier = old.tier;
+    ind.tierShare = old.tierShare;
+    if (old.score !== null && ind.printedScore === old.score) {
+      ind.score = old.score;
+      ind.scoreReason = old.scoreReason;
+    }
+    if (old.extra) ind.extra = old.extra;
+  }
+  read.funds.score = stored.funds.score;
+  read.funds.scoreReason = stored.funds.scoreReason;
+  if (stored.extra) read.extra = stored.extra;
+}
+
+function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: ImportOptions): ImportResult {
+  const layoutHint = options.layout ?? (hidden && isLayout(hidden.meta.layout) ? hidden.meta.layout : null);
+  const year = options.year ?? hidden?.meta.year ?? new Date().getFullYear();
+  const report: ImportReport = { forms: [], skipped: [], problems: [] };
+  const forms: ParsedForm[] = [];
+  const used = new Set<StoredForm>();
+  for (const ws of wb.worksheets) {
+    if (ws.name === DATA_SHEET) continue;
+    if (ws.state !== 'visible') {
+      report.skipped.push({ sheet: ws.name, reason: '隐藏的工作表，未读入' });
+      continue;
+    }
+    const id = `f${forms.length + 1}`;
+    // By name, or (a sheet renamed in Excel) by what it shows.
+    const fingerprint = hidden ? sheetFingerprint(ws) : '';
+    const stored =
+      hidden?.forms.find((f) => f.sheet === ws.name && !used.has(f)) ??
+      hidden?.forms.find((f) => f.fingerprint === fingerprint && !used.has(f));
+    if (stored) used.add(stored);
+    if (hidden && !stored && ws.name === LABELS.summarySheet) {
+      report.skipped.push({ sheet: ws.name, reason: '汇总表由各表算出，不导入' });
+      continue;
+    }
+    const storedForm = stored ? parseStoredForm(stored, id) : null;
+    if (stored && typeof storedForm === 'string')
+      report.problems.push({ sheet: ws.name, reason: `${storedForm}，按表中内容读入` });
+    if (stored && storedForm && typeof storedForm !== 'string' && stored.fingerprint === fingerprint) {
+      forms.push(storedForm);
+      report.forms.push({
+        sheet: ws.name,
+        name: storedForm.form.projectName,
+        from: 'stored',
+        indicators: storedForm.form.indicators.length,
+        fundsRows: storedForm.form.funds.rows.length,
+      });
+      continue;
+    }
+    const read = readOfficialSheet(ws, id, { layout: layoutHint, year });
+    if ('notForm' in read) {
+      report.skipped.push({ sheet: ws.name, reason: read.notForm });
+      continue;
+    }
+    if (storedForm && typeof storedForm !== 'string') {
+      carryHidden(read.form, storedForm.form, read.layout);
+      report.problems.push({
+        sheet: ws.name,
+        reason: '此表导出后在 Excel 中改过：按表中内容读入，表上不显示的内容（改分理由等）按原数据保留',
+      });
+    }
+    forms.push({ layout: read.layout, form: read.form });
+    report.problems.push(...read.problems);
+    report.forms.push({
+      sheet: ws.name,
+      name: read.form.projectName,
+      from: 'cells',
+      indicators: read.indicators,
+      fundsRows: read.fundsRows,
+    });
+  }
+  for (const lost of hidden?.forms.filter((f) => !used.has(f)) ?? []) {
+    report.problems.push({
+      sheet: lost.sheet,
+      reason: '导出时有这张表，现在找不到它的工作表（已删除？），未导入',
+    });
+  }
+  const meta =
+    hidden && isLayout(hidden.meta.layout)
+      ? { unit: hidden.meta.unit, year: hidden.meta.year, layout: hidden.meta.layout }
+      : null;
+  return { meta, forms, report };
+}
+
+export async function importXlsx(
+  file: string,
+  options: ImportOptions = {},
+): Promise<ExcelResult<ImportResult>> {
+  let buffer: Buffer;
+  try {
+    const size = (await stat(file)).size;
+    if (size > LIMITS.fileBytes)
+      return excelFail(
+        'too-large',
+        `文件过大（${(size / 2 ** 20).toFixed(1)} MB），已拒绝读取：一份自评表不会这么大，请检查文件`,
+      );
+    buffer = await readFile(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') return excelFail('read-failed', `找不到文件 ${file}：请检查路径`);
+    if (code === 'EISDIR') return excelFail('read-failed', `${file} 是文件夹，不是 Excel 文件`);
+    return excelFail('read-failed', `无法读取 ${file}（${code ?? String(e)}）`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    guardXlsx(buffer);
+    await wb.xlsx.load(new Uint8Array(buffer).buffer);
+  } catch (e) {
+    if (e instanceof ExcelFailure) return excelFail(e.code, e.message);
+    // exceljs's own messages are English and technical; the user needs to know what to do.
+    return excelFail(
+      'damaged',
+      '文件已损坏，无法读取（工作簿内容不完整或格式错误）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试',
+    );
+  }
+  const result = readWorkbook(wb, readHiddenData(wb), options);
+  if (result.forms.length === 0) {
+    const why = result.report.skipped.map((s) => `“${s.sheet}”${s.reason}`).join('；');
+    return excelFail(
+      'no-form-found',
+      `文件中没有找到自评表${why ? `（${why}）` : ''}：表中应有“一级指标”“三级指标”等表头`,
+    );
+  }
+  return excelOk(result);
+}

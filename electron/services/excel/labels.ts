@@ -1,0 +1,47 @@
+/**
+ * Fixed texts of the printed forms that the layout definitions do not carry (they describe the
+ * editable parts): header labels, block labels, the total row. The importer reads the same
+ * words, plus the variants real forms use.
+ */
+import type { FormKind, LayoutId } from '../../../shared/model/types';
+
+export interface HeaderLabels {
+  name: string;
+  department: string;
+  unit: string;
+}
+
+export function headerLabels(layout: LayoutId, kind: FormKind): HeaderLabels {
+  const name =
+    kind === 'department'
+      ? layout === 'hunan' || layout === 'national'
+        ? '预算部门名称'
+        : '部门（单位）名称'
+      : '项目名称';
+  const department = layout === 'shanxi' ? '主管部门及代码' : '主管部门';
+  const unit = layout === 'shanxi' ? '预算单位' : layout === 'guangdong' ? '填报单位名称' : '实施单位';
+  return { name, department, unit };
+}
+
+export const LABELS = {
+  unitLine: '金额单位：万元',
+  fundsSource: '资金来源',
+  goals: '年度总体目标',
+  goalsExpected: '预期目标',
+  goalsActual: '实际完成情况',
+  indicators: '绩效指标',
+  total: '总分',
+  grade: '等级',
+  summarySheet: '汇总',
+} as const;
+
+/** A name and a code printed together, as real forms do: "218-晋城市生态环境局". */
+export function withCode(code: string, name: string): string {
+  return code.trim() === '' ? name : `${code.trim()}-${name}`;
+}
+
+/** The reverse of withCode: "218005-晋城市生态环境局城区分局" → code 218005. */
+export function splitCode(text: string): { code: string; name: string } {
+  const m = /^\s*(\d{2,})\s*[-－—–]\s*(.*)$/s.exec(text);
+  return m ? { code: m[1] as string, name: (m[2] as string).trim() } : { code: '', name: text.trim() };
+}

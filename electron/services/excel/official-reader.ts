@@ -1,0 +1,474 @@
+/**
+ * Reads one worksheet filled by hand in an official layout: every part is found by its printed
+ * titles (一级指标/三级指标, 全年预算数, 预期目标, 总分 …), never by fixed positions, so blank rows,
+ * moved columns and merged cells do not matter. Numbers written as text go through the value
+ * reader (shared/values). Every non-empty cell that is not understood is reported.
+ */
+import type { Worksheet } from 'exceljs';
+import { IMPORTED_SCORE_REASON } from '../../../shared/checks/form-checks';
+import { getLayout, LAYOUTS } from '../../../shared/layouts/definitions';
+import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
+import { newForm, newFundsRow, newIndicator } from '../../../shared/model/factory';
+import {
+  GRADES,
+  INDICATOR_TEXT_FIELDS,
+  type Form,
+  type FundsRow,
+  type Grade,
+  type Indicator,
+  type LayoutId,
+} from '../../../shared/model/types';
+import { scoreForm } from '../../../shared/scoring/form';
+import { readValue } from '../../../shared/values/reader';
+import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
+import {
+  ANALYSIS_GROUPS,
+  ANALYSIS_TITLES,
+  DEPARTMENT_LABELS,
+  FUNDS_BLOCK_TITLES,
+  FUNDS_TITLES,
+  guessLayout,
+  INDICATOR_TITLES,
+  NAME_LABELS,
+  UNIT_LABELS,
+  WEIGHT_TITLE,
+} from './column-titles';
+import { LABELS, splitCode } from './labels';
+
+export interface ReadProblem {
+  sheet: string;
+  /** Cell address (B7) when the problem is about one cell. */
+  cell?: string;
+  text?: string;
+  reason: string;
+}
+
+export interface SheetRead {
+  form: Form;
+  layout: LayoutId;
+  indicators: number;
+  fundsRows: number;
+  problems: ReadProblem[];
+}
+
+const FIXED_LABELS = new Set(
+  [LABELS.indicators, LABELS.goals, LABELS.total, LABELS.grade, '合计', '—', '-', '绩效目标'].map(
+    normalizeTitle,
+  ),
+);
+const NOTES = new Set(Object.values(LAYOUTS).flatMap((l) => l.notes.map(normalizeTitle)));
+const GOAL_EXPECTED = new Set(['预期目标', '年度目标', '预期总体目标']);
+const IS_TOTAL = (t: string) => t.startsWith('总分') || t === '合计';
+
+class SheetReader {
+  readonly grid: CellGrid;
+  readonly problems: ReadProblem[] = [];
+
+  constructor(
+    ws: Worksheet,
+    readonly sheet: string,
+  ) {
+    this.grid = new CellGrid(ws);
+  }
+
+  problem(row: number, col: number, reason: string): void {
+    const cell = this.grid.get(row, col);
+    this.problems.push({ sheet: this.sheet, cell: cell?.master, text: cell?.text, reason });
+    this.grid.use(row, col);
+  }
+
+  /** A number from a cell: a number cell, or text the value reader reads as one number. */
+  number(row: number, col: number, what: string): number | null {
+    const cell = this.grid.get(row, col);
+    if (!cell) return null;
+    this.grid.use(row, col);
+    if (cell.num !== null) return cell.num;
+    const reading = readValue(cell.text);
+    if (reading.kind === 'number') return reading.value;
+    if (reading.kind === 'empty') return null;
+    this.problem(row, col, `${what}应为数字，未读入`);
+    return null;
+  }
+
+  /** A rate: 100% as a percent cell (1), as text "100.00%", or printed as 100 (real forms do). */
+  rate(row: number, col: number): number | null {
+    const cell = this.grid.get(row, col);
+    const n = this.number(row, col, '执行率');
+    if (n === null || !cell) return null;
+    if (cell.num !== null) return cell.fmt.includes('%') || n <= 1.5 ? n : n / 100;
+    const reading = readValue(cell.text);
+    return reading.kind === 'number' && (reading.unit === '%' || n > 1.5) ? n / 100 : n;
+  }
+
+  text(row: number, col: number): string {
+    this.grid.use(row, col);
+    return this.grid.text(row, col);
+  }
+}
+
+interface IndicatorColumn {
+  col: number;
+  key: IndicatorColumnKey;
+}
+
+function findIndicatorHeader(grid: CellGrid): number | null {
+  for (let r = 1; r <= grid.rowCount; r++) {
+    const titles = grid.rowCells(r).map(({ col }) => grid.title(r, col));
+    if (titles.includes('一级指标') && (titles.includes('三级指标') || titles.includes('二级指标'))) return r;
+  }
+  return null;
+}
+
+function indicatorColumns(rd: SheetReader, header: number): IndicatorColumn[] {
+  const out: IndicatorColumn[] = [];
+  let level: IndicatorColumnKey | null = null;
+  for (const { col } of rd.grid.rowCells(header)) {
+    const title = rd.grid.title(header, col);
+    rd.grid.use(header, col);
+    if (WEIGHT_TITLE.test(title)) {
+      out.push({
+        col,
+        key: level === 'level1' ? 'level1Weight' : level === 'level2' ? 'level2Weight' : 'weight',
+      });
+      continue;
+    }
+    const key = INDICATOR_TITLES.get(title);
+    if (key) {
+      out.push({ col, key });
+      if (key === 'level1' || key === 'level2' || key === 'name') level = key;
+    } else if (title !== normalizeTitle(LABELS.indicators)) {
+      rd.problem(header, col, '表头不认识，这一列未读入');
+    }
+  }
+  return out;
+}
+
+type WeightKey = 'weight' | 'level1Weight' | 'level2Weight';
+const isWeightKey = (key: IndicatorColumnKey): key is WeightKey =>
+  key === 'weight' || key === 'level1Weight' || key === 'level2Weight';
+type TextKey = (typeof INDICATOR_TEXT_FIELDS)[number];
+const isTextKey = (key: IndicatorColumnKey): key is IndicatorColumnKey & TextKey =>
+  (INDICATOR_TEXT_FIELDS as readonly string[]).includes(key);
+const TEXT_KEYS = new Set<IndicatorColumnKey>(['level1', 'level2', 'name']);
+
+function readIndicatorRow(
+  rd: SheetReader,
+  row: number,
+  cols: IndicatorColumn[],
+  index: number,
+): Indicator | null {
+  const ind = newIndicator(`i${index}`);
+  let content = false;
+  for (const { col, key } of cols) {
+    if (!rd.grid.get(row, col)) continue;
+    if (!TEXT_KEYS.has(key)) content = true;
+    if (key === 'completionRate') {
+      rd.grid.use(row, col); // computed from the values; nothing to keep
+    } else if (key === 'score') {
+      ind.printedScore = rd.number(row, col, '得分');
+    } else if (isWeightKey(key)) {
+      ind[key] = rd.number(row, col, '分值');
+    } else if (isTextKey(key)) {
+      ind[key] = rd.text(row, col);
+    }
+  }
+  if (ind.name !== '') content = true;
+  return content ? ind : null;
+}
+
+function readIndicators(
+  rd: SheetReader,
+  header: number,
+  cols: IndicatorColumn[],
+): { indicators: Indicator[]; totalRow: number | null } {
+  const indicators: Indicator[] = [];
+  for (let r = header + 1; r <= rd.grid.rowCount; r++) {
+    const cells = rd.grid.rowCells(r);
+    if (cells.length === 0) continue;
+    const titles = cells.map(({ col }) => rd.grid.title(r, col));
+    if (titles.some(IS_TOTAL)) return { indicators, totalRow: r };
+    if (titles.some((t) => ANALYSIS_TITLES.has(t) || t.startsWith('备注')))
+      return { indicators, totalRow: null };
+    const ind = readIndicatorRow(rd, r, cols, indicators.length + 1);
+    if (!ind) {
+      const own = cols.filter(({ key, col }) => TEXT_KEYS.has(key) && rd.grid.isMaster(r, col));
+      if (own.length > 0) {
+        rd.problems.push({
+          sheet: rd.sheet,
+          cell: rd.grid.get(r, (own[0] as IndicatorColumn).col)?.master,
+          text: own.map(({ col }) => rd.grid.text(r, col)).join(' / '),
+          reason: '只有一级/二级指标名称，没有三级指标和数值，未作为指标行读入',
+        });
+        for (const { col } of own) rd.grid.use(r, col);
+      }
+      continue;
+    }
+    // Hand-filled forms often write 一级/二级 once and leave the rows below blank.
+    const prev = indicators[indicators.length - 1];
+    if (prev && ind.level1 === '') ind.level1 = prev.level1;
+    if (prev && ind.level2 === '' && ind.level1 === prev.level1) ind.level2 = prev.level2;
+    indicators.push(ind);
+  }
+  return { indicators, totalRow: null };
+}
+
+function readTotal(rd: SheetReader, row: number, cols: IndicatorColumn[], form: Form): void {
+  const scoreCol = cols.find((c) => c.key === 'score')?.col;
+  const weightCol = cols.find((c) => c.key === 'weight')?.col;
+  let lastNumber: number | null = null;
+  for (const { col, cell } of rd.grid.rowCells(row)) {
+    const title = normalizeTitle(cell.text);
+    const grade = /^(?:等级)?(优|良|中|差)$/.exec(title.replace(/^等级[:：]?/, '等级'))?.[1];
+    if (grade && (GRADES as readonly string[]).includes(grade)) {
+      form.printedGrade = grade as Grade;
+      rd.grid.use(row, col);
+    } else if (IS_TOTAL(title) || FIXED_LABELS.has(title)) {
+      rd.grid.use(row, col);
+    } else if (col === weightCol) {
+      rd.number(row, col, '分值合计'); // the sum of the weights, recomputed
+    } else {
+      const n = rd.number(row, col, '总分');
+      if (n !== null && (col === scoreCol || scoreCol === undefined)) lastNumber = n;
+    }
+  }
+  if (lastNumber !== null) form.printedTotal = lastNumber;
+}
+
+interface FundsColumn {
+  col: number;
+  key: FundsColumnKey;
+}
+
+function fundsColumns(rd: SheetReader, row: number): FundsColumn[] {
+  const byCol = new Map<number, FundsColumnKey>();
+  for (const r of [row, row + 1]) {
+    for (const { col } of rd.grid.rowCells(r)) {
+      const key = FUNDS_TITLES.get(rd.grid.title(r, col));
+      if (key) {
+        byCol.set(col, key);
+        rd.grid.use(r, col);
+      }
+    }
+  }
+  return [...byCol].map(([col, key]) => ({ col, key })).sort((a, b) => a.col - b.col);
+}
+
+function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number): number {
+  const grid = rd.grid;
+  let header: number | null = null;
+  for (let r = 1; r < before && header === null; r++) {
+    const keys = grid.rowCells(r).map(({ col }) => FUNDS_TITLES.get(grid.title(r, col)));
+    if (keys.includes('fullYearBudget') && keys.includes('executed')) header = r;
+  }
+  if (header === null) {
+    rd.problems.push({ sheet: rd.sheet, reason: '没有找到资金表（全年预算数、全年执行数），资金未读入' });
+    return before;
+  }
+  const cols = fundsColumns(rd, header);
+  const secondHeader = grid
+    .rowCells(header + 1)
+    .some(({ col }) => FUNDS_TITLES.has(grid.title(header + 1, col)));
+  const firstValueCol = Math.min(...cols.filter((c) => c.key !== 'source').map((c) => c.col));
+  const sourceCol = cols.find((c) => c.key === 'source')?.col;
+  const template = getLayout(layout).kinds[form.kind].fundsRows;
+  const rows: FundsRow[] = [];
+  let r = header + (secondHeader ? 2 : 1);
+  for (; r < before; r++) {
+    const cells = grid.rowCells(r);
+    if (cells.some(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)) || grid.title(r, col) === LABELS.goals))
+      break;
+    const labels = cells.filter(
+      ({ col, cell }) =>
+        col < firstValueCol && cell.num === null && !FUNDS_BLOCK_TITLES.has(grid.title(r, col)),
+    );
+    for (const { col } of cells) if (FUNDS_BLOCK_TITLES.has(grid.title(r, col))) grid.use(r, col);
+    const sourceCell = sourceCol !== undefined ? { col: sourceCol } : labels[labels.length - 1];
+    const source = sourceCell
+      ? rd
+          .text(r, sourceCell.col)
+          .trim()
+          .replace(/[:：]$/, '')
+      : '';
+    const values = cols.filter((c) => c.key !== 'source' && grid.get(r, c.col));
+    if (source === '' && values.length === 0) continue;
+    const row = newFundsRow(source, template.find((t) => t.source === source)?.group);
+    const isTotal = rows.length === 0;
+    for (const { col, key } of values) {
+      if (key === 'rate') {
+        const rate = rd.rate(r, col);
+        if (isTotal && rate !== null) form.funds.printedRate = rate;
+      } else if (key === 'score') {
+        const n = rd.number(r, col, '得分');
+        if (isTotal && n !== null) form.funds.printedScore = n;
+      } else if (key === 'weight') {
+        const n = rd.number(r, col, '分值');
+        if (isTotal && n !== null) form.funds.weight = n;
+      } else if (key === 'deviationReason') {
+        const text = rd.text(r, col);
+        if (text.trim() !== '—')
+          form.funds.deviationReason = [form.funds.deviationReason, text].filter((t) => t !== '').join('；');
+      } else if (key !== 'source') {
+        row[key] = rd.number(r, col, '金额');
+      }
+    }
+    rows.push(row);
+  }
+  if (rows.length > 0) form.funds.rows = rows;
+  return r;
+}
+
+function readGoals(rd: SheetReader, form: Form, from: number, before: number): void {
+  const grid = rd.grid;
+  for (let r = from; r < before; r++) {
+    const cells = grid.rowCells(r);
+    const expected = cells.find(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)));
+    const actual = cells.find(({ col }) => grid.title(r, col) === LABELS.goalsActual);
+    if (!expected || !actual) continue;
+    grid.use(r, expected.col);
+    grid.use(r, actual.col);
+    // A long text goes on over several rows (the export splits what one row cannot show).
+    const own = (v: number, col: number) => (grid.isMaster(v, col) ? rd.text(v, col) : '');
+    form.goals = { expected: '', actual: '' };
+    for (let v = r + 1; v < before; v++) {
+      form.goals.expected += own(v, expected.col);
+      form.goals.actual += own(v, actual.col);
+    }
+    return;
+  }
+}
+
+/** Title, year, 金额单位 and the header fields above the funds block. */
+function readHead(rd: SheetReader, form: Form, before: number, fallbackYear: number): void {
+  const grid = rd.grid;
+  form.year = fallbackYear;
+  for (let r = 1; r < before; r++) {
+    const cells = grid.rowCells(r);
+    cells.forEach(({ col, cell }, i) => {
+      const title = normalizeTitle(cell.text);
+      // Only the title or a year line: a goal such as “较2023年度提升” is not the form's year.
+      const yearLine =
+        /^\(?(\d{4})年度\)?$/.exec(title) ?? (/自评表|评分表/.test(title) ? /(\d{4})年度/.exec(title) : null);
+      const year = yearLine?.[1];
+      if (year) {
+        form.year = Number(year);
+        grid.use(r, col);
+      }
+      if (/自评表|评分表/.test(title)) {
+        if (/部门整体|单位整体/.test(title)) form.kind = 'department';
+        grid.use(r, col);
+      }
+      if (title.startsWith('金额单位')) grid.use(r, col);
+      const inline = /^([^:：]+)[:：](.+)$/.exec(cell.text.trim());
+      const label = inline ? normalizeTitle(inline[1] as string) : title;
+      const field = NAME_LABELS.has(label)
+        ? 'name'
+        : DEPARTMENT_LABELS.has(label)
+          ? 'department'
+          : UNIT_LABELS.has(label)
+            ? 'unit'
+            : null;
+      if (!field) return;
+      grid.use(r, col);
+      const next = cells[i + 1];
+      const value = inline ? (inline[2] as string).trim() : next ? rd.text(r, next.col) : '';
+      if (field === 'name') {
+        form.projectName = value;
+        if (label === '预算部门名称' || label.startsWith('部门')) form.kind = 'department';
+      } else {
+        const { code, name } = splitCode(value);
+        form[field] = name;
+        form[field === 'department' ? 'departmentCode' : 'unitCode'] = code;
+      }
+    });
+  }
+}
+
+function readAnalysis(rd: SheetReader, form: Form, from: number): void {
+  const grid = rd.grid;
+  for (let r = from; r <= grid.rowCount; r++) {
+    const cells = grid.rowCells(r);
+    if (cells.length === 0) continue;
+    const first = normalizeTitle(cells[0]?.cell.text ?? '');
+    if (first.startsWith('备注') || cells.every(({ cell }) => NOTES.has(normalizeTitle(cell.text)))) {
+      for (const { col } of cells) grid.use(r, col);
+      continue;
+    }
+    for (const { col } of cells) if (ANALYSIS_GROUPS.has(grid.title(r, col))) grid.use(r, col);
+    const rest = cells.filter(({ col }) => !ANALYSIS_GROUPS.has(grid.title(r, col)));
+    const at = rest.findIndex(({ col }) => ANALYSIS_TITLES.has(grid.title(r, col)));
+    // A title merged down over several rows: its text goes on in each of them.
+    const put = (title: string, titleCol: number, value: { col: number } | undefined) => {
+      const text = value && grid.isMaster(r, value.col) ? rd.text(r, value.col) : '';
+      form.analysis[title] = grid.isMaster(r, titleCol) ? text : (form.analysis[title] ?? '') + text;
+    };
+    if (at >= 0) {
+      const titleCell = rest[at] as { col: number; cell: GridCell };
+      grid.use(r, titleCell.col);
+      put(ANALYSIS_TITLES.get(grid.title(r, titleCell.col)) as string, titleCell.col, rest[at + 1]);
+    } else if (rest.length === 2) {
+      const [label, value] = rest as [{ col: number; cell: GridCell }, { col: number; cell: GridCell }];
+      put(rd.text(r, label.col), label.col, value);
+      if (!grid.isMaster(r, label.col)) continue;
+      rd.problems.push({
+        sheet: rd.sheet,
+        cell: label.cell.master,
+        text: label.cell.text,
+        reason: '不是本样式的分析标题，已按原标题读入分析文字',
+      });
+    }
+  }
+}
+
+/** Printed scores that the rules do not give become manual scores with a reason (scoring.md §6). */
+function keepPrintedScores(form: Form, layout: LayoutId): void {
+  const result = scoreForm(form, getLayout(layout));
+  form.indicators.forEach((ind, i) => {
+    const printed = ind.printedScore;
+    if (printed === null || printed === undefined) return;
+    const suggested = result.indicators[i]?.suggested;
+    if (suggested === null || suggested === undefined || Math.abs(suggested - printed) > 0.005) {
+      ind.score = printed;
+      ind.scoreReason = IMPORTED_SCORE_REASON;
+    }
+  });
+}
+
+/** Reads the sheet, or says why it is not a form. */
+export function readOfficialSheet(
+  ws: Worksheet,
+  id: string,
+  options: { layout: LayoutId | null; year: number },
+): SheetRead | { notForm: string } {
+  const rd = new SheetReader(ws, ws.name);
+  const header = findIndicatorHeader(rd.grid);
+  if (header === null) return { notForm: '没有“一级指标”“三级指标”表头，不是自评表' };
+  const titles = rd.grid.rowCells(header).map(({ col }) => rd.grid.title(header, col));
+  const layout = options.layout ?? guessLayout(titles);
+  const form = newForm(id, layout, 'project', options.year);
+  readHead(rd, form, header, options.year);
+  const cols = indicatorColumns(rd, header);
+  const fundsEnd = readFunds(rd, form, layout, header);
+  readGoals(rd, form, Math.min(fundsEnd, header), header);
+  const { indicators, totalRow } = readIndicators(rd, header, cols);
+  form.indicators = indicators;
+  if (totalRow !== null) readTotal(rd, totalRow, cols, form);
+  else rd.problems.push({ sheet: rd.sheet, reason: '没有找到“总分”行' });
+  readAnalysis(rd, form, (totalRow ?? header) + 1);
+  keepPrintedScores(form, layout);
+  for (let r = 1; r <= rd.grid.rowCount; r++) {
+    for (const { col } of rd.grid.rowCells(r)) {
+      const title = rd.grid.title(r, col);
+      if (FIXED_LABELS.has(title) || FUNDS_BLOCK_TITLES.has(title)) rd.grid.use(r, col);
+    }
+  }
+  for (const { address, text } of rd.grid.unused()) {
+    rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在表样的任何位置，未读入' });
+  }
+  return {
+    form,
+    layout,
+    indicators: indicators.length,
+    fundsRows: form.funds.rows.length,
+    problems: rd.problems,
+  };
+}

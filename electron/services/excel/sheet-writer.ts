@@ -1,0 +1,149 @@
+/**
+ * Writes cells of a sheet that is generated top to bottom in code: each call places a value in
+ * a rectangle of the column grid (merging it), styles every cell of the rectangle (so merged
+ * cells keep their borders) and remembers the height the text needs. Rows are never inserted,
+ * so exceljs's row insertion, which loses merges below it, never runs.
+ */
+import type { Alignment, Style, Worksheet } from 'exceljs';
+import {
+  CENTER,
+  FONTS,
+  heightFor,
+  linesOf,
+  NUM_FMT,
+  THIN_BORDER,
+  type FontRole,
+  type NumFmtRole,
+} from './styles';
+
+export type CellValue = string | number | null;
+
+export interface Place {
+  row: number;
+  col: number;
+  /** Last column (inclusive); defaults to col. */
+  toCol?: number;
+  /** Last row (inclusive); defaults to row. */
+  toRow?: number;
+}
+
+export interface Look {
+  font?: FontRole;
+  align?: Partial<Alignment>;
+  fmt?: NumFmtRole;
+  border?: boolean;
+}
+
+/** Styles are shared objects, one per look, so that 64 forms do not build thousands of them. */
+const styleCache = new Map<string, Partial<Style>>();
+/** Alignments are a few module constants: numbered by identity, so the cache key is cheap. */
+const alignIds = new Map<Partial<Alignment>, number>();
+
+/** Looks of number cells, shared so that the style lookup below hits its identity cache. */
+export const NUMBER_LOOK = {
+  amount: { fmt: 'amount' },
+  score: { fmt: 'score' },
+  percent: { fmt: 'percent' },
+  weight: { fmt: 'weight' },
+} as const satisfies Record<string, Look>;
+
+const byLook = new WeakMap<Look, Partial<Style>>();
+
+function styleOf(look: Look): Partial<Style> {
+  const known = byLook.get(look);
+  if (known) return known;
+  const style = styleByKey(look);
+  byLook.set(look, style);
+  return style;
+}
+
+function styleByKey(look: Look): Partial<Style> {
+  const font = look.font ?? 'cell';
+  const align = look.align ?? CENTER;
+  let alignId = alignIds.get(align);
+  if (alignId === undefined) {
+    alignId = alignIds.size;
+    alignIds.set(align, alignId);
+  }
+  const key = `${font}|${alignId}|${look.fmt ?? ''}|${look.border !== false}`;
+  let style = styleCache.get(key);
+  if (!style) {
+    style = { font: FONTS[font], alignment: align };
+    if (look.fmt) style.numFmt = NUM_FMT[look.fmt];
+    if (look.border !== false) style.border = THIN_BORDER;
+    styleCache.set(key, style);
+  }
+  return style;
+}
+
+export class SheetWriter {
+  private readonly heights = new Map<number, number>();
+
+  constructor(
+    readonly ws: Worksheet,
+    /** Width of each grid column (index 0 = column A), in Excel character units. */
+    readonly widths: readonly number[],
+  ) {
+    widths.forEach((w, i) => {
+      // exceljs leaves out a width of exactly 9 as its default, and Excel's default is 8.43.
+      ws.getColumn(i + 1).width = w === 9 ? 9.01 : w;
+    });
+  }
+
+  get lastCol(): number {
+    return this.widths.length;
+  }
+
+  /** Width of columns col..toCol together. */
+  spanWidth(col: number, toCol: number): number {
+    let w = 0;
+    for (let c = col; c <= toCol; c++) w += this.widths[c - 1] ?? 0;
+    return w;
+  }
+
+  put(at: Place, value: CellValue, look: Look = {}): void {
+    const toCol = at.toCol ?? at.col;
+    const toRow = at.toRow ?? at.row;
+    const style = styleOf(look);
+    // Row.getCell is cheaper than Worksheet.getCell, which parses an address string every time.
+    const cell = this.ws.getRow(at.row).getCell(at.col);
+    cell.value = value === '' ? null : value;
+    cell.style = style;
+    if (toCol > at.col || toRow > at.row) {
+      this.ws.mergeCells(at.row, at.col, toRow, toCol);
+    }
+    // A text that spans several rows is shown by their sum; only single-row text sets a height.
+    if (typeof value === 'string' && value !== '' && toRow === at.row) {
+      const size = FONTS[look.font ?? 'cell'].size;
+      this.needHeight(at.row, heightFor(linesOf(value, this.spanWidth(at.col, toCol)), size));
+    }
+  }
+
+  needHeight(row: number, points: number): void {
+    if (points > (this.heights.get(row) ?? 0)) this.heights.set(row, points);
+  }
+
+  /** Sets the heights remembered; call once the sheet is complete. */
+  finish(): void {
+    for (const [row, h] of this.heights) this.ws.getRow(row).height = Math.min(409, h);
+  }
+}
+
+/** Splits `count` grid columns among `slots` parts, extra columns going to the first parts. */
+export function spread(count: number, slots: number): number[] {
+  const base = Math.floor(count / slots);
+  const extra = count % slots;
+  return Array.from({ length: slots }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+export type Span = [from: number, to: number];
+
+/** [from, to] column pairs of consecutive spans starting at `start`, one per size (tuples stay tuples). */
+export function spans<const T extends readonly number[]>(start: number, sizes: T): { [K in keyof T]: Span } {
+  let c = start;
+  return sizes.map((size) => {
+    const span: Span = [c, c + Math.max(1, size) - 1];
+    c += Math.max(1, size);
+    return span;
+  }) as { [K in keyof T]: Span };
+}

@@ -1,0 +1,117 @@
+/** Helpers of the Excel tests: forms of every layout with known contents, and reading files back. */
+import ExcelJS from 'exceljs';
+import { exportDocument, type ExportOptions, type ExportReport } from '../../electron/services/excel/export';
+import { getLayout } from '../../shared/layouts/definitions';
+import { newForm, newIndicator } from '../../shared/model/factory';
+import type { Form, FormKind, LayoutId, ZipingDocument } from '../../shared/model/types';
+
+/** Typed text that a spreadsheet would take for a formula if it were not written as text. */
+export const FORMULA_LIKE = ['=SUM(A1:A2)', '+86 123', '-5', '@用户'];
+
+/**
+ * One form of the layout: funds rows of the layout's template with amounts, goals, two level-1
+ * groups (level-2 groups of 2 and 1 lines, then 2 lines), analysis texts, and formula-like text.
+ */
+export function layoutForm(layout: LayoutId, kind: FormKind = 'project', id = 'f1', name = '测试项目'): Form {
+  const form = newForm(id, layout, kind, 2024, name);
+  form.department = '晋城市生态环境局';
+  form.departmentCode = '218';
+  form.unit = '晋城市生态环境局城区分局';
+  form.unitCode = '218005';
+  form.funds.rows.forEach((row, i) => {
+    row.initialBudget = 198.5 / (i + 1);
+    row.fullYearBudget = 198.5 / (i + 1);
+    row.executed = 190.25 / (i + 1);
+    if (layout === 'shanxi') {
+      row.targetDeclared = 0;
+      row.carryover = 8.25;
+    }
+  });
+  form.funds.deviationReason = '部分资金结转';
+  form.goals = { expected: '完成 5 处重点区域洒水降尘。'.repeat(8), actual: '已完成 5 处。' };
+  const e = layout === 'guangdong';
+  const l1a = e ? '产出' : '产出指标';
+  const l1b = e ? '效益' : '效益指标';
+  const lines: Array<[string, string, string, string, string, number]> = [
+    [l1a, e ? '产出数量' : '数量指标', '作业频次', '=8次/天', '=10次/天', 20],
+    [l1a, e ? '产出数量' : '数量指标', '作业车辆', '≥6辆', FORMULA_LIKE[0] as string, 20],
+    [l1a, e ? '产出质量' : '质量指标', '验收合格率', '=100%', '=100%', 20],
+    [l1b, e ? '社会效益' : '社会效益指标', '空气质量', '持续改善', '达成预期指标', 15],
+    [l1b, e ? '社会效益' : '社会效益指标', FORMULA_LIKE[1] as string, '≥90%', '95%', 15],
+  ];
+  form.indicators = lines.map(([level1, level2, nm, target, actual, weight], i) =>
+    newIndicator(`i${i + 1}`, {
+      level1,
+      level2,
+      name: nm,
+      target,
+      actual,
+      weight,
+      targetInitial: '=次/天',
+      deviationReason: i === 0 ? FORMULA_LIKE[2] : '',
+      ruleText: i === 1 ? FORMULA_LIKE[3] : '',
+      basis: '上年实际',
+      lastYear: '9次/天',
+      evidence: '台账',
+      qualitativeNote: i === 3 ? '空气质量改善' : '',
+      ...(e ? { level1Weight: i < 3 ? 60 : 40, level2Weight: i < 2 ? 40 : i === 2 ? 20 : 40 } : {}),
+    }),
+  );
+  // A manual score with its reason: only the hidden data carries the reason.
+  const first = form.indicators[0];
+  if (first) {
+    first.score = 15;
+    first.scoreReason = '完成值高于指标值较多，按偏离度调减';
+  }
+  for (const title of getLayout(layout).kinds[kind].analysisTitles)
+    form.analysis[title] = `${title}：情况良好。`;
+  return form;
+}
+
+export function layoutDocument(layout: LayoutId, forms: Form[]): ZipingDocument {
+  const now = '2025-01-01T00:00:00.000Z';
+  return {
+    meta: {
+      unit: '测试单位',
+      year: 2024,
+      layout,
+      createdAt: now,
+      createdBy: '测试',
+      modifiedAt: now,
+      modifiedBy: '测试',
+    },
+    forms,
+  };
+}
+
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** The first row whose cell in column `col` has exactly this text. */
+export function rowWith(ws: ExcelJS.Worksheet, text: string, col = 1): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, col).value === text) return r;
+  throw new Error(`no row with “${text}” in column ${col} of ${ws.name}`);
+}
+
+/** The values of row r, one per merged area (row.values repeats a merged value in every cell). */
+export function rowValues(ws: ExcelJS.Worksheet, r: number): unknown[] {
+  const out: unknown[] = [];
+  ws.getRow(r).eachCell((cell) => {
+    if (cell.type !== ExcelJS.ValueType.Merge) out.push(cell.value);
+  });
+  return out;
+}
+
+/** Exports or fails the test with the export's message. */
+export async function exportOrThrow(
+  doc: ZipingDocument,
+  out: string,
+  options: ExportOptions = { draft: true },
+): Promise<ExportReport> {
+  const r = await exportDocument(doc, out, options);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}

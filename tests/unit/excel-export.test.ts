@@ -1,0 +1,419 @@
+/**
+ * Excel export, read back with exceljs from real files on disk: for every layout (A–E), the sheet
+ * is checked cell by cell against the layout definition — titles, values, merges of 一级/二级 over
+ * exactly their rows, number formats, fonts, borders, page set-up and print titles — and the
+ * whole-document workbook, sheet names, the checks, draft marking, progress, cancel and atomic
+ * writing.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDocument, type ExportProgress } from '../../electron/services/excel/export';
+import { AppService } from '../../electron/services/handlers';
+import { gridOf, levelRuns } from '../../electron/services/excel/form-sheet';
+import { headerLabels } from '../../electron/services/excel/labels';
+import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
+import { getLayout } from '../../shared/layouts/definitions';
+import { LAYOUT_IDS, type FormKind, type LayoutId } from '../../shared/model/types';
+import { scoreForm } from '../../shared/scoring/form';
+import {
+  exportOrThrow,
+  FORMULA_LIKE,
+  layoutDocument,
+  layoutForm,
+  readWorkbook,
+  rowValues,
+  rowWith,
+} from '../support/excel';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ziping-excel-export-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function exported(layout: LayoutId, kind: FormKind, draft = true) {
+  const form = layoutForm(layout, kind);
+  const doc = layoutDocument(layout, [form]);
+  const file = join(dir, `${layout}-${kind}-${draft}.xlsx`);
+  await exportOrThrow(doc, file, { draft });
+  const wb = await readWorkbook(file);
+  const ws = wb.getWorksheet('测试项目');
+  if (!ws) throw new Error('no form sheet');
+  return { form, ws, wb, result: scoreForm(form, getLayout(layout)) };
+}
+
+const CASES: Array<[LayoutId, FormKind]> = [
+  ...LAYOUT_IDS.map((id): [LayoutId, FormKind] => [id, 'project']),
+  ['hunan', 'department'],
+];
+
+describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (layoutId, kind) => {
+  const layout = getLayout(layoutId);
+  const def = layout.kinds[kind];
+  const grid = gridOf(def);
+  const lastCol = grid.widths.length;
+  let got: Awaited<ReturnType<typeof exported>>;
+  beforeAll(async () => {
+    got = await exported(layoutId, kind);
+  });
+
+  it('title, year line and 金额单位 span the form in the official fonts', () => {
+    const { ws } = got;
+    expect(ws.getCell('A1').value).toBe(kind === 'project' ? `测试项目${def.title}` : def.title);
+    expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', size: 18, bold: true });
+    expect(ws.getCell('A2').value).toBe('（2024年度）');
+    expect(ws.getCell('A3').value).toBe('金额单位：万元');
+    expect(ws.getCell('A3').font).toMatchObject({ name: '仿宋', size: 12 });
+    for (const r of [1, 2, 3]) expect(ws.model.merges).toContain(`A${r}:${ws.getColumn(lastCol).letter}${r}`);
+    grid.widths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBeCloseTo(w, 1));
+  });
+
+  it('header fields carry the layout labels and codes with names', () => {
+    const { ws } = got;
+    const labels = headerLabels(layoutId, kind);
+    const nameRow = rowWith(ws, labels.name);
+    expect(ws.getCell(nameRow, 2).value).toBe('测试项目');
+    const deptRow = rowWith(ws, labels.department);
+    expect(ws.getCell(deptRow, 2).value).toBe('218-晋城市生态环境局');
+    const values = rowValues(ws, deptRow);
+    expect(values).toContain(labels.unit);
+    expect(values).toContain('218005-晋城市生态环境局城区分局');
+  });
+
+  it('funds block: titles from the layout, amounts as numbers with two decimals, rate as a percentage', () => {
+    const { ws, form, result } = got;
+    const block = def.fundsColumns[0]?.title as string;
+    const header = rowWith(ws, block);
+    const titles = rowValues(ws, header).filter((v) => typeof v === 'string');
+    expect(titles).toEqual([block, '资金来源', ...def.fundsColumns.slice(1).map((c) => c.title)]);
+    const colOf = (title: string) => {
+      for (let c = 2; c <= lastCol; c++) if (ws.getCell(header, c).value === title) return c;
+      throw new Error(title);
+    };
+    const total = header + 1;
+    form.funds.rows.forEach((row, i) => {
+      expect(ws.getCell(total + i, colOf('资金来源')).value).toBe(row.source);
+      for (const key of [
+        'targetDeclared',
+        'initialBudget',
+        'fullYearBudget',
+        'executed',
+        'carryover',
+      ] as const) {
+        const title = def.fundsColumns.find((c) => c.key === key)?.title;
+        if (title === undefined) continue;
+        const cell = ws.getCell(total + i, colOf(title));
+        expect([cell.value, cell.numFmt]).toEqual([row[key], '0.00']);
+      }
+    });
+    const rate = def.fundsColumns.find((c) => c.key === 'rate');
+    if (rate) {
+      const cell = ws.getCell(total, colOf(rate.title));
+      expect(cell.value).toBeCloseTo(result.execution.rate as number, 10);
+      expect(cell.numFmt).toBe('0.00%');
+    }
+    // the block label is merged down over the header and every funds row
+    expect(ws.model.merges).toContain(`A${header}:A${header + form.funds.rows.length}`);
+  });
+
+  it('goals: 预期目标 and 实际完成情况 side by side, long text wrapped in a row tall enough', () => {
+    const { ws, form } = got;
+    const r = rowWith(ws, '年度总体目标');
+    expect(ws.getCell(r, 2).value).toBe('预期目标');
+    expect(ws.getCell(r + 1, 2).value).toBe(form.goals.expected);
+    expect(ws.getCell(r + 1, 2).alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(r + 1).height).toBeGreaterThan(30);
+  });
+
+  it('indicator table: titles in order, values by column, 一级/二级 merged over exactly their rows', () => {
+    const { ws, form, result } = got;
+    const header = rowWith(ws, '绩效指标');
+    def.indicatorColumns.forEach((c, i) => expect(ws.getCell(header, i + 2).value).toBe(c.title));
+    const first = header + 1;
+    const col = (key: string) => def.indicatorColumns.findIndex((c) => c.key === key) + 2;
+    // Every column of every line: typed text as text, numbers with their formats.
+    form.indicators.forEach((ind, i) => {
+      const row = first + i;
+      const line = result.indicators[i];
+      def.indicatorColumns.forEach((c, ci) => {
+        const cell = ws.getCell(row, ci + 2);
+        switch (c.key) {
+          case 'score':
+            expect([cell.value, cell.numFmt]).toEqual([line?.final, '0.00']);
+            break;
+          case 'weight':
+            expect(cell.value).toBe(line?.weight);
+            break;
+          case 'completionRate':
+            expect([cell.value, cell.numFmt]).toEqual([line?.completionRate ?? null, '0.00%']);
+            break;
+          case 'level1Weight':
+          case 'level2Weight':
+            expect(cell.value).toBe(ind[c.key]);
+            break;
+          default:
+            expect([cell.value, cell.numFmt]).toEqual([ind[c.key] === '' ? null : ind[c.key], '@']);
+        }
+      });
+    });
+    const letter = (c: number) => ws.getColumn(c).letter;
+    for (const level of [1, 2] as const) {
+      const c = col(level === 1 ? 'level1' : 'level2');
+      const runs = levelRuns(form.indicators, level);
+      expect(runs.length).toBe(level === 1 ? 2 : 3);
+      for (const [from, to] of runs) {
+        const range = `${letter(c)}${first + from}:${letter(c)}${first + to}`;
+        if (to > from) expect(ws.model.merges).toContain(range);
+        expect(ws.getCell(first + from, c).value).toBe(
+          form.indicators[from]?.[level === 1 ? 'level1' : 'level2'],
+        );
+        for (let r = first + from; r <= first + to; r++) {
+          expect(ws.getCell(r, c).master.address).toBe(`${letter(c)}${first + from}`);
+          expect(ws.getCell(r, c).border?.left?.style).toBe('thin');
+        }
+      }
+    }
+    if (layoutId === 'guangdong') {
+      expect(ws.model.merges).toContain(
+        `${letter(col('level1Weight'))}${first}:${letter(col('level1Weight'))}${first + 2}`,
+      );
+    }
+    expect(ws.getCell(first, col('name')).font).toMatchObject({ name: '宋体', size: 10 });
+    expect(ws.getCell(header, 2).font).toMatchObject({ name: '宋体', size: 10, bold: true });
+  });
+
+  it('typed text that looks like a formula stays text', () => {
+    const { ws } = got;
+    const seen: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === 'string' && FORMULA_LIKE.includes(cell.value)) {
+          expect(cell.type).toBe(ExcelJS.ValueType.String);
+          expect(cell.numFmt).toBe('@');
+          seen.push(cell.value);
+        }
+      }),
+    );
+    const printed = def.indicatorColumns.map((c) => c.key);
+    const expected = [
+      FORMULA_LIKE[0],
+      FORMULA_LIKE[1],
+      FORMULA_LIKE[2],
+      ...(printed.includes('ruleText') ? [FORMULA_LIKE[3]] : []),
+    ];
+    expect(new Set(seen)).toEqual(new Set(expected));
+  });
+
+  it('total row: 总分 with the weights sum and the total; 等级 where the layout prints it', () => {
+    const { ws, result } = got;
+    const r = rowWith(ws, '总分');
+    const col = (key: string) => def.indicatorColumns.findIndex((c) => c.key === key) + 2;
+    expect(ws.getCell(r, col('score')).value).toBe(result.total);
+    expect(ws.getCell(r, col('weight')).value).toBe(result.weightTotal);
+    const values = rowValues(ws, r);
+    if (layout.printsGrade) expect(values).toContain(`等级：${result.grade}`);
+    else expect(values.join('')).not.toContain('等级');
+  });
+
+  it('analysis texts and 备注 follow the table', () => {
+    const { ws, form } = got;
+    for (const title of def.analysisTitles) {
+      const r = rowWith(ws, title);
+      expect(rowValues(ws, r)).toContain(form.analysis[title]);
+    }
+    for (const note of layout.notes) expect(rowWith(ws, note)).toBeGreaterThan(rowWith(ws, '总分'));
+  });
+
+  it('prints on A4 in the official orientation, one page wide, table header on every page, page numbers', () => {
+    const { ws } = got;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: layout.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    const header = rowWith(ws, '绩效指标');
+    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.headerFooter.oddFooter).toContain('&N');
+    expect(ws.headerFooter.oddHeader).toContain('草稿');
+  });
+});
+
+describe('whole document', () => {
+  it('one workbook: a summary of every form, one sheet per form, valid unique sheet names, data sheet hidden', async () => {
+    const long = '一个名字非常非常长的项目：[2024]年度*生态/环境\\保护?业务费补充说明第二部分';
+    const forms = [
+      layoutForm('shanxi', 'project', 'f1', long),
+      layoutForm('shanxi', 'project', 'f2', long),
+      layoutForm('shanxi', 'project', 'f3', '汇总'),
+    ];
+    const doc = layoutDocument('shanxi', forms);
+    const file = join(dir, '整本.xlsx');
+    const report = await exportOrThrow(doc, file);
+    const wb = await readWorkbook(file);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('汇总');
+    expect(report.sheets).toEqual(names.slice(1, 4));
+    for (const name of report.sheets) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[[\]:*?/\\]/);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(wb.getWorksheet('ZipingData')?.state).toBe('veryHidden');
+
+    const summary = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
+    const header = rowWith(summary, '序号');
+    forms.forEach((form, i) => {
+      const row = summary.getRow(header + 1 + i);
+      const result = scoreForm(form, getLayout('shanxi'));
+      expect(row.getCell(2).value).toBe(form.projectName);
+      expect(row.getCell(4).value).toBe(form.funds.rows[0]?.fullYearBudget);
+      expect(row.getCell(6).value).toBeCloseTo(result.execution.rate as number, 10);
+      expect(row.getCell(6).numFmt).toBe('0.00%');
+      expect(row.getCell(7).value).toBe(result.total);
+      expect(row.getCell(8).value).toBe(result.grade);
+      expect(row.getCell(9).value).toBe(report.sheets[i]);
+    });
+  });
+
+  it('a folder gets one workbook per form', async () => {
+    const doc = layoutDocument('national', [
+      layoutForm('national', 'project', 'f1', '甲项目'),
+      layoutForm('national', 'project', 'f2', '乙/项目'),
+    ]);
+    const out = join(dir, '每表一个文件');
+    await exportOrThrow(doc, out);
+    expect(readdirSync(out).sort()).toEqual(['1-甲项目.xlsx', '2-乙_项目.xlsx']);
+    const wb = await readWorkbook(join(out, '2-乙_项目.xlsx'));
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['乙_项目']);
+  });
+
+  it('errors of the checks stop the export with the list; a draft goes through, marked 草稿', async () => {
+    const form = layoutForm('national');
+    const ind = form.indicators[2];
+    if (ind) ind.actual = '';
+    const doc = layoutDocument('national', [form]);
+    const file = join(dir, '有错误.xlsx');
+    const r = await exportDocument(doc, file);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('check-errors');
+    expect(r.error.message).toMatch(/审核发现 \d+ 个错误，未导出/);
+    expect(
+      r.error.findings?.some((f) => f.code === 'required-empty' && f.row === 2 && f.form === '测试项目'),
+    ).toBe(true);
+    expect(existsSync(file)).toBe(false);
+
+    const draft = await exportDocument(doc, file, { draft: true });
+    expect(draft.ok && draft.value.errors).toBeGreaterThan(0);
+    const ws = (await readWorkbook(file)).getWorksheet('测试项目') as ExcelJS.Worksheet;
+    expect(ws.headerFooter.oddHeader).toContain('草稿');
+  });
+
+  it('a form without errors exports without 草稿', async () => {
+    const form = layoutForm('national');
+    const readable = form.indicators[1];
+    if (readable) readable.actual = '6辆';
+    const doc = layoutDocument('national', [form]);
+    expect(scoreForm(form, getLayout('national')).findings.filter((f) => f.level === 'error')).toEqual([]);
+    const file = join(dir, '无错误.xlsx');
+    const r = await exportDocument(doc, file);
+    expect(r.ok).toBe(true);
+    const ws = (await readWorkbook(file)).getWorksheet('测试项目') as ExcelJS.Worksheet;
+    expect(ws.headerFooter.oddHeader ?? '').not.toContain('草稿');
+  });
+
+  it('reports progress per form and can be cancelled: nothing is written', async () => {
+    const doc = layoutDocument(
+      'national',
+      [1, 2, 3, 4].map((n) => layoutForm('national', 'project', `f${n}`, `项目${n}`)),
+    );
+    const seen: ExportProgress[] = [];
+    const file = join(dir, '进度.xlsx');
+    const ok = await exportDocument(doc, file, { draft: true, onProgress: (p) => seen.push(p) });
+    expect(ok.ok).toBe(true);
+    expect(seen.filter((p) => p.stage === 'sheet').map((p) => p.done)).toEqual([1, 2, 3, 4]);
+    expect(seen.at(-1)).toMatchObject({ stage: 'write', done: 1, total: 1 });
+
+    const cancelledFile = join(dir, '取消.xlsx');
+    const controller = new AbortController();
+    const r = await exportDocument(doc, cancelledFile, {
+      draft: true,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage === 'sheet' && p.done === 2) controller.abort();
+      },
+    });
+    expect(r.ok || r.error.code).toBe('cancelled');
+    expect(existsSync(cancelledFile)).toBe(false);
+  });
+
+  it('a file that cannot be written leaves nothing behind and says why in Chinese', async () => {
+    const blocked = join(dir, 'blocked');
+    mkdirSync(join(blocked, '表.xlsx'), { recursive: true }); // a folder where the file should go
+    const r = await exportDocument(
+      layoutDocument('national', [layoutForm('national')]),
+      join(blocked, '表.xlsx'),
+      {
+        draft: true,
+      },
+    );
+    expect(r.ok || r.error.code).toBe('write-failed');
+    expect(r.ok || r.error.message).toMatch(/无法写入|没有权限/);
+    expect(readdirSync(blocked)).toEqual(['表.xlsx']);
+  });
+
+  it('sheet names: forbidden characters replaced, at most 31 characters, unique ignoring case, reserved names avoided', () => {
+    expect(uniqueSheetNames(['a/b', 'A/B', '汇总', '', "'引号'"], ['汇总'])).toEqual([
+      'a_b',
+      'A_B(2)',
+      '汇总(2)',
+      '表4',
+      '引号',
+    ]);
+    const long = uniqueSheetNames(['长'.repeat(40), '长'.repeat(40)]);
+    expect(long.map((n) => n.length)).toEqual([31, 31]);
+    expect(long[1]?.endsWith('(2)')).toBe(true);
+  });
+});
+
+describe("the contract's 'doc/exportXlsx'", () => {
+  it('exports the open document, validates its arguments, and refuses errors unless a draft', async () => {
+    const service = new AppService(join(dir, 'data'));
+    expect(service.call('doc/new', { path: null, unit: '单位', year: 2024, layout: 'national' }).ok).toBe(
+      true,
+    );
+    const form = layoutForm('national');
+    expect(service.call('doc/apply', { patches: [{ op: 'insertForm', index: 0, form }] }).ok).toBe(true);
+
+    const file = join(dir, '界面导出.xlsx');
+    const ok = await service.invoke('doc/exportXlsx', { path: file, draft: true });
+    expect(ok).toEqual({
+      ok: true,
+      value: {
+        files: [file],
+        forms: 1,
+        draft: true,
+        errors: expect.any(Number),
+        warnings: expect.any(Number),
+      },
+    });
+    expect((await readWorkbook(file)).getWorksheet('测试项目')).toBeDefined();
+
+    const refused = await service.invoke('doc/exportXlsx', { path: join(dir, '不导出.xlsx') });
+    expect(refused.ok || refused.error.code).toBe('check-errors');
+    for (const args of [{}, { path: 3 }, { path: file, draft: 'yes' }, { path: file, formIds: [1] }]) {
+      const r = await service.invoke('doc/exportXlsx', args);
+      expect(r.ok || r.error.code).toBe('bad-request');
+    }
+    // a call that takes time is not answered synchronously
+    expect(service.call('doc/exportXlsx', { path: file }).ok).toBe(false);
+    service.call('doc/close', { discard: true });
+  });
+});
