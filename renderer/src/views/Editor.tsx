@@ -87,7 +87,15 @@ export function Editor({ store, onClosed }: Props) {
   return (
     <EditorContext.Provider value={services}>
       <div className="editor">
-        <Toolbar store={store} onSave={save} onUndo={undo} onRedo={redo} onClosed={onClosed} />
+        <Toolbar
+          store={store}
+          onSave={save}
+          onUndo={undo}
+          onRedo={redo}
+          onClosed={onClosed}
+          currentFormId={form?.id ?? null}
+          onShow={showPlace}
+        />
         {store.status.readOnly && (
           <div className="readonly-notice" role="status" data-testid="readonly-notice">
             {store.status.readOnlyNotice ?? '文档以只读方式打开，不能修改'}

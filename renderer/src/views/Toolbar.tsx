@@ -2,6 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { LayoutSelect } from './LayoutSelect';
+import { ExportPopover } from './ExportPopover';
+import type { FindingLocation } from '../../../shared/checks/types';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 
@@ -11,6 +13,8 @@ interface Props {
   onUndo: () => Promise<void>;
   onRedo: () => Promise<void>;
   onClosed: () => void;
+  currentFormId: string | null;
+  onShow: (place: FindingLocation) => void;
 }
 
 function fileName(path: string | null): string {
@@ -19,9 +23,10 @@ function fileName(path: string | null): string {
   return parts[parts.length - 1] || path;
 }
 
-export function Toolbar({ store, onSave, onUndo, onRedo, onClosed }: Props) {
+export function Toolbar({ store, onSave, onUndo, onRedo, onClosed, currentFormId, onShow }: Props) {
   const { pendingEdits } = useEditor();
   const [saveAsOpen, setSaveAsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [saveAsPath, setSaveAsPath] = useState('');
   const [confirmClose, setConfirmClose] = useState(false);
   const { status } = store;
@@ -105,9 +110,25 @@ export function Toolbar({ store, onSave, onUndo, onRedo, onClosed }: Props) {
       <button type="button" onClick={() => setSaveAsOpen((v) => !v)} data-testid="save-as">
         另存为…
       </button>
+      <button
+        type="button"
+        onClick={() => setExportOpen((v) => !v)}
+        title="导出为官方表样的 Excel 文件"
+        data-testid="export-xlsx"
+      >
+        导出 Excel…
+      </button>
       <button type="button" onClick={() => void close(false)} data-testid="close-doc">
         关闭
       </button>
+      {exportOpen && (
+        <ExportPopover
+          store={store}
+          currentFormId={currentFormId}
+          onClose={() => setExportOpen(false)}
+          onShow={onShow}
+        />
+      )}
       {saveAsOpen && (
         <form className="toolbar-popover" onSubmit={saveAs}>
           <label>
