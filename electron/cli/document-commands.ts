@@ -1,16 +1,15 @@
 /** `ziping new`, `ziping import … --into`, `ziping export-json`: the command line over .ziping documents. */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { nextId } from '../../shared/model/factory';
 import { formToJson, type ParsedForm } from '../../shared/model/interchange';
-import type { Patch } from '../../shared/model/patch';
-import { LAYOUT_IDS, type Form, type LayoutId } from '../../shared/model/types';
+import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { getLayout } from '../../shared/layouts/definitions';
 import { DocumentSession } from '../services/document-store/session';
 import type { DocResult } from '../services/document-store/errors';
 import { safeFileName, writeFileAtomic } from '../services/files';
 import { CliError } from './errors';
 import { EXCEL_FILE, loadExcelForms } from './excel-commands';
+import { mergeFormsPatches } from '../../shared/model/merge-forms';
 import { loadDocument, loadForms } from './load';
 import type { CliIo } from './main';
 
@@ -82,11 +81,6 @@ export async function importForms(
   try {
     if (session.readOnly) throw new CliError(session.readOnlyNotice() ?? '文档为只读');
     const doc = session.document;
-    const ids = doc.forms.map((f) => f.id);
-    const patches: Patch[] = [];
-    let added = 0;
-    let replaced = 0;
-    const forms = doc.forms.slice();
     for (const { layout, form } of incoming) {
       if (layout !== doc.meta.layout) {
         io.stderr.write(
@@ -96,26 +90,11 @@ export async function importForms(
       if (form.year !== doc.meta.year) {
         io.stderr.write(`注意：“${form.projectName}”为 ${form.year} 年度，文档为 ${doc.meta.year} 年度\n`);
       }
-      const same = forms.findIndex(
-        (f) =>
-          f.kind === form.kind &&
-          (form.kind === 'department' || f.projectName.trim() === form.projectName.trim()),
-      );
-      const id = nextId('f', ids);
-      ids.push(id);
-      const placed: Form = { ...form, id };
-      if (same >= 0) {
-        const old = forms[same] as Form;
-        patches.push({ op: 'deleteForm', formId: old.id }, { op: 'insertForm', index: same, form: placed });
-        forms[same] = placed;
-        replaced++;
-      } else {
-        const index = form.kind === 'department' ? 0 : forms.length;
-        patches.push({ op: 'insertForm', index, form: placed });
-        forms.splice(index, 0, placed);
-        added++;
-      }
     }
+    const { patches, added, replaced } = mergeFormsPatches(
+      doc,
+      incoming.map((p) => p.form),
+    );
     unwrap(session.apply(patches));
     unwrap(session.save());
     io.stdout.write(`已导入 ${incoming.length} 张表到 ${target}：新增 ${added} 张，替换 ${replaced} 张\n`);

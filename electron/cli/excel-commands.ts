@@ -3,7 +3,8 @@ import type { ParsedForm } from '../../shared/model/interchange';
 import type { LayoutId } from '../../shared/model/types';
 import { exportDocument } from '../services/excel/export';
 import type { ExcelError } from '../services/excel/errors';
-import { importXlsx, type ImportReport } from '../services/excel/import';
+import { importXlsx } from '../services/excel/import';
+import { importReportLines } from '../services/excel/import-report';
 import { CliError } from './errors';
 import { loadDocument } from './load';
 import type { CliIo } from './main';
@@ -56,23 +57,6 @@ export async function exportExcel(
   return 0;
 }
 
-function printImportReport(file: string, report: ImportReport, io: CliIo): void {
-  io.stdout.write(`从 ${file} 读入 ${report.forms.length} 张表：\n`);
-  for (const f of report.forms) {
-    const how = f.from === 'stored' ? '本软件导出、未改动，原样读入' : '按表中内容读入';
-    io.stdout.write(
-      `  “${f.name}”（工作表“${f.sheet}”）：${f.indicators} 行指标，${f.fundsRows} 行资金，${how}\n`,
-    );
-  }
-  for (const s of report.skipped) io.stdout.write(`跳过工作表“${s.sheet}”：${s.reason}\n`);
-  if (report.problems.length > 0) io.stdout.write(`需要核对的地方（${report.problems.length} 处）：\n`);
-  for (const p of report.problems) {
-    const cell = p.cell ? ` ${p.cell}` : '';
-    const text = p.text ? `“${p.text.length > 30 ? `${p.text.slice(0, 30)}…` : p.text}”` : '';
-    io.stdout.write(`  工作表“${p.sheet}”${cell}${text}：${p.reason}\n`);
-  }
-}
-
 /** Forms of an Excel file, with the report printed; the layout of the document they go into if known. */
 export async function loadExcelForms(
   file: string,
@@ -81,6 +65,6 @@ export async function loadExcelForms(
 ): Promise<{ forms: ParsedForm[]; meta: { unit: string; year: number; layout: LayoutId } | null }> {
   const result = await importXlsx(file, layout ? { layout } : {});
   if (!result.ok) throw new CliError(result.error.message);
-  printImportReport(file, result.value.report, io);
+  for (const line of importReportLines(file, result.value.report)) io.stdout.write(`${line}\n`);
   return { forms: result.value.forms, meta: result.value.meta };
 }
