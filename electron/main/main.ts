@@ -38,7 +38,7 @@ import {
   guardContents,
   isRemoteUrl,
   permissionAllowed,
-  windowOptions,
+  createAppWindow,
 } from './security';
 import { SettingsStore } from './settings';
 import { DocumentWindows, type ShellPlatform, type ShellWindow } from './windows';
@@ -71,7 +71,7 @@ function start(): void {
 
   const platform: ShellPlatform = {
     createWindow(place) {
-      const win = new BrowserWindow(windowOptions(place, PRELOAD));
+      const win = createAppWindow(BrowserWindow, place, PRELOAD);
       const id = win.webContents.id;
       if (place.maximized) win.maximize();
       win.on('focus', () => windows.focused(id));

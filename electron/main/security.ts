@@ -22,9 +22,20 @@ export interface WindowBounds {
   height: number;
 }
 
-/** Everything a renderer could use to reach Node or remote content is off. */
-export function windowOptions(bounds: WindowBounds, preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/** Electron's BrowserWindow constructor, passed in so tests can record what a window is given. */
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/**
+ * Every window of the app. Everything a page could use to reach Node or remote content is off.
+ * The options are written out at the `new BrowserWindow` itself so that electronegativity, which
+ * reads the source, sees them (tests/unit/electron-security-scan.test.ts).
+ */
+export function createAppWindow<W>(
+  BrowserWindow: WindowConstructor<W>,
+  bounds: WindowBounds,
+  preloadPath: string,
+): W {
+  return new BrowserWindow({
     ...bounds,
     minWidth: 800,
     minHeight: 500,
@@ -42,13 +53,13 @@ export function windowOptions(bounds: WindowBounds, preloadPath: string): Browse
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
+      // Middle-click would otherwise try to open links in a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: true,
     },
-  };
+  });
 }
 
 /** Whether a URL belongs to the app (same scheme and host; what the CSP calls 'self'). */

@@ -6,7 +6,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Event, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  Event,
+  HandlerDetails,
+  WindowOpenHandlerResponse,
+} from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_NAMES, SHELL_HANDLER_NAMES } from '../../shared/contract';
 import {
@@ -23,7 +28,7 @@ import {
   isAppUrl,
   isRemoteUrl,
   permissionAllowed,
-  windowOptions,
+  createAppWindow,
   type GuardedContents,
 } from '../../electron/main/security';
 import { SettingsStore } from '../../electron/main/settings';
@@ -40,7 +45,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('window options', () => {
   it('isolate the page from Node and from remote content', () => {
-    const o = windowOptions({ width: 1000, height: 700 }, '/app/preload.cjs');
+    class RecordingWindow {
+      constructor(readonly options: BrowserWindowConstructorOptions) {}
+    }
+    const o = createAppWindow(RecordingWindow, { width: 1000, height: 700 }, '/app/preload.cjs').options;
     expect(o.webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -53,8 +61,9 @@ describe('window options', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
-    expect(o.webPreferences?.enableBlinkFeatures ?? '').toBe('');
+    expect(o.webPreferences?.enableBlinkFeatures).toBeUndefined();
     expect(o.webPreferences).not.toHaveProperty('additionalArguments');
     expect(o.show).toBe(false); // shown on ready-to-show, no white flash
     expect(o.title).toBe('自评表编辑器');
