@@ -95,7 +95,13 @@ export type MenuCommand =
   | 'redo'
   | 'find'
   | 'toggleChecks'
-  | 'help';
+  | 'help'
+  /**
+   * The window is being closed: commit what is still being typed (a cell or text box), then call
+   * the shell's 'window/editsCommitted'. Not a menu item; without an answer within a second the
+   * shell goes on closing (and asks "保存更改？" when there are unsaved edits).
+   */
+  | 'commitEdits';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'save',
@@ -109,6 +115,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'find',
   'toggleChecks',
   'help',
+  'commitEdits',
 ];
 
 export type ExportFormat = 'xlsx' | 'json';
@@ -131,6 +138,8 @@ export interface ShellHandlers {
   'dialog/import': (args: { format: ExportFormat }) => string[];
   /** Documents opened lately, newest first (for the start panel). */
   'shell/recentDocuments': (args: Record<string, never>) => string[];
+  /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
+  'window/editsCommitted': (args: Record<string, never>) => null;
 }
 
 export type ShellHandlerName = keyof ShellHandlers;
@@ -148,6 +157,7 @@ export const SHELL_HANDLER_NAMES: readonly ShellHandlerName[] = [
   'dialog/export',
   'dialog/import',
   'shell/recentDocuments',
+  'window/editsCommitted',
 ];
 
 /** What the Electron preload exposes as `window.ziping`: the contract and nothing else. */

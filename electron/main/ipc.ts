@@ -120,6 +120,7 @@ export const SHELL_PARSERS: ShellParsers = {
       ? { ok: true, args: { format: raw.format } }
       : { ok: false, problem: '导入格式不正确' },
   'shell/recentDocuments': () => ({ ok: true, args: {} }),
+  'window/editsCommitted': () => ({ ok: true, args: {} }),
 };
 
 async function dispatchShell<K extends ShellHandlerName>(

@@ -46,7 +46,13 @@ interface Entry {
   service: AppService;
   /** Set once the close check passed, so the second close() goes through. */
   closing: boolean;
+  /** Where the close check is: waiting for the page to commit open edits, or asking the user. */
+  closeCheck: 'idle' | 'committing' | 'asking';
+  commitTimer: ReturnType<typeof setTimeout> | null;
 }
+
+/** How long a page may take to commit its open edits before the close check goes on without it. */
+export const COMMIT_TIMEOUT_MS = 1000;
 
 export const APP_TITLE = '自评表编辑器';
 
@@ -66,6 +72,7 @@ export class DocumentWindows implements IpcTargets {
     private readonly platform: ShellPlatform,
     private readonly dataDir: string,
     private readonly settings: SettingsStore,
+    private readonly commitTimeoutMs = COMMIT_TIMEOUT_MS,
   ) {}
 
   get count(): number {
@@ -167,32 +174,47 @@ export class DocumentWindows implements IpcTargets {
   }
 
   /**
-   * The window's close check (its 'close' event): true lets it close. With unsaved edits it is
-   * false and the question "保存更改？" is asked; the answer closes the window or keeps it.
+   * The window's close check (its 'close' event): true lets it close. A window with a document
+   * first asks its page to commit what is still being typed ('commitEdits'; the page answers with
+   * 'window/editsCommitted', or the check goes on after COMMIT_TIMEOUT_MS), then, with unsaved
+   * edits, asks "保存更改？"; the answer closes the window or keeps it.
    */
   mayClose(id: number): boolean {
     const e = this.entries.get(id);
     if (!e) return true;
     this.settings.update((s) => ({ ...s, window: e.win.state() }));
-    const doc = e.service.current;
-    if (e.closing || !doc || !doc.dirty || doc.readOnly) return true;
-    void this.confirmClose(e);
+    if (e.closing || e.service.current === null) return true;
+    if (e.closeCheck === 'idle') {
+      e.closeCheck = 'committing';
+      e.win.send('commitEdits');
+      e.commitTimer = setTimeout(() => this.editsCommitted(id), this.commitTimeoutMs);
+    }
     return false;
+  }
+
+  /** The page has committed its open edits (or did not answer in time): go on closing. */
+  editsCommitted(id: number): void {
+    const e = this.entries.get(id);
+    if (!e || e.closeCheck !== 'committing') return;
+    if (e.commitTimer) clearTimeout(e.commitTimer);
+    e.commitTimer = null;
+    e.closeCheck = 'asking';
+    void this.confirmClose(e).finally(() => {
+      e.closeCheck = 'idle';
+    });
   }
 
   private async confirmClose(e: Entry): Promise<void> {
     const doc = e.service.current;
-    if (!doc) return;
-    const choice = await this.platform.askSaveChanges(e.win, doc.path ? path.basename(doc.path) : '未命名');
-    if (choice === 'cancel') return;
-    if (choice === 'save') {
-      const saved = await this.saveFor(e);
-      if (!saved) return;
-    }
-    const closed = e.service.call('doc/close', { discard: choice === 'discard' });
-    if (!closed.ok) {
-      await this.platform.showError(e.win, closed.error.message);
-      return;
+    if (doc && doc.dirty && !doc.readOnly) {
+      const choice = await this.platform.askSaveChanges(e.win, doc.path ? path.basename(doc.path) : '未命名');
+      if (choice === 'cancel') return;
+      if (choice === 'save' && !(await this.saveFor(e))) return;
+      const closed = e.service.call('doc/close', { discard: choice === 'discard' });
+      if (!closed.ok) {
+        await this.platform.showError(e.win, closed.error.message);
+        return;
+      }
     }
     e.closing = true;
     e.win.close();
@@ -220,6 +242,7 @@ export class DocumentWindows implements IpcTargets {
   closed(id: number): void {
     const e = this.entries.get(id);
     if (!e) return;
+    if (e.commitTimer) clearTimeout(e.commitTimer);
     const doc = e.service.current;
     if (doc && !doc.dirty) doc.close();
     this.entries.delete(id);
@@ -252,6 +275,10 @@ export class DocumentWindows implements IpcTargets {
       ok(await this.platform.chooseExportPath(this.win(id), args.format, args.suggestedName)),
     'dialog/import': async (id, args) => ok(await this.platform.chooseImportFiles(this.win(id), args.format)),
     'shell/recentDocuments': async () => ok([...this.settings.current.recent]),
+    'window/editsCommitted': async (id) => {
+      this.editsCommitted(id);
+      return ok(null);
+    },
   };
 
   private win(id: number): ShellWindow {
@@ -263,7 +290,13 @@ export class DocumentWindows implements IpcTargets {
   private createWindow(service: AppService | null): Entry {
     const place = placeWindow(this.settings.current.window, this.platform.workAreas(), this.entries.size);
     const win = this.platform.createWindow(place);
-    const entry: Entry = { win, service: service ?? new AppService(this.dataDir), closing: false };
+    const entry: Entry = {
+      win,
+      service: service ?? new AppService(this.dataDir),
+      closing: false,
+      closeCheck: 'idle',
+      commitTimer: null,
+    };
     this.entries.set(win.id, entry);
     this.focused(win.id);
     win.setTitle(windowTitle(entry.service.current));

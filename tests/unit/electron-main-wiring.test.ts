@@ -139,11 +139,15 @@ describe('the bundled main process', () => {
     expect(w.title).toBe('甲.ziping * - 自评表编辑器');
     electron.messageBoxAnswer = 2; // 取消
     w.close();
+    expect(w.webContents.sent).toEqual([['ziping:menu', 'commitEdits']]);
+    const shell = electron.ipc.get('ziping:shell');
+    expect(await shell?.(frameOf(w), 'window/editsCommitted', {})).toEqual({ ok: true, value: null });
     await settle();
     expect(w.destroyed).toBe(false);
     expect(electron.messageBoxes.at(-1)).toMatchObject({ buttons: ['保存', '不保存', '取消'] });
     electron.messageBoxAnswer = 1; // 不保存
     w.close();
+    await shell?.(frameOf(w), 'window/editsCommitted', {});
     await settle();
     expect(w.destroyed).toBe(true);
   });

@@ -148,23 +148,56 @@ describe('command line and single instance', () => {
 });
 
 describe('closing a window', () => {
-  it('closes at once when there is nothing unsaved', async () => {
-    await windows.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
+  /** The close button: the page is asked to commit open edits and answers at once. */
+  async function closeButton(w: DocumentWindows, id: number): Promise<boolean> {
+    const now = w.mayClose(id);
+    if (!now) await w.shell['window/editsCommitted'](id, {});
+    await settle();
+    return now;
+  }
+
+  it('an empty window closes at once', async () => {
+    await windows.openFromCommandLine([], dir);
     expect(windows.mayClose(1)).toBe(true);
-    expect(platform.asked).toEqual([]);
+    expect(platform.windows[0]?.sent).toEqual([]);
   });
 
-  it('asks 保存更改？; 取消 keeps the window and the edits', async () => {
+  it('first lets the page commit what is being typed, then closes when nothing is unsaved', async () => {
+    await windows.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
+    expect(windows.mayClose(1)).toBe(false);
+    expect(windows.mayClose(1)).toBe(false); // a second click while waiting asks nothing new
+    expect(platform.windows[0]?.sent).toEqual(['commitEdits']);
+    await windows.shell['window/editsCommitted'](1, {});
+    await settle();
+    expect(platform.asked).toEqual([]);
+    expect(platform.windows[0]?.closeRequests).toBe(1);
+    expect(windows.mayClose(1)).toBe(true);
+  });
+
+  it('goes on closing when the page does not answer in time', async () => {
+    const w = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir), 5);
+    await w.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
+    const id = platform.windows[0]?.id ?? 0;
+    w.serviceFor(id)?.call('doc/apply', { patches: [{ op: 'setMeta', field: 'unit', value: '改过的单位' }] });
+    platform.saveChoices.push('cancel');
+    expect(w.mayClose(id)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(platform.asked).toEqual(['close:甲.ziping']);
+    w.closed(id);
+  });
+
+  it('asks 保存更改？; 取消 keeps the window and the edits, and a later close asks again', async () => {
     await windows.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
     expect(edit(windows, 1)?.ok).toBe(true);
     windows.afterCall(1);
     expect(platform.windows[0]?.title).toBe('甲.ziping * - 自评表编辑器');
-    platform.saveChoices.push('cancel');
-    expect(windows.mayClose(1)).toBe(false);
-    await settle();
+    platform.saveChoices.push('cancel', 'cancel');
+    expect(await closeButton(windows, 1)).toBe(false);
     expect(platform.asked).toEqual(['close:甲.ziping']);
     expect(platform.windows[0]?.closeRequests).toBe(0);
     expect(windows.serviceFor(1)?.current?.dirty).toBe(true);
+    await closeButton(windows, 1);
+    expect(platform.asked).toEqual(['close:甲.ziping', 'close:甲.ziping']);
   });
 
   it('保存 saves into the file, then closes the window', async () => {
@@ -172,8 +205,7 @@ describe('closing a window', () => {
     await windows.openFromCommandLine(['ziping', a], '/');
     edit(windows, 1);
     platform.saveChoices.push('save');
-    expect(windows.mayClose(1)).toBe(false);
-    await settle();
+    await closeButton(windows, 1);
     expect(platform.windows[0]?.closeRequests).toBe(1);
     expect(windows.mayClose(1)).toBe(true); // the second close goes through
     const check = new AppService(dataDir);
@@ -187,8 +219,7 @@ describe('closing a window', () => {
     await windows.openFromCommandLine(['ziping', a], '/');
     edit(windows, 1);
     platform.saveChoices.push('discard');
-    windows.mayClose(1);
-    await settle();
+    await closeButton(windows, 1);
     expect(platform.windows[0]?.closeRequests).toBe(1);
     expect(windows.serviceFor(1)?.current).toBeNull();
     const check = new AppService(dataDir);
@@ -205,15 +236,13 @@ describe('closing a window', () => {
     edit(windows, 1);
     platform.saveChoices.push('save', 'save');
     platform.saveAnswers.push(null);
-    windows.mayClose(1);
-    await settle();
+    await closeButton(windows, 1);
     expect(platform.asked).toEqual(['close:未命名', 'save:改过的单位2024年自评']);
     expect(platform.windows[0]?.closeRequests).toBe(0);
 
     const target = path.join(dir, '新.ziping');
     platform.saveAnswers.push(target);
-    windows.mayClose(1);
-    await settle();
+    await closeButton(windows, 1);
     expect(platform.windows[0]?.closeRequests).toBe(1);
     expect(existsSync(target)).toBe(true);
   });
