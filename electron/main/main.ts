@@ -53,6 +53,9 @@ const DATA_DIR = dataDir();
 // Chromium's own profile goes into our data folder too (ZIPING_DATA_DIR moves everything).
 app.setPath('userData', path.join(DATA_DIR, 'chromium'));
 
+// Windows groups taskbar buttons and jump lists by this id (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId('cn.ziping.editor');
+
 if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our argv in 'second-instance' and opens the documents.
   app.quit();
@@ -82,6 +85,11 @@ function start(): void {
       // The title says which document and whether it is saved; the page's <title> does not.
       win.on('page-title-updated', (event) => event.preventDefault());
       win.once('ready-to-show', () => win.show());
+      // A crashed page comes back: the document stays open here and every edit is in the
+      // working copy, so the reloaded page shows it as it was.
+      win.webContents.on('render-process-gone', (_event, details) => {
+        if (details.reason !== 'clean-exit') win.webContents.reload();
+      });
       void win.loadURL(APP_ENTRY_URL);
       return {
         id,

@@ -114,6 +114,14 @@ describe('the bundled main process', () => {
     expect(electron.ipc.has('ziping:shell')).toBe(true);
   });
 
+  it('reloads a page whose renderer crashed (the document stays open in the main process)', () => {
+    const contents = FakeBrowserWindow.all[0]?.webContents;
+    if (!contents) throw new Error('no window');
+    contents.fire('render-process-gone', { reason: 'crashed' });
+    contents.fire('render-process-gone', { reason: 'clean-exit' });
+    expect(contents.reloads).toBe(1);
+  });
+
   it('sets the Chinese menu', () => {
     const menu = electron.menus.at(-1) as { label: string }[];
     expect(menu.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
