@@ -97,6 +97,9 @@ export interface FakeElectron {
   menus: unknown[];
   messageBoxes: unknown[];
   messageBoxAnswer: number;
+  /** What a preload exposed with contextBridge.exposeInMainWorld, and its ipcRenderer calls. */
+  exposed: Map<string, unknown>;
+  rendererCalls: unknown[][];
 }
 
 export function fakeElectron(options: { lock: boolean }): FakeElectron {
@@ -121,6 +124,8 @@ export function fakeElectron(options: { lock: boolean }): FakeElectron {
     menus: [],
     messageBoxes: [],
     messageBoxAnswer: 2,
+    exposed: new Map(),
+    rendererCalls: [],
   };
   f.module = {
     app: Object.assign(app, {
@@ -135,6 +140,15 @@ export function fakeElectron(options: { lock: boolean }): FakeElectron {
       },
     }),
     BrowserWindow: FakeBrowserWindow,
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => f.exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: async (...args: unknown[]) => {
+        f.rendererCalls.push(args);
+        return { ok: true, value: null };
+      },
+      on: () => {},
+      removeListener: () => {},
+    },
     protocol: { registerSchemesAsPrivileged: (list: unknown[]) => f.schemes.push(...list) },
     session: {
       defaultSession: {

@@ -1,13 +1,15 @@
 /**
  * The bundled main process (dist-electron/main.cjs, as packaged) run under Node with the
  * 'electron' module replaced by a recording fake: what it registers before and after ready, the
- * window it opens, its IPC answers, the single-instance hand-over and the close question. This is
+ * window it opens, its IPC answers, the single-instance hand-over and the close question; and the
+ * bundled preload (what it exposes). This is
  * main.ts's wiring; the real Electron has not run here (it cannot be downloaded on this machine).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ZipingBridge } from '../../shared/contract';
 import { AppService } from '../../electron/services/handlers';
 import { buildElectron, ROOT } from '../../scripts/build-electron';
 import {
@@ -158,6 +160,16 @@ describe('the bundled main process', () => {
     await shell?.(frameOf(w), 'window/editsCommitted', {});
     await settle();
     expect(w.destroyed).toBe(true);
+  });
+
+  it('has a preload that exposes only window.ziping, whose calls go to the contract’s channel', async () => {
+    const renderer = fakeElectron({ lock: true });
+    loadWithElectron(path.join(out, 'preload.cjs'), renderer);
+    expect([...renderer.exposed.keys()]).toEqual(['ziping']);
+    const bridge = renderer.exposed.get('ziping') as ZipingBridge;
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenuCommand', 'shell']);
+    await bridge.invoke('app/state', {});
+    expect(renderer.rendererCalls).toEqual([['ziping:invoke', 'app/state', {}]]);
   });
 
   it('quits at once when another instance holds the lock (it gets our argv instead)', () => {
