@@ -2,8 +2,8 @@
  * The bundled main process (dist-electron/main.cjs, as packaged) run under Node with the
  * 'electron' module replaced by a recording fake: what it registers before and after ready, the
  * window it opens, its IPC answers, the single-instance hand-over and the close question; and the
- * bundled preload (what it exposes). This is
- * main.ts's wiring; the real Electron has not run here (it cannot be downloaded on this machine).
+ * bundled preload (what it exposes). This is main.ts's wiring; the real Electron has not run here
+ * (it cannot be downloaded on this machine).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
