@@ -11,3 +11,8 @@ export function documentsInArgv(argv: readonly string[], cwd: string): string[] 
     .map((a) => path.resolve(cwd, a));
   return [...new Set(found)];
 }
+
+/** Whether two absolute paths name the same file (Windows paths ignore case). */
+export function samePath(a: string, b: string, platform: NodeJS.Platform = process.platform): boolean {
+  return platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+}

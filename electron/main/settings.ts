@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../services/files';
+import { samePath } from './argv';
 
 export interface WindowState {
   x?: number;
@@ -96,7 +97,7 @@ export class SettingsStore {
 
 /** The recent list with `file` first, no duplicates, at most RECENT_LIMIT entries. */
 export function withRecent(recent: readonly string[], file: string): string[] {
-  return [file, ...recent.filter((p) => p !== file)].slice(0, RECENT_LIMIT);
+  return [file, ...recent.filter((p) => !samePath(p, file))].slice(0, RECENT_LIMIT);
 }
 
 /**

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { CallResult, ExportFormat, MenuCommand } from '../../shared/contract';
 import { AppService } from '../services/handlers';
-import { documentsInArgv } from './argv';
+import { documentsInArgv, samePath } from './argv';
 import type { SaveChoice } from './dialogs';
 import type { IpcTargets, ShellImpl } from './ipc';
 import type { MenuAction } from './menu';
@@ -98,7 +98,8 @@ export class DocumentWindows implements IpcTargets {
   async openDocument(file: string, from: number | null): Promise<boolean> {
     const wanted = path.resolve(file);
     for (const e of this.entries.values()) {
-      if (e.service.current?.path === wanted) {
+      const open = e.service.current?.path;
+      if (open && samePath(open, wanted)) {
         e.win.focus();
         return true;
       }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documentsInArgv } from '../../electron/main/argv';
+import { documentsInArgv, samePath } from '../../electron/main/argv';
 import {
   CASCADE_STEP,
   placeWindow,
@@ -65,6 +65,12 @@ describe('command line and single instance', () => {
       path.resolve('/home/u/a.ZIPING'),
       path.resolve('/x/b.ziping'),
     ]);
+  });
+
+  it('compares paths as the system does: Windows ignores case', () => {
+    expect(samePath('C:\\Docs\\甲.ziping', 'c:\\docs\\甲.ZIPING', 'win32')).toBe(true);
+    expect(samePath('/home/u/a.ziping', '/home/u/A.ziping', 'linux')).toBe(false);
+    expect(samePath('/home/u/a.ziping', '/home/u/a.ziping', 'linux')).toBe(true);
   });
 
   it('starts with an empty window (the start panel) when no document is named', async () => {
