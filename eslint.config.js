@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', '.bench/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'out/**', 'coverage/**', '.bench/**'] },
   js.configs.recommended,
   {
     files: ['bin/**/*.mjs', 'scripts/**/*.mjs', '*.js'],

@@ -95,3 +95,91 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'recovery/recover',
   'recovery/discard',
 ];
+
+/**
+ * Menu commands the desktop shell sends to a window (main → renderer). Commands the main process
+ * carries out itself (新建 and 打开 open windows, 关闭, 退出, zoom, full screen, 关于) are not here.
+ */
+export type MenuCommand =
+  | 'save'
+  | 'saveAs'
+  | 'importExcel'
+  | 'importJson'
+  | 'exportXlsx'
+  | 'exportJson'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'toggleChecks'
+  | 'help'
+  /**
+   * The window is being closed: commit what is still being typed (a cell or text box), then call
+   * the shell's 'window/editsCommitted'. Not a menu item; without an answer within a second the
+   * shell goes on closing (and asks "保存更改？" when there are unsaved edits).
+   */
+  | 'commitEdits';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'save',
+  'saveAs',
+  'importExcel',
+  'importJson',
+  'exportXlsx',
+  'exportJson',
+  'undo',
+  'redo',
+  'find',
+  'toggleChecks',
+  'help',
+  'commitEdits',
+];
+
+export type ExportFormat = 'xlsx' | 'json';
+
+/**
+ * Calls only the desktop shell answers: native dialogs and windows. Browser mode has none of
+ * them (its client's `shell` is null). Validated in the main process like the Handlers.
+ */
+export interface ShellHandlers {
+  /**
+   * Opens a document (path null: asks with the open dialog first). It opens in this window if the
+   * window has no document, otherwise in a new window; a document already open is brought forward.
+   */
+  'window/openDocument': (args: { path: string | null }) => { opened: boolean };
+  /** The save dialog for the document: the chosen path, or null when cancelled. */
+  'dialog/saveDocument': (args: { suggestedName: string }) => string | null;
+  /** The save dialog for an export: the chosen path, or null when cancelled. */
+  'dialog/export': (args: { format: ExportFormat; suggestedName: string }) => string | null;
+  /** The open dialog for importing forms: the chosen files (none when cancelled). */
+  'dialog/import': (args: { format: ExportFormat }) => string[];
+  /** Documents opened lately, newest first (for the start panel). */
+  'shell/recentDocuments': (args: Record<string, never>) => string[];
+  /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
+  'window/editsCommitted': (args: Record<string, never>) => null;
+}
+
+export type ShellHandlerName = keyof ShellHandlers;
+export type ShellHandlerArgs<K extends ShellHandlerName> = Parameters<ShellHandlers[K]>[0];
+export type ShellHandlerValue<K extends ShellHandlerName> = ReturnType<ShellHandlers[K]>;
+
+export type ShellInvoke = <K extends ShellHandlerName>(
+  name: K,
+  args: ShellHandlerArgs<K>,
+) => Promise<CallResult<ShellHandlerValue<K>>>;
+
+export const SHELL_HANDLER_NAMES: readonly ShellHandlerName[] = [
+  'window/openDocument',
+  'dialog/saveDocument',
+  'dialog/export',
+  'dialog/import',
+  'shell/recentDocuments',
+  'window/editsCommitted',
+];
+
+/** What the Electron preload exposes as `window.ziping`: the contract and nothing else. */
+export interface ZipingBridge {
+  invoke: Invoke;
+  shell: ShellInvoke;
+  /** Calls the listener for each menu command; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -8,30 +8,9 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AppService } from '../services/handlers';
+import { resolveStaticFile, staticFileHeaders } from './static-files';
 
-/** The renderer's Content-Security-Policy: nothing remote, no inline scripts, no eval. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
+export { CSP } from './static-files';
 
 /** Patches carry whole forms on import: generous, but bounded. */
 const MAX_BODY = 64 * 1024 * 1024;
@@ -96,22 +75,15 @@ export async function startWebServer(options: {
       res.end();
       return;
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep)) {
+    const file = resolveStaticFile(root, url.pathname);
+    if (file === null) {
       res.writeHead(404);
       res.end();
       return;
     }
     try {
       const data = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(200, staticFileHeaders(file));
       res.end(req.method === 'HEAD' ? undefined : data);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

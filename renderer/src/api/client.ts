@@ -1,12 +1,22 @@
 /**
  * The renderer's side of the contract (shared/contract.ts). In Electron the preload exposes
- * `window.ziping.invoke`; in browser mode calls go to /api/<name> with the run's token.
+ * `window.ziping` (calls over IPC, native dialogs, menu commands); in browser mode calls go to
+ * /api/<name> with the run's token and there are no native dialogs or menu.
  */
-import type { CallResult, HandlerArgs, HandlerName, HandlerValue, Invoke } from '../../../shared/contract';
+import type {
+  CallResult,
+  HandlerArgs,
+  HandlerName,
+  HandlerValue,
+  Invoke,
+  MenuCommand,
+  ShellInvoke,
+  ZipingBridge,
+} from '../../../shared/contract';
 
 declare global {
   interface Window {
-    ziping?: { invoke: Invoke };
+    ziping?: ZipingBridge;
   }
 }
 
@@ -28,5 +38,14 @@ async function httpInvoke<K extends HandlerName>(
   }
 }
 
-export const invoke: Invoke = (name, args) =>
-  window.ziping ? window.ziping.invoke(name, args) : httpInvoke(name, args);
+const bridge: ZipingBridge | undefined = window.ziping;
+
+export const invoke: Invoke = bridge ? bridge.invoke : httpInvoke;
+
+/** Native dialogs and windows of the desktop shell; null in browser mode (paths are typed there). */
+export const shell: ShellInvoke | null = bridge ? bridge.shell : null;
+
+/** Follows the desktop menu's commands; returns the unsubscribe function (a no-op in browser mode). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return bridge ? bridge.onMenuCommand(listener) : () => {};
+}

@@ -1,0 +1,83 @@
+/**
+ * Native dialogs as data: their Chinese titles, buttons and file filters, built by pure functions
+ * so they are tested under Node. main.ts hands them to Electron's dialog module.
+ */
+import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { ExportFormat } from '../../shared/contract';
+
+const DOCUMENT_FILTER = { name: '自评表文档 (*.ziping)', extensions: ['ziping'] };
+const FORMAT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  xlsx: { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] },
+  json: { name: '表格 JSON (*.json)', extensions: ['json'] },
+};
+
+export function openDocumentDialog(): OpenDialogOptions {
+  return { title: '打开文档', properties: ['openFile'], filters: [DOCUMENT_FILTER] };
+}
+
+export function saveDocumentDialog(suggestedName: string): SaveDialogOptions {
+  return {
+    title: '保存文档',
+    defaultPath: withExtension(suggestedName || '未命名', 'ziping'),
+    filters: [DOCUMENT_FILTER],
+    properties: ['showOverwriteConfirmation'],
+  };
+}
+
+export function exportDialog(format: ExportFormat, suggestedName: string): SaveDialogOptions {
+  return {
+    title: format === 'xlsx' ? '导出 Excel' : '导出 JSON',
+    defaultPath: withExtension(suggestedName || '自评表', format),
+    filters: [FORMAT_FILTERS[format]],
+    properties: ['showOverwriteConfirmation'],
+  };
+}
+
+export function importDialog(format: ExportFormat): OpenDialogOptions {
+  return {
+    title: format === 'xlsx' ? '导入 Excel' : '导入 JSON',
+    properties: ['openFile', 'multiSelections'],
+    filters: [FORMAT_FILTERS[format]],
+  };
+}
+
+/** A path the user picked in a save dialog gets the extension when it was left off. */
+export function withExtension(file: string, extension: string): string {
+  return file.toLowerCase().endsWith(`.${extension}`) ? file : `${file}.${extension}`;
+}
+
+export type SaveChoice = 'save' | 'discard' | 'cancel';
+const SAVE_CHOICES: readonly SaveChoice[] = ['save', 'discard', 'cancel'];
+
+/** "保存更改？" when a window with unsaved edits is closed. Button order matches SAVE_CHOICES. */
+export function saveChangesDialog(documentName: string): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: '自评表编辑器',
+    message: `是否保存对“${documentName}”的更改？`,
+    detail: '如果不保存，这些修改将会丢失。',
+    buttons: ['保存', '不保存', '取消'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  };
+}
+
+export function saveChoice(response: number): SaveChoice {
+  return SAVE_CHOICES[response] ?? 'cancel';
+}
+
+export function aboutDialog(version: string, electronVersion: string): MessageBoxOptions {
+  return {
+    type: 'info',
+    title: '关于自评表编辑器',
+    message: `自评表编辑器 ${version}`,
+    detail: `预算绩效自评表的离线编辑器：填写、计算、审核和导出。\nElectron ${electronVersion}`,
+    buttons: ['确定'],
+    noLink: true,
+  };
+}
+
+export function errorDialog(message: string): MessageBoxOptions {
+  return { type: 'error', title: '自评表编辑器', message, buttons: ['确定'], noLink: true };
+}

@@ -1,0 +1,325 @@
+/**
+ * One window per document: opening, focusing, closing (with "保存更改？"), titles, the recent list
+ * and window placement. Electron is behind the ShellPlatform port (main.ts implements it), so all
+ * of this runs under Node in tests.
+ */
+import path from 'node:path';
+import type { CallResult, ExportFormat, MenuCommand } from '../../shared/contract';
+import { AppService } from '../services/handlers';
+import { documentsInArgv, samePath } from './argv';
+import type { SaveChoice } from './dialogs';
+import type { IpcTargets, ShellImpl } from './ipc';
+import type { MenuAction } from './menu';
+import { placeWindow, withRecent, type Rect, type SettingsStore, type WindowState } from './settings';
+
+/** What the shell needs of one BrowserWindow. */
+export interface ShellWindow {
+  /** Its webContents id: what IPC events name as sender. */
+  readonly id: number;
+  setTitle(title: string): void;
+  focus(): void;
+  /** Asks to close: goes through the close check (see mayClose). */
+  close(): void;
+  /** Shows the page again from the start (after a document was opened into an empty window). */
+  reload(): void;
+  send(command: MenuCommand): void;
+  state(): WindowState;
+}
+
+/** Electron behind a port: windows, dialogs, screens, the menu. */
+export interface ShellPlatform {
+  createWindow(place: WindowState): ShellWindow;
+  chooseDocumentToOpen(parent: ShellWindow | null): Promise<string | null>;
+  chooseDocumentSavePath(parent: ShellWindow, suggestedName: string): Promise<string | null>;
+  chooseExportPath(parent: ShellWindow, format: ExportFormat, suggestedName: string): Promise<string | null>;
+  chooseImportFiles(parent: ShellWindow, format: ExportFormat): Promise<string[]>;
+  askSaveChanges(parent: ShellWindow, documentName: string): Promise<SaveChoice>;
+  showError(parent: ShellWindow | null, message: string): Promise<void>;
+  showAbout(parent: ShellWindow | null): Promise<void>;
+  workAreas(): Rect[];
+  /** Rebuilds the application menu (the recent list changed). */
+  setRecent(recent: readonly string[]): void;
+}
+
+interface Entry {
+  win: ShellWindow;
+  service: AppService;
+  /** Set once the close check passed, so the second close() goes through. */
+  closing: boolean;
+  /** Where the close check is: waiting for the page to commit open edits, or asking the user. */
+  closeCheck: 'idle' | 'committing' | 'asking';
+  commitTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/** How long a page may take to commit its open edits before the close check goes on without it. */
+export const COMMIT_TIMEOUT_MS = 1000;
+
+export const APP_TITLE = '自评表编辑器';
+
+/** The title bar: document name, * when unsaved, （只读） when read-only. */
+export function windowTitle(doc: { path: string | null; dirty: boolean; readOnly: boolean } | null): string {
+  if (!doc) return APP_TITLE;
+  const name = doc.path ? path.basename(doc.path) : '未命名';
+  return `${name}${doc.dirty ? ' *' : ''}${doc.readOnly ? '（只读）' : ''} - ${APP_TITLE}`;
+}
+
+export class DocumentWindows implements IpcTargets {
+  private readonly entries = new Map<number, Entry>();
+  /** Most recently focused last. */
+  private focusOrder: number[] = [];
+
+  constructor(
+    private readonly platform: ShellPlatform,
+    private readonly dataDir: string,
+    private readonly settings: SettingsStore,
+    private readonly commitTimeoutMs = COMMIT_TIMEOUT_MS,
+  ) {}
+
+  get count(): number {
+    return this.entries.size;
+  }
+
+  /** At start and on a second launch: the documents named on the command line, or an empty window. */
+  async openFromCommandLine(argv: readonly string[], cwd: string): Promise<void> {
+    const files = documentsInArgv(argv, cwd);
+    for (const file of files) await this.openDocument(file, null);
+    if (files.length === 0) {
+      const last = this.lastFocused();
+      if (last) last.win.focus();
+      else this.createWindow(null);
+    }
+  }
+
+  /**
+   * Opens `file`: brings its window forward if it is open already; else into `from` (or the
+   * focused window) when that window has no document; else in a new window. False when it could
+   * not be opened (the user has been told why).
+   */
+  async openDocument(file: string, from: number | null): Promise<boolean> {
+    const wanted = path.resolve(file);
+    for (const e of this.entries.values()) {
+      const open = e.service.current?.path;
+      if (open && samePath(open, wanted)) {
+        e.win.focus();
+        return true;
+      }
+    }
+    const target = from !== null ? this.entries.get(from) : this.lastFocused();
+    if (target && target.service.current === null) {
+      const r = target.service.call('doc/open', { path: wanted });
+      if (!r.ok) {
+        await this.platform.showError(target.win, r.error.message);
+        return false;
+      }
+      this.opened(target, wanted);
+      target.win.reload();
+      target.win.focus();
+      return true;
+    }
+    const service = new AppService(this.dataDir);
+    const r = service.call('doc/open', { path: wanted });
+    if (!r.ok) {
+      await this.platform.showError(target?.win ?? null, r.error.message);
+      if (this.entries.size === 0) this.createWindow(null);
+      return false;
+    }
+    const entry = this.createWindow(service);
+    this.opened(entry, wanted);
+    return true;
+  }
+
+  /** 新建: the start panel (where unit, year and style are chosen), in an empty window. */
+  newWindow(): void {
+    for (const e of this.entries.values()) {
+      if (e.service.current === null) {
+        e.win.focus();
+        return;
+      }
+    }
+    this.createWindow(null);
+  }
+
+  /** The menu's actions; window commands go to the focused window. */
+  async runMenuAction(action: MenuAction, focusedId: number | null): Promise<void> {
+    const focused = focusedId !== null ? this.entries.get(focusedId) : undefined;
+    switch (action.kind) {
+      case 'window':
+        focused?.win.send(action.command);
+        return;
+      case 'newWindow':
+        this.newWindow();
+        return;
+      case 'open': {
+        const file = await this.platform.chooseDocumentToOpen(focused?.win ?? null);
+        if (file) await this.openDocument(file, focusedId);
+        return;
+      }
+      case 'openRecent':
+        await this.openDocument(action.path, focusedId);
+        return;
+      case 'clearRecent':
+        this.settings.update((s) => ({ ...s, recent: [] }));
+        this.platform.setRecent([]);
+        return;
+      case 'closeWindow':
+        focused?.win.close();
+        return;
+      case 'about':
+        await this.platform.showAbout(focused?.win ?? null);
+        return;
+    }
+  }
+
+  focused(id: number): void {
+    this.focusOrder = [...this.focusOrder.filter((x) => x !== id), id];
+  }
+
+  /**
+   * The window's close check (its 'close' event): true lets it close. A window with a document
+   * first asks its page to commit what is still being typed ('commitEdits'; the page answers with
+   * 'window/editsCommitted', or the check goes on after COMMIT_TIMEOUT_MS), then, with unsaved
+   * edits, asks "保存更改？"; the answer closes the window or keeps it.
+   */
+  mayClose(id: number): boolean {
+    const e = this.entries.get(id);
+    if (!e) return true;
+    this.settings.update((s) => ({ ...s, window: e.win.state() }));
+    if (e.closing || e.service.current === null) return true;
+    if (e.closeCheck === 'idle') {
+      e.closeCheck = 'committing';
+      e.win.send('commitEdits');
+      e.commitTimer = setTimeout(() => this.editsCommitted(id), this.commitTimeoutMs);
+    }
+    return false;
+  }
+
+  /** The page has committed its open edits (or did not answer in time): go on closing. */
+  editsCommitted(id: number): void {
+    const e = this.entries.get(id);
+    if (!e || e.closeCheck !== 'committing') return;
+    if (e.commitTimer) clearTimeout(e.commitTimer);
+    e.commitTimer = null;
+    e.closeCheck = 'asking';
+    void this.confirmClose(e).finally(() => {
+      e.closeCheck = 'idle';
+    });
+  }
+
+  private async confirmClose(e: Entry): Promise<void> {
+    const doc = e.service.current;
+    if (doc && doc.dirty && !doc.readOnly) {
+      const choice = await this.platform.askSaveChanges(e.win, doc.path ? path.basename(doc.path) : '未命名');
+      if (choice === 'cancel') return;
+      if (choice === 'save' && !(await this.saveFor(e))) return;
+      const closed = e.service.call('doc/close', { discard: choice === 'discard' });
+      if (!closed.ok) {
+        await this.platform.showError(e.win, closed.error.message);
+        return;
+      }
+    }
+    e.closing = true;
+    e.win.close();
+  }
+
+  /** Saves the window's document, asking where when it has no file yet. False when not saved. */
+  private async saveFor(e: Entry): Promise<boolean> {
+    const doc = e.service.current;
+    if (!doc) return true;
+    let r: CallResult<unknown>;
+    if (doc.path) r = e.service.call('doc/save', {});
+    else {
+      const meta = doc.document.meta;
+      const target = await this.platform.chooseDocumentSavePath(e.win, `${meta.unit}${meta.year}年自评`);
+      if (!target) return false;
+      r = e.service.call('doc/saveAs', { path: target });
+      if (r.ok) this.addRecent(target);
+    }
+    if (!r.ok) await this.platform.showError(e.win, r.error.message);
+    this.afterCall(e.win.id);
+    return r.ok;
+  }
+
+  /** The window is gone: its document is closed (unsaved edits stay in the working copy). */
+  closed(id: number): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    if (e.commitTimer) clearTimeout(e.commitTimer);
+    const doc = e.service.current;
+    if (doc && !doc.dirty) doc.close();
+    this.entries.delete(id);
+    this.focusOrder = this.focusOrder.filter((x) => x !== id);
+  }
+
+  // IpcTargets
+
+  serviceFor(windowId: number): AppService | undefined {
+    return this.entries.get(windowId)?.service;
+  }
+
+  afterCall(windowId: number): void {
+    const e = this.entries.get(windowId);
+    if (!e) return;
+    const doc = e.service.current;
+    e.win.setTitle(windowTitle(doc));
+    if (doc?.path && this.settings.current.recent[0] !== doc.path) this.addRecent(doc.path);
+  }
+
+  readonly shell: ShellImpl = {
+    'window/openDocument': async (id, args) => {
+      const file = args.path ?? (await this.platform.chooseDocumentToOpen(this.entries.get(id)?.win ?? null));
+      if (!file) return ok({ opened: false });
+      return ok({ opened: await this.openDocument(file, id) });
+    },
+    'dialog/saveDocument': async (id, args) =>
+      ok(await this.platform.chooseDocumentSavePath(this.win(id), args.suggestedName)),
+    'dialog/export': async (id, args) =>
+      ok(await this.platform.chooseExportPath(this.win(id), args.format, args.suggestedName)),
+    'dialog/import': async (id, args) => ok(await this.platform.chooseImportFiles(this.win(id), args.format)),
+    'shell/recentDocuments': async () => ok([...this.settings.current.recent]),
+    'window/editsCommitted': async (id) => {
+      this.editsCommitted(id);
+      return ok(null);
+    },
+  };
+
+  private win(id: number): ShellWindow {
+    const e = this.entries.get(id);
+    if (!e) throw new Error(`没有编号为 ${id} 的窗口`);
+    return e.win;
+  }
+
+  private createWindow(service: AppService | null): Entry {
+    const place = placeWindow(this.settings.current.window, this.platform.workAreas(), this.entries.size);
+    const win = this.platform.createWindow(place);
+    const entry: Entry = {
+      win,
+      service: service ?? new AppService(this.dataDir),
+      closing: false,
+      closeCheck: 'idle',
+      commitTimer: null,
+    };
+    this.entries.set(win.id, entry);
+    this.focused(win.id);
+    win.setTitle(windowTitle(entry.service.current));
+    return entry;
+  }
+
+  private opened(e: Entry, file: string): void {
+    e.win.setTitle(windowTitle(e.service.current));
+    this.addRecent(file);
+  }
+
+  private addRecent(file: string): void {
+    this.settings.update((s) => ({ ...s, recent: withRecent(s.recent, file) }));
+    this.platform.setRecent(this.settings.current.recent);
+  }
+
+  private lastFocused(): Entry | undefined {
+    const id = this.focusOrder.at(-1);
+    return id === undefined ? undefined : this.entries.get(id);
+  }
+}
+
+function ok<T>(value: T): CallResult<T> {
+  return { ok: true, value };
+}

@@ -1,0 +1,64 @@
+/**
+ * What the preload exposes as `window.ziping`: the typed contract and nothing else. Only the
+ * contract's call names reach IPC; the page never sees ipcRenderer or an IPC event (which would
+ * hand it the sender). Built as a function of a small IPC interface so it is tested under Node.
+ */
+import {
+  HANDLER_NAMES,
+  MENU_COMMANDS,
+  SHELL_HANDLER_NAMES,
+  type CallResult,
+  type HandlerArgs,
+  type HandlerName,
+  type HandlerValue,
+  type MenuCommand,
+  type ShellHandlerArgs,
+  type ShellHandlerName,
+  type ShellHandlerValue,
+  type ZipingBridge,
+} from '../../shared/contract';
+import { IPC_CHANNELS } from '../ipc-channels';
+
+/** The part of ipcRenderer the bridge uses. */
+export interface BridgeIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+function unknownCall(name: unknown): Promise<{ ok: false; error: { code: string; message: string } }> {
+  return Promise.resolve({
+    ok: false,
+    error: { code: 'bad-request', message: `不认识的请求：${String(name)}` },
+  });
+}
+
+const isMenuCommand = (v: unknown): v is MenuCommand => MENU_COMMANDS.some((c) => c === v);
+
+export function createBridge(ipc: BridgeIpc): ZipingBridge {
+  function invoke<K extends HandlerName>(
+    name: K,
+    args: HandlerArgs<K>,
+  ): Promise<CallResult<HandlerValue<K>>> {
+    if (!HANDLER_NAMES.includes(name)) return unknownCall(name);
+    // The main process answers with the CallResult of exactly this handler (electron/main/ipc.ts).
+    return ipc.invoke(IPC_CHANNELS.invoke, name, args) as Promise<CallResult<HandlerValue<K>>>;
+  }
+  function shell<K extends ShellHandlerName>(
+    name: K,
+    args: ShellHandlerArgs<K>,
+  ): Promise<CallResult<ShellHandlerValue<K>>> {
+    if (!SHELL_HANDLER_NAMES.includes(name)) return unknownCall(name);
+    return ipc.invoke(IPC_CHANNELS.shell, name, args) as Promise<CallResult<ShellHandlerValue<K>>>;
+  }
+  function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    const forward = (_event: unknown, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipc.on(IPC_CHANNELS.menu, forward);
+    return () => {
+      ipc.removeListener(IPC_CHANNELS.menu, forward);
+    };
+  }
+  return { invoke, shell, onMenuCommand };
+}

@@ -1,0 +1,48 @@
+/**
+ * Bundles the Electron main process and the preload into dist-electron/ (`npm run build:electron`).
+ * The preload runs sandboxed, where only 'electron' can be required: it becomes one CJS file
+ * with nothing else external. The main process keeps the app's runtime dependencies external
+ * (better-sqlite3 is native and rebuilt for Electron when packaging; electron-builder ships them).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+export const ROOT = path.join(import.meta.dirname, '..');
+export const ELECTRON_OUT = path.join(ROOT, 'dist-electron');
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+};
+
+const common: BuildOptions = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void> {
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
+      outfile: path.join(outDir, 'main.cjs'),
+      external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron/preload/index.ts')],
+      outfile: path.join(outDir, 'preload.cjs'),
+      external: ['electron'],
+    }),
+  ]);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await buildElectron();
+  process.stdout.write(`已生成 ${path.relative(ROOT, ELECTRON_OUT)}/main.cjs 和 preload.cjs\n`);
+}

@@ -1,0 +1,147 @@
+/**
+ * The renderer as the desktop shell runs it, as far as Chromium without Electron allows: the
+ * shipped renderer with the real preload bridge (electron/preload/bridge.ts, bundled for the page)
+ * as `window.ziping`, whose IPC goes to the shell's real IPC handlers and DocumentWindows. The
+ * page is served over http here (not app://), and the IPC sender is stated as our app page, so this
+ * checks the client's transport choice and the contract through the shell, not Electron's own
+ * origin and sandbox (those are tested under Node, and not run at all on this machine).
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ZipingBridge } from '../../shared/contract';
+import { handleInvoke, handleShell, type CallerEvent } from '../../electron/main/ipc';
+import { SettingsStore } from '../../electron/main/settings';
+import { DocumentWindows } from '../../electron/main/windows';
+import { AppService } from '../../electron/services/handlers';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { SAMPLE_PATH } from '../../scripts/build-sample';
+import { ROOT } from '../../scripts/build-electron';
+import { FakePlatform } from '../support/fake-shell';
+import { launchBrowser } from './harness';
+
+let dir: string;
+let browser: Browser;
+let server: WebServer;
+let page: Page;
+let platform: FakePlatform;
+let windows: DocumentWindows;
+const pageErrors: string[] = [];
+
+/** The preload bridge, bundled for the page, over an ipc that calls the test's binding. */
+async function bridgeScript(): Promise<string> {
+  const r = await esbuild({
+    stdin: {
+      contents: `
+        import { createBridge } from './electron/preload/bridge';
+        const menuListeners = new Set();
+        window.__zipingMenu = (command) => menuListeners.forEach((l) => l({}, command));
+        window.ziping = createBridge({
+          invoke: (channel, ...args) => window.__zipingIpc(channel, ...args),
+          on: (_channel, l) => menuListeners.add(l),
+          removeListener: (_channel, l) => menuListeners.delete(l),
+        });`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+  });
+  return r.outputFiles[0]?.text ?? '';
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ziping-bridge-'));
+  const rendererDir = path.join(dir, 'renderer');
+  const { build } = await import('vite');
+  // Its own output folder: other e2e files build dist/renderer at the same time.
+  await build({
+    configFile: path.join(ROOT, 'renderer/vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: rendererDir, emptyOutDir: true },
+  });
+  const file = path.join(dir, '示例.ziping');
+  copyFileSync(SAMPLE_PATH, file);
+  const dataDir = path.join(dir, 'data');
+  platform = new FakePlatform();
+  windows = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir));
+  await windows.openFromCommandLine(['ziping', file], '/');
+
+  // Browser mode's server only serves the files: its own service has no document, so a page that
+  // used HTTP instead of the bridge would show the start panel.
+  server = await startWebServer({
+    service: new AppService(path.join(dir, 'unused')),
+    staticDir: rendererDir,
+  });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const ourPage: CallerEvent = {
+    sender: { id: 1 },
+    senderFrame: { url: 'app://ziping/index.html', parent: null },
+  };
+  await page.exposeFunction('__zipingIpc', (channel: string, name: unknown, args: unknown) =>
+    channel === 'ziping:invoke'
+      ? handleInvoke(windows, ourPage, name, args)
+      : handleShell(windows, ourPage, name, args),
+  );
+  await page.addInitScript(await bridgeScript());
+  await page.goto(server.url.replace(/\?token=.*/, ''));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  windows?.serviceFor(1)?.call('doc/close', { discard: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
+  it('loads the window’s document through window.ziping (not HTTP)', async () => {
+    const doc = windows.serviceFor(1)?.current?.document;
+    if (!doc) throw new Error('no document');
+    await expect.poll(() => page.locator('[data-testid^="form-item-"]').count()).toBe(doc.forms.length);
+    expect(await page.evaluate(() => typeof (Reflect.get(globalThis, 'ziping') as ZipingBridge).invoke)).toBe(
+      'function',
+    );
+  });
+
+  it('sends edits and saves through the shell, whose window title follows', async () => {
+    const grid = page.getByTestId('indicator-grid');
+    await grid.locator('.ag-row[row-index="0"] [col-id="actual"]').first().dblclick();
+    const editor = grid.locator('.ag-cell-inline-editing input, .ag-cell-inline-editing textarea').first();
+    await editor.fill('77%');
+    await editor.press('Enter');
+    await expect.poll(() => windows.serviceFor(1)?.current?.dirty).toBe(true);
+    expect(platform.windows[0]?.title).toBe('示例.ziping * - 自评表编辑器');
+    await page.getByTestId('save').click();
+    await expect.poll(() => windows.serviceFor(1)?.current?.dirty).toBe(false);
+    expect(platform.windows[0]?.title).toBe('示例.ziping - 自评表编辑器');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives the page the shell’s calls and menu commands', async () => {
+    const recent = await page.evaluate(() =>
+      (Reflect.get(globalThis, 'ziping') as ZipingBridge).shell('shell/recentDocuments', {}),
+    );
+    expect(recent).toEqual({ ok: true, value: [windows.serviceFor(1)?.current?.path] });
+    const got = await page.evaluate(() => {
+      const seen: string[] = [];
+      const bridge = Reflect.get(globalThis, 'ziping') as ZipingBridge;
+      const off = bridge.onMenuCommand((c) => seen.push(c));
+      const fire = Reflect.get(globalThis, '__zipingMenu') as (c: string) => void;
+      fire('find');
+      fire('not-a-command');
+      off();
+      fire('save');
+      return seen;
+    });
+    expect(got).toEqual(['find']);
+  });
+});

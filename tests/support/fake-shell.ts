@@ -1,0 +1,90 @@
+/**
+ * The Electron side of the shell replaced at its boundary (ShellPlatform): windows that record
+ * what was done to them and dialogs that answer from a script, for tests under Node.
+ */
+import type { MenuCommand } from '../../shared/contract';
+import type { SaveChoice } from '../../electron/main/dialogs';
+import type { Rect, WindowState } from '../../electron/main/settings';
+import type { ShellPlatform, ShellWindow } from '../../electron/main/windows';
+
+export class FakeWindow implements ShellWindow {
+  title = '';
+  focusCount = 0;
+  reloads = 0;
+  closeRequests = 0;
+  sent: MenuCommand[] = [];
+  constructor(
+    readonly id: number,
+    readonly place: WindowState,
+  ) {}
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  focus(): void {
+    this.focusCount++;
+  }
+  close(): void {
+    this.closeRequests++;
+  }
+  reload(): void {
+    this.reloads++;
+  }
+  send(command: MenuCommand): void {
+    this.sent.push(command);
+  }
+  state(): WindowState {
+    return this.place;
+  }
+}
+
+export class FakePlatform implements ShellPlatform {
+  windows: FakeWindow[] = [];
+  errors: string[] = [];
+  recentShown: (readonly string[])[] = [];
+  /** What the next dialogs answer, in order. */
+  openAnswers: (string | null)[] = [];
+  saveAnswers: (string | null)[] = [];
+  saveChoices: SaveChoice[] = [];
+  asked: string[] = [];
+  areas: Rect[] = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  private nextId = 1;
+
+  createWindow(place: WindowState): FakeWindow {
+    const w = new FakeWindow(this.nextId++, place);
+    this.windows.push(w);
+    return w;
+  }
+  async chooseDocumentToOpen(): Promise<string | null> {
+    return this.openAnswers.shift() ?? null;
+  }
+  async chooseDocumentSavePath(_parent: ShellWindow, suggestedName: string): Promise<string | null> {
+    this.asked.push(`save:${suggestedName}`);
+    return this.saveAnswers.shift() ?? null;
+  }
+  async chooseExportPath(): Promise<string | null> {
+    return this.saveAnswers.shift() ?? null;
+  }
+  async chooseImportFiles(): Promise<string[]> {
+    const a = this.openAnswers.shift();
+    return a ? [a] : [];
+  }
+  async askSaveChanges(_parent: ShellWindow, documentName: string): Promise<SaveChoice> {
+    this.asked.push(`close:${documentName}`);
+    return this.saveChoices.shift() ?? 'cancel';
+  }
+  async showError(_parent: ShellWindow | null, message: string): Promise<void> {
+    this.errors.push(message);
+  }
+  async showAbout(): Promise<void> {
+    this.asked.push('about');
+  }
+  workAreas(): Rect[] {
+    return this.areas;
+  }
+  setRecent(recent: readonly string[]): void {
+    this.recentShown.push(recent);
+  }
+}
+
+/** Lets the promises started by a synchronous call (mayClose's question) finish. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
