@@ -4,7 +4,7 @@
  * both derive their types from this map; the server side implements it
  * (electron/services/handlers.ts) and validates every argument before use.
  */
-import type { DocumentMeta, LayoutId, ZipingDocument } from './model/types';
+import type { DocumentMeta, Form, LayoutId, ZipingDocument } from './model/types';
 import type { Patch } from './model/patch';
 
 /** An expected failure, as a value: a code and a Chinese message that says what to do. */
@@ -69,6 +69,13 @@ export interface Handlers {
    * it (code 'check-errors') unless `draft`.
    */
   'doc/exportXlsx': (args: { path: string; draft?: boolean; formIds?: string[] }) => XlsxExportSummary;
+  /** Writes every form as interchange JSON (one array) to a file. */
+  'doc/exportJson': (args: { path: string }) => { forms: number; path: string };
+  /**
+   * Reads forms from an Excel workbook or a form JSON file, for the open document's layout and
+   * year. Nothing changes here: the editor merges them as one undoable step.
+   */
+  'forms/read': (args: { path: string }) => { forms: Form[]; report: string[] };
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
   'recovery/discard': (args: { sessionId: string }) => null;
 }
@@ -92,6 +99,8 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'doc/saveAs',
   'doc/close',
   'doc/exportXlsx',
+  'doc/exportJson',
+  'forms/read',
   'recovery/recover',
   'recovery/discard',
 ];

@@ -16,9 +16,12 @@ import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
 import type { DocResult } from './document-store/errors';
 import { exportDocument } from './excel/export';
+import { readFormsFile } from './form-files';
+import { writeFileAtomic } from './files';
+import { formToJson } from '../../shared/model/interchange';
 
 /** Calls that take time (files written in the background) answer with a promise. */
-type AsyncName = 'doc/exportXlsx';
+type AsyncName = 'doc/exportXlsx' | 'forms/read';
 type Impl = { [K in Exclude<HandlerName, AsyncName>]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
 type AsyncImpl = {
   [K in AsyncName]: (args: HandlerArgs<K>) => Promise<CallResult<HandlerValue<K>>>;
@@ -121,6 +124,29 @@ export class AppService {
       const r = s.saveAs(args.path);
       return r.ok ? { ok: true, value: status(s) } : r;
     },
+    'doc/exportJson': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || !/\.json$/i.test(args.path)) return bad('导出位置应为 .json 文件');
+      const { forms, meta } = s.document;
+      try {
+        writeFileAtomic(
+          args.path,
+          `${JSON.stringify(
+            forms.map((f) => formToJson(f, meta.layout)),
+            null,
+            2,
+          )}\n`,
+        );
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? String(e);
+        return {
+          ok: false,
+          error: { code: 'write-failed', message: `无法写入 ${args.path}（${code}）：请换一个位置` },
+        };
+      }
+      return { ok: true, value: { forms: forms.length, path: args.path } };
+    },
     'doc/close': (args) => {
       const s = this.session;
       if (!s) return { ok: true, value: null };
@@ -141,6 +167,13 @@ export class AppService {
   };
 
   private readonly asyncImpl: AsyncImpl = {
+    'forms/read': async (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || args.path === '') return bad('缺少要导入的文件');
+      const { layout, year } = s.document.meta;
+      return readFormsFile(args.path, { layout, year });
+    },
     'doc/exportXlsx': async (args) => {
       const s = this.session;
       if (!s) return noDocument();

@@ -3,11 +3,12 @@
  * their list (go to the first, or export a draft), a clean form exports at once; the files are
  * real workbooks read back with exceljs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getLayout } from '../../shared/layouts/definitions';
+import { formToJson } from '../../shared/model/interchange';
 import { scoreForm } from '../../shared/scoring/form';
 import { useAppPerTest, useSharedBrowser } from './harness';
 
@@ -65,5 +66,69 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     const visible = book.worksheets.filter((w) => w.state === 'visible');
     expect(visible.length).toBe(2);
     expect(visible[1]?.headerFooter.oddHeader ?? '').not.toMatch(/草稿/);
+  });
+});
+
+describe('import into the editor', { timeout: 120_000 }, () => {
+  const current = useAppPerTest(browser);
+
+  it('imports a form JSON as a new form and an Excel export over its own form, each one undo step', async () => {
+    const app = current();
+    const { page } = app;
+    const doc = app.service.current?.document;
+    if (!doc) throw new Error('no document');
+    const source = doc.forms.find((f) => f.kind === 'project');
+    if (!source) throw new Error('no project form');
+    const before = doc.forms.length;
+
+    // A form JSON with a new name: added at the end.
+    const json = join(app.dir, '新表.json');
+    writeFileSync(
+      json,
+      JSON.stringify(formToJson({ ...source, projectName: '导入的新项目' }, doc.meta.layout)),
+    );
+    await page.getByTestId('import-forms').click();
+    await page.getByTestId('import-path').fill(json);
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/新增 1 张/);
+    await page.getByTestId('dialog-ok').click();
+    await expect.poll(() => app.service.current?.document.forms.length).toBe(before + 1);
+    expect(app.service.current?.document.forms.at(-1)?.projectName).toBe('导入的新项目');
+
+    // Our own Excel export of a form comes back over the form of the same name.
+    const xlsx = join(app.dir, '一张.xlsx');
+    const exported = await app.service.invoke('doc/exportXlsx', {
+      path: xlsx,
+      draft: true,
+      formIds: [source.id],
+    });
+    expect(exported.ok).toBe(true);
+    await page.getByTestId('import-forms').click();
+    await page.getByTestId('import-path').fill(xlsx);
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/替换同名的 1 张/);
+    await page.getByTestId('dialog-ok').click();
+    const count = () =>
+      app.service.current?.document.forms.filter((f) => f.projectName === source.projectName).length;
+    await expect.poll(count).toBe(1);
+
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => app.service.current?.document.forms.length).toBe(before);
+    expect(app.service.current?.document.forms.map((f) => f.id)).toEqual(doc.forms.map((f) => f.id));
+  });
+
+  it('a file that is not a workbook is refused with a Chinese message, nothing changed', async () => {
+    const app = current();
+    const { page } = app;
+    const bad = join(app.dir, '坏.xlsx');
+    writeFileSync(bad, 'not a zip');
+    const before = app.service.current?.document.forms.length;
+    await page.getByTestId('import-forms').click();
+    await page.getByTestId('import-path').fill(bad);
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('status').innerText()).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await page.getByTestId('status').getAttribute('class')).toMatch(/error/);
+    expect(app.service.current?.document.forms.length).toBe(before);
   });
 });

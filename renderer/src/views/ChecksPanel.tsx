@@ -1,5 +1,6 @@
 /** 审核: the findings of the current form (or of the whole document); a click shows the cell. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { TOGGLE_CHECKS } from './useMenuCommands';
 import type { Finding } from '../../../shared/checks/types';
 import type { Form } from '../../../shared/model/types';
 import type { DocumentStore } from '../state/documentStore';
@@ -14,6 +15,12 @@ interface Props {
 export function ChecksPanel({ store, form, onPick }: Props) {
   const [scope, setScope] = useState<'form' | 'all'>('form');
   const [open, setOpen] = useState(true);
+  // 视图 › 审核面板 in the desktop menu.
+  useEffect(() => {
+    const toggle = () => setOpen((v) => !v);
+    window.addEventListener(TOGGLE_CHECKS, toggle);
+    return () => window.removeEventListener(TOGGLE_CHECKS, toggle);
+  }, []);
   const findings: Finding[] =
     scope === 'form'
       ? store.result(form.id).findings

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FindingLocation } from '../../../shared/checks/types';
 import { appCommandOf, textBoxKeepsUndo } from '../state/appKeys';
+import { shell } from '../api/client';
 import type { DocumentStore } from '../state/documentStore';
 import type { FocusRequest } from '../state/focusRequest';
 import { PendingEdits } from '../state/pendingEdits';
@@ -14,7 +15,9 @@ import { EditorContext, type EditorServices } from './EditorContext';
 import { FormView } from './FormView';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
-import { Toolbar } from './Toolbar';
+import { Toolbar, type ToolbarPopover } from './Toolbar';
+import { useExchange } from './useExchange';
+import { useMenuCommands } from './useMenuCommands';
 
 interface Props {
   store: DocumentStore;
@@ -44,11 +47,14 @@ export function Editor({ store, onClosed }: Props) {
 
   const save = useCallback(async () => {
     await services.pendingEdits.commitAll();
-    if (store.status.path === null) {
+    if (store.status.path !== null) return store.save();
+    if (!shell) {
       store.setMessage('新文档尚未选择保存位置：请在工具栏“另存为”中填写路径', 'error');
       return false;
     }
-    return store.save();
+    const name = `${store.doc.meta.unit || '自评表'}${store.doc.meta.year}年.ziping`;
+    const chosen = await shell('dialog/saveDocument', { suggestedName: name });
+    return chosen.ok && chosen.value !== null ? store.saveAs(chosen.value) : false;
   }, [services, store]);
 
   const showPlace = useCallback((location: FindingLocation | null) => {
@@ -68,6 +74,10 @@ export function Editor({ store, onClosed }: Props) {
     await store.flush();
     showPlace(store.redo());
   }, [services, store, showPlace]);
+
+  const exchange = useExchange(services, form?.id ?? null, showPlace);
+  const [popover, setPopover] = useState<ToolbarPopover>('none');
+  useMenuCommands(services, { save, undo, redo, exchange, setPopover });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -94,7 +104,9 @@ export function Editor({ store, onClosed }: Props) {
           onRedo={redo}
           onClosed={onClosed}
           currentFormId={form?.id ?? null}
-          onShow={showPlace}
+          exchange={exchange}
+          popover={popover}
+          setPopover={setPopover}
         />
         {store.status.readOnly && (
           <div className="readonly-notice" role="status" data-testid="readonly-notice">

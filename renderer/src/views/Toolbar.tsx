@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { LayoutSelect } from './LayoutSelect';
 import { ExportPopover } from './ExportPopover';
-import type { FindingLocation } from '../../../shared/checks/types';
+import { ImportPopover } from './ImportPopover';
+import type { Exchange } from './useExchange';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 
@@ -14,8 +15,13 @@ interface Props {
   onRedo: () => Promise<void>;
   onClosed: () => void;
   currentFormId: string | null;
-  onShow: (place: FindingLocation) => void;
+  exchange: Exchange;
+  /** Which popover the desktop-less menu (or the toolbar) opened. */
+  popover: ToolbarPopover;
+  setPopover: (p: ToolbarPopover) => void;
 }
+
+export type ToolbarPopover = 'none' | 'saveAs' | 'export' | 'import';
 
 function fileName(path: string | null): string {
   if (path === null) return '新文档（未保存）';
@@ -23,10 +29,20 @@ function fileName(path: string | null): string {
   return parts[parts.length - 1] || path;
 }
 
-export function Toolbar({ store, onSave, onUndo, onRedo, onClosed, currentFormId, onShow }: Props) {
+export function Toolbar({
+  store,
+  onSave,
+  onUndo,
+  onRedo,
+  onClosed,
+  currentFormId,
+  exchange,
+  popover,
+  setPopover,
+}: Props) {
   const { pendingEdits } = useEditor();
-  const [saveAsOpen, setSaveAsOpen] = useState(false);
-  const [exportOpen, setExportOpen] = useState(false);
+  const saveAsOpen = popover === 'saveAs';
+  const toggle = (p: ToolbarPopover) => setPopover(popover === p ? 'none' : p);
   const [saveAsPath, setSaveAsPath] = useState('');
   const [confirmClose, setConfirmClose] = useState(false);
   const { status } = store;
@@ -35,7 +51,7 @@ export function Toolbar({ store, onSave, onUndo, onRedo, onClosed, currentFormId
     e.preventDefault();
     if (saveAsPath.trim() === '') return;
     await pendingEdits.commitAll();
-    if (await store.saveAs(saveAsPath.trim())) setSaveAsOpen(false);
+    if (await store.saveAs(saveAsPath.trim())) setPopover('none');
   };
 
   const close = async (discard: boolean) => {
@@ -107,12 +123,22 @@ export function Toolbar({ store, onSave, onUndo, onRedo, onClosed, currentFormId
           保存
         </button>
       )}
-      <button type="button" onClick={() => setSaveAsOpen((v) => !v)} data-testid="save-as">
+      <button type="button" onClick={() => toggle('saveAs')} data-testid="save-as">
         另存为…
       </button>
+      {!status.readOnly && (
+        <button
+          type="button"
+          onClick={() => toggle('import')}
+          title="从 Excel 工作簿或表格 JSON 导入表格"
+          data-testid="import-forms"
+        >
+          导入…
+        </button>
+      )}
       <button
         type="button"
-        onClick={() => setExportOpen((v) => !v)}
+        onClick={() => toggle('export')}
         title="导出为官方表样的 Excel 文件"
         data-testid="export-xlsx"
       >
@@ -121,13 +147,16 @@ export function Toolbar({ store, onSave, onUndo, onRedo, onClosed, currentFormId
       <button type="button" onClick={() => void close(false)} data-testid="close-doc">
         关闭
       </button>
-      {exportOpen && (
+      {popover === 'export' && (
         <ExportPopover
           store={store}
           currentFormId={currentFormId}
-          onClose={() => setExportOpen(false)}
-          onShow={onShow}
+          onExport={exchange.exportTo}
+          onClose={() => setPopover('none')}
         />
+      )}
+      {popover === 'import' && (
+        <ImportPopover onImport={exchange.importFrom} onClose={() => setPopover('none')} />
       )}
       {saveAsOpen && (
         <form className="toolbar-popover" onSubmit={saveAs}>
@@ -144,7 +173,7 @@ export function Toolbar({ store, onSave, onUndo, onRedo, onClosed, currentFormId
           <button type="submit" data-testid="save-as-confirm">
             保存
           </button>
-          <button type="button" onClick={() => setSaveAsOpen(false)}>
+          <button type="button" onClick={() => setPopover('none')}>
             取消
           </button>
         </form>

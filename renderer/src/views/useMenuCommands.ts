@@ -1,0 +1,118 @@
+/**
+ * The desktop menu's commands (electron/main/menu.ts sends them through the preload) carried out
+ * in the page, with the shell's native dialogs. In browser mode no command arrives; the toolbar
+ * offers the same actions with typed paths.
+ */
+import { useEffect, useRef } from 'react';
+import type { MenuCommand } from '../../../shared/contract';
+import { invoke, onMenuCommand, shell } from '../api/client';
+import type { EditorServices } from './EditorContext';
+import { defaultExportName } from './ExportPopover';
+import type { ToolbarPopover } from './Toolbar';
+import type { Exchange } from './useExchange';
+
+interface Actions {
+  save: () => Promise<boolean>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  exchange: Exchange;
+  setPopover: (p: ToolbarPopover) => void;
+}
+
+export const HELP_TEXT = [
+  '在表格中直接输入即可；Enter 下移，Tab 右移，F2 编辑，Esc 取消。',
+  '拖动鼠标或 Shift+方向键选择区域；Ctrl+C / Ctrl+X / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+D 向下填充。',
+  'Ctrl+Z 撤销，Ctrl+Y 重做；Ctrl+Shift+= 插入指标行，Ctrl+- 删除，Alt+Shift+↑/↓ 移动；右键有更多操作。',
+  '得分随输入实时计算；在“得分”列直接改分即为手工打分，请在“打分理由”中写明理由；“恢复建议分”可撤回。',
+  '下方“审核”列出每个问题，点一下即定位到单元格；有错误时不能正式导出 Excel，可导出草稿。',
+].join('\n');
+
+export function useMenuCommands(
+  { store, pendingEdits, dialogs }: EditorServices,
+  { save, undo, redo, exchange, setPopover }: Actions,
+): void {
+  const latest = useRef<(command: MenuCommand) => Promise<void>>(async () => undefined);
+
+  latest.current = async (command) => {
+    switch (command) {
+      case 'save':
+        await save();
+        return;
+      case 'saveAs': {
+        if (!shell) return setPopover('saveAs');
+        const r = await shell('dialog/saveDocument', {
+          suggestedName: defaultExportName(store, 'xlsx').replace(/\.xlsx$/, '.ziping'),
+        });
+        if (r.ok && r.value) {
+          await pendingEdits.commitAll();
+          await store.saveAs(r.value);
+        }
+        return;
+      }
+      case 'importExcel':
+      case 'importJson': {
+        if (!shell) return setPopover('import');
+        const r = await shell('dialog/import', { format: command === 'importExcel' ? 'xlsx' : 'json' });
+        if (r.ok && r.value.length > 0) await exchange.importFrom(r.value);
+        return;
+      }
+      case 'exportXlsx': {
+        if (!shell) return setPopover('export');
+        const r = await shell('dialog/export', {
+          format: 'xlsx',
+          suggestedName: defaultExportName(store, 'xlsx'),
+        });
+        if (r.ok && r.value) await exchange.exportTo(r.value, false);
+        return;
+      }
+      case 'exportJson': {
+        if (!shell) {
+          store.setMessage(
+            '浏览器模式下请用命令行导出 JSON：npx ziping export-json 文档.ziping --out 文件夹',
+          );
+          return;
+        }
+        const r = await shell('dialog/export', {
+          format: 'json',
+          suggestedName: defaultExportName(store, 'json'),
+        });
+        if (!r.ok || !r.value) return;
+        await pendingEdits.commitAll();
+        await store.flush();
+        const done = await invoke('doc/exportJson', { path: r.value });
+        store.setMessage(
+          done.ok ? `已导出 ${done.value.forms} 张表：${done.value.path}` : done.error.message,
+          done.ok ? 'info' : 'error',
+        );
+        return;
+      }
+      case 'undo':
+        return undo();
+      case 'redo':
+        return redo();
+      case 'find':
+        document.querySelector<HTMLInputElement>('[data-testid="form-filter"]')?.focus();
+        return;
+      case 'toggleChecks':
+        window.dispatchEvent(new Event(TOGGLE_CHECKS));
+        return;
+      case 'help':
+        await dialogs.ask({
+          title: '使用说明',
+          message: HELP_TEXT,
+          choices: [{ id: 'ok', label: '知道了', primary: true }],
+        });
+        return;
+      case 'commitEdits':
+        await pendingEdits.commitAll();
+        await store.flush();
+        await shell?.('window/editsCommitted', {});
+        return;
+    }
+  };
+
+  useEffect(() => onMenuCommand((command) => void latest.current(command)), []);
+}
+
+/** The event the checks panel listens to for 视图 › 审核面板. */
+export const TOGGLE_CHECKS = 'ziping:toggle-checks';
