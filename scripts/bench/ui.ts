@@ -4,7 +4,7 @@
  * and from a click in the sidebar to the other form painted, in a 1,000-form document.
  * Times are taken inside the page (performance.now), to the frame after the DOM changed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -85,8 +85,10 @@ async function stopProfile(cdp: CDPSession | null, name: string): Promise<void> 
   for (const [k, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
-/** ZIPING_BENCH_TRACE=1: where the main thread's time went during the edits (by event). */
+/** ZIPING_BENCH_TRACE: where the main thread's time went (by event); ZIPING_BENCH_TRACE_FILE keeps the trace. */
 function summariseTrace(buffer: Buffer): void {
+  const saveTo = process.env['ZIPING_BENCH_TRACE_FILE'];
+  if (saveTo) writeFileSync(saveTo, buffer);
   const trace = JSON.parse(buffer.toString('utf8')) as {
     traceEvents: { name: string; ph: string; dur?: number; tid: number }[];
   };
@@ -140,8 +142,9 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
     await page.evaluate(PROBES);
 
     const profiler = await startProfile(page);
-    if (process.env['ZIPING_BENCH_TRACE'])
-      await browser.startTracing(page, { categories: ['devtools.timeline'] });
+    // ZIPING_BENCH_TRACE=edits|switches: a timeline of that phase, summed by event.
+    const tracing = process.env['ZIPING_BENCH_TRACE'];
+    if (tracing === 'edits') await browser.startTracing(page, { categories: ['devtools.timeline'] });
     const editTimes: number[] = [];
     const domTimes: number[] = [];
     const actual = page
@@ -165,10 +168,8 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
       }
     }
     await stopProfile(profiler, 'edits');
-    if (process.env['ZIPING_BENCH_TRACE']) {
-      const buf = await browser.stopTracing();
-      summariseTrace(buf);
-    }
+    if (tracing === 'edits') summariseTrace(await browser.stopTracing());
+    if (tracing === 'switches') await browser.startTracing(page, { categories: ['devtools.timeline'] });
     const switchProfiler = await startProfile(page);
     const switchTimes: number[] = [];
     const targets = doc.forms.slice(1, 1 + SWITCHES + 3);
@@ -189,6 +190,7 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
       if (i >= 3) switchTimes.push(painted);
     }
     await stopProfile(switchProfiler, 'switches');
+    if (tracing === 'switches') summariseTrace(await browser.stopTracing());
     await server.close();
     service.current?.close({ discard: true });
     return {

@@ -6,7 +6,7 @@
  * checks the client's transport choice and the contract through the shell, not Electron's own
  * origin and sandbox (those are tested under Node, and not run at all on this machine).
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -143,5 +143,26 @@ describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
       return seen;
     });
     expect(got).toEqual(['find']);
+  });
+
+  it('carries out 导出 Excel and 导入 from the menu with the native dialogs', async () => {
+    const fire = (command: string) =>
+      page.evaluate((c) => (Reflect.get(globalThis, '__zipingMenu') as (c: string) => void)(c), command);
+    const target = path.join(dir, '菜单导出.xlsx');
+    platform.saveAnswers.push(target);
+    await fire('exportXlsx');
+    // The sample has check errors: the editor asks, and a draft is written.
+    await expect.poll(() => page.getByTestId('dialog').count()).toBe(1);
+    await page.getByTestId('dialog-draft').click();
+    await expect.poll(() => existsSync(target)).toBe(true);
+
+    const forms = () => windows.serviceFor(1)?.current?.document.forms.length ?? 0;
+    const before = forms();
+    platform.openAnswers.push(target);
+    await fire('importExcel');
+    await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/替换同名的 \d+ 张/);
+    await page.getByTestId('dialog-ok').click();
+    expect(forms()).toBe(before);
+    expect(pageErrors).toEqual([]);
   });
 });

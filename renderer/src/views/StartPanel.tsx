@@ -1,8 +1,11 @@
-/** 打开 or 新建 a document. Browser mode has no file dialog: the path is typed. */
-import { useState, type FormEvent } from 'react';
+/**
+ * 打开 or 新建 a document. The desktop app opens through the system's open dialog and lists the
+ * recent documents; browser mode has no file dialog, so the path is typed there.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
 import type { LayoutId } from '../../../shared/model/types';
-import { invoke } from '../api/client';
+import { invoke, shell } from '../api/client';
 import { LayoutSelect } from './LayoutSelect';
 
 interface Props {
@@ -18,6 +21,19 @@ export function StartPanel({ onOpened }: Props) {
   const [newPath, setNewPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!shell) return;
+    void shell('shell/recentDocuments', {}).then((r) => setRecent(r.ok ? r.value : []));
+  }, []);
+
+  /** Desktop: the shell opens the document (this window reloads with it). */
+  const openNative = async (path: string | null) => {
+    if (!shell) return;
+    const r = await shell('window/openDocument', { path });
+    if (!r.ok) setProblem(r.error.message);
+  };
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,6 +75,29 @@ export function StartPanel({ onOpened }: Props) {
       )}
       <form className="start-card" onSubmit={open}>
         <h2>打开文件</h2>
+        {shell && (
+          <>
+            <button type="button" onClick={() => void openNative(null)} data-testid="open-dialog">
+              选择文件…
+            </button>
+            {recent.length > 0 && (
+              <ul className="recent-list" aria-label="最近打开">
+                {recent.map((p) => (
+                  <li key={p}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      title={p}
+                      onClick={() => void openNative(p)}
+                    >
+                      {p.split(/[\\/]/).pop()}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
         <label>
           文件路径
           <input
