@@ -4,6 +4,7 @@
  * the offer to add rows, Ctrl+D, Delete over a range, and undo/redo of each as one step.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fundsTotalRow } from '../../shared/scoring/execution';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
 import { cell, copyText, grid, numberOf, pasteText, serverForm, showForm } from './support';
 
@@ -151,5 +152,34 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
     await page.mouse.move(to.x + 5, to.y + 5, { steps: 5 });
     await page.mouse.up();
     await expect.poll(() => grid(page).locator('.cell-in-range').count()).toBe(3);
+  });
+});
+
+describe('the funds block', { timeout: 120_000 }, () => {
+  const current = useAppPerTest(browser);
+
+  it('an amount typed into the total row repaints the execution rate, and undo puts it back', async () => {
+    const app = current();
+    const { page } = app;
+    const form = await showForm(app, '大气污染防治资金');
+    const funds = page.getByTestId('funds-grid');
+    const total = serverForm(app, form.id).funds.rows.findIndex(
+      (r) => r.group === undefined && r.source.includes('合计'),
+    );
+    const row = total >= 0 ? total : 0;
+    const rate = funds.locator(`.ag-row[row-index="${row}"] [col-id="rate"]`).first();
+    const budget = serverForm(app, form.id).funds.rows[row]?.fullYearBudget;
+    if (!budget) throw new Error('no budget on the total row');
+    const before = await rate.innerText();
+
+    await funds.locator(`.ag-row[row-index="${row}"] [col-id="executed"]`).first().dblclick();
+    const editor = funds.locator('.ag-cell-inline-editing input').first();
+    await editor.fill(String(budget / 2));
+    await editor.press('Enter');
+    await expect.poll(() => rate.innerText()).toBe('50.00%');
+    expect(before).not.toBe('50.00%');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rate.innerText()).toBe(before);
   });
 });

@@ -31,6 +31,8 @@ export interface Touched {
   forms: Map<string, Set<string> | 'all'>;
   /** Rows were inserted, deleted or moved, or forms added/removed: views rebuild their row lists. */
   structural: boolean;
+  /** Forms whose funds block changed (only those repaint it: an indicator edit leaves it alone). */
+  funds: Set<string>;
   /** Increases with every change, so a view handles each one once. */
   seq: number;
 }
@@ -46,6 +48,13 @@ const STRUCTURAL: ReadonlySet<Patch['op']> = new Set([
   'moveForm',
 ]);
 
+const FUNDS_OPS: ReadonlySet<Patch['op']> = new Set([
+  'setFunds',
+  'setFundsRow',
+  'insertFundsRow',
+  'deleteFundsRow',
+]);
+
 let stores = 0;
 
 export class DocumentStore {
@@ -59,7 +68,7 @@ export class DocumentStore {
   version = 0;
   /** Bumped when rows or forms are added, removed or moved. */
   structureVersion = 0;
-  lastTouched: Touched = { forms: new Map(), structural: false, seq: 0 };
+  lastTouched: Touched = { forms: new Map(), structural: false, funds: new Set(), seq: 0 };
   /** Calls to the server not yet answered. */
   pending = 0;
   saving = false;
@@ -284,7 +293,13 @@ export class DocumentStore {
       else if (entry !== 'all') entry.add(p.indicatorId);
     }
     if (structural) this.structureVersion++;
-    this.lastTouched = { forms, structural, seq: this.lastTouched.seq + 1 };
+    const funds = new Set<string>();
+    for (const p of patches) {
+      if (FUNDS_OPS.has(p.op) && 'formId' in p) funds.add(p.formId);
+      // A new layout changes the funds block's columns; a form put back brings its funds.
+      if (p.op === 'setMeta' || p.op === 'insertForm') for (const id of forms.keys()) funds.add(id);
+    }
+    this.lastTouched = { forms, structural, funds, seq: this.lastTouched.seq + 1 };
   }
 
   private emit(): void {

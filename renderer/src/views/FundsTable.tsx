@@ -72,7 +72,7 @@ export function FundsTable({ form, result, handle }: Props) {
     const touched = store.lastTouched;
     if (!api || touched.seq === handledSeq.current) return;
     handledSeq.current = touched.seq;
-    if (!touched.forms.has(form.id)) return;
+    if (!touched.funds.has(form.id)) return;
     api.refreshCells({ force: true });
     api.resetRowHeights();
   });
