@@ -163,10 +163,9 @@ describe('the funds block', { timeout: 120_000 }, () => {
     const { page } = app;
     const form = await showForm(app, '大气污染防治资金');
     const funds = page.getByTestId('funds-grid');
-    const total = serverForm(app, form.id).funds.rows.findIndex(
-      (r) => r.group === undefined && r.source.includes('合计'),
-    );
-    const row = total >= 0 ? total : 0;
+    const fundsOf = serverForm(app, form.id).funds;
+    const totalRow = fundsTotalRow(fundsOf);
+    const row = totalRow ? fundsOf.rows.indexOf(totalRow) : 0;
     const rate = funds.locator(`.ag-row[row-index="${row}"] [col-id="rate"]`).first();
     const budget = serverForm(app, form.id).funds.rows[row]?.fullYearBudget;
     if (!budget) throw new Error('no budget on the total row');
