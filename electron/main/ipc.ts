@@ -53,15 +53,25 @@ export function isTrustedCaller(event: CallerEvent): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
+/** Our page in one of our windows: its service; otherwise the refusal to answer with. */
+function callerService(
+  targets: IpcTargets,
+  event: CallerEvent,
+): { ok: true; service: AppService } | { ok: false; error: CallError } {
+  if (!isTrustedCaller(event)) return refused('拒绝来自未知页面的请求');
+  const service = targets.serviceFor(event.sender.id);
+  return service ? { ok: true, service } : refused('拒绝来自未知窗口的请求');
+}
+
 export async function handleInvoke(
   targets: IpcTargets,
   event: CallerEvent,
   name: unknown,
   args: unknown,
 ): Promise<CallResult<unknown>> {
-  if (!isTrustedCaller(event)) return refused('拒绝来自未知页面的请求');
-  const service = targets.serviceFor(event.sender.id);
-  if (!service) return refused('拒绝来自未知窗口的请求');
+  const caller = callerService(targets, event);
+  if (!caller.ok) return caller;
+  const { service } = caller;
   if (typeof name !== 'string' || !(HANDLER_NAMES as readonly string[]).includes(name)) {
     return bad(`不认识的请求：${String(name)}`);
   }
@@ -77,8 +87,8 @@ export async function handleShell(
   name: unknown,
   args: unknown,
 ): Promise<CallResult<unknown>> {
-  if (!isTrustedCaller(event)) return refused('拒绝来自未知页面的请求');
-  if (!targets.serviceFor(event.sender.id)) return refused('拒绝来自未知窗口的请求');
+  const caller = callerService(targets, event);
+  if (!caller.ok) return caller;
   if (typeof name !== 'string' || !isShellHandlerName(name)) return bad(`不认识的请求：${String(name)}`);
   if (typeof args !== 'object' || args === null || Array.isArray(args)) return bad('请求参数应为对象');
   return dispatchShell(targets.shell, event.sender.id, name, args as Record<string, unknown>);

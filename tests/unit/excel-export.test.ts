@@ -6,10 +6,9 @@
  * writing.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, type ExportProgress } from '../../electron/services/excel/export';
 import { AppService } from '../../electron/services/handlers';
 import { gridOf, levelRuns } from '../../electron/services/excel/form-sheet';
@@ -27,17 +26,14 @@ import {
   rowValues,
   rowWith,
 } from '../support/excel';
+import { useTempDir } from '../support/temp-dir';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ziping-excel-export-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = useTempDir('ziping-excel-export-');
 
 async function exported(layout: LayoutId, kind: FormKind, draft = true) {
   const form = layoutForm(layout, kind);
   const doc = layoutDocument(layout, [form]);
-  const file = join(dir, `${layout}-${kind}-${draft}.xlsx`);
+  const file = join(tempDir(), `${layout}-${kind}-${draft}.xlsx`);
   await exportOrThrow(doc, file, { draft });
   const wb = await readWorkbook(file);
   const ws = wb.getWorksheet('测试项目');
@@ -254,7 +250,7 @@ describe('whole document', () => {
       layoutForm('shanxi', 'project', 'f3', '汇总'),
     ];
     const doc = layoutDocument('shanxi', forms);
-    const file = join(dir, '整本.xlsx');
+    const file = join(tempDir(), '整本.xlsx');
     const report = await exportOrThrow(doc, file);
     const wb = await readWorkbook(file);
     const names = wb.worksheets.map((w) => w.name);
@@ -287,7 +283,7 @@ describe('whole document', () => {
       layoutForm('national', 'project', 'f1', '甲项目'),
       layoutForm('national', 'project', 'f2', '乙/项目'),
     ]);
-    const out = join(dir, '每表一个文件');
+    const out = join(tempDir(), '每表一个文件');
     await exportOrThrow(doc, out);
     expect(readdirSync(out).sort()).toEqual(['1-甲项目.xlsx', '2-乙_项目.xlsx']);
     const wb = await readWorkbook(join(out, '2-乙_项目.xlsx'));
@@ -299,7 +295,7 @@ describe('whole document', () => {
     const ind = form.indicators[2];
     if (ind) ind.actual = '';
     const doc = layoutDocument('national', [form]);
-    const file = join(dir, '有错误.xlsx');
+    const file = join(tempDir(), '有错误.xlsx');
     const r = await exportDocument(doc, file);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -322,7 +318,7 @@ describe('whole document', () => {
     if (readable) readable.actual = '6辆';
     const doc = layoutDocument('national', [form]);
     expect(scoreForm(form, getLayout('national')).findings.filter((f) => f.level === 'error')).toEqual([]);
-    const file = join(dir, '无错误.xlsx');
+    const file = join(tempDir(), '无错误.xlsx');
     const r = await exportDocument(doc, file);
     expect(r.ok).toBe(true);
     const ws = (await readWorkbook(file)).getWorksheet('测试项目') as ExcelJS.Worksheet;
@@ -335,13 +331,13 @@ describe('whole document', () => {
       [1, 2, 3, 4].map((n) => layoutForm('national', 'project', `f${n}`, `项目${n}`)),
     );
     const seen: ExportProgress[] = [];
-    const file = join(dir, '进度.xlsx');
+    const file = join(tempDir(), '进度.xlsx');
     const ok = await exportDocument(doc, file, { draft: true, onProgress: (p) => seen.push(p) });
     expect(ok.ok).toBe(true);
     expect(seen.filter((p) => p.stage === 'sheet').map((p) => p.done)).toEqual([1, 2, 3, 4]);
     expect(seen.at(-1)).toMatchObject({ stage: 'write', done: 1, total: 1 });
 
-    const cancelledFile = join(dir, '取消.xlsx');
+    const cancelledFile = join(tempDir(), '取消.xlsx');
     const controller = new AbortController();
     const r = await exportDocument(doc, cancelledFile, {
       draft: true,
@@ -355,7 +351,7 @@ describe('whole document', () => {
   });
 
   it('a file that cannot be written leaves nothing behind and says why in Chinese', async () => {
-    const blocked = join(dir, 'blocked');
+    const blocked = join(tempDir(), 'blocked');
     mkdirSync(join(blocked, '表.xlsx'), { recursive: true }); // a folder where the file should go
     const r = await exportDocument(
       layoutDocument('national', [layoutForm('national')]),
@@ -385,14 +381,14 @@ describe('whole document', () => {
 
 describe("the contract's 'doc/exportXlsx'", () => {
   it('exports the open document, validates its arguments, and refuses errors unless a draft', async () => {
-    const service = new AppService(join(dir, 'data'));
+    const service = new AppService(join(tempDir(), 'data'));
     expect(service.call('doc/new', { path: null, unit: '单位', year: 2024, layout: 'national' }).ok).toBe(
       true,
     );
     const form = layoutForm('national');
     expect(service.call('doc/apply', { patches: [{ op: 'insertForm', index: 0, form }] }).ok).toBe(true);
 
-    const file = join(dir, '界面导出.xlsx');
+    const file = join(tempDir(), '界面导出.xlsx');
     const ok = await service.invoke('doc/exportXlsx', { path: file, draft: true });
     expect(ok).toEqual({
       ok: true,
@@ -406,7 +402,7 @@ describe("the contract's 'doc/exportXlsx'", () => {
     });
     expect((await readWorkbook(file)).getWorksheet('测试项目')).toBeDefined();
 
-    const refused = await service.invoke('doc/exportXlsx', { path: join(dir, '不导出.xlsx') });
+    const refused = await service.invoke('doc/exportXlsx', { path: join(tempDir(), '不导出.xlsx') });
     expect(refused.ok || refused.error.code).toBe('check-errors');
     for (const args of [{}, { path: 3 }, { path: file, draft: 'yes' }, { path: file, formIds: [1] }]) {
       const r = await service.invoke('doc/exportXlsx', args);

@@ -6,10 +6,9 @@
  * with every cell not understood reported; hostile files are refused with a Chinese message.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { IMPORTED_SCORE_REASON } from '../../shared/checks/form-checks';
@@ -25,13 +24,10 @@ import {
   rowValues,
   rowWith,
 } from '../support/excel';
+import { useTempDir } from '../support/temp-dir';
 import { makeZip, minimalXlsx, sheetXmlWithRows } from '../support/zip';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ziping-excel-import-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = useTempDir('ziping-excel-import-');
 
 async function imported(file: string): Promise<ImportResult> {
   const r = await importXlsx(file);
@@ -40,7 +36,7 @@ async function imported(file: string): Promise<ImportResult> {
 }
 
 async function roundTrip(doc: ZipingDocument, name: string): Promise<ImportResult> {
-  const file = join(dir, `${name}.xlsx`);
+  const file = join(tempDir(), `${name}.xlsx`);
   await exportOrThrow(doc, file);
   const back = await imported(file);
   expect(back.meta).toEqual({ unit: doc.meta.unit, year: doc.meta.year, layout: doc.meta.layout });
@@ -81,7 +77,7 @@ describe('our own exports come back identical', () => {
       layoutForm('shanxi', 'project', 'f1', '项目甲'),
       layoutForm('shanxi', 'project', 'f2', '项目乙'),
     ]);
-    const file = join(dir, '改过.xlsx');
+    const file = join(tempDir(), '改过.xlsx');
     await exportOrThrow(doc, file);
     const wb = await readWorkbook(file);
     await wb.xlsx.writeFile(file);
@@ -121,7 +117,7 @@ describe('texts longer than one row can show', () => {
     form.goals.expected = '深入打好污染防治攻坚战，推动全市环境质量持续向好。'.repeat(120);
     form.analysis['主要经验做法'] = '严格按照政府采购程序进行采购。\n'.repeat(150);
     const doc = layoutDocument('shanxi', [form]);
-    const file = join(dir, '长文字.xlsx');
+    const file = join(tempDir(), '长文字.xlsx');
     await exportOrThrow(doc, file);
     const wb = await readWorkbook(file);
     const ws = wb.getWorksheet('测试项目') as ExcelJS.Worksheet;
@@ -143,7 +139,7 @@ describe('sheets renamed or deleted after export', () => {
       layoutForm('national', 'project', 'f1', '项目甲'),
       layoutForm('national', 'project', 'f2', '项目乙'),
     ]);
-    const file = join(dir, '改名.xlsx');
+    const file = join(tempDir(), '改名.xlsx');
     await exportOrThrow(doc, file);
     const wb = await readWorkbook(file);
     (wb.getWorksheet('项目甲') as ExcelJS.Worksheet).name = '甲（改名）';
@@ -301,7 +297,7 @@ describe('hand-filled official-layout workbooks', () => {
     shanxiByHand(wb.addWorksheet('设备购置'));
     nationalMoved(wb.addWorksheet('大气'));
     wb.addWorksheet('空白');
-    const file = join(dir, '手填.xlsx');
+    const file = join(tempDir(), '手填.xlsx');
     await wb.xlsx.writeFile(file);
     back = await imported(file);
   });
@@ -460,7 +456,7 @@ describe('bad files are refused with a clear Chinese message', () => {
     ['a truncated file', () => minimalXlsx(sheetXmlWithRows(5)).subarray(0, 300), 'damaged', /已损坏/],
     ['a workbook without forms', () => minimalXlsx(sheetXmlWithRows(5)), 'no-form-found', /没有找到自评表/],
   ])('%s', async (name, make, code, message) => {
-    const file = join(dir, `${name}.xlsx`);
+    const file = join(tempDir(), `${name}.xlsx`);
     writeFileSync(file, make());
     const r = await importXlsx(file);
     expect(r.ok).toBe(false);
@@ -472,7 +468,7 @@ describe('bad files are refused with a clear Chinese message', () => {
   });
 
   it('a missing file', async () => {
-    const r = await importXlsx(join(dir, '没有这个文件.xlsx'));
+    const r = await importXlsx(join(tempDir(), '没有这个文件.xlsx'));
     expect(r.ok || r.error.message).toContain('找不到文件');
   });
 });
