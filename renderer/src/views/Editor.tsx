@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FindingLocation } from '../../../shared/checks/types';
 import { appCommandOf, textBoxKeepsUndo } from '../state/appKeys';
 import { shell } from '../api/client';
+import { saveToChosenPlace } from '../state/fileNames';
 import type { DocumentStore } from '../state/documentStore';
 import type { FocusRequest } from '../state/focusRequest';
 import { PendingEdits } from '../state/pendingEdits';
@@ -52,9 +53,7 @@ export function Editor({ store, onClosed }: Props) {
       store.setMessage('新文档尚未选择保存位置：请在工具栏“另存为”中填写路径', 'error');
       return false;
     }
-    const name = `${store.doc.meta.unit || '自评表'}${store.doc.meta.year}年.ziping`;
-    const chosen = await shell('dialog/saveDocument', { suggestedName: name });
-    return chosen.ok && chosen.value !== null ? store.saveAs(chosen.value) : false;
+    return saveToChosenPlace(store, services.pendingEdits);
   }, [services, store]);
 
   const showPlace = useCallback((location: FindingLocation | null) => {

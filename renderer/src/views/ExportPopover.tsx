@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { DocumentStore } from '../state/documentStore';
+import { suggestedPath } from '../state/fileNames';
 
 interface Props {
   store: DocumentStore;
@@ -12,15 +13,8 @@ interface Props {
   onClose: () => void;
 }
 
-/** The document's path with .xlsx for .ziping (a new document: just a name). */
-export function defaultExportName(store: DocumentStore, extension: 'xlsx' | 'json'): string {
-  const path = store.status.path;
-  if (path) return `${path.replace(/\.ziping$/i, '')}.${extension}`;
-  return `${store.doc.meta.unit || '自评表'}${store.doc.meta.year}年.${extension}`;
-}
-
 export function ExportPopover({ store, currentFormId, onExport, onClose }: Props) {
-  const [target, setTarget] = useState(() => defaultExportName(store, 'xlsx'));
+  const [target, setTarget] = useState(() => suggestedPath(store, 'xlsx'));
   const [onlyCurrent, setOnlyCurrent] = useState(false);
   const [busy, setBusy] = useState(false);
 

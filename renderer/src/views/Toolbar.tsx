@@ -1,6 +1,7 @@
 /** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
 import { useState, type FormEvent } from 'react';
 import { invoke, shell } from '../api/client';
+import { saveToChosenPlace } from '../state/fileNames';
 import { LayoutSelect } from './LayoutSelect';
 import { ExportPopover } from './ExportPopover';
 import { ImportPopover } from './ImportPopover';
@@ -42,17 +43,6 @@ export function Toolbar({
 }: Props) {
   const { pendingEdits } = useEditor();
   const saveAsOpen = popover === 'saveAs';
-  /** Desktop: the system's save dialog instead of a typed path. */
-  const onSaveAsNative = async () => {
-    if (!shell) return;
-    const name =
-      store.status.path?.split(/[\\/]/).pop() ??
-      `${store.doc.meta.unit || '自评表'}${store.doc.meta.year}年.ziping`;
-    const r = await shell('dialog/saveDocument', { suggestedName: name });
-    if (!r.ok || r.value === null) return;
-    await pendingEdits.commitAll();
-    await store.saveAs(r.value);
-  };
   const toggle = (p: ToolbarPopover) => setPopover(popover === p ? 'none' : p);
   const [saveAsPath, setSaveAsPath] = useState('');
   const [confirmClose, setConfirmClose] = useState(false);
@@ -136,7 +126,7 @@ export function Toolbar({
       )}
       <button
         type="button"
-        onClick={() => (shell ? void onSaveAsNative() : toggle('saveAs'))}
+        onClick={() => (shell ? void saveToChosenPlace(store, pendingEdits) : toggle('saveAs'))}
         data-testid="save-as"
       >
         另存为…

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/contract';
 import { invoke, onMenuCommand, shell } from '../api/client';
 import type { EditorServices } from './EditorContext';
-import { defaultExportName } from './ExportPopover';
+import { saveToChosenPlace, suggestedPath } from '../state/fileNames';
 import type { ToolbarPopover } from './Toolbar';
 import type { Exchange } from './useExchange';
 
@@ -40,13 +40,7 @@ export function useMenuCommands(
         return;
       case 'saveAs': {
         if (!shell) return setPopover('saveAs');
-        const r = await shell('dialog/saveDocument', {
-          suggestedName: defaultExportName(store, 'xlsx').replace(/\.xlsx$/, '.ziping'),
-        });
-        if (r.ok && r.value) {
-          await pendingEdits.commitAll();
-          await store.saveAs(r.value);
-        }
+        await saveToChosenPlace(store, pendingEdits);
         return;
       }
       case 'importExcel':
@@ -60,7 +54,7 @@ export function useMenuCommands(
         if (!shell) return setPopover('export');
         const r = await shell('dialog/export', {
           format: 'xlsx',
-          suggestedName: defaultExportName(store, 'xlsx'),
+          suggestedName: suggestedPath(store, 'xlsx'),
         });
         if (r.ok && r.value) await exchange.exportTo(r.value, false);
         return;
@@ -74,7 +68,7 @@ export function useMenuCommands(
         }
         const r = await shell('dialog/export', {
           format: 'json',
-          suggestedName: defaultExportName(store, 'json'),
+          suggestedName: suggestedPath(store, 'json'),
         });
         if (!r.ok || !r.value) return;
         await pendingEdits.commitAll();
