@@ -19,7 +19,8 @@ export class PendingEdits {
       el.blur();
       el.focus();
     }
-    // AG Grid finishes a stopped edit asynchronously: let it deliver the cellEditRequest first.
+    // Edits commit synchronously (valueSetter); one task more lets AG Grid and React finish
+    // closing the editors before the caller saves or reads the document.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
