@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 export const APPLICATION_ID = 0x5a504e47;
 
 /** The app version that wrote this schema, named to users of older versions. */
-export const APP_VERSION = '0.1.0';
+export const APP_VERSION = '0.2.0';
 
 export interface Migration {
   version: number;
@@ -37,6 +37,33 @@ export const MIGRATIONS: readonly Migration[] = [
           inverse BLOB NOT NULL
         ) STRICT;
         CREATE INDEX changes_form ON changes(form_id, seq);
+      `);
+    },
+  },
+  {
+    version: 2,
+    appVersion: '0.2.0',
+    up(db) {
+      db.exec(`
+        -- Review data (shared/review): comments, audit scores, form statuses, one JSON item per
+        -- row. updated_at decides which copy wins when a reviewer's review file is merged in.
+        CREATE TABLE review_items (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL,
+          form_id TEXT,
+          body TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX review_items_form ON review_items(form_id);
+        -- Each save into the user's file: the last change it holds (changes.seq), so an earlier
+        -- saved version can be rebuilt from the change log and compared.
+        CREATE TABLE saves (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          change_seq INTEGER NOT NULL,
+          at TEXT NOT NULL,
+          user TEXT NOT NULL,
+          path TEXT NOT NULL
+        ) STRICT;
       `);
     },
   },

@@ -438,15 +438,24 @@ export class DocumentSession {
     const where = checkTarget(target);
     if (where) return { ok: false, error: where };
     removeDeadSaveTemps(dir);
+    let saveRow: number | null = null;
     try {
       // The saved file says which session saved it at which edit: a crash right after the rename
       // then does not make recovery offer edits that are in the file (recovery.ts).
       const mark = this.db.prepare(
         'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       );
-      this.db.transaction(() => {
+      // The saved file lists itself among the saved versions; taken back out if the save fails.
+      saveRow = this.db.transaction(() => {
         mark.run('savedBySession', this.info.sessionId);
         mark.run('savedAtSeq', String(this.editSeq));
+        return Number(
+          this.db
+            .prepare(
+              'INSERT INTO saves(change_seq, at, user, path) VALUES ((SELECT coalesce(max(seq), 0) FROM changes), ?, ?, ?)',
+            )
+            .run(new Date().toISOString(), this.info.user, target).lastInsertRowid,
+        );
       })();
       this.db.prepare('VACUUM INTO ?').run(tmp);
       // The saved file stands alone: rollback journal, no -wal beside it.
@@ -460,6 +469,7 @@ export class DocumentSession {
       renameSync(tmp, target);
       fsyncDir(dir);
     } catch (e) {
+      if (saveRow !== null) this.forgetSave(saveRow);
       for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) {
         try {
           rmSync(leftover, { force: true });
@@ -472,6 +482,14 @@ export class DocumentSession {
     this.info = { ...this.info, savedSeq: this.editSeq };
     this.recordInfo();
     return ok(undefined);
+  }
+
+  private forgetSave(row: number): void {
+    try {
+      this.db.prepare('DELETE FROM saves WHERE seq = ?').run(row);
+    } catch {
+      // The working copy cannot be written either: the save's failure is what the user is told.
+    }
   }
 
   /**
