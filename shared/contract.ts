@@ -6,6 +6,8 @@
  */
 import type { DocumentMeta, Form, LayoutId, ZipingDocument } from './model/types';
 import type { Patch } from './model/patch';
+import type { ReviewPatch } from './review/patch';
+import type { ReviewItem } from './review/types';
 
 /** An expected failure, as a value: a code and a Chinese message that says what to do. */
 export interface CallError {
@@ -24,12 +26,22 @@ export interface DocStatus {
   /** Edits not yet saved into the user's file. */
   dirty: boolean;
   meta: DocumentMeta;
+  /** Who edits here: the name comments, audit scores and statuses are signed with. */
+  user: string;
+  /** Opened as a reviewer: review data only, saved into `reviewFile`. */
+  reviewing: boolean;
+  /** Where review data is saved while the document is read-only (null for a new document). */
+  reviewFile: string | null;
+  /** Why the review file beside the document could not be read, if it could not. */
+  reviewNotice: string | null;
 }
 
 export interface OpenedDocument {
   status: DocStatus;
   /** The inputs; the renderer scores them itself with shared/scoring. */
   document: ZipingDocument;
+  /** Comments, audit scores and statuses: the document's and its review file's, merged. */
+  review: ReviewItem[];
 }
 
 export interface RecoverableDocument {
@@ -56,7 +68,8 @@ export interface Handlers {
     document: OpenedDocument | null;
     recoverable: RecoverableDocument[];
   };
-  'doc/open': (args: { path: string; readOnly?: boolean }) => OpenedDocument;
+  /** `review`: open as a reviewer (the author's data cannot change; see DocStatus.reviewing). */
+  'doc/open': (args: { path: string; readOnly?: boolean; review?: boolean }) => OpenedDocument;
   'doc/new': (args: { path: string | null; unit: string; year: number; layout: LayoutId }) => OpenedDocument;
   /** Applies patches as one step and makes them durable; returns the status after it. */
   'doc/apply': (args: { patches: Patch[] }) => DocStatus;
@@ -76,6 +89,16 @@ export interface Handlers {
    * year. Nothing changes here: the editor merges them as one undoable step.
    */
   'forms/read': (args: { path: string }) => { forms: Form[]; report: string[] };
+  /**
+   * Applies review patches (comments, audit scores, statuses) as one step; allowed read-only too.
+   * Saving writes them into the document, or into the review file when it is read-only.
+   */
+  'review/apply': (args: { patches: ReviewPatch[] }) => DocStatus;
+  /**
+   * Reads the review data of a review file (.ziping-review) or of another copy of the document
+   * (.ziping). Nothing changes here: the editor merges the newer items as one undoable step.
+   */
+  'review/read': (args: { path: string }) => { items: ReviewItem[] };
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
   'recovery/discard': (args: { sessionId: string }) => null;
 }
@@ -101,6 +124,8 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'doc/exportXlsx',
   'doc/exportJson',
   'forms/read',
+  'review/apply',
+  'review/read',
   'recovery/recover',
   'recovery/discard',
 ];

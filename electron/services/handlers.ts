@@ -12,6 +12,9 @@ import type {
   OpenedDocument,
 } from '../../shared/contract';
 import { checkPatch } from '../../shared/model/validate';
+import { checkReviewPatch } from '../../shared/review/validate';
+import { DocFailure } from './document-store/errors';
+import { readReviewFrom } from './document-store/review-store';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
 import type { DocResult } from './document-store/errors';
@@ -80,7 +83,11 @@ export class AppService {
     'doc/open': (args) => {
       if (typeof args.path !== 'string' || args.path === '') return bad('缺少要打开的文件');
       return this.replaceWith(
-        DocumentSession.open(args.path, { dataDir: this.dataDir, readOnly: args.readOnly === true }),
+        DocumentSession.open(args.path, {
+          dataDir: this.dataDir,
+          readOnly: args.readOnly === true,
+          review: args.review === true,
+        }),
       );
     },
     'doc/new': (args) => {
@@ -110,6 +117,26 @@ export class AppService {
       }
       const r = s.apply(args.patches);
       return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'review/apply': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (!Array.isArray(args.patches)) return bad('缺少审核修改内容');
+      for (const p of args.patches) {
+        const problem = checkReviewPatch(p);
+        if (problem) return bad(problem);
+      }
+      const r = s.applyReview(args.patches);
+      return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'review/read': (args) => {
+      if (typeof args.path !== 'string' || args.path === '') return bad('缺少审核文件');
+      try {
+        return { ok: true, value: { items: readReviewFrom(args.path) } };
+      } catch (e) {
+        if (e instanceof DocFailure) return { ok: false, error: e.error };
+        throw e;
+      }
     },
     'doc/save': () => {
       const s = this.session;
@@ -226,9 +253,13 @@ export function status(s: DocumentSession): DocStatus {
     readOnlyNotice: s.readOnlyNotice(),
     dirty: s.dirty,
     meta: { ...s.document.meta },
+    user: s.user,
+    reviewing: s.reviewing,
+    reviewFile: s.reviewFile,
+    reviewNotice: s.reviewFileProblem,
   };
 }
 
 function opened(s: DocumentSession): OpenedDocument {
-  return { status: status(s), document: s.document };
+  return { status: status(s), document: s.document, review: [...s.review.values()] };
 }

@@ -79,6 +79,13 @@ export function scoreForm(form: Form, layout: LayoutDef, explain = false): FormR
   return finishForm(form, layout, execution, lines);
 }
 
+/** A layout's cap on the total by execution rate (e.g. ≤ 60 below 60% executed). */
+export function capTotal(total: number, rate: number | null, policy: ScoringPolicy): number {
+  if (rate === null) return total;
+  const cap = policy.totalCaps.find((c) => rate < c.rateBelow);
+  return cap ? Math.min(total, cap.cap) : total;
+}
+
 /** Totals, grade and checks from already scored lines (the cheap part of a rescore). */
 export function finishForm(
   form: Form,
@@ -98,15 +105,7 @@ export function finishForm(
     level1Weights[l1] = (level1Weights[l1] ?? 0) + w;
   });
   const uncappedTotal = round2(sum);
-  let total = uncappedTotal;
-  if (execution.rate !== null) {
-    for (const cap of policy.totalCaps) {
-      if (execution.rate < cap.rateBelow) {
-        total = Math.min(total, cap.cap);
-        break;
-      }
-    }
-  }
+  const total = capTotal(uncappedTotal, execution.rate, policy);
   const result: FormResult = {
     formId: form.id,
     execution,

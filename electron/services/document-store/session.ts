@@ -36,18 +36,37 @@ import {
 import { probeDocument } from './probe';
 import { MIGRATIONS, migrate, type Migration } from './schema';
 import { decodeDocument, encodeChange, encodeForm, META_KEYS } from './codec';
+import {
+  applyReviewPatch,
+  mergeReviewItems,
+  type ReviewItems,
+  type ReviewPatch,
+} from '../../../shared/review/patch';
+import type { ReviewItem } from '../../../shared/review/types';
+import {
+  readReviewFile,
+  readReviewRows,
+  reviewFilePath,
+  saveReviewFile,
+  writeReviewRows,
+} from './review-store';
 
 export interface SessionOptions {
   /** App data folder; defaults to ZIPING_DATA_DIR or the platform's. */
   dataDir?: string;
   /** Open without taking the document, e.g. a reviewer's look. */
   readOnly?: boolean;
+  /**
+   * Open as a reviewer: the author's data cannot be changed; review data is written into the
+   * review file beside the document (review-store.ts).
+   */
+  review?: boolean;
   who?: { user: string; host: string };
   /** Schema migrations (tests inject newer ones); defaults to MIGRATIONS. */
   migrations?: readonly Migration[];
 }
 
-export type ReadOnlyReason = 'requested' | 'locked' | 'no-permission' | 'read-only-media';
+export type ReadOnlyReason = 'requested' | 'review' | 'locked' | 'no-permission' | 'read-only-media';
 
 /** What the data folder keeps about a working copy (session.json). */
 export interface WorkingInfo {
@@ -60,6 +79,8 @@ export interface WorkingInfo {
   openedAt: string;
   /** editSeq of the working copy at the last successful save. */
   savedSeq: number;
+  /** Opened as a reviewer: a recovered session stays one. */
+  reviewing?: boolean;
 }
 
 const WORKING_FILE = 'doc.ziping';
@@ -103,7 +124,15 @@ function ownerHere(file: string): OwnerInfo {
 
 export class DocumentSession {
   readonly recalc: Recalculator;
+  /** Comments, audit scores and statuses (shared/review), the document's merged with its review file's. */
+  readonly review: ReviewItems;
+  /** Why the review file beside the document could not be read, if it could not. */
+  reviewFileProblem: string | null = null;
   private closed = false;
+  /** The last edit of the author's data (not review data): what a read-only save cannot keep. */
+  private authorSeq: number;
+  /** The last edit of review data (a read-only save writes the review file only after one). */
+  private reviewSeq: number;
 
   private constructor(
     private readonly db: Database.Database,
@@ -116,11 +145,22 @@ export class DocumentSession {
     doc: ZipingDocument,
   ) {
     this.recalc = new Recalculator(doc);
+    this.review = readReviewRows(db);
+    // Recovered author edits of a read-only session are unsaved until saved elsewhere.
+    this.authorSeq = info.reviewing ? info.savedSeq : editSeq;
+    this.reviewSeq = editSeq;
     liveSessions.set(info.sessionId, this);
   }
 
   get id(): string {
     return this.info.sessionId;
+  }
+  /** Who edits in this session (signs review data and the change log). */
+  get user(): string {
+    return this.info.user;
+  }
+  get reviewing(): boolean {
+    return this.readOnlyReason === 'review';
   }
   get path(): string | null {
     return this.info.originalPath;
@@ -152,6 +192,8 @@ export class DocumentSession {
         return '该文件位于只读位置（如光盘或写保护的U盘），现以只读方式打开；可以“另存为”保存到其他位置';
       case 'requested':
         return '以只读方式打开';
+      case 'review':
+        return `审核模式：作者填写的内容不能修改；批注、核查分数和审核状态保存到审核文件“${path.basename(this.reviewFile ?? '')}”`;
     }
   }
 
@@ -202,7 +244,11 @@ export class DocumentSession {
   static open(file: string, options: SessionOptions = {}): DocResult<DocumentSession> {
     const abs = path.resolve(file);
     const who = options.who ?? currentUser();
-    let readOnlyReason: ReadOnlyReason | null = options.readOnly ? 'requested' : null;
+    let readOnlyReason: ReadOnlyReason | null = options.review
+      ? 'review'
+      : options.readOnly
+        ? 'requested'
+        : null;
     let lockedBy: OwnerInfo | null = null;
     let owned = false;
     let working: { db: Database.Database; folder: string; info: WorkingInfo } | null = null;
@@ -226,6 +272,7 @@ export class DocumentSession {
       }
       // Until the copy is made, nothing in it is unsaved: a crash right now offers no recovery.
       working = DocumentSession.newWorking(options, who, abs, Number.MAX_SAFE_INTEGER);
+      if (options.review) working.info.reviewing = true;
       const w = working;
       // A consistent snapshot of the user's file; the original is never written here.
       snapshotInto(abs, path.join(w.folder, WORKING_FILE) + '.copy');
@@ -237,13 +284,16 @@ export class DocumentSession {
       // (the backup) until the upgraded document is saved.
       migrate(db, migrations);
       const doc = decodeDocument(db, abs);
+      const problem = takeInReviewFile(db, abs);
       const editSeq = Number(
         (db.prepare("SELECT value FROM meta WHERE key = 'editSeq'").get() as { value?: string } | undefined)
           ?.value ?? 0,
       );
       w.info.savedSeq = editSeq;
       writeInfo(w.folder, w.info);
-      return ok(new DocumentSession(db, w.folder, w.info, editSeq, readOnlyReason, lockedBy, doc));
+      const session = new DocumentSession(db, w.folder, w.info, editSeq, readOnlyReason, lockedBy, doc);
+      session.reviewFileProblem = problem;
+      return ok(session);
     } catch (e) {
       working?.db.close();
       if (working) rmSync(working.folder, { recursive: true, force: true });
@@ -255,7 +305,7 @@ export class DocumentSession {
   /** Reopens a working copy left by a crashed session (see recovery.ts). */
   static resume(folder: string, info: WorkingInfo, options: SessionOptions = {}): DocResult<DocumentSession> {
     const who = options.who ?? currentUser();
-    let readOnlyReason: ReadOnlyReason | null = null;
+    let readOnlyReason: ReadOnlyReason | null = info.reviewing ? 'review' : null;
     let lockedBy: OwnerInfo | null = null;
     let db: Database.Database | null = null;
     let owned = false;
@@ -269,7 +319,7 @@ export class DocumentSession {
       );
       const taken: WorkingInfo = { ...info, pid: process.pid, host: who.host, user: who.user };
       writeInfo(folder, taken);
-      if (taken.originalPath !== null) {
+      if (taken.originalPath !== null && readOnlyReason === null) {
         const lock = editableHere(taken.originalPath)
           ? ({ kind: 'held', owner: ownerHere(taken.originalPath) } as const)
           : acquireOwner(taken.originalPath, { user: who.user, host: who.host, pid: process.pid });
@@ -381,14 +431,86 @@ export class DocumentSession {
     doc.meta.modifiedAt = now;
     doc.meta.modifiedBy = who;
     this.editSeq = seq;
+    this.authorSeq = seq;
+  }
+
+  /**
+   * Applies review patches (comments, audit scores, statuses) as one step. Allowed in every
+   * mode, read-only included: they never touch the author's data. Durable in the working copy
+   * at once; saved into the document, or into the review file when the document is read-only.
+   */
+  applyReview(patches: readonly ReviewPatch[]): DocResult<ReviewPatch[]> {
+    if (this.closed) return { ok: false, error: this.closedError() };
+    const inverse = patches.map((p) => applyReviewPatch(this.review, p)).reverse();
+    const seq = this.editSeq + 1;
+    try {
+      const put: ReviewItem[] = [];
+      const removed: string[] = [];
+      for (const p of patches) {
+        const item = p.op === 'putReview' ? this.review.get(p.item.id) : undefined;
+        if (item) put.push(item);
+        else if (p.op === 'removeReview') removed.push(p.id);
+      }
+      this.db.transaction(() => {
+        writeReviewRows(this.db, put, removed);
+        this.db
+          .prepare(
+            "INSERT INTO meta(key, value) VALUES ('editSeq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+          )
+          .run(String(seq));
+      })();
+    } catch (e) {
+      for (const p of inverse) applyReviewPatch(this.review, p);
+      return {
+        ok: false,
+        error: fromSystemError(e, this.info.originalPath ?? this.workingFile, '保存审核意见'),
+      };
+    }
+    this.editSeq = seq;
+    this.reviewSeq = seq;
+    return ok(inverse);
+  }
+
+  /** Where review data is saved while the document itself is read-only; null for a new document. */
+  get reviewFile(): string | null {
+    return this.info.originalPath === null ? null : reviewFilePath(this.info.originalPath);
+  }
+
+  /**
+   * A read-only save keeps what it can: the review data, into the review file. Author edits a
+   * read-only session recovered cannot be saved here and keep it unsaved (“另存为” keeps them).
+   */
+  private saveReview(): DocResult<void> {
+    const file = this.reviewFile;
+    const refused = {
+      ok: false,
+      error: { code: 'read-only', message: this.readOnlyNotice() ?? '文档为只读' },
+    } as const;
+    if (file === null || this.reviewSeq <= this.info.savedSeq) return refused;
+    try {
+      const { unit, year } = this.document.meta;
+      saveReviewFile(file, this.review.values(), { unit, year });
+    } catch (e) {
+      const error = fromSystemError(e, file, '保存审核意见');
+      return {
+        ok: false,
+        error: {
+          ...error,
+          message: `${error.message}。审核意见仍在本机，没有丢失：也可以用“另存为”把文档和审核意见存为一份副本`,
+        },
+      };
+    }
+    if (this.authorSeq > this.info.savedSeq) return refused;
+    this.info = { ...this.info, savedSeq: this.editSeq };
+    this.recordInfo();
+    return ok(undefined);
   }
 
   // ------------------------------------------------------------------ save
 
   save(): DocResult<void> {
     if (this.closed) return { ok: false, error: this.closedError() };
-    if (this.readOnly)
-      return { ok: false, error: { code: 'read-only', message: `${this.readOnlyNotice() ?? '文档为只读'}` } };
+    if (this.readOnly) return this.saveReview();
     const target = this.info.originalPath;
     if (target === null)
       return {
@@ -420,7 +542,8 @@ export class DocumentSession {
     if (this.info.originalPath !== null && other && this.readOnlyReason === null) {
       releaseOwner(this.info.originalPath, me);
     }
-    this.info = { ...this.info, originalPath: target };
+    // The copy is the saver's own: a reviewer who saves one edits it as its author.
+    this.info = { ...this.info, originalPath: target, reviewing: false };
     this.readOnlyReason = null;
     this.lockedBy = null;
     this.recordInfo();
@@ -546,6 +669,22 @@ export class DocumentSession {
     this.closed = true;
     liveSessions.delete(this.info.sessionId);
   }
+}
+
+/**
+ * Merges the review file beside a document into its working copy (a reviewer's comments reach
+ * the author this way). Returns why it could not be read, if it could not: the document still opens.
+ */
+function takeInReviewFile(db: Database.Database, docPath: string): string | null {
+  let incoming: ReviewItem[];
+  try {
+    incoming = readReviewFile(reviewFilePath(docPath));
+  } catch (e) {
+    return fromSystemError(e, reviewFilePath(docPath), '读取').message;
+  }
+  const taken = mergeReviewItems(readReviewRows(db), incoming);
+  if (taken.length > 0) db.transaction(() => writeReviewRows(db, taken))();
+  return null;
 }
 
 /** Why `target` cannot be written, before anything is written: its folder is gone or it is a folder. */

@@ -1,0 +1,64 @@
+/** Review items for tests, signed and timed like the editor signs them. */
+import {
+  auditId,
+  statusId,
+  type AuditItem,
+  type CommentItem,
+  type ReviewAnchor,
+  type ReviewStatus,
+  type StatusItem,
+} from '../../shared/review/types';
+
+let clock = Date.parse('2025-03-01T08:00:00.000Z');
+/** Strictly increasing times, so “the later change wins” is deterministic. */
+export function tick(): string {
+  clock += 1000;
+  return new Date(clock).toISOString();
+}
+
+export function comment(
+  id: string,
+  formId: string | null,
+  text: string,
+  extra: { anchor?: ReviewAnchor; parentId?: string; author?: string } = {},
+): CommentItem {
+  const at = tick();
+  return {
+    kind: 'comment',
+    id,
+    formId,
+    anchor: extra.anchor ?? {},
+    parentId: extra.parentId ?? null,
+    author: extra.author ?? '审核人',
+    createdAt: at,
+    updatedAt: at,
+    text,
+    resolved: false,
+    resolvedBy: '',
+  };
+}
+
+export function audit(formId: string, indicatorId: string, score: number | null, opinion = ''): AuditItem {
+  return {
+    kind: 'audit',
+    id: auditId(formId, indicatorId),
+    formId,
+    indicatorId,
+    score,
+    opinion,
+    by: '审核人',
+    updatedAt: tick(),
+  };
+}
+
+export function status(formId: string, value: ReviewStatus, reason = ''): StatusItem {
+  return {
+    kind: 'status',
+    id: statusId(formId),
+    formId,
+    status: value,
+    reason,
+    by: '审核人',
+    updatedAt: tick(),
+  };
+}
