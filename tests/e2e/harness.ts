@@ -2,7 +2,7 @@
  * End-to-end harness: the real browser-mode server (electron/web) over a copy of a document in a
  * temp folder with its own data folder, and Debian's Chromium driven by playwright-core.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { AppService } from '../../electron/services/handlers';
 import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
+import { reviewFilePath } from '../../electron/services/document-store/review-store';
 
 /** The e2e tests serve the renderer as built for shipping; built once per test file's worker. */
 let built: Promise<void> | null = null;
@@ -66,14 +67,22 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Serves a copy of `source` (the sample by default) and opens it in a new page. */
-export async function openApp(browser: Browser, source = SAMPLE_PATH): Promise<App> {
+/**
+ * Serves a copy of `source` (the sample by default; its review file comes along, as when a
+ * document is shared) and opens it in a new page; `review` opens it as a reviewer.
+ */
+export async function openApp(
+  browser: Browser,
+  source = SAMPLE_PATH,
+  options: { review?: boolean } = {},
+): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-'));
   const file = join(dir, '示例.ziping');
   copyFileSync(source, file);
+  if (existsSync(reviewFilePath(source))) copyFileSync(reviewFilePath(source), reviewFilePath(file));
   const dataDir = join(dir, 'data');
   const service = new AppService(dataDir);
-  const opened = service.call('doc/open', { path: file });
+  const opened = service.call('doc/open', { path: file, review: options.review === true });
   if (!opened.ok) throw new Error(opened.error.message);
   const server = await startWebServer({ service, staticDir: RENDERER_OUT });
   const context = await browser.newContext({ viewport: { width: 1440, height: 2300 }, locale: 'zh-CN' });

@@ -12,6 +12,7 @@ import type {
   SpanRowsParams,
   ValueFormatterParams,
   ValueGetterParams,
+  ValueSetterParams,
 } from 'ag-grid-community';
 import { fmtNum, fmtPct } from '../../../shared/format/numbers';
 import type {
@@ -22,10 +23,10 @@ import type {
 import { TIERS, type Indicator } from '../../../shared/model/types';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { formColumn } from './setup';
-import type { IndicatorGridContext } from './indicatorContext';
+import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
 
-export type IndicatorColId = IndicatorColumnKey | 'tier' | 'scoreReason';
+export type IndicatorColId = IndicatorColumnKey | 'tier' | 'scoreReason' | AuditColId;
 
 type Col = ColDef<Indicator>;
 
@@ -246,8 +247,68 @@ function extraColumns(): Col[] {
   return [tier, reason];
 }
 
-export function indicatorColumns(kind: KindLayout): Col[] {
-  return [...kind.indicatorColumns.map(column), ...extraColumns()];
+/**
+ * The reviewer's columns: 核查分数 and 审核意见 beside the author's score. They are review data,
+ * editable in read-only documents too, and commit through their own setter (not a patch).
+ */
+function auditColumns(): Col[] {
+  const audit = (p: { context: unknown; data?: Indicator | undefined }) => {
+    const c = ctx(p);
+    return p.data && c.form ? c.review?.audit(c.form.id, p.data.id) : undefined;
+  };
+  const commit = (colId: AuditColId) => (p: ValueSetterParams<Indicator>) => {
+    if (p.data) ctx(p).onAudit(p.data.id, colId, p.newValue);
+    return false;
+  };
+  const score: Col = {
+    ...base({ key: 'auditScore', title: '核查分数', width: 9 }),
+    headerClass: 'extra-header audit-header',
+    headerTooltip: '审核人核定的分数；不填表示同意自评得分',
+    valueGetter: (p) => audit(p)?.score ?? null,
+    valueFormatter: numberText,
+    valueSetter: commit('auditScore'),
+    editable: (p) => !p.node.rowPinned,
+    cellClass: 'cell-audit cell-number',
+    cellClassRules: {
+      'cell-audit-differs': (p: CellClassParams<Indicator>) => {
+        const a = audit(p);
+        return !!a && a.score !== null && a.score !== line(p)?.final;
+      },
+    },
+  };
+  const opinion: Col = {
+    ...base({ key: 'auditOpinion', title: '审核意见', width: 16 }),
+    headerClass: 'extra-header audit-header',
+    valueGetter: (p) => audit(p)?.opinion ?? '',
+    valueSetter: commit('auditOpinion'),
+    editable: (p) => !p.node.rowPinned,
+    cellEditor: 'agLargeTextCellEditor',
+    cellEditorPopup: true,
+    cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
+    cellClass: 'cell-audit cell-text',
+  };
+  return [score, opinion];
+}
+
+/** A red corner on cells (or whole lines) with an unresolved comment, as Excel marks 批注. */
+function withCommentMark(col: Col): Col {
+  const colId = col.colId ?? '';
+  return {
+    ...col,
+    cellClassRules: {
+      ...col.cellClassRules,
+      'cell-commented': (p: CellClassParams<Indicator>) => {
+        const c = ctx(p);
+        return !!p.data && !!c.form && !!c.review?.hasOpenComment(c.form.id, p.data.id, colId);
+      },
+    },
+  };
+}
+
+export function indicatorColumns(kind: KindLayout, withAudit = false): Col[] {
+  return [...kind.indicatorColumns.map(column), ...extraColumns(), ...(withAudit ? auditColumns() : [])].map(
+    withCommentMark,
+  );
 }
 
 export function isNumberColumn(colId: string): boolean {

@@ -7,16 +7,32 @@ import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form } from '../../../shared/model/types';
 import { explainLine } from '../../../shared/scoring/form';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
+import type { ReviewState } from '../state/reviewState';
+
+/** A committed 核查分数 or 审核意见 cell (review data: not a patch of the author's inputs). */
+export type AuditEdit = (indicatorId: string, colId: AuditColId, value: unknown) => void;
+export type AuditColId = 'auditScore' | 'auditOpinion';
 
 export class IndicatorGridContext {
   form: Form | null = null;
   result: FormResult | null = null;
   layout: LayoutDef | null = null;
   readOnly = true;
+  review: ReviewState | null = null;
+  onAudit: AuditEdit = () => undefined;
   private lines = new Map<string, IndicatorResult>();
   private linesOf: FormResult | null = null;
 
-  update(form: Form, result: FormResult, layout: LayoutDef, readOnly: boolean): void {
+  update(
+    form: Form,
+    result: FormResult,
+    layout: LayoutDef,
+    readOnly: boolean,
+    review: ReviewState,
+    onAudit: AuditEdit,
+  ): void {
+    this.review = review;
+    this.onAudit = onAudit;
     this.form = form;
     this.result = result;
     this.layout = layout;

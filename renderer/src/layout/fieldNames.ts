@@ -1,5 +1,5 @@
 /** Chinese names of model fields, for places the layout's column titles do not cover. */
-import type { Finding } from '../../../shared/checks/types';
+import type { FindingLocation } from '../../../shared/checks/types';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form } from '../../../shared/model/types';
 
@@ -21,6 +21,8 @@ const INDICATOR_FIELDS: Record<string, string> = {
   basis: '指标值设定依据',
   lastYear: '上年完成情况',
   evidence: '佐证资料',
+  auditScore: '核查分数',
+  auditOpinion: '审核意见',
 };
 
 const FUNDS_FIELDS: Record<string, string> = {
@@ -55,7 +57,7 @@ export function fundsFieldName(field: string, form: Form, layout: LayoutDef): st
 }
 
 /** Where a finding is, in words: 指标第 3 行 · 实际完成值. */
-export function findingPlace(f: Finding, form: Form, layout: LayoutDef): string {
+export function findingPlace(f: FindingLocation, form: Form, layout: LayoutDef): string {
   const field = f.field ?? '';
   switch (f.section) {
     case 'header':

@@ -77,6 +77,7 @@ export function sheetColumns<T>(columns: ColDef<T>[], sheet: SheetController): C
   return columns.map((c) => ({
     ...c,
     cellClassRules: { ...c.cellClassRules, 'cell-in-range': inRange },
-    ...(c.editable ? { valueSetter: commit } : {}),
+    // A column with a setter of its own (review data) keeps it.
+    ...(c.editable && !c.valueSetter ? { valueSetter: commit } : {}),
   }));
 }

@@ -17,6 +17,8 @@ import type { FormResult } from '../../../shared/scoring/types';
 import { invoke } from '../api/client';
 import type { FindingLocation } from '../../../shared/checks/types';
 import { UndoHistory, whereOf, type HistoryStep } from './undoHistory';
+import type { ReviewPatch } from '../../../shared/review/patch';
+import { ReviewState } from './reviewState';
 
 export type MessageLevel = 'info' | 'error';
 
@@ -74,6 +76,8 @@ export class DocumentStore {
   saving = false;
 
   readonly history = new UndoHistory();
+  /** Comments, audit scores and statuses: editable in every mode, read-only included. */
+  readonly review: ReviewState;
 
   private readonly listeners = new Set<() => void>();
   private formsById = new Map<string, Form>();
@@ -84,6 +88,7 @@ export class DocumentStore {
     this.doc = opened.document;
     this.status = opened.status;
     this.recalc = new Recalculator(this.doc);
+    this.review = new ReviewState(opened.review);
   }
 
   get layout(): LayoutDef {
@@ -125,6 +130,32 @@ export class DocumentStore {
     return true;
   }
 
+  /**
+   * Applies review patches as one undo step, here at once and then on the server (which writes
+   * them into the document, or into the review file when the document is read-only).
+   */
+  applyReview(patches: ReviewPatch[], where: FindingLocation | null = null): void {
+    if (patches.length === 0) return;
+    this.history.record({ patches: [], review: this.runReview(patches), where });
+  }
+
+  private runReview(patches: ReviewPatch[]): ReviewPatch[] {
+    const inverse = this.review.apply(patches);
+    this.status = { ...this.status, dirty: true };
+    this.message = null;
+    this.emit();
+    this.enqueue(
+      () => invoke('review/apply', { patches }),
+      (error) => {
+        this.history.clear();
+        this.review.apply(inverse);
+        this.setMessage(`${error.message}（这次审核意见的修改已撤销）`, 'error', false);
+        this.emit();
+      },
+    );
+    return inverse;
+  }
+
   /** Undoes the last step; returns where it was, so the view can show it (null: nothing). */
   undo(): FindingLocation | null {
     return this.replay(
@@ -154,6 +185,10 @@ export class DocumentStore {
     if (!step) {
       this.setMessage(nothing);
       return null;
+    }
+    if (step.review) {
+      done({ patches: [], review: this.runReview(step.review), where: step.where });
+      return step.where;
     }
     const change = this.run(step.patches);
     if (!change) {
@@ -235,14 +270,23 @@ export class DocumentStore {
   }
 
   private send(patches: Patch[], inverse: Patch[]): void {
+    this.enqueue(
+      () => invoke('doc/apply', { patches }),
+      (error) => this.rollback(patches, inverse, error),
+    );
+  }
+
+  /** Sends one step after the ones before it; `refused` takes it back when the server says no. */
+  private enqueue(
+    call: () => Promise<{ ok: true; value: DocStatus } | { ok: false; error: CallError }>,
+    refused: (error: CallError) => void,
+  ): void {
     this.pending++;
     this.queue = this.queue.then(async () => {
-      const r = await invoke('doc/apply', { patches }).catch(
-        (e: unknown): { ok: false; error: CallError } => ({
-          ok: false,
-          error: { code: 'internal', message: `保存修改失败：${e instanceof Error ? e.message : String(e)}` },
-        }),
-      );
+      const r = await call().catch((e: unknown): { ok: false; error: CallError } => ({
+        ok: false,
+        error: { code: 'internal', message: `保存修改失败：${e instanceof Error ? e.message : String(e)}` },
+      }));
       this.pending--;
       if (r.ok) {
         // Keep the optimistic dirty mark while later edits are still on their way.
@@ -250,7 +294,7 @@ export class DocumentStore {
         this.emit();
         return;
       }
-      this.rollback(patches, inverse, r.error);
+      refused(r.error);
     });
   }
 

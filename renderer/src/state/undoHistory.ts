@@ -4,11 +4,14 @@
  * returns its inverse, so undoing is applying, and the inverse of that is the redo.
  */
 import type { Patch } from '../../../shared/model/patch';
+import type { ReviewPatch } from '../../../shared/review/patch';
 import type { FindingLocation } from '../../../shared/checks/types';
 
 export interface HistoryStep {
   /** Patches that take the document to the other side of the step. */
   patches: Patch[];
+  /** A review step (comment, audit score, status) instead: review patches that take it back. */
+  review?: ReviewPatch[];
   /** What the step touched first, so undo can show it. */
   where: FindingLocation | null;
 }

@@ -7,11 +7,13 @@ import { saveToChosenPlace } from '../state/fileNames';
 import type { DocumentStore } from '../state/documentStore';
 import type { FocusRequest } from '../state/focusRequest';
 import { PendingEdits } from '../state/pendingEdits';
+import { ReviewUi } from '../state/reviewUi';
 import { Dialogs } from '../state/dialogs';
 import { sheetHost } from '../sheet/useSheet';
 import { DialogHost } from './DialogHost';
 import { useDocumentVersion } from '../state/useDocument';
 import { ChecksPanel } from './ChecksPanel';
+import { ReviewPanel } from './ReviewPanel';
 import { EditorContext, type EditorServices } from './EditorContext';
 import { FormView } from './FormView';
 import { Sidebar } from './Sidebar';
@@ -37,7 +39,13 @@ export function Editor({ store, onClosed }: Props) {
   const nonce = useRef(0);
   const services = useMemo<EditorServices>(() => {
     const dialogs = new Dialogs();
-    return { store, pendingEdits: new PendingEdits(), dialogs, sheetHost: sheetHost(store, dialogs) };
+    return {
+      store,
+      pendingEdits: new PendingEdits(),
+      dialogs,
+      sheetHost: sheetHost(store, dialogs),
+      reviewUi: new ReviewUi(store.status.reviewing, store.review.items.size > 0),
+    };
   }, [store]);
 
   const form = selected ? store.form(selected) : undefined;
@@ -81,7 +89,8 @@ export function Editor({ store, onClosed }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const command = appCommandOf(e);
-      if (!command || store.readOnly) return;
+      // Read-only: save and undo still serve the review edits (comments, audit scores, statuses).
+      if (!command) return;
       if (command !== 'save' && textBoxKeepsUndo(e.target)) return;
       e.preventDefault();
       e.stopPropagation();
@@ -112,6 +121,11 @@ export function Editor({ store, onClosed }: Props) {
             {store.status.readOnlyNotice ?? '文档以只读方式打开，不能修改'}
           </div>
         )}
+        {store.status.reviewNotice && (
+          <div className="readonly-notice" role="alert" data-testid="review-notice">
+            {store.status.reviewNotice}
+          </div>
+        )}
         <div className="editor-body">
           <Sidebar store={store} selectedId={form?.id ?? null} onSelect={setSelected} />
           <div className="editor-main">
@@ -126,6 +140,7 @@ export function Editor({ store, onClosed }: Props) {
             </div>
             {form && <ChecksPanel store={store} form={form} onPick={showPlace} />}
           </div>
+          {form && <ReviewPanel store={store} form={form} onPick={showPlace} />}
         </div>
         <StatusBar store={store} />
         <DialogHost dialogs={services.dialogs} />

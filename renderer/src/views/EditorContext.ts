@@ -3,6 +3,7 @@ import type { DocumentStore } from '../state/documentStore';
 import type { PendingEdits } from '../state/pendingEdits';
 import type { Dialogs } from '../state/dialogs';
 import type { SheetHost } from '../sheet/sheetController';
+import type { ReviewUi } from '../state/reviewUi';
 
 export interface EditorServices {
   store: DocumentStore;
@@ -10,6 +11,8 @@ export interface EditorServices {
   dialogs: Dialogs;
   /** What the grids' paste, fill and clear go through. */
   sheetHost: SheetHost;
+  /** The review panel, the audit columns and the comment being written. */
+  reviewUi: ReviewUi;
 }
 
 export const EditorContext = createContext<EditorServices | null>(null);

@@ -15,6 +15,7 @@ import { GoalsBlock } from './GoalsBlock';
 import { IndicatorTable, type GridHandle } from './IndicatorTable';
 import { LineDetail } from './LineDetail';
 import { TotalRow } from './TotalRow';
+import { reviewedTotal } from '../../../shared/review/reviewed-total';
 
 interface Props {
   form: Form;
@@ -88,7 +89,12 @@ export function FormView({ form, focus }: Props) {
       <section className="form-section" aria-label="绩效指标">
         <h2 className="section-title">绩效指标</h2>
         <IndicatorTable form={form} result={result} handle={indicators} focusedLine={focusedLine} />
-        <TotalRow result={result} printsGrade={layout.printsGrade} ref={totalRow} />
+        <TotalRow
+          result={result}
+          printsGrade={layout.printsGrade}
+          reviewed={reviewedTotal(result, store.review.items, layout.policy)}
+          ref={totalRow}
+        />
         <LineDetail form={form} result={result} focusedLine={focusedLine} />
       </section>
       <AnalysisBlock form={form} />

@@ -1,12 +1,18 @@
-/** 导入 (browser mode): the path of an Excel workbook or a form JSON file, typed. */
+/** 导入 (browser mode): the path of the file to import (forms, or review data), typed. */
 import { useState, type FormEvent } from 'react';
 
 interface Props {
   onImport: (paths: string[]) => Promise<void>;
   onClose: () => void;
+  /** What to type (the forms' files unless told). */
+  placeholder?: string;
 }
 
-export function ImportPopover({ onImport, onClose }: Props) {
+export function ImportPopover({
+  onImport,
+  onClose,
+  placeholder = 'Excel 工作簿（.xlsx）或表格 JSON（.json）的路径',
+}: Props) {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -28,7 +34,7 @@ export function ImportPopover({ onImport, onClose }: Props) {
           autoFocus
           value={path}
           onChange={(e) => setPath(e.target.value)}
-          placeholder="Excel 工作簿（.xlsx）或表格 JSON（.json）的路径"
+          placeholder={placeholder}
           data-testid="import-path"
         />
       </label>

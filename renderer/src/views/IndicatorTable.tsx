@@ -3,11 +3,13 @@
  * long text wrapped, keyboard like a spreadsheet (Enter moves down). Commits become patches.
  */
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { GetRowIdParams, GridApi, RowHeightParams } from 'ag-grid-community';
 import type { Form, Indicator } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
-import { IndicatorGridContext } from '../grid/indicatorContext';
+import { IndicatorGridContext, type AuditColId } from '../grid/indicatorContext';
+import { auditChange } from '../grid/auditEdits';
+import { setAudit } from '../state/reviewActions';
 import { columnForField, indicatorColumns } from '../grid/indicatorColumns';
 import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
@@ -33,13 +35,30 @@ function resetRowHeights(e: { api: GridApi }): void {
 }
 
 export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
-  const { store } = useEditor();
+  const { store, reviewUi } = useEditor();
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const context = useMemo(() => new IndicatorGridContext(), []);
-  context.update(form, result, layout, store.readOnly);
+  const onAudit = useCallback(
+    (indicatorId: string, colId: AuditColId, value: unknown) => {
+      const row = form.indicators.findIndex((i) => i.id === indicatorId);
+      const outcome = auditChange(form, result, indicatorId, colId, value);
+      if (!outcome.ok) store.setMessage(outcome.message, 'error');
+      else
+        setAudit(store, form.id, indicatorId, outcome.change, {
+          formId: form.id,
+          section: 'indicator',
+          row,
+          field: colId,
+        });
+    },
+    [form, result, store],
+  );
+  context.update(form, result, layout, store.readOnly, store.review, onAudit);
   const handledSeq = useRef(store.lastTouched.seq);
-  const columns = useMemo(() => indicatorColumns(kind), [kind]);
+  const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
+  const columns = useMemo(() => indicatorColumns(kind, auditShown), [kind, auditShown]);
+  const reviewSeen = useRef(store.review.version);
 
   const { apiRef, containerRef, widths, sheet, gridOptions } = useFormGrid<Indicator>({
     columns,
@@ -83,6 +102,11 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   // Repaint the rows the last change touched (their scores, merges and flags).
   useEffect(() => {
     const api = apiRef.current;
+    if (api && reviewSeen.current !== store.review.version) {
+      // Comment marks and audit cells: few, and anywhere in the form.
+      reviewSeen.current = store.review.version;
+      api.refreshCells({ force: true });
+    }
     const touched = store.lastTouched;
     if (!api || touched.seq === handledSeq.current) return;
     handledSeq.current = touched.seq;

@@ -5,6 +5,7 @@ import type { Form, FormKind, Grade } from '../../../shared/model/types';
 import { fmt2 } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
 import type { DocumentStore } from '../state/documentStore';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/review/types';
 import { GradeBadge } from './GradeBadge';
 import { useEditor } from './EditorContext';
 import { GridMenu, type MenuAt, type MenuItem } from './GridMenu';
@@ -51,6 +52,7 @@ function itemSnapshot(store: DocumentStore, id: string): string {
 
 const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu }: ItemProps) {
   const snapshot = useSyncExternalStore(store.subscribe, () => itemSnapshot(store, id));
+  const status = useSyncExternalStore(store.subscribe, () => store.review.status(id)?.status ?? '');
   if (snapshot === '') return null;
   const [kind, name, total, grade, errors, warnings] = JSON.parse(snapshot) as [
     FormKind,
@@ -84,6 +86,11 @@ const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu 
           {name || '（未命名）'}
         </span>
         <span className="form-item-score">
+          {status !== '' && (
+            <span className={`status-chip status-${STATUS_CLASS[status]}`} data-testid={`form-status-${id}`}>
+              {status}
+            </span>
+          )}
           {errors > 0 && (
             <span className="error-mark" data-testid={`form-errors-${id}`} aria-label={`${errors} 个错误`}>
               ●
@@ -98,6 +105,21 @@ const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu 
     </li>
   );
 });
+
+const STATUS_CLASS: Record<ReviewStatus, string> = {
+  待审核: 'pending',
+  已审核: 'done',
+  退回修改: 'returned',
+};
+
+/** 审核状态 counts of the document, one line (empty when no form has a status). */
+function statusSummary(store: DocumentStore): string {
+  const counts = store.review.statusCounts(store.doc.forms.map((f) => f.id));
+  const parts = REVIEW_STATUSES.filter((s) => counts[s] > 0).map((s) => `${s} ${counts[s]}`);
+  return parts.length === 0
+    ? ''
+    : `${parts.join(' · ')}${counts.未设置 > 0 ? ` · 未设置 ${counts.未设置}` : ''}`;
+}
 
 function scrollIntoViewIfNeeded(el: HTMLElement | null): void {
   el?.scrollIntoView({ block: 'nearest' });
@@ -129,6 +151,7 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
   const needle = filter.trim().toLowerCase();
   const getSnapshot = useCallback(() => listSnapshot(store, needle), [store, needle]);
   const ids = useSyncExternalStore(store.subscribe, getSnapshot);
+  const statuses = useSyncExternalStore(store.subscribe, () => statusSummary(store));
   const shown = ids === '' ? [] : ids.split('\u0000');
   const forms = store.doc.forms;
   const hasDepartment = forms.some((f) => f.kind === 'department');
@@ -231,6 +254,11 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
         <div className="sidebar-count">
           共 {forms.length} 张表{needle && `，显示 ${shown.length} 张`}
         </div>
+        {statuses && (
+          <div className="sidebar-count" data-testid="status-summary">
+            {statuses}
+          </div>
+        )}
       </div>
       <ul className="form-list" onKeyDown={onListKey}>
         {shown.map((id) => (

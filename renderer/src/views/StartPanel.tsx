@@ -14,7 +14,7 @@ interface Props {
 
 export function StartPanel({ onOpened }: Props) {
   const [path, setPath] = useState('');
-  const [readOnly, setReadOnly] = useState(false);
+  const [mode, setMode] = useState<'edit' | 'readOnly' | 'review'>('edit');
   const [unit, setUnit] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [layout, setLayout] = useState<LayoutId>('national');
@@ -43,7 +43,13 @@ export function StartPanel({ onOpened }: Props) {
     }
     setBusy(true);
     setProblem(null);
-    onOpened(await invoke('doc/open', { path: path.trim(), readOnly }));
+    onOpened(
+      await invoke('doc/open', {
+        path: path.trim(),
+        readOnly: mode === 'readOnly',
+        review: mode === 'review',
+      }),
+    );
     setBusy(false);
   };
 
@@ -107,9 +113,17 @@ export function StartPanel({ onOpened }: Props) {
             data-testid="open-path"
           />
         </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
-          只读打开
+        <label>
+          打开方式
+          <select
+            value={mode}
+            onChange={(e) => setMode(e.target.value as typeof mode)}
+            data-testid="open-mode"
+          >
+            <option value="edit">编辑</option>
+            <option value="readOnly">只读</option>
+            <option value="review">审核（只写批注、核查分数和审核状态）</option>
+          </select>
         </label>
         <button type="submit" disabled={busy} data-testid="open-button">
           打开文件

@@ -1,5 +1,5 @@
 /** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { invoke, shell } from '../api/client';
 import { saveToChosenPlace } from '../state/fileNames';
 import { LayoutSelect } from './LayoutSelect';
@@ -8,6 +8,7 @@ import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
+import { importReview } from '../state/reviewImport';
 
 interface Props {
   store: DocumentStore;
@@ -22,7 +23,7 @@ interface Props {
   setPopover: (p: ToolbarPopover) => void;
 }
 
-export type ToolbarPopover = 'none' | 'saveAs' | 'export' | 'import';
+export type ToolbarPopover = 'none' | 'saveAs' | 'export' | 'import' | 'importReview';
 
 function fileName(path: string | null): string {
   if (path === null) return '新文档（未保存）';
@@ -41,7 +42,8 @@ export function Toolbar({
   popover,
   setPopover,
 }: Props) {
-  const { pendingEdits } = useEditor();
+  const { pendingEdits, reviewUi } = useEditor();
+  const review = useSyncExternalStore(reviewUi.subscribe, reviewUi.get);
   const saveAsOpen = popover === 'saveAs';
   const toggle = (p: ToolbarPopover) => setPopover(popover === p ? 'none' : p);
   const [saveAsPath, setSaveAsPath] = useState('');
@@ -80,8 +82,15 @@ export function Toolbar({
           未保存
         </span>
       )}
-      {status.readOnly && <span className="readonly-mark">只读</span>}
-      {!status.readOnly &&
+      {status.reviewing ? (
+        <span className="readonly-mark review-mark" data-testid="reviewing-mark">
+          审核模式
+        </span>
+      ) : (
+        status.readOnly && <span className="readonly-mark">只读</span>
+      )}
+      {
+        // Read-only sessions undo their review edits (comments, audit scores, statuses).
         (
           [
             ['undo', '撤销', 'Ctrl+Z', onUndo, store.history.canUndo],
@@ -98,8 +107,27 @@ export function Toolbar({
           >
             {label}
           </button>
-        ))}
+        ))
+      }
       <span className="toolbar-spacer" />
+      <button
+        type="button"
+        aria-pressed={review.panelOpen}
+        onClick={() => reviewUi.set({ panelOpen: !review.panelOpen })}
+        title="批注、审核状态和核查结果"
+        data-testid="toggle-review"
+      >
+        批注与审核
+      </button>
+      <button
+        type="button"
+        aria-pressed={review.auditColumns}
+        onClick={() => reviewUi.set({ auditColumns: !review.auditColumns })}
+        title="在指标表中显示“核查分数”和“审核意见”两列"
+        data-testid="toggle-audit-columns"
+      >
+        核查列
+      </button>
       <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
         地区样式
         <LayoutSelect
@@ -113,15 +141,15 @@ export function Toolbar({
           testId="layout-select"
         />
       </label>
-      {!status.readOnly && (
+      {(!status.readOnly || status.reviewFile !== null) && (
         <button
           type="button"
           onClick={() => void onSave()}
           disabled={store.saving}
-          title="保存（Ctrl+S）"
+          title={status.readOnly ? '把批注和审核意见保存到审核文件（Ctrl+S）' : '保存（Ctrl+S）'}
           data-testid="save"
         >
-          保存
+          {status.readOnly ? '保存审核意见' : '保存'}
         </button>
       )}
       <button
@@ -143,6 +171,14 @@ export function Toolbar({
       )}
       <button
         type="button"
+        onClick={() => toggle('importReview')}
+        title="导入审核人返回的审核文件（.ziping-review）或文档副本中的批注、核查分数和审核状态"
+        data-testid="import-review"
+      >
+        导入审核意见…
+      </button>
+      <button
+        type="button"
         onClick={() => toggle('export')}
         title="导出为官方表样的 Excel 文件"
         data-testid="export-xlsx"
@@ -162,6 +198,13 @@ export function Toolbar({
       )}
       {popover === 'import' && (
         <ImportPopover onImport={exchange.importFrom} onClose={() => setPopover('none')} />
+      )}
+      {popover === 'importReview' && (
+        <ImportPopover
+          onImport={(paths) => importReview(store, paths)}
+          onClose={() => setPopover('none')}
+          placeholder="审核文件（.ziping-review）或文档副本（.ziping）的路径"
+        />
       )}
       {saveAsOpen && (
         <form className="toolbar-popover" onSubmit={saveAs}>

@@ -2,15 +2,18 @@
 import type { Ref } from 'react';
 import { fmt2, fmtNum } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
+import type { ReviewedTotal } from '../../../shared/review/reviewed-total';
 import { GradeBadge } from './GradeBadge';
 
 interface Props {
   result: FormResult;
   printsGrade: boolean;
+  /** The reviewer's total beside the self-evaluated one, when any line has a 核查分数. */
+  reviewed: ReviewedTotal | null;
   ref?: Ref<HTMLDivElement>;
 }
 
-export function TotalRow({ result, printsGrade, ref }: Props) {
+export function TotalRow({ result, printsGrade, reviewed, ref }: Props) {
   const capped = result.total !== result.uncappedTotal;
   return (
     <div className="total-row" ref={ref} tabIndex={-1} data-testid="total-row">
@@ -30,6 +33,16 @@ export function TotalRow({ result, printsGrade, ref }: Props) {
       <span className="total-grade" title={printsGrade ? undefined : '本样式的表上不打印等级'}>
         {printsGrade ? '等级' : '等级（参考）'} <GradeBadge grade={result.grade} testId="form-grade" />
       </span>
+      {reviewed && (
+        <span className="total-reviewed" title={`${reviewed.audited} 项有核查分数；其余按自评得分计`}>
+          核查得分 <strong data-testid="form-reviewed-total">{fmt2(reviewed.total)}</strong>{' '}
+          <GradeBadge grade={reviewed.grade} />
+          <span className={reviewed.difference < 0 ? 'diff-down' : 'diff-up'}>
+            （{reviewed.difference > 0 ? '+' : ''}
+            {fmt2(reviewed.difference)}）
+          </span>
+        </span>
+      )}
     </div>
   );
 }

@@ -13,6 +13,8 @@ import type { SheetController } from '../sheet/sheetController';
 import { toTsv } from '../sheet/tsv';
 import type { DocumentStore } from '../state/documentStore';
 import type { MenuAt, MenuItem } from './GridMenu';
+import { useEditor } from './EditorContext';
+import { findingPlace } from '../layout/fieldNames';
 
 type RowCommand = 'insertAbove' | 'insertBelow' | 'delete' | 'moveUp' | 'moveDown';
 
@@ -34,6 +36,7 @@ export function useIndicatorActions(
   container: RefObject<HTMLDivElement | null>,
 ) {
   const [menu, setMenu] = useState<MenuAt | null>(null);
+  const { reviewUi } = useEditor();
 
   /** The selected lines (the focused one when nothing is selected). */
   const lines = useCallback((): { top: number; bottom: number; col: number } | null => {
@@ -121,6 +124,23 @@ export function useIndicatorActions(
     [sheet, store],
   );
 
+  /** Opens the review panel's composer on the focused cell. */
+  const askComment = useCallback(() => {
+    const cell = api.current?.getFocusedCell();
+    const ind = cell ? form.indicators[cell.rowIndex] : undefined;
+    if (!cell || !ind) return;
+    const field = cell.column.getColId();
+    reviewUi.askComment({
+      formId: form.id,
+      anchor: { section: 'indicator', indicatorId: ind.id, field },
+      label: findingPlace(
+        { formId: form.id, section: 'indicator', row: cell.rowIndex, field },
+        form,
+        store.layout,
+      ),
+    });
+  }, [api, form, reviewUi, store]);
+
   const openMenu = useCallback(
     (x: number, y: number) => {
       const at = lines();
@@ -166,10 +186,13 @@ export function useIndicatorActions(
           disabled: ro || !manual,
           run: () => store.apply(resetScores(form, at.top, at.bottom)),
         },
+        'separator',
+        // Review data: also in read-only documents.
+        { id: 'comment', label: '添加批注…', shortcut: 'Shift+F2', run: askComment },
       ];
       setMenu({ x, y, items });
     },
-    [form, store, sheet, lines, run, clipboard],
+    [form, store, sheet, lines, run, clipboard, askComment],
   );
 
   useEffect(() => {
@@ -183,6 +206,13 @@ export function useIndicatorActions(
         e.preventDefault();
         e.stopPropagation();
         openMenu(box ? box.left + 12 : 40, box ? box.bottom : 40);
+        return;
+      }
+      if (e.shiftKey && e.key === 'F2' && !e.ctrlKey && !e.altKey) {
+        // Excel's key for a new comment (批注).
+        e.preventDefault();
+        e.stopPropagation();
+        askComment();
         return;
       }
       const command = rowCommandOf(e);
@@ -209,7 +239,7 @@ export function useIndicatorActions(
       el.removeEventListener('keydown', onKey, true);
       el.removeEventListener('contextmenu', onContextMenu);
     };
-  }, [container, api, sheet, openMenu, run]);
+  }, [container, api, sheet, openMenu, run, askComment]);
 
   const addRow = useCallback(() => {
     const end = form.indicators.length;

@@ -1,0 +1,30 @@
+/** A committed 核查分数 / 审核意见 cell → the audit change, or why it cannot be taken. */
+import { fmtNum } from '../../../shared/format/numbers';
+import type { Form } from '../../../shared/model/types';
+import type { FormResult } from '../../../shared/scoring/types';
+import { parseNumberInput, textInput } from '../state/parse';
+import type { AuditColId } from './indicatorContext';
+
+export type AuditChange =
+  { ok: true; change: { score?: number | null; opinion?: string } } | { ok: false; message: string };
+
+export function auditChange(
+  form: Form,
+  result: FormResult,
+  indicatorId: string,
+  colId: AuditColId,
+  value: unknown,
+): AuditChange {
+  if (!form.indicators.some((i) => i.id === indicatorId))
+    return { ok: false, message: '找不到这一行：它可能已被删除' };
+  if (colId === 'auditOpinion') return { ok: true, change: { opinion: textInput(value) } };
+  const n = parseNumberInput(value, '核查分数');
+  if (!n.ok) return n;
+  const weight = result.indicators.find((l) => l.id === indicatorId)?.weight ?? null;
+  if (n.value !== null && (n.value < 0 || (weight !== null && n.value > weight)))
+    return {
+      ok: false,
+      message: `核查分数应在 0 到分值${weight === null ? '' : ` ${fmtNum(weight)}`} 之间：请重新输入`,
+    };
+  return { ok: true, change: { score: n.value } };
+}
