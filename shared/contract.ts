@@ -179,7 +179,7 @@ export interface ShellHandlers {
    * Opens a document (path null: asks with the open dialog first). It opens in this window if the
    * window has no document, otherwise in a new window; a document already open is brought forward.
    */
-  'window/openDocument': (args: { path: string | null }) => { opened: boolean };
+  'window/openDocument': (args: { path: string | null; review?: boolean }) => { opened: boolean };
   /** The save dialog for the document: the chosen path, or null when cancelled. */
   'dialog/saveDocument': (args: { suggestedName: string }) => string | null;
   /** The save dialog for an export: the chosen path, or null when cancelled. */

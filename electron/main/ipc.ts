@@ -115,8 +115,8 @@ const isFormat = (v: unknown): v is ExportFormat => v === 'xlsx' || v === 'json'
 /** Arguments of shell calls, checked field by field (the renderer is not trusted). */
 export const SHELL_PARSERS: ShellParsers = {
   'window/openDocument': (raw) =>
-    raw.path === null || isPath(raw.path)
-      ? { ok: true, args: { path: raw.path } }
+    (raw.path === null || isPath(raw.path)) && (raw.review === undefined || typeof raw.review === 'boolean')
+      ? { ok: true, args: { path: raw.path, ...(raw.review === true ? { review: true } : {}) } }
       : { ok: false, problem: '文件路径不正确' },
   'dialog/saveDocument': (raw) =>
     isName(raw.suggestedName)

@@ -12,6 +12,8 @@ export type MenuAction =
   | { kind: 'window'; command: MenuCommand }
   | { kind: 'newWindow' }
   | { kind: 'open' }
+  /** 以审核身份打开: the author's data stays as it is; review data goes to the review file. */
+  | { kind: 'openForReview' }
   | { kind: 'openRecent'; path: string }
   | { kind: 'clearRecent' }
   | { kind: 'closeWindow' }
@@ -65,6 +67,7 @@ export function buildMenuTemplate(
       submenu: [
         { label: '新建', accelerator: 'CmdOrCtrl+N', click: () => run({ kind: 'newWindow' }) },
         { label: '打开…', accelerator: 'CmdOrCtrl+O', click: () => run({ kind: 'open' }) },
+        { label: '以审核身份打开…', click: () => run({ kind: 'openForReview' }) },
         { label: '最近打开', submenu: recentItems },
         sep,
         command('保存', 'save', 'CmdOrCtrl+S'),

@@ -95,7 +95,12 @@ export class DocumentWindows implements IpcTargets {
    * focused window) when that window has no document; else in a new window. False when it could
    * not be opened (the user has been told why).
    */
-  async openDocument(file: string, from: number | null): Promise<boolean> {
+  async openDocument(
+    file: string,
+    from: number | null,
+    options: { review?: boolean } = {},
+  ): Promise<boolean> {
+    const openArgs = { path: path.resolve(file), review: options.review === true };
     const wanted = path.resolve(file);
     for (const e of this.entries.values()) {
       const open = e.service.current?.path;
@@ -106,7 +111,7 @@ export class DocumentWindows implements IpcTargets {
     }
     const target = from !== null ? this.entries.get(from) : this.lastFocused();
     if (target && target.service.current === null) {
-      const r = target.service.call('doc/open', { path: wanted });
+      const r = target.service.call('doc/open', openArgs);
       if (!r.ok) {
         await this.platform.showError(target.win, r.error.message);
         return false;
@@ -117,7 +122,7 @@ export class DocumentWindows implements IpcTargets {
       return true;
     }
     const service = new AppService(this.dataDir);
-    const r = service.call('doc/open', { path: wanted });
+    const r = service.call('doc/open', openArgs);
     if (!r.ok) {
       await this.platform.showError(target?.win ?? null, r.error.message);
       if (this.entries.size === 0) this.createWindow(null);
@@ -149,9 +154,10 @@ export class DocumentWindows implements IpcTargets {
       case 'newWindow':
         this.newWindow();
         return;
-      case 'open': {
+      case 'open':
+      case 'openForReview': {
         const file = await this.platform.chooseDocumentToOpen(focused?.win ?? null);
-        if (file) await this.openDocument(file, focusedId);
+        if (file) await this.openDocument(file, focusedId, { review: action.kind === 'openForReview' });
         return;
       }
       case 'openRecent':
@@ -268,7 +274,7 @@ export class DocumentWindows implements IpcTargets {
     'window/openDocument': async (id, args) => {
       const file = args.path ?? (await this.platform.chooseDocumentToOpen(this.entries.get(id)?.win ?? null));
       if (!file) return ok({ opened: false });
-      return ok({ opened: await this.openDocument(file, id) });
+      return ok({ opened: await this.openDocument(file, id, { review: args.review === true }) });
     },
     'dialog/saveDocument': async (id, args) =>
       ok(await this.platform.chooseDocumentSavePath(this.win(id), args.suggestedName)),

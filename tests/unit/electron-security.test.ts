@@ -256,6 +256,7 @@ describe('IPC', () => {
       ['window/openDocument', { path: 5 }],
       ['window/openDocument', { path: 'a\0b' }],
       ['window/openDocument', { path: '' }],
+      ['window/openDocument', { path: null, review: 'yes' }],
       ['dialog/export', { format: 'exe', suggestedName: 'a' }],
       ['dialog/export', { format: 'xlsx', suggestedName: 'x'.repeat(300) }],
       ['dialog/saveDocument', {}],

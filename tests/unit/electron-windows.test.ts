@@ -358,4 +358,25 @@ describe('menu actions', () => {
     await windows.runMenuAction({ kind: 'about' }, 1);
     expect(platform.asked).toContain('about');
   });
+
+  it('以审核身份打开 opens the chosen document as a reviewer (its data read-only, review data allowed)', async () => {
+    const a = makeDocument('甲.ziping');
+    await windows.openFromCommandLine([], dir);
+    platform.openAnswers.push(a);
+    await windows.runMenuAction({ kind: 'openForReview' }, 1);
+    const session = windows.serviceFor(1)?.current;
+    expect(session?.path).toBe(a);
+    expect(session?.reviewing).toBe(true);
+    expect(session?.readOnlyNotice()).toMatch(/审核模式/);
+  });
+
+  it('the start panel asks for a review session through the shell call', async () => {
+    const a = makeDocument('甲.ziping');
+    await windows.openFromCommandLine([], dir);
+    expect(await windows.shell['window/openDocument'](1, { path: a, review: true })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(windows.serviceFor(1)?.current?.reviewing).toBe(true);
+  });
 });

@@ -7,11 +7,15 @@ import { LABELS } from './labels';
 import { SheetWriter, type CellValue, type Look } from './sheet-writer';
 import { setupPrint } from './page';
 import { LEFT, RIGHT } from './styles';
+import type { ReviewedTotal } from '../../../shared/review/reviewed-total';
 
 export interface SummaryLine {
   form: Form;
   result: FormResult;
   sheet: string;
+  /** With review data: the form's 审核状态 and reviewed total. */
+  status?: string;
+  reviewed?: ReviewedTotal | null;
 }
 
 const COLUMNS: Array<{
@@ -41,26 +45,42 @@ const COLUMNS: Array<{
   { title: '工作表', width: 24, look: { fmt: 'text', align: LEFT }, value: (l) => l.sheet },
 ];
 
+/** Added when the export carries review data. */
+const REVIEW_COLUMNS: typeof COLUMNS = [
+  { title: '审核状态', width: 10, look: {}, value: (l) => l.status || '未设置' },
+  { title: '核查得分', width: 9, look: { fmt: 'score' }, value: (l) => l.reviewed?.total ?? null },
+  { title: '核查等级', width: 8, look: {}, value: (l) => l.reviewed?.grade ?? '' },
+];
+
 export function writeSummarySheet(
   ws: Worksheet,
   unit: string,
   year: number,
   lines: SummaryLine[],
   draft: boolean,
+  withReview = false,
 ): void {
+  const columns = withReview ? [...COLUMNS, ...REVIEW_COLUMNS] : COLUMNS;
   const w = new SheetWriter(
     ws,
-    COLUMNS.map((c) => c.width),
+    columns.map((c) => c.width),
   );
-  const last = COLUMNS.length;
+  const last = columns.length;
   w.put({ row: 1, col: 1, toCol: last }, `${unit}绩效自评结果汇总表`, { font: 'title', border: false });
   w.needHeight(1, 32);
   w.put({ row: 2, col: 1, toCol: last }, `（${year}年度）`, { font: 'subtitle', border: false });
   w.put({ row: 3, col: 1, toCol: last }, LABELS.unitLine, { font: 'subtitle', border: false, align: RIGHT });
-  COLUMNS.forEach((c, i) => w.put({ row: 4, col: i + 1 }, c.title, { font: 'label' }));
+  columns.forEach((c, i) => w.put({ row: 4, col: i + 1 }, c.title, { font: 'label' }));
   lines.forEach((line, li) => {
-    COLUMNS.forEach((c, i) => w.put({ row: 5 + li, col: i + 1 }, c.value(line, li), c.look));
+    columns.forEach((c, i) => w.put({ row: 5 + li, col: i + 1 }, c.value(line, li), c.look));
   });
+  if (withReview) {
+    // The statuses counted, as the reviewer's summary asks.
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l.status || '未设置', (counts.get(l.status || '未设置') ?? 0) + 1);
+    const text = [...counts].map(([s, n]) => `${s} ${n} 张`).join('，');
+    w.put({ row: 5 + lines.length, col: 1, toCol: last }, `审核状态：${text}`, { align: LEFT });
+  }
   w.finish();
   setupPrint(ws, 'portrait', '4:4', draft);
 }

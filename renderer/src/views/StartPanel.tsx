@@ -31,7 +31,7 @@ export function StartPanel({ onOpened }: Props) {
   /** Desktop: the shell opens the document (this window reloads with it). */
   const openNative = async (path: string | null) => {
     if (!shell) return;
-    const r = await shell('window/openDocument', { path });
+    const r = await shell('window/openDocument', { path, review: mode === 'review' });
     if (!r.ok) setProblem(r.error.message);
   };
 
