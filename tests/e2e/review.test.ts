@@ -5,7 +5,10 @@
  * reviewer's session (the document file is byte for byte the same until the author saves).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppService } from '../../electron/services/handlers';
+import { statusId } from '../../shared/review/types';
 import { describe, expect, it } from 'vitest';
 import { reviewFilePath } from '../../electron/services/document-store/review-store';
 import { getLayout } from '../../shared/layouts/definitions';
@@ -144,6 +147,104 @@ describe('reviewing a shared document', { timeout: 180_000 }, () => {
     } finally {
       await author?.close();
       await reviewer.close();
+    }
+  });
+
+  it('comments on funds cells, header boxes, a whole line and the document; marks show and survive a reload', async () => {
+    const app = await openApp(browser());
+    try {
+      const page = app.page;
+      await expect.poll(() => grid(page).locator('.ag-row').count()).toBeGreaterThan(0);
+      const comment = async (text: string) => {
+        await page.getByTestId('comment-input').fill(text);
+        await page.getByTestId('comment-add').click();
+      };
+      // A funds cell, by Excel's key.
+      const funds = page
+        .getByTestId('funds-grid')
+        .locator('.ag-row[row-index="0"] [col-id="executed"]')
+        .first();
+      await funds.click();
+      await page.keyboard.press('Shift+F2');
+      await expect.poll(() => page.getByTestId('comment-target').innerText()).toContain('资金');
+      await comment('执行数与决算报表不一致');
+      await expect.poll(() => funds.getAttribute('class')).toContain('cell-commented');
+      // A header box.
+      const name = page.getByTestId('header-projectName');
+      await name.focus();
+      await page.keyboard.press('Shift+F2');
+      await expect.poll(() => page.getByTestId('comment-target').innerText()).toContain('表头');
+      await comment('名称应与预算批复一致');
+      await expect.poll(() => name.getAttribute('class')).toContain('field-commented');
+      // A whole line, from the context menu: every cell of the line is marked.
+      await cell(page, 0, 'name').click({ button: 'right' });
+      await page.getByTestId('menu-commentLine').click();
+      await comment('本行指标值设定偏低');
+      await expect.poll(() => cell(page, 0, 'weight').getAttribute('class')).toContain('cell-commented');
+      // The document itself.
+      await page.getByTestId('comment-scope-document').click();
+      await expect.poll(() => page.getByTestId('comment-target').innerText()).toContain('整个文档');
+      await comment('请统一金额单位为万元');
+      await page.getByTestId('comment-scope-all').click();
+      await expect.poll(() => page.getByTestId('comment-thread').count()).toBe(4);
+
+      await page.reload();
+      await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
+      await expect.poll(() => funds.getAttribute('class')).toContain('cell-commented');
+      await expect
+        .poll(() => page.getByTestId('header-projectName').getAttribute('class'))
+        .toContain('field-commented');
+      await expect.poll(() => page.getByTestId('comment-thread').count()).toBe(3);
+      await page.getByTestId('comment-scope-document').click();
+      await expect
+        .poll(() => page.getByTestId('comment-text').first().innerText())
+        .toBe('请统一金额单位为万元');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('imports a reviewer’s review file as one undoable step', async () => {
+    const app = await openApp(browser());
+    try {
+      const page = app.page;
+      await expect.poll(() => grid(page).locator('.ag-row').count()).toBeGreaterThan(0);
+      // A reviewer elsewhere: their own copy of the document, reviewed and saved.
+      const other = join(app.dir, '审核', '示例.ziping');
+      mkdirSync(dirname(other));
+      copyFileSync(app.file, other);
+      const reviewer = new AppService(join(app.dir, 'reviewer-data'));
+      const opened = reviewer.call('doc/open', { path: other, review: true });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const formId = app.service.current?.document.forms[1]?.id ?? '';
+      const at = new Date().toISOString();
+      const item = {
+        kind: 'status',
+        id: statusId(formId),
+        formId,
+        status: '已审核',
+        reason: '',
+        by: '财政局',
+        updatedAt: at,
+      } as const;
+      expect(reviewer.call('review/apply', { patches: [{ op: 'putReview', item }] }).ok).toBe(true);
+      expect(reviewer.call('doc/save', {}).ok).toBe(true);
+      expect(reviewer.call('doc/close', { discard: true }).ok).toBe(true);
+
+      await page.getByTestId('import-review').click();
+      await page.getByTestId('import-path').fill(reviewFilePath(other));
+      await page.getByTestId('import-confirm').click();
+      await expect.poll(() => page.getByTestId('status').innerText()).toContain('审核状态 1 条');
+      await expect.poll(() => page.getByTestId(`form-status-${formId}`).innerText()).toBe('已审核');
+      await page.getByTestId('undo').click();
+      await expect.poll(() => page.getByTestId(`form-status-${formId}`).count()).toBe(0);
+      // A file that is not a review file is refused with a message.
+      await page.getByTestId('import-review').click();
+      await page.getByTestId('import-path').fill(join(app.dir, '没有这个文件.ziping-review'));
+      await page.getByTestId('import-confirm').click();
+      await expect.poll(() => page.getByTestId('status').innerText()).toContain('找不到');
+    } finally {
+      await app.close();
     }
   });
 });

@@ -299,7 +299,11 @@ function withCommentMark(col: Col): Col {
       ...col.cellClassRules,
       'cell-commented': (p: CellClassParams<Indicator>) => {
         const c = ctx(p);
-        return !!p.data && !!c.form && !!c.review?.hasOpenComment(c.form.id, p.data.id, colId);
+        return (
+          !!p.data &&
+          !!c.form &&
+          !!c.review?.hasOpenComment(c.form.id, { indicatorId: p.data.id, field: colId })
+        );
       },
     },
   };

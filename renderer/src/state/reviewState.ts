@@ -10,6 +10,7 @@ import {
   statusId,
   type AuditItem,
   type CommentItem,
+  type ReviewAnchor,
   type ReviewItem,
   type ReviewStatus,
   type StatusItem,
@@ -20,9 +21,13 @@ export interface Thread {
   replies: CommentItem[];
 }
 
-/** The key of a commented indicator cell (field '' = the whole line). */
-export function cellKey(indicatorId: string, field: string | undefined): string {
-  return `${indicatorId}|${field ?? ''}`;
+/**
+ * The key of a commented place: an indicator cell by line id (field '' = the whole line), a funds
+ * cell by row, a header/goals/analysis box by its field.
+ */
+export function anchorKey(anchor: ReviewAnchor): string {
+  if (anchor.indicatorId !== undefined) return `i:${anchor.indicatorId}|${anchor.field ?? ''}`;
+  return `${anchor.section ?? ''}:${anchor.row ?? ''}|${anchor.field ?? ''}`;
 }
 
 export class ReviewState {
@@ -65,11 +70,13 @@ export class ReviewState {
     return [null, ...formIds].flatMap((id) => this.threads(id));
   }
 
-  /** Whether an indicator cell (or its whole line, field '') has an unresolved comment. */
-  hasOpenComment(formId: string, indicatorId: string, field: string): boolean {
+  /** Whether a place (an indicator cell: or its whole line) has an unresolved comment. */
+  hasOpenComment(formId: string, anchor: ReviewAnchor): boolean {
     this.index();
     const cells = this.openCells.get(formId);
-    return !!cells && (cells.has(cellKey(indicatorId, field)) || cells.has(cellKey(indicatorId, '')));
+    if (!cells) return false;
+    if (cells.has(anchorKey(anchor))) return true;
+    return anchor.indicatorId !== undefined && cells.has(anchorKey({ indicatorId: anchor.indicatorId }));
   }
 
   /** How many forms have each status (and how many have none), for the summary. */
@@ -97,9 +104,9 @@ export class ReviewState {
       const list = this.threadsOf.get(c.formId) ?? [];
       list.push(thread);
       this.threadsOf.set(c.formId, list);
-      if (!c.resolved && c.formId !== null && c.anchor.indicatorId) {
+      if (!c.resolved && c.formId !== null && (c.anchor.section || c.anchor.indicatorId)) {
         const cells = this.openCells.get(c.formId) ?? new Set<string>();
-        cells.add(cellKey(c.anchor.indicatorId, c.anchor.field));
+        cells.add(anchorKey(c.anchor));
         this.openCells.set(c.formId, cells);
       }
     }

@@ -15,6 +15,7 @@ import { GoalsBlock } from './GoalsBlock';
 import { IndicatorTable, type GridHandle } from './IndicatorTable';
 import { LineDetail } from './LineDetail';
 import { TotalRow } from './TotalRow';
+import { useFormComments } from './useFormComments';
 import { reviewedTotal } from '../../../shared/review/reviewed-total';
 
 interface Props {
@@ -24,7 +25,7 @@ interface Props {
 }
 
 export function FormView({ form, focus }: Props) {
-  const { store } = useEditor();
+  const { store, reviewUi } = useEditor();
   const layout = store.layout;
   const result = store.result(form.id);
   const indicators = useRef<GridHandle | null>(null);
@@ -72,6 +73,8 @@ export function FormView({ form, focus }: Props) {
     attempt();
     return () => cancelAnimationFrame(frame);
   }, [focus, show]);
+
+  useFormComments(root, form, store, reviewUi);
 
   const kind = layout.kinds[form.kind];
   return (

@@ -1,7 +1,7 @@
 /** The funds block of a form as a small AG Grid (same keyboard as the indicator table). */
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { RowHeightParams } from 'ag-grid-community';
+import type { CellClassParams, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import { fundsTotalRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
@@ -22,7 +22,25 @@ export function FundsTable({ form, result, handle }: Props) {
   const { store } = useEditor();
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
-  const columns = useMemo(() => fundsColumns(kind, showsScore), [kind, showsScore]);
+  const formId = useRef(form.id);
+  formId.current = form.id;
+  const columns = useMemo(
+    () =>
+      fundsColumns(kind, showsScore).map((c) => ({
+        ...c,
+        cellClassRules: {
+          ...c.cellClassRules,
+          'cell-commented': (p: CellClassParams<FundsRow>) =>
+            store.review.hasOpenComment(formId.current, {
+              section: 'funds',
+              row: p.node.rowIndex ?? -1,
+              field: c.colId ?? '',
+            }),
+        },
+      })),
+    [kind, showsScore, store],
+  );
+  const reviewSeen = useRef(store.review.version);
   const { apiRef, containerRef, widths, gridOptions } = useFormGrid<FundsRow>({
     columns,
     handle,
@@ -69,6 +87,10 @@ export function FundsTable({ form, result, handle }: Props) {
   );
   useEffect(() => {
     const api = apiRef.current;
+    if (api && reviewSeen.current !== store.review.version) {
+      reviewSeen.current = store.review.version;
+      api.refreshCells({ force: true });
+    }
     const touched = store.lastTouched;
     if (!api || touched.seq === handledSeq.current) return;
     handledSeq.current = touched.seq;

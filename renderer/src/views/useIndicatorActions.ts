@@ -124,22 +124,22 @@ export function useIndicatorActions(
     [sheet, store],
   );
 
-  /** Opens the review panel's composer on the focused cell. */
-  const askComment = useCallback(() => {
-    const cell = api.current?.getFocusedCell();
-    const ind = cell ? form.indicators[cell.rowIndex] : undefined;
-    if (!cell || !ind) return;
-    const field = cell.column.getColId();
-    reviewUi.askComment({
-      formId: form.id,
-      anchor: { section: 'indicator', indicatorId: ind.id, field },
-      label: findingPlace(
-        { formId: form.id, section: 'indicator', row: cell.rowIndex, field },
-        form,
-        store.layout,
-      ),
-    });
-  }, [api, form, reviewUi, store]);
+  /** Opens the review panel's composer on the focused cell (or its whole line). */
+  const askComment = useCallback(
+    (wholeLine = false) => {
+      const cell = api.current?.getFocusedCell();
+      const ind = cell ? form.indicators[cell.rowIndex] : undefined;
+      if (!cell || !ind) return;
+      const field = wholeLine ? undefined : cell.column.getColId();
+      const at = { formId: form.id, section: 'indicator', row: cell.rowIndex } as const;
+      reviewUi.askComment({
+        formId: form.id,
+        anchor: { section: 'indicator', indicatorId: ind.id, ...(field ? { field } : {}) },
+        label: findingPlace(field ? { ...at, field } : at, form, store.layout),
+      });
+    },
+    [api, form, reviewUi, store],
+  );
 
   const openMenu = useCallback(
     (x: number, y: number) => {
@@ -188,7 +188,8 @@ export function useIndicatorActions(
         },
         'separator',
         // Review data: also in read-only documents.
-        { id: 'comment', label: '添加批注…', shortcut: 'Shift+F2', run: askComment },
+        { id: 'comment', label: '添加批注…', shortcut: 'Shift+F2', run: () => askComment() },
+        { id: 'commentLine', label: '为整行添加批注…', run: () => askComment(true) },
       ];
       setMenu({ x, y, items });
     },
