@@ -4,7 +4,7 @@
  * item (the later change wins), and nothing the author typed changes in a review session.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/services/handlers';
@@ -109,6 +109,38 @@ describe('review data in the document store', () => {
     expect(again.review.get('c1')).toMatchObject({ resolved: true, resolvedBy: '作者' });
     expect(again.review.get('c2')).toMatchObject({ parentId: 'c1', text: '已补充验收报告' });
     unwrap(again.close());
+  });
+
+  it('a document in use elsewhere or without write permission is reviewed into the review file', () => {
+    const { dir, data } = space();
+    const file = savedDocument(dir, data);
+    const holder = unwrap(DocumentSession.open(file, { dataDir: data }));
+    const second = unwrap(DocumentSession.open(file, { dataDir: join(data, 'second') }));
+    expect(second.readOnlyReason).toBe('locked');
+    unwrap(second.applyReview([put(comment('while-locked', 'f1', '作者打开期间的批注'))]));
+    unwrap(second.save());
+    unwrap(second.close());
+    // The author's session goes on and saves its own edits; the review reaches it on the next open.
+    const ind = holder.document.forms[0]?.indicators[0]?.id ?? '';
+    unwrap(
+      holder.apply([{ op: 'setIndicator', formId: 'f1', indicatorId: ind, field: 'actual', value: '100%' }]),
+    );
+    unwrap(holder.save());
+    unwrap(holder.close());
+    chmodSync(file, 0o444);
+    const readOnly = unwrap(DocumentSession.open(file, { dataDir: data }));
+    expect(readOnly.readOnlyReason).toBe('no-permission');
+    expect(readOnly.review.get('while-locked')).toBeDefined();
+    expect(readOnly.document.forms[0]?.indicators[0]?.actual).toBe('100%');
+    unwrap(readOnly.applyReview([put(status('f1', '已审核'))]));
+    unwrap(readOnly.save());
+    unwrap(readOnly.close());
+    chmodSync(file, 0o644);
+    expect(
+      readReviewFrom(reviewFilePath(file))
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([statusId('f1'), 'while-locked'].sort());
   });
 
   it('review edits undo through their inverses, and the undo is what is saved', () => {
