@@ -107,28 +107,9 @@ export class AppService {
         ),
       );
     },
-    'doc/apply': (args) => {
-      const s = this.session;
-      if (!s) return noDocument();
-      if (!Array.isArray(args.patches)) return bad('缺少修改内容');
-      for (const p of args.patches) {
-        const problem = checkPatch(p);
-        if (problem) return bad(problem);
-      }
-      const r = s.apply(args.patches);
-      return r.ok ? { ok: true, value: status(s) } : r;
-    },
-    'review/apply': (args) => {
-      const s = this.session;
-      if (!s) return noDocument();
-      if (!Array.isArray(args.patches)) return bad('缺少审核修改内容');
-      for (const p of args.patches) {
-        const problem = checkReviewPatch(p);
-        if (problem) return bad(problem);
-      }
-      const r = s.applyReview(args.patches);
-      return r.ok ? { ok: true, value: status(s) } : r;
-    },
+    'doc/apply': (args) => this.applyChecked(args.patches, checkPatch, (s, p) => s.apply(p), '缺少修改内容'),
+    'review/apply': (args) =>
+      this.applyChecked(args.patches, checkReviewPatch, (s, p) => s.applyReview(p), '缺少审核修改内容'),
     'review/read': (args) => {
       if (typeof args.path !== 'string' || args.path === '') return bad('缺少审核文件');
       try {
@@ -218,6 +199,24 @@ export class AppService {
       return { ok: true, value: { files, forms, draft, errors, warnings } };
     },
   };
+
+  /** A list of changes from outside: every one checked before any is applied. */
+  private applyChecked<P>(
+    patches: P[],
+    check: (p: unknown) => string | null,
+    apply: (s: DocumentSession, patches: P[]) => DocResult<unknown>,
+    missing: string,
+  ): CallResult<DocStatus> {
+    const s = this.session;
+    if (!s) return noDocument();
+    if (!Array.isArray(patches)) return bad(missing);
+    for (const p of patches) {
+      const problem = check(p);
+      if (problem) return bad(problem);
+    }
+    const r = apply(s, patches);
+    return r.ok ? { ok: true, value: status(s) } : r;
+  }
 
   /** One document per window: the one open must be closed (saved or discarded) first. */
   private replaceWith(next: DocResult<DocumentSession>): CallResult<OpenedDocument> {

@@ -110,24 +110,23 @@ export function Toolbar({
         ))
       }
       <span className="toolbar-spacer" />
-      <button
-        type="button"
-        aria-pressed={review.panelOpen}
-        onClick={() => reviewUi.set({ panelOpen: !review.panelOpen })}
-        title="批注、审核状态和核查结果"
-        data-testid="toggle-review"
-      >
-        批注与审核
-      </button>
-      <button
-        type="button"
-        aria-pressed={review.auditColumns}
-        onClick={() => reviewUi.set({ auditColumns: !review.auditColumns })}
-        title="在指标表中显示“核查分数”和“审核意见”两列"
-        data-testid="toggle-audit-columns"
-      >
-        核查列
-      </button>
+      {(
+        [
+          ['panelOpen', '批注与审核', '批注、审核状态和核查结果', 'toggle-review'],
+          ['auditColumns', '核查列', '在指标表中显示“核查分数”和“审核意见”两列', 'toggle-audit-columns'],
+        ] as const
+      ).map(([key, label, title, testId]) => (
+        <button
+          key={key}
+          type="button"
+          aria-pressed={review[key]}
+          onClick={() => reviewUi.set({ [key]: !review[key] })}
+          title={title}
+          data-testid={testId}
+        >
+          {label}
+        </button>
+      ))}
       <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
         地区样式
         <LayoutSelect
