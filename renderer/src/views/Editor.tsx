@@ -10,6 +10,7 @@ import { PendingEdits } from '../state/pendingEdits';
 import { Dialogs } from '../state/dialogs';
 import { sheetHost } from '../sheet/useSheet';
 import { DialogHost } from './DialogHost';
+import { ExportProgressDialog } from './ExportProgressDialog';
 import { useDocumentVersion } from '../state/useDocument';
 import { ChecksPanel } from './ChecksPanel';
 import { EditorContext, type EditorServices } from './EditorContext';
@@ -129,6 +130,7 @@ export function Editor({ store, onClosed }: Props) {
         </div>
         <StatusBar store={store} />
         <DialogHost dialogs={services.dialogs} />
+        <ExportProgressDialog watch={exchange.exportWatch} />
       </div>
     </EditorContext.Provider>
   );
