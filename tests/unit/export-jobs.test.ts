@@ -2,13 +2,16 @@
  * Export jobs through the contract ('doc/exportXlsx' with a jobId, 'export/progress',
  * 'export/cancel') on a generated 64-form document, with real files: progress rises while the
  * export runs, a cancel stops it with the 'cancelled' error and leaves no file (one workbook or a
- * folder), arguments are validated, and over HTTP the polls are answered while the export runs.
+ * folder), arguments are validated, and over HTTP and IPC the polls are answered while the export
+ * runs.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportJobProgress } from '../../shared/contract';
+import type { CallResult, ExportJobProgress } from '../../shared/contract';
 import { AppService } from '../../electron/services/handlers';
+import { handleInvoke, type IpcTargets } from '../../electron/main/ipc';
+import { APP_ENTRY_URL } from '../../electron/main/security';
 import { startWebServer } from '../../electron/web/server';
 import { generatedDocument } from '../support/documents';
 import { useTempDir } from '../support/temp-dir';
@@ -142,31 +145,62 @@ describe('export jobs', { timeout: 60_000 }, () => {
     const web = join(tempDir(), 'web');
     mkdirSync(web, { recursive: true });
     const server = await startWebServer({ service, staticDir: web });
-    const api = async (name: string, args: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-ziping-token': server.token },
-        body: JSON.stringify(args),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    };
     try {
-      const file = join(tempDir(), '网页.xlsx');
-      let answered = false;
-      const running = api('doc/exportXlsx', { path: file, draft: true, jobId: 'web-1' });
-      void running.finally(() => (answered = true));
-      let progress: unknown = null;
-      while (progress === null && !answered)
-        progress = (await api('export/progress', { jobId: 'web-1' })).value;
-      expect(progress).toMatchObject({ total: FORMS });
-      expect(await api('export/cancel', { jobId: 'web-1' })).toEqual({
-        ok: true,
-        value: { cancelled: true },
+      await cancelledMidway(join(tempDir(), '网页.xlsx'), async (name, args) => {
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-ziping-token': server.token },
+          body: JSON.stringify(args),
+        });
+        return (await res.json()) as CallResult<unknown>;
       });
-      expect(await running).toEqual({ ok: false, error: CANCELLED });
-      expect(existsSync(file)).toBe(false);
     } finally {
       await server.close();
     }
   });
+
+  it('over IPC (desktop) the same: a second invoke is answered while the export is awaited', async () => {
+    const unused = () =>
+      Promise.resolve({ ok: false as const, error: { code: 'unused', message: '测试中不用' } });
+    const targets: IpcTargets = {
+      serviceFor: (id) => (id === 1 ? service : undefined),
+      afterCall: () => {},
+      shell: {
+        'window/openDocument': unused,
+        'dialog/saveDocument': unused,
+        'dialog/export': unused,
+        'dialog/import': unused,
+        'shell/recentDocuments': unused,
+        'window/editsCommitted': unused,
+      },
+    };
+    const page = { sender: { id: 1 }, senderFrame: { url: APP_ENTRY_URL, parent: null } };
+    await cancelledMidway(join(tempDir(), '桌面.xlsx'), (name, args) =>
+      handleInvoke(targets, page, name, args),
+    );
+  });
 });
+
+/**
+ * Through a transport: starts an export, asks for its progress until there is some (each ask must
+ * be answered while the export call is still pending), cancels it, and checks nothing is written.
+ */
+async function cancelledMidway(
+  file: string,
+  call: (name: string, args: unknown) => Promise<CallResult<unknown>>,
+): Promise<void> {
+  const jobId = `job-${Math.random().toString(36).slice(2)}`;
+  let answered = false;
+  const running = call('doc/exportXlsx', { path: file, draft: true, jobId });
+  void running.finally(() => (answered = true));
+  let progress: unknown = null;
+  while (progress === null && !answered) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const r = await call('export/progress', { jobId });
+    progress = r.ok ? r.value : null;
+  }
+  expect(progress).toMatchObject({ total: FORMS });
+  expect(await call('export/cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+  expect(await running).toEqual({ ok: false, error: CANCELLED });
+  expect(existsSync(file)).toBe(false);
+}
