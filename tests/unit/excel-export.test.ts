@@ -15,7 +15,7 @@ import { gridOf, levelRuns } from '../../electron/services/excel/form-sheet';
 import { headerLabels } from '../../electron/services/excel/labels';
 import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
 import { getLayout } from '../../shared/layouts/definitions';
-import { LAYOUT_IDS, type FormKind, type LayoutId } from '../../shared/model/types';
+import { LAYOUT_IDS, type FormKind, type LayoutId, type ZipingDocument } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
 import {
   exportOrThrow,
@@ -39,6 +39,18 @@ async function exported(layout: LayoutId, kind: FormKind, draft = true) {
   const ws = wb.getWorksheet('测试项目');
   if (!ws) throw new Error('no form sheet');
   return { form, ws, wb, result: scoreForm(form, getLayout(layout)) };
+}
+
+/** A draft export cancelled as the form after the first `done` ones starts. */
+function exportCancelledAt(doc: ZipingDocument, out: string, done: number) {
+  const controller = new AbortController();
+  return exportDocument(doc, out, {
+    draft: true,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.stage === 'form' && p.done === done) controller.abort();
+    },
+  });
 }
 
 const CASES: Array<[LayoutId, FormKind]> = [
@@ -343,15 +355,7 @@ describe('whole document', () => {
     ]);
     expect(seen.at(-1)).toMatchObject({ stage: 'write', done: 4, total: 4 });
 
-    const cancelledFile = join(tempDir(), '取消.xlsx');
-    const controller = new AbortController();
-    const r = await exportDocument(doc, cancelledFile, {
-      draft: true,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.stage === 'form' && p.done === 2) controller.abort();
-      },
-    });
+    const r = await exportCancelledAt(doc, join(tempDir(), '取消.xlsx'), 2);
     expect(r.ok || r.error).toEqual({ code: 'cancelled', message: '已取消导出，没有写入任何文件' });
     expect(readdirSync(tempDir()).filter((f) => f.includes('取消'))).toEqual([]);
   });
@@ -388,15 +392,8 @@ describe('whole document', () => {
     const parent = join(tempDir(), '文件夹取消');
     mkdirSync(parent);
     const out = join(parent, '新建', '每表一个');
-    const controller = new AbortController();
-    const r = await exportDocument(doc, out, {
-      draft: true,
-      signal: controller.signal,
-      onProgress: (p) => {
-        // The first three workbooks are written (under temporary names) by now.
-        if (p.stage === 'form' && p.done === 3) controller.abort();
-      },
-    });
+    // The first three workbooks are written (under temporary names) by then.
+    const r = await exportCancelledAt(doc, out, 3);
     expect(r.ok || r.error.code).toBe('cancelled');
     expect(readdirSync(parent)).toEqual([]);
 
@@ -404,14 +401,7 @@ describe('whole document', () => {
     const existing = join(parent, '已有');
     mkdirSync(existing);
     writeFileSync(join(existing, '别的.txt'), '别动');
-    const again = new AbortController();
-    const r2 = await exportDocument(doc, existing, {
-      draft: true,
-      signal: again.signal,
-      onProgress: (p) => {
-        if (p.stage === 'form' && p.done === 4) again.abort();
-      },
-    });
+    const r2 = await exportCancelledAt(doc, existing, 4);
     expect(r2.ok || r2.error.code).toBe('cancelled');
     expect(readdirSync(existing)).toEqual(['别的.txt']);
 
