@@ -52,9 +52,12 @@ export interface XlsxExportSummary {
 
 /** How far a running Excel export is (answer of 'export/progress'). */
 export interface ExportJobProgress {
-  /** check: the checks run; form: form `formName` is being exported; write: the workbook is written. */
+  /**
+   * check: the checks run; form: form `formName` is being laid out (and, with one file per form,
+   * written); write: the one workbook is being zipped and written.
+   */
   stage: 'check' | 'form' | 'write';
-  /** Forms finished, of `total`. */
+  /** Forms finished before this step, of `total`. */
   done: number;
   total: number;
   /** The form of a 'form' step; '' otherwise. */

@@ -35,8 +35,8 @@ export class ExportJobs {
     this.running.set(jobId, job);
     return {
       signal: job.controller.signal,
-      onProgress: ({ stage, done, total, formName }) => {
-        job.progress = { stage, done, total, formName };
+      onProgress: (p) => {
+        job.progress = { ...p };
       },
     };
   }

@@ -131,26 +131,50 @@ describe('a long export from the editor', { timeout: 180_000 }, () => {
     expect(existsSync(folder)).toBe(false);
   });
 
-  it('an export that is over within 300 ms never shows the progress dialog', async () => {
+  it('a quick export does not flash the dialog: it shows only after 300 ms', async () => {
     const { page } = app;
+    // Page-side times (performance.now): the checks dialog answered, progress shown, export done.
     await page.evaluate(() => {
-      const seen = window as Window & { sawExportProgress?: boolean };
-      seen.sawExportProgress = false;
+      const times: ExportTimes = { started: null, shown: null, done: null };
+      (window as Window & { exportTimes?: ExportTimes }).exportTimes = times;
+      let asked = false;
       new MutationObserver(() => {
-        if (document.querySelector('[data-testid="export-progress"]')) seen.sawExportProgress = true;
-      }).observe(document.body, { childList: true, subtree: true });
+        const now = performance.now();
+        if (document.querySelector('[data-testid="dialog"]')) asked = true;
+        else if (asked && times.started === null) times.started = now;
+        if (times.shown === null && document.querySelector('[data-testid="export-progress"]'))
+          times.shown = now;
+        const status = document.querySelector('[data-testid="status"]')?.textContent ?? '';
+        if (times.done === null && status.includes('已导出')) times.done = now;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
     // The popover left open by the cancelled exports above: close it, startExport opens it anew.
     if ((await page.getByTestId('export-panel').count()) > 0) await page.getByTestId('export-xlsx').click();
     const target = join(app.dir, '一张.xlsx');
     await startExport(target, true);
-    await expect.poll(() => page.getByTestId('status').innerText()).toMatch(/已导出 1 张表（草稿）/);
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), { timeout: 30_000 })
+      .toMatch(/已导出 1 张表（草稿）/);
     expect(existsSync(target)).toBe(true);
-    expect(
-      await page.evaluate(() => (window as Window & { sawExportProgress?: boolean }).sawExportProgress),
-    ).toBe(false);
+    const times = await page.evaluate(() => (window as Window & { exportTimes?: ExportTimes }).exportTimes);
+    const { started, shown, done } = times ?? { started: null, shown: null, done: null };
+    if (started === null || done === null) throw new Error(`没有记下导出的时间：${JSON.stringify(times)}`);
+    // One form takes a few milliseconds; on a loaded machine it may not, so the rule is checked
+    // as such: never within the first 300 ms (less a frame of slack for when React removes the
+    // checks dialog), and not at all when the export was over sooner.
+    if (shown !== null) expect(shown - started).toBeGreaterThanOrEqual(SHOW_AFTER_MS - 20);
+    if (done - started < SHOW_AFTER_MS - 20) expect(shown).toBeNull();
   });
 });
+
+/** SHOW_AFTER_MS of renderer/src/state/exportWatch.ts (which cannot load in Node: it needs window). */
+const SHOW_AFTER_MS = 300;
+
+interface ExportTimes {
+  started: number | null;
+  shown: number | null;
+  done: number | null;
+}
 
 describe('import into the editor', { timeout: 120_000 }, () => {
   const current = useAppPerTest(browser);
@@ -197,7 +221,8 @@ describe('import into the editor', { timeout: 120_000 }, () => {
 
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => app.service.current?.document.forms.length).toBe(before);
+    // Two undos reach the server in turn: on a loaded machine that takes longer than the default 1 s.
+    await expect.poll(() => app.service.current?.document.forms.length, { timeout: 10_000 }).toBe(before);
     expect(app.service.current?.document.forms.map((f) => f.id)).toEqual(doc.forms.map((f) => f.id));
   });
 

@@ -6,6 +6,7 @@
  * not at all (temp files, renamed only when all are written: a cancelled folder export leaves none).
  */
 import ExcelJS from 'exceljs';
+import type { ExportJobProgress } from '../../../shared/contract';
 import { mkdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { getLayout } from '../../../shared/layouts/definitions';
@@ -28,18 +29,8 @@ import { LABELS } from './labels';
 import { uniqueSheetNames } from './sheet-names';
 import { writeSummarySheet } from './summary-sheet';
 
-export interface ExportProgress {
-  /**
-   * check: scoring and checks; form: the form `formName` is being laid out (and, with one file per
-   * form, written); write: the one workbook is being zipped and written.
-   */
-  stage: 'check' | 'form' | 'write';
-  /** Forms finished before this step, of `total`. */
-  done: number;
-  total: number;
-  /** The form of a 'form' step; '' otherwise. */
-  formName: string;
-}
+/** Progress of an export, as the contract's 'export/progress' passes it on. */
+export type ExportProgress = ExportJobProgress;
 
 export interface ExportOptions {
   /** Export even with errors; every page is marked 草稿 in its header. */

@@ -1,7 +1,8 @@
 /**
  * Export and import from the editor (the toolbar's popovers, and the desktop menu's commands with
  * native dialogs). Export: the checks run first, as on the server: errors stop it with their list
- * (go to the first one, or export a draft with 草稿 in the page header). Import: forms are read
+ * (go to the first one, or export a draft with 草稿 in the page header); a long export shows its
+ * progress and can be cancelled (ExportWatch, ExportProgressDialog). Import: forms are read
  * on the Node side and merged into the document as one undoable step; the report is shown.
  */
 import { useCallback, useMemo } from 'react';
