@@ -62,6 +62,20 @@ export interface XlsxExportSummary {
   warnings: number;
 }
 
+/** How far a running Excel export is (answer of 'export/progress'). */
+export interface ExportJobProgress {
+  /**
+   * check: the checks run; form: form `formName` is being laid out (and, with one file per form,
+   * written); write: the one workbook is being zipped and written.
+   */
+  stage: 'check' | 'form' | 'write';
+  /** Forms finished before this step, of `total`. */
+  done: number;
+  total: number;
+  /** The form of a 'form' step; '' otherwise. */
+  formName: string;
+}
+
 export interface Handlers {
   /** What the window shows at start: the open document (if any) and work to recover. */
   'app/state': (args: Record<string, never>) => {
@@ -79,9 +93,16 @@ export interface Handlers {
   /**
    * Exports the open document (or the forms named) to Excel: a path ending in .xlsx gets one
    * workbook, any other path is a folder with one workbook per form. Errors of the checks refuse
-   * it (code 'check-errors') unless `draft`.
+   * it (code 'check-errors') unless `draft`. With a `jobId` (chosen by the caller) it can be watched
+   * and cancelled through 'export/progress' and 'export/cancel' while it runs; cancelled, it
+   * answers code 'cancelled' and has written nothing.
    */
-  'doc/exportXlsx': (args: { path: string; draft?: boolean; formIds?: string[] }) => XlsxExportSummary;
+  'doc/exportXlsx': (args: {
+    path: string;
+    draft?: boolean;
+    formIds?: string[];
+    jobId?: string;
+  }) => XlsxExportSummary;
   /** Writes every form as interchange JSON (one array) to a file. */
   'doc/exportJson': (args: { path: string }) => { forms: number; path: string };
   /**
@@ -101,6 +122,14 @@ export interface Handlers {
   'review/read': (args: { path: string }) => { items: ReviewItem[] };
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
   'recovery/discard': (args: { sessionId: string }) => null;
+  /**
+   * Export jobs. Both transports (IPC invoke, HTTP) are request/response with no push from Node,
+   * so the renderer polls these while its 'doc/exportXlsx' call is pending.
+   * 'export/progress': how far the export with this jobId is; null when none such runs (not yet
+   * started, or over). 'export/cancel': stops it at the next form; false when none such runs.
+   */
+  'export/progress': (args: { jobId: string }) => ExportJobProgress | null;
+  'export/cancel': (args: { jobId: string }) => { cancelled: boolean };
 }
 
 export type HandlerName = keyof Handlers;
@@ -128,6 +157,8 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'review/read',
   'recovery/recover',
   'recovery/discard',
+  'export/progress',
+  'export/cancel',
 ];
 
 /**

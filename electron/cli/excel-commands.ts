@@ -6,10 +6,14 @@ import type { ExcelError } from '../services/excel/errors';
 import { importXlsx } from '../services/excel/import';
 import { importReportLines } from '../services/excel/import-report';
 import { CliError } from './errors';
+import { exportProgressPrinter } from './export-progress';
 import { loadDocument } from './load';
 import type { CliIo } from './main';
 
 export const EXCEL_FILE = /\.(xlsx|xlsm|xls)$/i;
+
+/** The shells' code for a command stopped by Ctrl+C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
 
 function reportCheckErrors(error: ExcelError, io: CliIo): number {
   for (const f of error.findings ?? []) {
@@ -43,8 +47,29 @@ export async function exportExcel(
     }
   }
   const draft = flags.has('--draft');
-  const result = await exportDocument(doc, out, formIds ? { draft, formIds } : { draft });
+  const progress = exportProgressPrinter(io.stderr);
+  // Ctrl+C cancels at the next form: the export then removes what it had written (a plain exit
+  // here could leave temporary files). Further Ctrl+C while it stops change nothing.
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.on('SIGINT', cancel);
+  let result: Awaited<ReturnType<typeof exportDocument>>;
+  try {
+    result = await exportDocument(doc, out, {
+      draft,
+      ...(formIds ? { formIds } : {}),
+      onProgress: progress.onProgress,
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', cancel);
+    progress.end();
+  }
   if (!result.ok) {
+    if (result.error.code === 'cancelled') {
+      io.stderr.write(`ziping：${result.error.message}\n`);
+      return EXIT_INTERRUPTED;
+    }
     if (result.error.code === 'check-errors') return reportCheckErrors(result.error, io);
     throw new CliError(result.error.message);
   }

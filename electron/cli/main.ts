@@ -1,6 +1,7 @@
 /**
  * `ziping` command line. Exit codes (interchange.md): 0 success, 1 the file has errors
- * (`check`), 2 bad usage or unreadable input with a one-line Chinese message on stderr.
+ * (`check`), 2 bad usage or unreadable input with a one-line Chinese message on stderr; 130 an
+ * export cancelled with Ctrl+C (nothing written).
  */
 import { getLayout } from '../../shared/layouts/definitions';
 import { formReport, reportFinding } from '../../shared/report/score-report';
@@ -13,7 +14,8 @@ import { loadForms } from './load';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
+  /** Progress goes here too: rewritten in place on a terminal (isTTY), plain lines otherwise. */
+  stderr: { write(s: string): unknown; isTTY?: boolean };
 }
 
 const USAGE = `用法：
@@ -27,7 +29,8 @@ const USAGE = `用法：
   ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft]
                                                  导出 Excel（官方表样）：文件.xlsx 为一个工作簿（含汇总表），
                                                  文件夹为每张表一个文件；审核有错误时不导出，
-                                                 除非加 --draft（页眉标“草稿”）
+                                                 除非加 --draft（页眉标“草稿”）；进度显示在标准错误输出，
+                                                 Ctrl+C 取消导出（不写入任何文件，退出码 130）
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
   ziping --help                                  显示本说明
 “文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;

@@ -2,8 +2,23 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+/** A file written whole under a temporary name beside its target, not yet under its real name. */
+export interface StagedFile {
+  readonly target: string;
+  /** Renames it to its target (the last step of an atomic write). */
+  commit(): void;
+  /** Removes the temporary file (never the target). */
+  discard(): void;
+}
+
+/**
+ * Writes `content` to a hidden temporary file beside `file` and flushes it to disk. Exports of
+ * several files stage them all first and commit them at the end, so that a cancelled or failed
+ * export leaves none of them.
+ */
+export function stageFile(file: string, content: string | Uint8Array): StagedFile {
   const tmp = path.join(path.dirname(file), `.~${path.basename(file)}.${process.pid}.tmp`);
+  const discard = () => rmSync(tmp, { force: true });
   try {
     const fd = openSync(tmp, 'w');
     try {
@@ -14,11 +29,26 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    discard();
     throw e;
   }
+  return {
+    target: file,
+    commit: () => {
+      try {
+        renameSync(tmp, file);
+      } catch (e) {
+        discard();
+        throw e;
+      }
+    },
+    discard,
+  };
+}
+
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  stageFile(file, content).commit();
 }
 
 /** A file name from a form's name: no characters Windows or Linux refuse, not too long. */

@@ -19,6 +19,7 @@ import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
 import type { DocResult } from './document-store/errors';
 import { exportDocument } from './excel/export';
+import { ExportJobs, isJobId } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
 import { formToJson } from '../../shared/model/interchange';
@@ -39,6 +40,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 export class AppService {
   private session: DocumentSession | null = null;
+  private readonly exports = new ExportJobs();
 
   constructor(private readonly dataDir: string) {}
 
@@ -172,6 +174,10 @@ export class AppService {
       discardRecoverable(this.dataDir, args.sessionId);
       return { ok: true, value: null };
     },
+    'export/progress': (args) =>
+      isJobId(args.jobId) ? { ok: true, value: this.exports.progress(args.jobId) } : badJobId(),
+    'export/cancel': (args) =>
+      isJobId(args.jobId) ? { ok: true, value: { cancelled: this.exports.cancel(args.jobId) } } : badJobId(),
   };
 
   private readonly asyncImpl: AsyncImpl = {
@@ -190,13 +196,25 @@ export class AppService {
       const ids = args.formIds;
       if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string')))
         return bad('formIds 应为表格编号的列表');
-      const r = await exportDocument(s.document, args.path, {
-        draft: args.draft === true,
-        ...(ids ? { formIds: ids } : {}),
-      });
-      if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
-      const { files, forms, draft, errors, warnings } = r.value;
-      return { ok: true, value: { files, forms, draft, errors, warnings } };
+      const { jobId } = args;
+      if (jobId !== undefined && !isJobId(jobId)) return badJobId();
+      const job = jobId === undefined ? null : this.exports.start(jobId);
+      if (jobId !== undefined && !job) return bad('同一编号的导出正在进行');
+      // The export yields between forms, and edits applied meanwhile change the document in place:
+      // it exports the document as it was when asked.
+      const snapshot = structuredClone(s.document);
+      try {
+        const r = await exportDocument(snapshot, args.path, {
+          draft: args.draft === true,
+          ...(ids ? { formIds: ids } : {}),
+          ...(job ?? {}),
+        });
+        if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
+        const { files, forms, draft, errors, warnings } = r.value;
+        return { ok: true, value: { files, forms, draft, errors, warnings } };
+      } finally {
+        if (jobId !== undefined) this.exports.finish(jobId);
+      }
     },
   };
 
@@ -239,6 +257,10 @@ function internal(e: unknown): { ok: false; error: CallError } {
     ok: false,
     error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}（已输入的内容没有丢失）` },
   };
+}
+
+function badJobId(): { ok: false; error: CallError } {
+  return bad('jobId 应为 1–64 个字母、数字、“-”或“_”');
 }
 
 function noDocument(): { ok: false; error: CallError } {

@@ -1,16 +1,20 @@
 /**
  * 导出 Excel from the editor, in real Chromium against the real server: check errors stop it with
  * their list (go to the first, or export a draft), a clean form exports at once; the files are
- * real workbooks read back with exceljs.
+ * real workbooks read back with exceljs. A long export shows its progress and can be cancelled
+ * (取消 or Esc), leaving no file; a quick one never shows the progress dialog.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getLayout } from '../../shared/layouts/definitions';
 import { formToJson } from '../../shared/model/interchange';
 import { scoreForm } from '../../shared/scoring/form';
-import { useAppPerTest, useSharedBrowser } from './harness';
+import { generatedDocument } from '../support/documents';
+import { writeDocumentFile } from '../support/document-file';
+import { openApp, useAppPerTest, useSharedBrowser, type App } from './harness';
 
 const browser = useSharedBrowser();
 
@@ -36,7 +40,10 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     await page.getByTestId('export-path').fill(target);
     await page.getByTestId('export-confirm').click();
     await page.getByTestId('dialog-draft').click();
-    await expect.poll(() => page.getByTestId('status').innerText()).toMatch(/已导出 \d+ 张表（草稿）/);
+    // A whole-document export takes seconds on a loaded machine, beyond expect.poll's default 1 s.
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), { timeout: 30_000 })
+      .toMatch(/已导出 \d+ 张表（草稿）/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(target);
     const doc = app.service.current?.document;
@@ -68,6 +75,106 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     expect(visible[1]?.headerFooter.oddHeader ?? '').not.toMatch(/草稿/);
   });
 });
+
+describe('a long export from the editor', { timeout: 180_000 }, () => {
+  // Long enough that the forms are still being laid out when the dialog shows, on a fast machine too.
+  const FORMS = 400;
+  let source: string;
+  let app: App;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-long-'));
+    source = join(dir, '四百张.ziping');
+    writeDocumentFile(source, generatedDocument(FORMS, 30), join(dir, 'data'));
+    app = await openApp(browser(), source);
+    return async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }, 120_000);
+
+  /** Starts an export of every form (the generated forms have check errors: as a draft). */
+  async function startExport(target: string, onlyCurrent = false): Promise<void> {
+    const { page } = app;
+    await page.getByTestId('export-xlsx').click();
+    await page.getByTestId('export-path').fill(target);
+    if (onlyCurrent) await page.getByTestId('export-current').check();
+    await page.getByTestId('export-confirm').click();
+    await page.getByTestId('dialog-draft').click();
+  }
+
+  const progressText = () => app.page.getByTestId('export-progress-text').innerText();
+
+  it('shows which form of how many with a bar; 取消 and Esc stop it and nothing is written', async () => {
+    const { page } = app;
+    const target = join(app.dir, '全部.xlsx');
+    await startExport(target);
+    await expect
+      .poll(progressText, { timeout: 30_000 })
+      .toMatch(new RegExp(`^正在导出 第 \\d+/${FORMS} 张表：生成项目\\d+$`));
+    const bar = page.getByTestId('export-progress').locator('progress');
+    expect(await bar.getAttribute('max')).toBe(String(FORMS));
+    await page.getByTestId('export-cancel').click();
+    await expect.poll(() => page.getByTestId('export-progress').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.getByTestId('status').innerText()).toContain('已取消导出，没有写入任何文件');
+    expect(readdirSync(app.dir).filter((f) => f.includes('全部'))).toEqual([]);
+    // The popover stays open with its path, to try again.
+    expect(await page.getByTestId('export-path').inputValue()).toBe(target);
+
+    // Esc cancels too (a folder export this time: one file per form, none left).
+    const folder = join(app.dir, '每表一个');
+    await page.getByTestId('export-confirm').click();
+    await page.getByTestId('dialog-draft').click();
+    await expect.poll(progressText, { timeout: 30_000 }).toMatch(/^正在导出 第 \d+/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('export-progress').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.getByTestId('status').innerText()).toContain('已取消导出');
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('a quick export does not flash the dialog: it shows only after 300 ms', async () => {
+    const { page } = app;
+    // Page-side times (performance.now): the checks dialog answered, progress shown, export done.
+    await page.evaluate(() => {
+      const times: ExportTimes = { started: null, shown: null, done: null };
+      (window as Window & { exportTimes?: ExportTimes }).exportTimes = times;
+      let asked = false;
+      new MutationObserver(() => {
+        const now = performance.now();
+        if (document.querySelector('[data-testid="dialog"]')) asked = true;
+        else if (asked && times.started === null) times.started = now;
+        if (times.shown === null && document.querySelector('[data-testid="export-progress"]'))
+          times.shown = now;
+        const status = document.querySelector('[data-testid="status"]')?.textContent ?? '';
+        if (times.done === null && status.includes('已导出')) times.done = now;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    // The popover left open by the cancelled exports above: close it, startExport opens it anew.
+    if ((await page.getByTestId('export-panel').count()) > 0) await page.getByTestId('export-xlsx').click();
+    const target = join(app.dir, '一张.xlsx');
+    await startExport(target, true);
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), { timeout: 30_000 })
+      .toMatch(/已导出 1 张表（草稿）/);
+    expect(existsSync(target)).toBe(true);
+    const times = await page.evaluate(() => (window as Window & { exportTimes?: ExportTimes }).exportTimes);
+    const { started, shown, done } = times ?? { started: null, shown: null, done: null };
+    if (started === null || done === null) throw new Error(`没有记下导出的时间：${JSON.stringify(times)}`);
+    // One form takes a few milliseconds; on a loaded machine it may not, so the rule is checked
+    // as such: never within the first 300 ms (less a frame of slack for when React removes the
+    // checks dialog), and not at all when the export was over sooner.
+    if (shown !== null) expect(shown - started).toBeGreaterThanOrEqual(SHOW_AFTER_MS - 20);
+    if (done - started < SHOW_AFTER_MS - 20) expect(shown).toBeNull();
+  });
+});
+
+/** SHOW_AFTER_MS of renderer/src/state/exportWatch.ts (which cannot load in Node: it needs window). */
+const SHOW_AFTER_MS = 300;
+
+interface ExportTimes {
+  started: number | null;
+  shown: number | null;
+  done: number | null;
+}
 
 describe('import into the editor', { timeout: 120_000 }, () => {
   const current = useAppPerTest(browser);
@@ -114,7 +221,8 @@ describe('import into the editor', { timeout: 120_000 }, () => {
 
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => app.service.current?.document.forms.length).toBe(before);
+    // Two undos reach the server in turn: on a loaded machine that takes longer than the default 1 s.
+    await expect.poll(() => app.service.current?.document.forms.length, { timeout: 10_000 }).toBe(before);
     expect(app.service.current?.document.forms.map((f) => f.id)).toEqual(doc.forms.map((f) => f.id));
   });
 
@@ -127,8 +235,9 @@ describe('import into the editor', { timeout: 120_000 }, () => {
     await page.getByTestId('import-forms').click();
     await page.getByTestId('import-path').fill(bad);
     await page.getByTestId('import-confirm').click();
-    await expect.poll(() => page.getByTestId('status').innerText()).toMatch(/[\u4e00-\u9fa5]/);
-    expect(await page.getByTestId('status').getAttribute('class')).toMatch(/error/);
+    // Wait for the error itself: “正在读取 …” is Chinese too and comes first.
+    await expect.poll(() => page.getByTestId('status').getAttribute('class')).toMatch(/error/);
+    expect(await page.getByTestId('status').innerText()).toMatch(/[\u4e00-\u9fa5]/);
     expect(app.service.current?.document.forms.length).toBe(before);
   });
 });

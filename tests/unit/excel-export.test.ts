@@ -6,7 +6,7 @@
  * writing.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, type ExportProgress } from '../../electron/services/excel/export';
@@ -15,7 +15,7 @@ import { gridOf, levelRuns } from '../../electron/services/excel/form-sheet';
 import { headerLabels } from '../../electron/services/excel/labels';
 import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
 import { getLayout } from '../../shared/layouts/definitions';
-import { LAYOUT_IDS, type FormKind, type LayoutId } from '../../shared/model/types';
+import { LAYOUT_IDS, type FormKind, type LayoutId, type ZipingDocument } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
 import {
   exportOrThrow,
@@ -39,6 +39,18 @@ async function exported(layout: LayoutId, kind: FormKind, draft = true) {
   const ws = wb.getWorksheet('测试项目');
   if (!ws) throw new Error('no form sheet');
   return { form, ws, wb, result: scoreForm(form, getLayout(layout)) };
+}
+
+/** A draft export cancelled as the form after the first `done` ones starts. */
+function exportCancelledAt(doc: ZipingDocument, out: string, done: number) {
+  const controller = new AbortController();
+  return exportDocument(doc, out, {
+    draft: true,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.stage === 'form' && p.done === done) controller.abort();
+    },
+  });
 }
 
 const CASES: Array<[LayoutId, FormKind]> = [
@@ -334,20 +346,75 @@ describe('whole document', () => {
     const file = join(tempDir(), '进度.xlsx');
     const ok = await exportDocument(doc, file, { draft: true, onProgress: (p) => seen.push(p) });
     expect(ok.ok).toBe(true);
-    expect(seen.filter((p) => p.stage === 'sheet').map((p) => p.done)).toEqual([1, 2, 3, 4]);
-    expect(seen.at(-1)).toMatchObject({ stage: 'write', done: 1, total: 1 });
+    const steps = seen.filter((p) => p.stage === 'form');
+    expect(steps.map((p) => [p.done, p.total, p.formName])).toEqual([
+      [0, 4, '项目1'],
+      [1, 4, '项目2'],
+      [2, 4, '项目3'],
+      [3, 4, '项目4'],
+    ]);
+    expect(seen.at(-1)).toMatchObject({ stage: 'write', done: 4, total: 4 });
 
-    const cancelledFile = join(tempDir(), '取消.xlsx');
-    const controller = new AbortController();
-    const r = await exportDocument(doc, cancelledFile, {
+    const r = await exportCancelledAt(doc, join(tempDir(), '取消.xlsx'), 2);
+    expect(r.ok || r.error).toEqual({ code: 'cancelled', message: '已取消导出，没有写入任何文件' });
+    expect(readdirSync(tempDir()).filter((f) => f.includes('取消'))).toEqual([]);
+  });
+
+  it('the event loop turns between forms while an export runs', async () => {
+    const doc = layoutDocument(
+      'national',
+      [1, 2, 3, 4, 5, 6].map((n) => layoutForm('national', 'project', `f${n}`, `项目${n}`)),
+    );
+    let turns = 0;
+    const turnsAtSteps: number[] = [];
+    const tick = () => {
+      turns += 1;
+      timer = setImmediate(tick);
+    };
+    let timer = setImmediate(tick);
+    const r = await exportDocument(doc, join(tempDir(), '让出.xlsx'), {
       draft: true,
-      signal: controller.signal,
       onProgress: (p) => {
-        if (p.stage === 'sheet' && p.done === 2) controller.abort();
+        if (p.stage === 'form') turnsAtSteps.push(turns);
       },
     });
+    clearImmediate(timer);
+    expect(r.ok).toBe(true);
+    for (let i = 1; i < turnsAtSteps.length; i++)
+      expect(turnsAtSteps[i]).toBeGreaterThan(turnsAtSteps[i - 1] as number);
+  });
+
+  it('a folder export cancelled after some forms leaves no file and no folder it made', async () => {
+    const doc = layoutDocument(
+      'national',
+      [1, 2, 3, 4, 5].map((n) => layoutForm('national', 'project', `f${n}`, `项目${n}`)),
+    );
+    const parent = join(tempDir(), '文件夹取消');
+    mkdirSync(parent);
+    const out = join(parent, '新建', '每表一个');
+    // The first three workbooks are written (under temporary names) by then.
+    const r = await exportCancelledAt(doc, out, 3);
     expect(r.ok || r.error.code).toBe('cancelled');
-    expect(existsSync(cancelledFile)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+
+    // Into a folder that exists: what was there stays, nothing is added.
+    const existing = join(parent, '已有');
+    mkdirSync(existing);
+    writeFileSync(join(existing, '别的.txt'), '别动');
+    const r2 = await exportCancelledAt(doc, existing, 4);
+    expect(r2.ok || r2.error.code).toBe('cancelled');
+    expect(readdirSync(existing)).toEqual(['别的.txt']);
+
+    const done = await exportDocument(doc, existing, { draft: true });
+    expect(done.ok).toBe(true);
+    expect(readdirSync(existing).sort()).toEqual([
+      '1-项目1.xlsx',
+      '2-项目2.xlsx',
+      '3-项目3.xlsx',
+      '4-项目4.xlsx',
+      '5-项目5.xlsx',
+      '别的.txt',
+    ]);
   });
 
   it('a file that cannot be written leaves nothing behind and says why in Chinese', async () => {

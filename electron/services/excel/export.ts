@@ -1,18 +1,27 @@
 /**
  * Export of a document (or some of its forms) to Excel: the checks first (errors stop it unless
  * it is a draft), then one workbook with a summary sheet and one sheet per form, or one workbook
- * per form in a folder. Progress is reported per form and the export can be cancelled between
- * forms; files are written whole or not at all (temp file + rename).
+ * per form in a folder. Progress is reported per form, and the export yields to the event loop
+ * between forms so that it can be watched and cancelled while it runs; files are written whole or
+ * not at all (temp files, renamed only when all are written: a cancelled folder export leaves none).
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
+import type { ExportJobProgress } from '../../../shared/contract';
+import { mkdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { getLayout } from '../../../shared/layouts/definitions';
 import type { Form, ZipingDocument } from '../../../shared/model/types';
 import { scoreForm } from '../../../shared/scoring/form';
 import type { FormResult } from '../../../shared/scoring/types';
-import { safeFileName, writeFileAtomic } from '../files';
-import { excelFail, excelOk, writeErrorMessage, type ExcelError, type ExcelResult } from './errors';
+import { safeFileName, stageFile, type StagedFile } from '../files';
+import {
+  excelFail,
+  ExcelFailure,
+  excelOk,
+  writeErrorMessage,
+  type ExcelError,
+  type ExcelResult,
+} from './errors';
 import { sheetFingerprint } from './fingerprint';
 import { writeFormSheet } from './form-sheet';
 import { DATA_SHEET, writeHiddenData } from './hidden-data';
@@ -20,11 +29,8 @@ import { LABELS } from './labels';
 import { uniqueSheetNames } from './sheet-names';
 import { writeSummarySheet } from './summary-sheet';
 
-export interface ExportProgress {
-  stage: 'check' | 'sheet' | 'write';
-  done: number;
-  total: number;
-}
+/** Progress of an export, as the contract's 'export/progress' passes it on. */
+export type ExportProgress = ExportJobProgress;
 
 export interface ExportOptions {
   /** Export even with errors; every page is marked 草稿 in its header. */
@@ -53,12 +59,16 @@ export interface ScoredForm {
 
 const nameOf = (form: Form) => form.projectName.trim() || (form.kind === 'department' ? '部门整体' : '项目');
 
-/** One workbook: optional summary, a sheet per form, the hidden data sheet. */
-export function buildWorkbook(
+/**
+ * One workbook: optional summary, a sheet per form, the hidden data sheet. `beforeSheet` runs
+ * before each form's sheet: the export reports progress there, yields to the event loop (so that
+ * calls asking for progress or cancelling are answered) and throws to stop.
+ */
+export async function buildWorkbook(
   doc: ZipingDocument,
   scored: readonly ScoredForm[],
-  options: { draft: boolean; summary: boolean; afterSheet?: () => void },
-): { workbook: ExcelJS.Workbook; sheets: string[] } {
+  options: { draft: boolean; summary: boolean; beforeSheet?: (form: Form) => Promise<void> },
+): Promise<{ workbook: ExcelJS.Workbook; sheets: string[] }> {
   const layout = getLayout(doc.meta.layout);
   const wb = new ExcelJS.Workbook();
   wb.creator = '自评表编辑器';
@@ -72,13 +82,14 @@ export function buildWorkbook(
     const lines = scored.map((s, i) => ({ ...s, sheet: sheets[i] as string }));
     writeSummarySheet(ws, doc.meta.unit, doc.meta.year, lines, options.draft);
   }
-  const stored = scored.map(({ form, result }, i) => {
+  const stored: Array<{ sheet: string; fingerprint: string; form: Form }> = [];
+  for (const [i, { form, result }] of scored.entries()) {
+    await options.beforeSheet?.(form);
     const sheet = sheets[i] as string;
     const ws = wb.addWorksheet(sheet);
     writeFormSheet(ws, { form, layout, result, draft: options.draft });
-    options.afterSheet?.();
-    return { sheet, fingerprint: sheetFingerprint(ws), form };
-  });
+    stored.push({ sheet, fingerprint: sheetFingerprint(ws), form });
+  }
   writeHiddenData(wb, doc.meta, stored);
   return { workbook: wb, sheets };
 }
@@ -88,6 +99,9 @@ export function buildWorkbook(
  * its default level 6; level 1 is several times faster and the file only slightly larger.
  */
 export const ZIP_OPTIONS = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as const;
+
+/** What a cancelled export answers (the CLI and the editor show it as it is). */
+export const EXPORT_CANCELLED = '已取消导出，没有写入任何文件';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -104,6 +118,20 @@ function checkErrors(scored: readonly ScoredForm[]): ExcelError | null {
   };
 }
 
+/** The folders a cancelled or failed export made for its files, from `out` up to `first`, if empty. */
+function removeFoldersMade(out: string, first: string | undefined): void {
+  if (first === undefined) return;
+  const top = path.resolve(first);
+  for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // someone else's file is in it, or it is gone: leave it
+    }
+    if (dir === top || path.dirname(dir) === dir) return;
+  }
+}
+
 /**
  * Exports to `out`: a file ending in .xlsx gets one workbook (summary + one sheet per form);
  * anything else is a folder that gets one workbook per form.
@@ -118,11 +146,14 @@ export async function exportDocument(
   const forms = doc.forms.filter((f) => !wanted || wanted.has(f.id));
   if (forms.length === 0) return excelFail('no-forms', '没有要导出的表格：文档是空的，或没有找到指定的表');
   const layout = getLayout(doc.meta.layout);
-  const progress = (stage: ExportProgress['stage'], done: number, total: number) =>
-    options.onProgress?.({ stage, done, total });
-  const cancelled = () => options.signal?.aborted === true;
+  const total = forms.length;
+  const progress = (stage: ExportProgress['stage'], done: number, formName = '') =>
+    options.onProgress?.({ stage, done, total, formName });
+  const stopIfCancelled = () => {
+    if (options.signal?.aborted === true) throw new ExcelFailure('cancelled', EXPORT_CANCELLED);
+  };
 
-  progress('check', 0, forms.length);
+  progress('check', 0);
   const scored = forms.map((form) => ({ form, result: scoreForm(form, layout) }));
   const blocking = checkErrors(scored);
   if (blocking && !draft) return { ok: false, error: blocking };
@@ -132,38 +163,51 @@ export async function exportDocument(
     0,
   );
   const perForm = !/\.xlsx$/i.test(out);
-  const files: string[] = [];
+  const staged: StagedFile[] = [];
   const sheets: string[] = [];
+  let madeFolder: string | undefined;
 
   try {
-    if (perForm) mkdirSync(out, { recursive: true });
+    stopIfCancelled();
+    if (perForm) madeFolder = mkdirSync(out, { recursive: true });
     const groups = perForm ? scored.map((s) => [s]) : [scored];
-    const width = String(scored.length).length;
+    const width = String(total).length;
     let done = 0;
     for (const [gi, group] of groups.entries()) {
-      if (cancelled()) return excelFail('cancelled', '导出已取消，没有写出文件');
-      const built = buildWorkbook(doc, group, {
+      const built = await buildWorkbook(doc, group, {
         draft,
         summary: !perForm,
-        afterSheet: () => progress('sheet', ++done, scored.length),
+        beforeSheet: async (form) => {
+          progress('form', done, nameOf(form));
+          done += 1;
+          await nextTurn();
+          stopIfCancelled();
+        },
       });
+      if (!perForm) progress('write', done);
       await nextTurn();
-      if (cancelled()) return excelFail('cancelled', '导出已取消，没有写出文件');
+      stopIfCancelled();
       const file = perForm
         ? path.join(
             out,
             `${String(gi + 1).padStart(width, '0')}-${safeFileName(nameOf(group[0]!.form), '表')}.xlsx`,
           )
         : out;
-      progress('write', gi, groups.length);
       const buffer = await built.workbook.xlsx.writeBuffer(ZIP_OPTIONS);
-      writeFileAtomic(file, new Uint8Array(buffer));
-      files.push(file);
+      // exceljs cannot be stopped while it zips: a cancel that came meanwhile is honoured here.
+      stopIfCancelled();
+      staged.push(stageFile(file, new Uint8Array(buffer)));
       sheets.push(...built.sheets);
     }
+    // Every file is written whole before any takes its real name: a cancelled or failed export
+    // leaves none. (Renames in one folder do not fail short of the disk failing.)
+    for (const file of staged) file.commit();
   } catch (e) {
+    for (const file of staged) file.discard();
+    removeFoldersMade(out, madeFolder);
+    if (e instanceof ExcelFailure) return excelFail(e.code, e.message);
     return excelFail('write-failed', writeErrorMessage(e, out));
   }
-  progress('write', files.length, files.length);
+  const files = staged.map((f) => f.target);
   return excelOk({ files, sheets, forms: scored.length, draft, errors, warnings });
 }

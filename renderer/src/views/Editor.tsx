@@ -11,6 +11,7 @@ import { ReviewUi } from '../state/reviewUi';
 import { Dialogs } from '../state/dialogs';
 import { sheetHost } from '../sheet/useSheet';
 import { DialogHost } from './DialogHost';
+import { ExportProgressDialog } from './ExportProgressDialog';
 import { useDocumentVersion } from '../state/useDocument';
 import { ChecksPanel } from './ChecksPanel';
 import { ReviewPanel } from './ReviewPanel';
@@ -144,6 +145,7 @@ export function Editor({ store, onClosed }: Props) {
         </div>
         <StatusBar store={store} />
         <DialogHost dialogs={services.dialogs} />
+        <ExportProgressDialog watch={exchange.exportWatch} />
       </div>
     </EditorContext.Provider>
   );

@@ -1,13 +1,15 @@
 /**
  * Export and import from the editor (the toolbar's popovers, and the desktop menu's commands with
  * native dialogs). Export: the checks run first, as on the server: errors stop it with their list
- * (go to the first one, or export a draft with 草稿 in the page header). Import: forms are read
+ * (go to the first one, or export a draft with 草稿 in the page header); a long export shows its
+ * progress and can be cancelled (ExportWatch, ExportProgressDialog). Import: forms are read
  * on the Node side and merged into the document as one undoable step; the report is shown.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Finding, FindingLocation } from '../../../shared/checks/types';
 import { mergeFormsPatches } from '../../../shared/model/merge-forms';
 import { invoke } from '../api/client';
+import { ExportWatch } from '../state/exportWatch';
 import type { EditorServices } from './EditorContext';
 
 const LISTED = 8;
@@ -16,6 +18,8 @@ export interface Exchange {
   /** Resolves true when the export is over (done, or the user went to fix an error). */
   exportTo: (path: string, onlyCurrent: boolean) => Promise<boolean>;
   importFrom: (paths: string[]) => Promise<void>;
+  /** The running export's progress, for ExportProgressDialog. */
+  exportWatch: ExportWatch;
 }
 
 /** Used by the Editor itself (above its context provider), so the services come as an argument. */
@@ -24,6 +28,7 @@ export function useExchange(
   currentFormId: string | null,
   onShow: (place: FindingLocation) => void,
 ): Exchange {
+  const exportWatch = useMemo(() => new ExportWatch(), []);
   /** Exports to a .xlsx file (or a folder); true when done or when the user went to an error. */
   const exportTo = useCallback(
     async (path: string, onlyCurrent: boolean): Promise<boolean> => {
@@ -60,20 +65,24 @@ export function useExchange(
         draft = true;
       }
       store.setMessage(`正在导出 ${forms.length} 张表…`);
-      const r = await invoke('doc/exportXlsx', {
-        path,
-        draft,
-        ...(onlyCurrent && currentFormId ? { formIds: [currentFormId] } : {}),
-      });
+      const r = await exportWatch.run((jobId) =>
+        invoke('doc/exportXlsx', {
+          path,
+          draft,
+          jobId,
+          ...(onlyCurrent && currentFormId ? { formIds: [currentFormId] } : {}),
+        }),
+      );
       if (!r.ok) {
-        store.setMessage(r.error.message, 'error');
+        // A cancel is the user's own choice: said plainly (nothing was written), not as an error.
+        store.setMessage(r.error.message, r.error.code === 'cancelled' ? 'info' : 'error');
         return false;
       }
       const where = r.value.files.length === 1 ? r.value.files[0] : `${r.value.files.length} 个文件`;
       store.setMessage(`已导出 ${r.value.forms} 张表${r.value.draft ? '（草稿）' : ''}：${where}`);
       return true;
     },
-    [store, pendingEdits, dialogs, currentFormId, onShow],
+    [store, pendingEdits, dialogs, currentFormId, onShow, exportWatch],
   );
 
   /** Reads forms from files and merges them in, one undo step per file; shows each report. */
@@ -101,5 +110,5 @@ export function useExchange(
     [store, pendingEdits, dialogs],
   );
 
-  return { exportTo, importFrom } satisfies Exchange;
+  return { exportTo, importFrom, exportWatch } satisfies Exchange;
 }

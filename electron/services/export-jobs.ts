@@ -1,0 +1,60 @@
+/**
+ * Excel exports that can be watched and cancelled while they run. The renderer names each export
+ * with a job id of its own choosing and, since neither IPC invoke nor HTTP pushes anything to it,
+ * polls the progress with that id until the export call answers.
+ */
+import type { ExportJobProgress } from '../../shared/contract';
+import type { ExportProgress } from './excel/export';
+
+/** Ids the renderer makes up: short, plain characters (they only ever key this map). */
+const JOB_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const isJobId = (v: unknown): v is string => typeof v === 'string' && JOB_ID.test(v);
+
+interface Job {
+  controller: AbortController;
+  progress: ExportJobProgress;
+}
+
+/** What an export started as a job is given: where to report, and the signal that stops it. */
+export interface JobHooks {
+  signal: AbortSignal;
+  onProgress: (p: ExportProgress) => void;
+}
+
+export class ExportJobs {
+  private readonly running = new Map<string, Job>();
+
+  /** Registers a job; null when an export with this id is still running. */
+  start(jobId: string): JobHooks | null {
+    if (this.running.has(jobId)) return null;
+    const job: Job = {
+      controller: new AbortController(),
+      progress: { stage: 'check', done: 0, total: 0, formName: '' },
+    };
+    this.running.set(jobId, job);
+    return {
+      signal: job.controller.signal,
+      onProgress: (p) => {
+        job.progress = { ...p };
+      },
+    };
+  }
+
+  finish(jobId: string): void {
+    this.running.delete(jobId);
+  }
+
+  progress(jobId: string): ExportJobProgress | null {
+    const job = this.running.get(jobId);
+    return job ? { ...job.progress } : null;
+  }
+
+  /** Asks the export to stop at its next step; false when no such export runs. */
+  cancel(jobId: string): boolean {
+    const job = this.running.get(jobId);
+    if (!job) return false;
+    job.controller.abort();
+    return true;
+  }
+}
