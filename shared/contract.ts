@@ -95,13 +95,15 @@ export interface Handlers {
    * workbook, any other path is a folder with one workbook per form. Errors of the checks refuse
    * it (code 'check-errors') unless `draft`. With a `jobId` (chosen by the caller) it can be watched
    * and cancelled through 'export/progress' and 'export/cancel' while it runs; cancelled, it
-   * answers code 'cancelled' and has written nothing.
+   * answers code 'cancelled' and has written nothing. `review` adds the review data (a 审核意见
+   * sheet, statuses and reviewed totals in the summary, the items for 导入审核意见).
    */
   'doc/exportXlsx': (args: {
     path: string;
     draft?: boolean;
     formIds?: string[];
     jobId?: string;
+    review?: boolean;
   }) => XlsxExportSummary;
   /** Writes every form as interchange JSON (one array) to a file. */
   'doc/exportJson': (args: { path: string }) => { forms: number; path: string };
@@ -116,8 +118,9 @@ export interface Handlers {
    */
   'review/apply': (args: { patches: ReviewPatch[] }) => DocStatus;
   /**
-   * Reads the review data of a review file (.ziping-review) or of another copy of the document
-   * (.ziping). Nothing changes here: the editor merges the newer items as one undoable step.
+   * Reads the review data of a review file (.ziping-review), of another copy of the document
+   * (.ziping) or of an Excel export that carried it (.xlsx). Nothing changes here: the editor
+   * merges the newer items as one undoable step.
    */
   'review/read': (args: { path: string }) => { items: ReviewItem[] };
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;

@@ -5,6 +5,8 @@ import { exportDocument } from '../services/excel/export';
 import type { ExcelError } from '../services/excel/errors';
 import { importXlsx } from '../services/excel/import';
 import { importReportLines } from '../services/excel/import-report';
+import { readReviewFrom } from '../services/document-store/review-store';
+import type { ReviewItem } from '../../shared/review/types';
 import { CliError } from './errors';
 import { exportProgressPrinter } from './export-progress';
 import { loadDocument } from './load';
@@ -24,13 +26,21 @@ function reportCheckErrors(error: ExcelError, io: CliIo): number {
   return 1;
 }
 
+function reviewOf(file: string): Map<string, ReviewItem> {
+  try {
+    return new Map(readReviewFrom(file).map((i) => [i.id, i]));
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e));
+  }
+}
+
 export async function exportExcel(
   file: string | undefined,
   options: Map<string, string>,
   flags: Set<string>,
   io: CliIo,
 ): Promise<number> {
-  const usage = 'ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft]';
+  const usage = 'ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft] [--review]';
   if (!file || !/\.ziping$/i.test(file)) throw new CliError(`缺少 .ziping 文档：${usage}`);
   const out = options.get('--out');
   if (!out) throw new CliError(`缺少 --out 文件.xlsx 或文件夹：${usage}`);
@@ -47,6 +57,8 @@ export async function exportExcel(
     }
   }
   const draft = flags.has('--draft');
+  // The document's review data merged with its review file's, as the editor shows it.
+  const review = flags.has('--review') ? reviewOf(file) : null;
   const progress = exportProgressPrinter(io.stderr);
   // Ctrl+C cancels at the next form: the export then removes what it had written (a plain exit
   // here could leave temporary files). Further Ctrl+C while it stops change nothing.
@@ -58,6 +70,7 @@ export async function exportExcel(
     result = await exportDocument(doc, out, {
       draft,
       ...(formIds ? { formIds } : {}),
+      ...(review ? { review } : {}),
       onProgress: progress.onProgress,
       signal: controller.signal,
     });

@@ -26,11 +26,12 @@ const USAGE = `用法：
   ziping import 表.json|表.xlsx --into 文档.ziping
                                                  导入表格：同名的表被替换，其余新增；
                                                  导入 Excel 时文档不存在则新建，并列出读入情况
-  ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft]
+  ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft] [--review]
                                                  导出 Excel（官方表样）：文件.xlsx 为一个工作簿（含汇总表），
                                                  文件夹为每张表一个文件；审核有错误时不导出，
                                                  除非加 --draft（页眉标“草稿”）；进度显示在标准错误输出，
-                                                 Ctrl+C 取消导出（不写入任何文件，退出码 130）
+                                                 Ctrl+C 取消导出（不写入任何文件，退出码 130）；
+                                                 --review 同时导出批注、核查分数和审核状态
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
   ziping --help                                  显示本说明
 “文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;
@@ -100,7 +101,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return importForms(single(args.positional, 'import'), args.options.get('--into'), io);
     }
     case 'export': {
-      const args = parseArgs(rest, { valued: ['--out', '--form'], flags: ['--draft'] });
+      const args = parseArgs(rest, { valued: ['--out', '--form'], flags: ['--draft', '--review'] });
       return exportExcel(single(args.positional, 'export'), args.options, args.flags, io);
     }
     case 'export-json': {

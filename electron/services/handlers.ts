@@ -18,6 +18,7 @@ import { readReviewFrom } from './document-store/review-store';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
 import type { DocResult } from './document-store/errors';
+import { readXlsxReview } from './excel/import';
 import { exportDocument } from './excel/export';
 import { ExportJobs, isJobId } from './export-jobs';
 import { readFormsFile } from './form-files';
@@ -25,7 +26,7 @@ import { writeFileAtomic } from './files';
 import { formToJson } from '../../shared/model/interchange';
 
 /** Calls that take time (files written in the background) answer with a promise. */
-type AsyncName = 'doc/exportXlsx' | 'forms/read';
+type AsyncName = 'doc/exportXlsx' | 'forms/read' | 'review/read';
 type Impl = { [K in Exclude<HandlerName, AsyncName>]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
 type AsyncImpl = {
   [K in AsyncName]: (args: HandlerArgs<K>) => Promise<CallResult<HandlerValue<K>>>;
@@ -112,15 +113,6 @@ export class AppService {
     'doc/apply': (args) => this.applyChecked(args.patches, checkPatch, (s, p) => s.apply(p), '缺少修改内容'),
     'review/apply': (args) =>
       this.applyChecked(args.patches, checkReviewPatch, (s, p) => s.applyReview(p), '缺少审核修改内容'),
-    'review/read': (args) => {
-      if (typeof args.path !== 'string' || args.path === '') return bad('缺少审核文件');
-      try {
-        return { ok: true, value: { items: readReviewFrom(args.path) } };
-      } catch (e) {
-        if (e instanceof DocFailure) return { ok: false, error: e.error };
-        throw e;
-      }
-    },
     'doc/save': () => {
       const s = this.session;
       if (!s) return noDocument();
@@ -181,6 +173,28 @@ export class AppService {
   };
 
   private readonly asyncImpl: AsyncImpl = {
+    'review/read': async (args) => {
+      if (typeof args.path !== 'string' || args.path === '') return bad('缺少审核文件');
+      if (/\.xlsx$/i.test(args.path)) {
+        const r = await readXlsxReview(args.path);
+        if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
+        if (r.value.length === 0)
+          return {
+            ok: false,
+            error: {
+              code: 'no-review',
+              message: '这个 Excel 文件中没有审核意见：导出时需勾选“包含审核意见”',
+            },
+          };
+        return { ok: true, value: { items: r.value } };
+      }
+      try {
+        return { ok: true, value: { items: readReviewFrom(args.path) } };
+      } catch (e) {
+        if (e instanceof DocFailure) return { ok: false, error: e.error };
+        throw e;
+      }
+    },
     'forms/read': async (args) => {
       const s = this.session;
       if (!s) return noDocument();
@@ -193,6 +207,7 @@ export class AppService {
       if (!s) return noDocument();
       if (typeof args.path !== 'string' || args.path === '') return bad('缺少导出位置');
       if (args.draft !== undefined && typeof args.draft !== 'boolean') return bad('draft 应为是或否');
+      if (args.review !== undefined && typeof args.review !== 'boolean') return bad('review 应为是或否');
       const ids = args.formIds;
       if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string')))
         return bad('formIds 应为表格编号的列表');
@@ -208,6 +223,7 @@ export class AppService {
           draft: args.draft === true,
           ...(ids ? { formIds: ids } : {}),
           ...(job ?? {}),
+          ...(args.review === true ? { review: new Map(s.review) } : {}),
         });
         if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
         const { files, forms, draft, errors, warnings } = r.value;

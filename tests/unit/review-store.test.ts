@@ -230,7 +230,7 @@ describe('review data in the document store', () => {
 });
 
 describe('review calls through the contract', () => {
-  it('validates review patches and serves the review with the document', () => {
+  it('validates review patches and serves the review with the document', async () => {
     const { dir, data } = space();
     const file = savedDocument(dir, data);
     const app = new AppService(data);
@@ -256,9 +256,9 @@ describe('review calls through the contract', () => {
     const ok = app.call('review/apply', { patches: [put(comment('c1', null, '文档级批注'))] });
     expect(ok.ok && (ok.value as { dirty: boolean }).dirty).toBe(true);
     expect(app.call('doc/save', {}).ok).toBe(true);
-    const read = app.call('review/read', { path: reviewFilePath(file) });
+    const read = await app.invoke('review/read', { path: reviewFilePath(file) });
     expect(read.ok && (read.value as { items: ReviewItem[] }).items.map((i) => i.id)).toEqual(['c1']);
-    const missing = app.call('review/read', { path: join(dir, '没有.ziping-review') });
+    const missing = await app.invoke('review/read', { path: join(dir, '没有.ziping-review') });
     expect(!missing.ok && missing.error.message).toMatch(/找不到/);
     expect(app.call('doc/close', { discard: false }).ok).toBe(true);
   });

@@ -28,6 +28,9 @@ import { DATA_SHEET, writeHiddenData } from './hidden-data';
 import { LABELS } from './labels';
 import { uniqueSheetNames } from './sheet-names';
 import { writeSummarySheet } from './summary-sheet';
+import { writeReviewSheet } from './review-sheet';
+import { reviewedTotal } from '../../../shared/review/reviewed-total';
+import { statusId, type ReviewItem } from '../../../shared/review/types';
 
 /** Progress of an export, as the contract's 'export/progress' passes it on. */
 export type ExportProgress = ExportJobProgress;
@@ -39,6 +42,11 @@ export interface ExportOptions {
   formIds?: readonly string[];
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Review data to export with the forms: a 审核意见 sheet, 审核状态 and 核查得分 in the summary,
+   * and the items in the hidden data (so that 导入审核意见 can read them back).
+   */
+  review?: ReadonlyMap<string, ReviewItem>;
 }
 
 export interface ExportReport {
@@ -67,21 +75,41 @@ const nameOf = (form: Form) => form.projectName.trim() || (form.kind === 'depart
 export async function buildWorkbook(
   doc: ZipingDocument,
   scored: readonly ScoredForm[],
-  options: { draft: boolean; summary: boolean; beforeSheet?: (form: Form) => Promise<void> },
+  options: {
+    draft: boolean;
+    summary: boolean;
+    beforeSheet?: (form: Form) => Promise<void>;
+    review?: ReadonlyMap<string, ReviewItem>;
+  },
 ): Promise<{ workbook: ExcelJS.Workbook; sheets: string[] }> {
   const layout = getLayout(doc.meta.layout);
   const wb = new ExcelJS.Workbook();
   wb.creator = '自评表编辑器';
-  const reserved = options.summary ? [LABELS.summarySheet, DATA_SHEET] : [DATA_SHEET];
+  const { review } = options;
+  const reserved = [
+    ...(options.summary ? [LABELS.summarySheet] : []),
+    ...(review ? [LABELS.reviewSheet] : []),
+    DATA_SHEET,
+  ];
   const sheets = uniqueSheetNames(
     scored.map((s) => nameOf(s.form)),
     reserved,
   );
   if (options.summary) {
     const ws = wb.addWorksheet(LABELS.summarySheet);
-    const lines = scored.map((s, i) => ({ ...s, sheet: sheets[i] as string }));
-    writeSummarySheet(ws, doc.meta.unit, doc.meta.year, lines, options.draft);
+    const lines = scored.map((s, i) => ({
+      ...s,
+      sheet: sheets[i] as string,
+      ...(review
+        ? {
+            status: statusOf(review, s.form.id),
+            reviewed: reviewedTotal(s.result, review, layout.policy),
+          }
+        : {}),
+    }));
+    writeSummarySheet(ws, doc.meta.unit, doc.meta.year, lines, options.draft, review !== undefined);
   }
+  if (review) writeReviewSheet(wb.addWorksheet(LABELS.reviewSheet), scored, review, layout, options.draft);
   const stored: Array<{ sheet: string; fingerprint: string; form: Form }> = [];
   for (const [i, { form, result }] of scored.entries()) {
     await options.beforeSheet?.(form);
@@ -90,8 +118,19 @@ export async function buildWorkbook(
     writeFormSheet(ws, { form, layout, result, draft: options.draft });
     stored.push({ sheet, fingerprint: sheetFingerprint(ws), form });
   }
-  writeHiddenData(wb, doc.meta, stored);
+  writeHiddenData(wb, doc.meta, stored, review ? reviewOf(review, scored) : null);
   return { workbook: wb, sheets };
+}
+
+function statusOf(review: ReadonlyMap<string, ReviewItem>, formId: string): string {
+  const item = review.get(statusId(formId));
+  return item?.kind === 'status' ? item.status : '';
+}
+
+/** The review items of the exported forms (and the document's own comments). */
+function reviewOf(review: ReadonlyMap<string, ReviewItem>, scored: readonly ScoredForm[]): ReviewItem[] {
+  const ids = new Set(scored.map((s) => s.form.id));
+  return [...review.values()].filter((i) => i.formId === null || ids.has(i.formId));
 }
 
 /**
@@ -177,6 +216,7 @@ export async function exportDocument(
       const built = await buildWorkbook(doc, group, {
         draft,
         summary: !perForm,
+        ...(options.review ? { review: options.review } : {}),
         beforeSheet: async (form) => {
           progress('form', done, nameOf(form));
           done += 1;

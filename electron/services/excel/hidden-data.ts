@@ -10,8 +10,12 @@ import type { Workbook } from 'exceljs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { formToJson, parseFormJson, type ParsedForm } from '../../../shared/model/interchange';
 import type { DocumentMeta, Form } from '../../../shared/model/types';
+import type { ReviewItem } from '../../../shared/review/types';
+import { isReviewItem } from '../../../shared/review/validate';
 
 export const DATA_SHEET = 'ZipingData';
+/** The row of review data (comments, audit scores, statuses), when the export carries it. */
+const REVIEW_ROW = '@review';
 const MARK = 'ziping-xlsx';
 const VERSION = 1;
 const CHUNK = 30_000;
@@ -23,24 +27,36 @@ export interface StoredForm {
   packed: string;
 }
 
+function packed(value: unknown): string[] {
+  const text = deflateRawSync(JSON.stringify(value)).toString('base64');
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
+  return chunks;
+}
+
+function unpacked(text: string): unknown {
+  // Capped: the data of one form is a few kilobytes; anything huge is not ours.
+  const json = inflateRawSync(Buffer.from(text, 'base64'), { maxOutputLength: 16 * 2 ** 20 });
+  return JSON.parse(json.toString('utf8'));
+}
+
 export function writeHiddenData(
   wb: Workbook,
   meta: DocumentMeta,
   forms: Array<{ sheet: string; fingerprint: string; form: Form }>,
+  review: readonly ReviewItem[] | null = null,
 ): void {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([MARK, VERSION, JSON.stringify({ unit: meta.unit, year: meta.year, layout: meta.layout })]);
-  for (const f of forms) {
-    const packed = deflateRawSync(JSON.stringify(formToJson(f.form, meta.layout))).toString('base64');
-    const chunks: string[] = [];
-    for (let i = 0; i < packed.length; i += CHUNK) chunks.push(packed.slice(i, i + CHUNK));
-    ws.addRow([f.sheet, f.fingerprint, ...chunks]);
-  }
+  for (const f of forms) ws.addRow([f.sheet, f.fingerprint, ...packed(formToJson(f.form, meta.layout))]);
+  if (review) ws.addRow([REVIEW_ROW, '', ...packed(review)]);
 }
 
 export interface HiddenData {
   meta: { unit: string; year: number; layout: string };
   forms: StoredForm[];
+  /** Review data exported with the forms (none when the export did not carry it). */
+  review: ReviewItem[];
 }
 
 /** The hidden data of our own export, or null when the workbook has none (or not ours). */
@@ -58,6 +74,7 @@ export function readHiddenData(wb: Workbook): HiddenData | null {
     return null;
   }
   const forms: StoredForm[] = [];
+  let review: ReviewItem[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const sheet = row.getCell(1).value;
@@ -68,18 +85,27 @@ export function readHiddenData(wb: Workbook): HiddenData | null {
       const v = row.getCell(c).value;
       if (typeof v === 'string') packed += v;
     }
-    forms.push({ sheet, fingerprint, packed });
+    if (sheet === REVIEW_ROW) review = reviewItemsOf(packed);
+    else forms.push({ sheet, fingerprint, packed });
   }
-  return { meta, forms };
+  return { meta, forms, review };
+}
+
+/** Review items of the hidden review row; a damaged row gives none (the forms still import). */
+function reviewItemsOf(text: string): ReviewItem[] {
+  try {
+    const value = unpacked(text);
+    return Array.isArray(value) ? value.filter(isReviewItem) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A stored form back as a model form, or the reason it cannot be. */
 export function parseStoredForm(stored: StoredForm, id: string): ParsedForm | string {
   let value: unknown;
   try {
-    // Capped: the data of one form is a few kilobytes; anything huge is not ours.
-    const json = inflateRawSync(Buffer.from(stored.packed, 'base64'), { maxOutputLength: 16 * 2 ** 20 });
-    value = JSON.parse(json.toString('utf8'));
+    value = unpacked(stored.packed);
   } catch {
     return '隐藏的表格数据不完整';
   }

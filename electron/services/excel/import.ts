@@ -15,6 +15,7 @@ import { DATA_SHEET, parseStoredForm, readHiddenData, type HiddenData, type Stor
 import { LABELS } from './labels';
 import { readOfficialSheet, type ReadProblem } from './official-reader';
 import { LIMITS, guardXlsx } from './zip-guard';
+import type { ReviewItem } from '../../../shared/review/types';
 
 export interface ImportedSheet {
   sheet: string;
@@ -101,6 +102,10 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       report.skipped.push({ sheet: ws.name, reason: '汇总表由各表算出，不导入' });
       continue;
     }
+    if (hidden && !stored && ws.name === LABELS.reviewSheet && hidden.review.length > 0) {
+      report.skipped.push({ sheet: ws.name, reason: '审核意见不是表格：请用“导入审核意见…”导入' });
+      continue;
+    }
     const storedForm = stored ? parseStoredForm(stored, id) : null;
     if (stored && typeof storedForm === 'string')
       report.problems.push({ sheet: ws.name, reason: `${storedForm}，按表中内容读入` });
@@ -150,10 +155,8 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
   return { meta, forms, report };
 }
 
-export async function importXlsx(
-  file: string,
-  options: ImportOptions = {},
-): Promise<ExcelResult<ImportResult>> {
+/** Reads a workbook after the zip guard has looked at it; typed failures in Chinese. */
+export async function loadXlsx(file: string): Promise<ExcelResult<ExcelJS.Workbook>> {
   let buffer: Buffer;
   try {
     const size = (await stat(file)).size;
@@ -181,6 +184,23 @@ export async function importXlsx(
       '文件已损坏，无法读取（工作簿内容不完整或格式错误）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试',
     );
   }
+  return excelOk(wb);
+}
+
+/** The review data an export carried (导出时“包含审核意见”); none otherwise. */
+export async function readXlsxReview(file: string): Promise<ExcelResult<ReviewItem[]>> {
+  const loaded = await loadXlsx(file);
+  if (!loaded.ok) return loaded;
+  return excelOk(readHiddenData(loaded.value)?.review ?? []);
+}
+
+export async function importXlsx(
+  file: string,
+  options: ImportOptions = {},
+): Promise<ExcelResult<ImportResult>> {
+  const loaded = await loadXlsx(file);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.value;
   const result = readWorkbook(wb, readHiddenData(wb), options);
   if (result.forms.length === 0) {
     const why = result.report.skipped.map((s) => `“${s.sheet}”${s.reason}`).join('；');

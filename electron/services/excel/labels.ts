@@ -33,6 +33,7 @@ export const LABELS = {
   total: '总分',
   grade: '等级',
   summarySheet: '汇总',
+  reviewSheet: '审核意见',
 } as const;
 
 /** A name and a code printed together, as real forms do: "218-晋城市生态环境局". */

@@ -9,13 +9,14 @@ import { suggestedPath } from '../state/fileNames';
 interface Props {
   store: DocumentStore;
   currentFormId: string | null;
-  onExport: (path: string, onlyCurrent: boolean) => Promise<boolean>;
+  onExport: (path: string, onlyCurrent: boolean, withReview: boolean) => Promise<boolean>;
   onClose: () => void;
 }
 
 export function ExportPopover({ store, currentFormId, onExport, onClose }: Props) {
   const [target, setTarget] = useState(() => suggestedPath(store, 'xlsx'));
   const [onlyCurrent, setOnlyCurrent] = useState(false);
+  const [withReview, setWithReview] = useState(() => store.review.items.size > 0);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -23,7 +24,7 @@ export function ExportPopover({ store, currentFormId, onExport, onClose }: Props
     if (target.trim() === '' || busy) return;
     setBusy(true);
     try {
-      if (await onExport(target.trim(), onlyCurrent)) onClose();
+      if (await onExport(target.trim(), onlyCurrent, withReview)) onClose();
     } finally {
       setBusy(false);
     }
@@ -49,6 +50,18 @@ export function ExportPopover({ store, currentFormId, onExport, onClose }: Props
           data-testid="export-current"
         />
         只导出当前表
+      </label>
+      <label
+        className="checkbox"
+        title="增加“审核意见”工作表，汇总表中加审核状态和核查得分；可用“导入审核意见…”读回"
+      >
+        <input
+          type="checkbox"
+          checked={withReview}
+          onChange={(e) => setWithReview(e.target.checked)}
+          data-testid="export-review"
+        />
+        包含审核意见
       </label>
       <button type="submit" disabled={busy} data-testid="export-confirm">
         导出

@@ -16,7 +16,8 @@ const LISTED = 8;
 
 export interface Exchange {
   /** Resolves true when the export is over (done, or the user went to fix an error). */
-  exportTo: (path: string, onlyCurrent: boolean) => Promise<boolean>;
+  /** `withReview`: add the review data (default: when the document has any). */
+  exportTo: (path: string, onlyCurrent: boolean, withReview?: boolean) => Promise<boolean>;
   importFrom: (paths: string[]) => Promise<void>;
   /** The running export's progress, for ExportProgressDialog. */
   exportWatch: ExportWatch;
@@ -31,7 +32,7 @@ export function useExchange(
   const exportWatch = useMemo(() => new ExportWatch(), []);
   /** Exports to a .xlsx file (or a folder); true when done or when the user went to an error. */
   const exportTo = useCallback(
-    async (path: string, onlyCurrent: boolean): Promise<boolean> => {
+    async (path: string, onlyCurrent: boolean, withReview?: boolean): Promise<boolean> => {
       await pendingEdits.commitAll();
       await store.flush();
       const forms = onlyCurrent && currentFormId ? [currentFormId] : store.doc.forms.map((f) => f.id);
@@ -70,6 +71,7 @@ export function useExchange(
           path,
           draft,
           jobId,
+          review: withReview ?? store.review.items.size > 0,
           ...(onlyCurrent && currentFormId ? { formIds: [currentFormId] } : {}),
         }),
       );
