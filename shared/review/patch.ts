@@ -9,12 +9,26 @@ export type ReviewPatch = { op: 'putReview'; item: ReviewItem } | { op: 'removeR
 /** Review items by id: what a document (or a review file) holds. */
 export type ReviewItems = Map<string, ReviewItem>;
 
-export function applyReviewPatch(items: ReviewItems, p: ReviewPatch): ReviewPatch {
+/**
+ * Applies a review patch in place; returns its inverse. Removing leaves a tombstone (see
+ * ReviewItem.deleted) timed `now`, so the removal wins over older copies of the item.
+ */
+export function applyReviewPatch(
+  items: ReviewItems,
+  p: ReviewPatch,
+  now: string = new Date().toISOString(),
+): ReviewPatch {
   const id = p.op === 'putReview' ? p.item.id : p.id;
   const old = items.get(id);
   if (p.op === 'putReview') items.set(id, p.item);
-  else items.delete(id);
-  return old ? { op: 'putReview', item: old } : { op: 'removeReview', id };
+  else if (old && !old.deleted)
+    items.set(id, { ...old, deleted: true, updatedAt: now > old.updatedAt ? now : old.updatedAt });
+  return old && !old.deleted ? { op: 'putReview', item: old } : { op: 'removeReview', id };
+}
+
+/** The items that are there (not removed). */
+export function liveItems(items: ReviewItems): ReviewItem[] {
+  return [...items.values()].filter((i) => !i.deleted);
 }
 
 /**

@@ -26,7 +26,7 @@ export function auditScore(
   indicatorId: string,
 ): number | null {
   const item = items.get(auditId(formId, indicatorId));
-  return item?.kind === 'audit' ? item.score : null;
+  return item?.kind === 'audit' && !item.deleted ? item.score : null;
 }
 
 /** Null when no line of the form has a 核查分数. */

@@ -28,6 +28,11 @@ interface ItemBase {
   formId: string | null;
   /** ISO time of the last change: the newer copy wins when review files are merged. */
   updatedAt: string;
+  /**
+   * Removed: kept as a tombstone so that merging a copy that still has the item (the review file,
+   * another reviewer's copy) does not bring it back. Views skip it.
+   */
+  deleted?: boolean;
 }
 
 export interface CommentItem extends ItemBase {

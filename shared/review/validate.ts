@@ -21,6 +21,7 @@ function isAnchor(v: unknown): v is ReviewAnchor {
 
 export function isReviewItem(v: unknown): v is ReviewItem {
   if (!isObject(v) || !id(v.id) || typeof v.updatedAt !== 'string') return false;
+  if (v.deleted !== undefined && typeof v.deleted !== 'boolean') return false;
   if (v.formId !== null && !id(v.formId)) return false;
   switch (v.kind) {
     case 'comment':

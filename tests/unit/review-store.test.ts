@@ -16,7 +16,7 @@ import {
 } from '../../electron/services/document-store';
 import { readReviewFrom, reviewFilePath } from '../../electron/services/document-store/review-store';
 import type { Form } from '../../shared/model/types';
-import { applyReviewPatch, mergeReviewItems, type ReviewItems } from '../../shared/review/patch';
+import { applyReviewPatch, liveItems, mergeReviewItems, type ReviewItems } from '../../shared/review/patch';
 import { auditId, statusId, type ReviewItem } from '../../shared/review/types';
 import { readFixture } from '../support/documents';
 import { useTempDir } from '../support/temp-dir';
@@ -143,6 +143,24 @@ describe('review data in the document store', () => {
     ).toEqual([statusId('f1'), 'while-locked'].sort());
   });
 
+  it('a reviewer who removes an audit score saved in the document removes it for the author too', () => {
+    const { dir, data } = space();
+    const file = savedDocument(dir, data);
+    const owner = unwrap(DocumentSession.open(file, { dataDir: data }));
+    const ind = owner.document.forms[0]?.indicators[0]?.id ?? '';
+    unwrap(owner.applyReview([put(audit('f1', ind, 4, '初审意见'))]));
+    unwrap(owner.save());
+    unwrap(owner.close());
+    const reviewer = unwrap(DocumentSession.open(file, { dataDir: data, review: true }));
+    expect(reviewer.review.get(auditId('f1', ind))).toMatchObject({ score: 4 });
+    unwrap(reviewer.applyReview([{ op: 'removeReview', id: auditId('f1', ind) }]));
+    unwrap(reviewer.save());
+    unwrap(reviewer.close());
+    const author = unwrap(DocumentSession.open(file, { dataDir: data }));
+    expect(author.review.get(auditId('f1', ind))).toMatchObject({ deleted: true });
+    unwrap(author.close());
+  });
+
   it('review edits undo through their inverses, and the undo is what is saved', () => {
     const { dir, data } = space();
     const file = savedDocument(dir, data);
@@ -265,18 +283,35 @@ describe('review calls through the contract', () => {
 });
 
 describe('review patches and merging (pure)', () => {
-  it('every patch returns the inverse that restores the items exactly', () => {
+  it('every patch returns the inverse that restores the items there exactly', () => {
     const items: ReviewItems = new Map();
-    const steps = [put(comment('a', null, '一')), put(audit('f', 'i', 1)), put(comment('a', null, '二'))];
+    const steps = [
+      put(comment('a', null, '一')),
+      put(audit('f', 'i', 1)),
+      put(comment('a', null, '二')),
+      { op: 'removeReview', id: 'a' } as const,
+      { op: 'removeReview', id: 'missing' } as const,
+    ];
     const snapshots: string[] = [];
     const inverses = steps.map((p) => {
-      snapshots.push(JSON.stringify([...items]));
+      snapshots.push(JSON.stringify(liveItems(items)));
       return applyReviewPatch(items, p);
     });
+    expect(liveItems(items).map((i) => i.id)).toEqual([auditId('f', 'i')]);
     for (let i = steps.length - 1; i >= 0; i--) {
       applyReviewPatch(items, inverses[i] ?? { op: 'removeReview', id: '' });
-      expect(JSON.stringify([...items])).toBe(snapshots[i]);
+      expect(JSON.stringify(liveItems(items))).toBe(snapshots[i]);
     }
+  });
+
+  it('a removal is a tombstone that wins over the older copy it removed', () => {
+    const items: ReviewItems = new Map();
+    const item = audit('f', 'i', 3);
+    applyReviewPatch(items, put(item));
+    applyReviewPatch(items, { op: 'removeReview', id: item.id }, tick());
+    expect(items.get(item.id)).toMatchObject({ deleted: true });
+    expect(mergeReviewItems(items, [item])).toEqual([]);
+    expect(liveItems(items)).toEqual([]);
   });
 
   it('merging keeps the later change of each item and reports what it took', () => {

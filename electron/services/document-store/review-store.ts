@@ -41,17 +41,11 @@ export function readReviewRows(db: Database.Database): ReviewItems {
   return items;
 }
 
-export function writeReviewRows(
-  db: Database.Database,
-  put: readonly ReviewItem[],
-  removed: readonly string[] = [],
-): void {
+export function writeReviewRows(db: Database.Database, put: readonly ReviewItem[]): void {
   const upsert = db.prepare(
     'INSERT INTO review_items(id, kind, form_id, body, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, form_id = excluded.form_id, body = excluded.body, updated_at = excluded.updated_at',
   );
-  const del = db.prepare('DELETE FROM review_items WHERE id = ?');
   for (const item of put) upsert.run(item.id, item.kind, item.formId, JSON.stringify(item), item.updatedAt);
-  for (const id of removed) del.run(id);
 }
 
 interface ReviewFileBody {

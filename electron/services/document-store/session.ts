@@ -444,15 +444,14 @@ export class DocumentSession {
     const inverse = patches.map((p) => applyReviewPatch(this.review, p)).reverse();
     const seq = this.editSeq + 1;
     try {
+      // Removed items stay as tombstones: every patched id has a row to write.
       const put: ReviewItem[] = [];
-      const removed: string[] = [];
       for (const p of patches) {
-        const item = p.op === 'putReview' ? this.review.get(p.item.id) : undefined;
+        const item = this.review.get(p.op === 'putReview' ? p.item.id : p.id);
         if (item) put.push(item);
-        else if (p.op === 'removeReview') removed.push(p.id);
       }
       this.db.transaction(() => {
-        writeReviewRows(this.db, put, removed);
+        writeReviewRows(this.db, put);
         this.db
           .prepare(
             "INSERT INTO meta(key, value) VALUES ('editSeq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

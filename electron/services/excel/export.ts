@@ -124,7 +124,7 @@ export async function buildWorkbook(
 
 function statusOf(review: ReadonlyMap<string, ReviewItem>, formId: string): string {
   const item = review.get(statusId(formId));
-  return item?.kind === 'status' ? item.status : '';
+  return item?.kind === 'status' && !item.deleted ? item.status : '';
 }
 
 /** The review items of the exported forms (and the document's own comments). */

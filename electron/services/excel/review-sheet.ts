@@ -66,7 +66,7 @@ export function writeReviewSheet(
   for (const { form, result } of forms) {
     const name = form.projectName;
     const status = items.get(statusId(form.id));
-    if (status?.kind === 'status')
+    if (status?.kind === 'status' && !status.deleted)
       line([
         name,
         '本表',
@@ -90,7 +90,7 @@ export function writeReviewSheet(
         '',
       ]);
     for (const item of items.values()) {
-      if (item.kind !== 'audit' || item.formId !== form.id) continue;
+      if (item.kind !== 'audit' || item.formId !== form.id || item.deleted) continue;
       const row = form.indicators.findIndex((i) => i.id === item.indicatorId);
       const where =
         item.indicatorId === FUNDS_LINE
@@ -101,7 +101,7 @@ export function writeReviewSheet(
       line([name, where, '核查分数', item.opinion, item.score, item.by, time(item.updatedAt), '']);
     }
   }
-  const comments = [...items.values()].filter((i): i is CommentItem => i.kind === 'comment');
+  const comments = [...items.values()].filter((i): i is CommentItem => i.kind === 'comment' && !i.deleted);
   comments.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   const roots = comments.filter((c) => c.parentId === null && (c.formId === null || byForm.has(c.formId)));
   for (const root of roots) {

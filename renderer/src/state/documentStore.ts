@@ -187,7 +187,12 @@ export class DocumentStore {
       return null;
     }
     if (step.review) {
-      done({ patches: [], review: this.runReview(step.review), where: step.where });
+      // An undo or redo is a change of its own: it must win over older copies when merged.
+      const now = new Date().toISOString();
+      const restamped = step.review.map((p) =>
+        p.op === 'putReview' ? { ...p, item: { ...p.item, updatedAt: now } } : p,
+      );
+      done({ patches: [], review: this.runReview(restamped), where: step.where });
       return step.where;
     }
     const change = this.run(step.patches);

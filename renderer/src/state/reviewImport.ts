@@ -27,7 +27,8 @@ export async function importReview(store: DocumentStore, paths: string[]): Promi
       const here = store.review.items.get(item.id);
       if (here && here.updatedAt >= item.updatedAt) continue;
       patches.push({ op: 'putReview', item });
-      counts.set(KIND_NAMES[item.kind], (counts.get(KIND_NAMES[item.kind]) ?? 0) + 1);
+      const what = item.deleted ? '撤销的意见' : KIND_NAMES[item.kind];
+      counts.set(what, (counts.get(what) ?? 0) + 1);
     }
     if (patches.length === 0) {
       store.setMessage(`“${path}”中没有比本文档更新的审核意见`);

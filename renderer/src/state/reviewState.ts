@@ -49,14 +49,21 @@ export class ReviewState {
     return inverse;
   }
 
+  /** Comments, audits and statuses that are there (removed ones are tombstones). */
+  get count(): number {
+    let n = 0;
+    for (const item of this.items.values()) if (!item.deleted) n++;
+    return n;
+  }
+
   audit(formId: string, indicatorId: string): AuditItem | undefined {
     const item = this.items.get(auditId(formId, indicatorId));
-    return item?.kind === 'audit' ? item : undefined;
+    return item?.kind === 'audit' && !item.deleted ? item : undefined;
   }
 
   status(formId: string): StatusItem | undefined {
     const item = this.items.get(statusId(formId));
-    return item?.kind === 'status' ? item : undefined;
+    return item?.kind === 'status' && !item.deleted ? item : undefined;
   }
 
   /** The comment threads of a form (null: of the document itself), oldest first. */
@@ -92,7 +99,9 @@ export class ReviewState {
   private index(): void {
     if (this.indexed === this.version) return;
     this.indexed = this.version;
-    const comments = [...this.items.values()].filter((i): i is CommentItem => i.kind === 'comment');
+    const comments = [...this.items.values()].filter(
+      (i): i is CommentItem => i.kind === 'comment' && !i.deleted,
+    );
     comments.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     const roots = new Map<string, Thread>();
     this.threadsOf = new Map();

@@ -45,7 +45,7 @@ export function Editor({ store, onClosed }: Props) {
       pendingEdits: new PendingEdits(),
       dialogs,
       sheetHost: sheetHost(store, dialogs),
-      reviewUi: new ReviewUi(store.status.reviewing, store.review.items.size > 0),
+      reviewUi: new ReviewUi(store.status.reviewing, store.review.count > 0),
     };
   }, [store]);
 

@@ -16,7 +16,7 @@ interface Props {
 export function ExportPopover({ store, currentFormId, onExport, onClose }: Props) {
   const [target, setTarget] = useState(() => suggestedPath(store, 'xlsx'));
   const [onlyCurrent, setOnlyCurrent] = useState(false);
-  const [withReview, setWithReview] = useState(() => store.review.items.size > 0);
+  const [withReview, setWithReview] = useState(() => store.review.count > 0);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {

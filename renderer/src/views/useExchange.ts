@@ -71,7 +71,7 @@ export function useExchange(
           path,
           draft,
           jobId,
-          review: withReview ?? store.review.items.size > 0,
+          review: withReview ?? store.review.count > 0,
           ...(onlyCurrent && currentFormId ? { formIds: [currentFormId] } : {}),
         }),
       );
