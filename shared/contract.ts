@@ -6,6 +6,9 @@
  */
 import type { DocumentMeta, Form, LayoutId, ZipingDocument } from './model/types';
 import type { Patch } from './model/patch';
+import type { CellRef } from './history/cells';
+import type { HistoryListing } from './history/entries';
+import type { DocumentComparison } from './compare/compare';
 
 /** An expected failure, as a value: a code and a Chinese message that says what to do. */
 export interface CallError {
@@ -50,6 +53,27 @@ export interface XlsxExportSummary {
   warnings: number;
 }
 
+// ---- History and comparison (issue #7)
+
+/** One save into the user's file (table `saves`): the version holds the changes up to changeSeq. */
+export interface SavedVersion {
+  seq: number;
+  changeSeq: number;
+  at: string;
+  user: string;
+  path: string;
+}
+
+/** What the open document is compared with: another .ziping file, or one of its saved versions. */
+export type CompareAgainst = { kind: 'file'; path: string } | { kind: 'version'; saveSeq: number };
+
+export interface CompareResult {
+  /** What 原值 comes from (“文件 X.ziping”, “2024-05-01 10:00 保存的版本”) and what 新值 is (当前文档). */
+  before: string;
+  after: string;
+  comparison: DocumentComparison;
+}
+
 export interface Handlers {
   /** What the window shows at start: the open document (if any) and work to recover. */
   'app/state': (args: Record<string, never>) => {
@@ -78,6 +102,17 @@ export interface Handlers {
   'forms/read': (args: { path: string }) => { forms: Form[]; report: string[] };
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
   'recovery/discard': (args: { sessionId: string }) => null;
+  // ---- History and comparison (issue #7)
+  /** The open document's changes, newest first: all, one form's, or one cell's (a ref of today's document). */
+  'history/list': (args: { formId?: string; cell?: CellRef }) => HistoryListing;
+  /** The saves into the user's file, newest first (versions to compare with). */
+  'history/versions': (args: Record<string, never>) => SavedVersion[];
+  /** The open document (新值) against another .ziping file (原值), read without writing it. */
+  'compare/file': (args: { path: string }) => CompareResult;
+  /** The open document (新值) against one of its saved versions (原值), rebuilt from the change log. */
+  'compare/version': (args: { saveSeq: number }) => CompareResult;
+  /** Writes the comparison to an .xlsx file: 修改明细 (表, 位置, 项目, 原值, 新值) and 表格 (总分, 等级). */
+  'compare/exportXlsx': (args: { against: CompareAgainst; path: string }) => { path: string; rows: number };
 }
 
 export type HandlerName = keyof Handlers;
@@ -103,6 +138,11 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'forms/read',
   'recovery/recover',
   'recovery/discard',
+  'history/list',
+  'history/versions',
+  'compare/file',
+  'compare/version',
+  'compare/exportXlsx',
 ];
 
 /**

@@ -19,9 +19,13 @@ import { exportDocument } from './excel/export';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
 import { formToJson } from '../../shared/model/interchange';
+import type { CompareAgainst } from '../../shared/contract';
+import { checkCellRef } from '../../shared/history/check-cell';
+import { compareOpenDocument, listHistory, savedVersions } from './history/compare-service';
+import { writeComparisonXlsx } from './history/compare-xlsx';
 
 /** Calls that take time (files written in the background) answer with a promise. */
-type AsyncName = 'doc/exportXlsx' | 'forms/read';
+type AsyncName = 'doc/exportXlsx' | 'forms/read' | 'compare/exportXlsx';
 type Impl = { [K in Exclude<HandlerName, AsyncName>]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
 type AsyncImpl = {
   [K in AsyncName]: (args: HandlerArgs<K>) => Promise<CallResult<HandlerValue<K>>>;
@@ -164,9 +168,56 @@ export class AppService {
       discardRecoverable(this.dataDir, args.sessionId);
       return { ok: true, value: null };
     },
+    // ---- History and comparison (issue #7)
+    'history/list': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (args.formId !== undefined && (typeof args.formId !== 'string' || args.formId === ''))
+        return bad('formId 应为表格编号');
+      const cell = args.cell === undefined ? undefined : checkCellRef(args.cell);
+      if (cell === null) return bad('要查看修改记录的单元格不正确');
+      return listHistory(s, {
+        ...(args.formId !== undefined ? { formId: args.formId } : {}),
+        ...(cell ? { cell } : {}),
+      });
+    },
+    'history/versions': () => {
+      const s = this.session;
+      return s ? savedVersions(s) : noDocument();
+    },
+    'compare/file': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const against = checkAgainst({ kind: 'file', path: args.path });
+      return typeof against === 'string' ? bad(against) : compareOpenDocument(s, against, this.dataDir);
+    },
+    'compare/version': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const against = checkAgainst({ kind: 'version', saveSeq: args.saveSeq });
+      return typeof against === 'string' ? bad(against) : compareOpenDocument(s, against, this.dataDir);
+    },
   };
 
   private readonly asyncImpl: AsyncImpl = {
+    'compare/exportXlsx': async (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || !/\.xlsx$/i.test(args.path)) return bad('导出位置应为 .xlsx 文件');
+      const against = checkAgainst(args.against);
+      if (typeof against === 'string') return bad(against);
+      const compared = compareOpenDocument(s, against, this.dataDir);
+      if (!compared.ok) return compared;
+      try {
+        return { ok: true, value: await writeComparisonXlsx(compared.value, args.path) };
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? String(e);
+        return {
+          ok: false,
+          error: { code: 'write-failed', message: `无法写入 ${args.path}（${code}）：请换一个位置` },
+        };
+      }
+    },
     'forms/read': async (args) => {
       const s = this.session;
       if (!s) return noDocument();
@@ -213,6 +264,21 @@ function internal(e: unknown): { ok: false; error: CallError } {
     ok: false,
     error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}（已输入的内容没有丢失）` },
   };
+}
+
+/** What to compare with, checked; a Chinese reason when it is not usable. */
+function checkAgainst(v: unknown): CompareAgainst | string {
+  if (!isObject(v)) return '缺少比较对象';
+  if (v.kind === 'file') {
+    if (typeof v.path !== 'string' || v.path.trim() === '') return '缺少要比较的文件';
+    if (!/\.ziping$/i.test(v.path.trim())) return '只能与自评表文档（.ziping）比较';
+    return { kind: 'file', path: v.path.trim() };
+  }
+  if (v.kind === 'version') {
+    if (!Number.isInteger(v.saveSeq) || Number(v.saveSeq) < 1) return '要比较的版本不正确';
+    return { kind: 'version', saveSeq: Number(v.saveSeq) };
+  }
+  return '比较对象应为文件或已保存的版本';
 }
 
 function noDocument(): { ok: false; error: CallError } {

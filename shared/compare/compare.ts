@@ -121,7 +121,12 @@ function lineChanges(a: Form, b: Form): LineChange[] {
   });
   a.indicators.forEach((ind, i) => {
     if (!setB.has(ind.id))
-      out.push({ kind: 'removed', section: 'indicator', indicatorId: ind.id, place: indicatorLinePlace(a, i) });
+      out.push({
+        kind: 'removed',
+        section: 'indicator',
+        indicatorId: ind.id,
+        place: indicatorLinePlace(a, i),
+      });
   });
   const moved = movedIds(
     idsA.filter((id) => setB.has(id)),
@@ -151,7 +156,15 @@ export function compareDocuments(a: ZipingDocument, b: ZipingDocument): Document
     const fa = formsA.get(fb.id);
     const after = scoreOf(fb, b);
     if (!fa) {
-      return { formId: fb.id, name: formName(fb), status: 'added', before: null, after, cells: [], lines: [] };
+      return {
+        formId: fb.id,
+        name: formName(fb),
+        status: 'added',
+        before: null,
+        after,
+        cells: [],
+        lines: [],
+      };
     }
     const cells = changedCells(a, b, sharedCells(fa, fb));
     const lines = lineChanges(fa, fb);

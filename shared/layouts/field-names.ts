@@ -44,12 +44,14 @@ const FUNDS_FIELDS: Record<FundsField | FundsRowField | 'rate', string> = {
   deviationReason: '偏差原因',
 };
 
-const OTHER_FORM_FIELDS: Record<Exclude<FormField, ReturnType<typeof headerFields>[number]['field']>, string> =
-  {
-    year: '年度',
-    printedTotal: '原表总分',
-    printedGrade: '原表等级',
-  };
+const OTHER_FORM_FIELDS: Record<
+  Exclude<FormField, ReturnType<typeof headerFields>[number]['field']>,
+  string
+> = {
+  year: '年度',
+  printedTotal: '原表总分',
+  printedGrade: '原表等级',
+};
 
 export const GOALS_FIELD_NAMES: Record<keyof Goals, string> = {
   expected: '预期目标',

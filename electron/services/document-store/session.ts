@@ -36,6 +36,7 @@ import {
 import { probeDocument } from './probe';
 import { MIGRATIONS, migrate, type Migration } from './schema';
 import { decodeDocument, encodeChange, encodeForm, META_KEYS } from './codec';
+import { readChangeLog, type ChangeLog } from './change-log';
 
 export interface SessionOptions {
   /** App data folder; defaults to ZIPING_DATA_DIR or the platform's. */
@@ -545,6 +546,12 @@ export class DocumentSession {
     if (!this.closed) this.db.close();
     this.closed = true;
     liveSessions.delete(this.info.sessionId);
+  }
+
+  /** The working copy's change log and saved versions, for history and comparison. */
+  readChangeLog(): DocResult<ChangeLog> {
+    if (this.closed) return { ok: false, error: this.closedError() };
+    return ok(readChangeLog(this.db));
   }
 }
 

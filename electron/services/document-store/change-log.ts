@@ -1,0 +1,41 @@
+/** Reading a document's change log and its saved versions (history and comparison). */
+import type Database from 'better-sqlite3';
+import type { SavedVersion } from '../../../shared/contract';
+import type { LoggedChange } from '../../../shared/history/walk';
+import { decodeChange } from './codec';
+
+export interface ChangeLog {
+  /** Oldest first. */
+  changes: LoggedChange[];
+  /** Newest first. */
+  saves: SavedVersion[];
+}
+
+interface ChangeRow {
+  seq: number;
+  at: string;
+  user: string;
+  patch: Buffer;
+  inverse: Buffer;
+}
+
+export function readChangeLog(db: Database.Database): ChangeLog {
+  const changes: LoggedChange[] = [];
+  for (const row of db
+    .prepare('SELECT seq, at, user, patch, inverse FROM changes ORDER BY seq')
+    .iterate() as IterableIterator<ChangeRow>) {
+    const patch = decodeChange(row.patch);
+    const inverse = decodeChange(row.inverse);
+    // Every logged change has both. One without them cannot be walked back over, so what is older
+    // than it cannot be reached from the current document: the log starts after it.
+    if (!patch || !inverse) {
+      changes.length = 0;
+      continue;
+    }
+    changes.push({ seq: row.seq, at: row.at, user: row.user, patch, inverse });
+  }
+  const saves = db
+    .prepare('SELECT seq, change_seq AS changeSeq, at, user, path FROM saves ORDER BY seq DESC')
+    .all() as SavedVersion[];
+  return { changes, saves };
+}
