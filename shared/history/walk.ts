@@ -21,6 +21,7 @@ export class BackwardWalk {
   readonly doc: ZipingDocument;
   private readonly rowIds = new Map<string, string[]>();
   private readonly currentRows = new Map<string, number>();
+  private readonly removedForms = new Map<string, string[]>();
 
   constructor(current: ZipingDocument) {
     this.doc = structuredClone(current);
@@ -40,7 +41,11 @@ export class BackwardWalk {
   /** Steps back over `change`. Throws PatchError when the log does not fit the document. */
   stepBack(change: LoggedChange): void {
     const inv = change.inverse;
-    applyPatch(this.doc, inv);
+    // A line, row or form put back is inserted as an object; later steps back edit it in place,
+    // so it must be a copy, or the log itself would change under the next walk.
+    const carriesObject =
+      inv.op === 'insertIndicator' || inv.op === 'insertFundsRow' || inv.op === 'insertForm';
+    applyPatch(this.doc, carriesObject ? structuredClone(inv) : inv);
     switch (inv.op) {
       case 'deleteFundsRow':
         this.rowIds.get(inv.formId)?.splice(inv.row, 1);
@@ -51,15 +56,24 @@ export class BackwardWalk {
         this.rowIds.get(inv.formId)?.splice(at, 0, `s${change.seq}`);
         break;
       }
-      case 'insertForm':
+      case 'insertForm': {
+        // A form deleted and later put back (undo) keeps its rows: the later insertion, walked
+        // back over first, left them here.
+        const kept = this.removedForms.get(inv.form.id);
         this.rowIds.set(
           inv.form.id,
-          inv.form.funds.rows.map((_, i) => `s${change.seq}:${i}`),
+          kept?.length === inv.form.funds.rows.length
+            ? kept
+            : inv.form.funds.rows.map((_, i) => `s${change.seq}:${i}`),
         );
         break;
-      case 'deleteForm':
+      }
+      case 'deleteForm': {
+        const ids = this.rowIds.get(inv.formId);
+        if (ids) this.removedForms.set(inv.formId, ids);
         this.rowIds.delete(inv.formId);
         break;
+      }
       default:
         break;
     }
