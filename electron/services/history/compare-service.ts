@@ -13,6 +13,7 @@ import {
 } from '../../../shared/history/entries';
 import { documentAt } from '../../../shared/history/walk';
 import type { ZipingDocument } from '../../../shared/model/types';
+import { localTime } from '../../../shared/format/time';
 import type { DocumentSession } from '../document-store';
 import { readDocumentSnapshot } from '../document-store/snapshot';
 
@@ -26,14 +27,6 @@ export function listHistory(session: DocumentSession, filter: HistoryFilter): Ca
 export function savedVersions(session: DocumentSession): CallResult<SavedVersion[]> {
   const log = session.readChangeLog();
   return log.ok ? { ok: true, value: log.value.saves } : log;
-}
-
-/** 2024-05-01 10:00 in local time: how versions are named to the user. */
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** The document to compare with (原值) and how it is named. */

@@ -13,6 +13,14 @@ import type { SheetController } from '../sheet/sheetController';
 import { toTsv } from '../sheet/tsv';
 import type { DocumentStore } from '../state/documentStore';
 import type { MenuAt, MenuItem } from './GridMenu';
+import { INDICATOR_FIELD_KEYS } from '../../../shared/layouts/field-names';
+import type { IndicatorField } from '../../../shared/model/patch';
+import { requestCellHistory } from '../state/historyRequest';
+
+/** The model field a column shows, when it shows one (得分 is the manual score; 完成率 is computed). */
+function fieldOfColumn(colId: string | undefined): IndicatorField | null {
+  return INDICATOR_FIELD_KEYS.find((f) => f === colId) ?? null;
+}
 
 type RowCommand = 'insertAbove' | 'insertBelow' | 'delete' | 'moveUp' | 'moveDown';
 
@@ -129,6 +137,8 @@ export function useIndicatorActions(
       const rows = n > 1 ? ` ${n} 行` : '行';
       const ro = store.readOnly;
       const manual = form.indicators.slice(at.top, at.bottom + 1).some((i) => i.score !== null);
+      const field = fieldOfColumn(api.current?.getAllDisplayedColumns()[at.col]?.getColId());
+      const line = form.indicators[at.top];
       const items: MenuItem[] = [
         { id: 'cut', label: '剪切', shortcut: 'Ctrl+X', disabled: ro, run: () => void clipboard('cut') },
         { id: 'copy', label: '复制', shortcut: 'Ctrl+C', run: () => void clipboard('copy') },
@@ -166,10 +176,20 @@ export function useIndicatorActions(
           disabled: ro || !manual,
           run: () => store.apply(resetScores(form, at.top, at.bottom)),
         },
+        'separator',
+        {
+          id: 'history',
+          label: '查看修改记录',
+          disabled: !field || !line,
+          run: () => {
+            if (field && line)
+              requestCellHistory({ section: 'indicator', formId: form.id, indicatorId: line.id, field });
+          },
+        },
       ];
       setMenu({ x, y, items });
     },
-    [form, store, sheet, lines, run, clipboard],
+    [form, store, sheet, api, lines, run, clipboard],
   );
 
   useEffect(() => {
