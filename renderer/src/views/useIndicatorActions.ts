@@ -17,9 +17,9 @@ import { INDICATOR_FIELD_KEYS } from '../../../shared/layouts/field-names';
 import type { IndicatorField } from '../../../shared/model/patch';
 import { requestCellHistory } from '../state/historyRequest';
 
-/** The model field a column shows, when it shows one (得分 is the manual score; 完成率 is computed). */
-function fieldOfColumn(colId: string | undefined): IndicatorField | null {
-  return INDICATOR_FIELD_KEYS.find((f) => f === colId) ?? null;
+/** The model field a column shows (得分: the manual score; 完成率 is computed from 实际完成值). */
+function fieldOfColumn(colId: string | undefined): IndicatorField {
+  return INDICATOR_FIELD_KEYS.find((f) => f === colId) ?? 'actual';
 }
 
 type RowCommand = 'insertAbove' | 'insertBelow' | 'delete' | 'moveUp' | 'moveDown';
@@ -137,8 +137,6 @@ export function useIndicatorActions(
       const rows = n > 1 ? ` ${n} 行` : '行';
       const ro = store.readOnly;
       const manual = form.indicators.slice(at.top, at.bottom + 1).some((i) => i.score !== null);
-      const field = fieldOfColumn(api.current?.getAllDisplayedColumns()[at.col]?.getColId());
-      const line = form.indicators[at.top];
       const items: MenuItem[] = [
         { id: 'cut', label: '剪切', shortcut: 'Ctrl+X', disabled: ro, run: () => void clipboard('cut') },
         { id: 'copy', label: '复制', shortcut: 'Ctrl+C', run: () => void clipboard('copy') },
@@ -180,10 +178,14 @@ export function useIndicatorActions(
         {
           id: 'history',
           label: '查看修改记录',
-          disabled: !field || !line,
+          // Read when chosen, like the commands above: a right click moves the cursor after the
+          // menu has been built.
           run: () => {
-            if (field && line)
-              requestCellHistory({ section: 'indicator', formId: form.id, indicatorId: line.id, field });
+            const now = lines();
+            const line = now ? form.indicators[now.top] : undefined;
+            if (!now || !line) return;
+            const field = fieldOfColumn(api.current?.getAllDisplayedColumns()[now.col]?.getColId());
+            requestCellHistory({ section: 'indicator', formId: form.id, indicatorId: line.id, field });
           },
         },
       ];
