@@ -5,23 +5,10 @@
 import ExcelJS, { type Worksheet } from 'exceljs';
 import type { CompareResult } from '../../../shared/contract';
 import type { CellRef, CellValue } from '../../../shared/history/cells';
-import type { FormComparison } from '../../../shared/compare/compare';
+import { FORM_STATUS_NAMES, lineChangeName } from '../../../shared/compare/names';
 import { writeFileAtomic } from '../files';
 
 const TWO_DECIMALS = '0.00';
-
-const LINE_KINDS: Record<'added' | 'removed' | 'moved', string> = {
-  added: '新增',
-  removed: '删除',
-  moved: '移动',
-};
-
-const FORM_STATUS: Record<FormComparison['status'], string> = {
-  added: '新增的表',
-  removed: '删除的表',
-  changed: '有修改',
-  unchanged: '未修改',
-};
 
 type Row = [string, string, string, CellValue, CellValue];
 
@@ -31,13 +18,12 @@ function detailRows(result: CompareResult): Array<{ row: Row; cell: CellRef | nu
     out.push({ row: ['文档', c.place, c.what, c.old, c.new], cell: c.cell });
   for (const form of result.comparison.forms) {
     if (form.status === 'added' || form.status === 'removed') {
-      out.push({ row: [form.name, '表格', FORM_STATUS[form.status], null, null], cell: null });
+      out.push({ row: [form.name, '表格', FORM_STATUS_NAMES[form.status], null, null], cell: null });
       continue;
     }
     for (const c of form.cells) out.push({ row: [form.name, c.place, c.what, c.old, c.new], cell: c.cell });
     for (const l of form.lines) {
-      const what = `${LINE_KINDS[l.kind]}${l.section === 'indicator' ? '指标行' : '资金行'}`;
-      out.push({ row: [form.name, l.place, what, null, null], cell: null });
+      out.push({ row: [form.name, l.place, lineChangeName(l), null, null], cell: null });
     }
   }
   return out;
@@ -84,7 +70,7 @@ export async function writeComparisonXlsx(
   result.comparison.forms.forEach((f, i) => {
     const r = i + 2;
     forms.getCell(r, 1).value = f.name;
-    forms.getCell(r, 2).value = FORM_STATUS[f.status];
+    forms.getCell(r, 2).value = FORM_STATUS_NAMES[f.status];
     putValue(forms, r, 3, f.before?.total ?? null, null);
     putValue(forms, r, 4, f.after?.total ?? null, null);
     putValue(forms, r, 5, f.before?.grade ?? null, null);

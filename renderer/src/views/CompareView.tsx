@@ -6,6 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CompareAgainst, CompareResult, SavedVersion } from '../../../shared/contract';
 import type { FormComparison, FormScore } from '../../../shared/compare/compare';
+import { FORM_STATUS_NAMES, lineChangeName } from '../../../shared/compare/names';
 import { fmt2 } from '../../../shared/format/numbers';
 import { localTime } from '../../../shared/format/time';
 import { formatCellValue } from '../../../shared/history/cells';
@@ -17,15 +18,6 @@ interface Props {
   store: DocumentStore;
   onClose: () => void;
 }
-
-const STATUS: Record<FormComparison['status'], string> = {
-  added: '新增的表',
-  removed: '删除的表',
-  changed: '有修改',
-  unchanged: '未修改',
-};
-
-const LINE_KINDS = { added: '新增', removed: '删除', moved: '移动' } as const;
 
 function score(s: FormScore | null): string {
   return s ? `${fmt2(s.total)}（${s.grade}）` : '—';
@@ -213,7 +205,8 @@ function FormRows({ form }: { form: FormComparison }) {
     <>
       <tr className="compare-form" data-testid={`compare-form-${form.formId}`}>
         <td colSpan={3}>
-          <strong>{form.name}</strong> <span className="compare-status">{STATUS[form.status]}</span>
+          <strong>{form.name}</strong>{' '}
+          <span className="compare-status">{FORM_STATUS_NAMES[form.status]}</span>
         </td>
         <td className="compare-old" data-testid="compare-before-total">
           总分 {score(form.before)}
@@ -235,10 +228,7 @@ function FormRows({ form }: { form: FormComparison }) {
         <tr key={`l${i}`}>
           <td />
           <td>{l.place}</td>
-          <td colSpan={3}>
-            {LINE_KINDS[l.kind]}
-            {l.section === 'indicator' ? '指标行' : '资金行'}
-          </td>
+          <td colSpan={3}>{lineChangeName(l)}</td>
         </tr>
       ))}
     </>
