@@ -97,9 +97,9 @@ function describeStructure(p: Patch, inverse: Patch, after: ZipingDocument): { p
         what: `删除表“${inverse.op === 'insertForm' ? formName(inverse.form) : p.formId}”`,
       };
     case 'moveForm': {
-      const index = after.forms.findIndex((f) => f.id === p.formId);
+      // From the patches, not the document: a one-form history walks that form alone.
       const from = inverse.op === 'moveForm' ? inverse.toIndex + 1 : 0;
-      return { place: '表格', what: `移动表：第${from}张 → 第${index + 1}张` };
+      return { place: '表格', what: `移动表：第${from}张 → 第${Math.max(0, Math.trunc(p.toIndex)) + 1}张` };
     }
     default:
       break;
@@ -134,10 +134,20 @@ function undoPatch(inverse: Patch, today: CellRef | null): Patch | null {
 
 /**
  * Every logged change as a history entry, newest first, described against the document as it was
- * right after that change (rebuilt by walking back from `current`).
+ * right after that change (rebuilt by walking back from `current`). With `formId`, `changes` are
+ * that form's and the document's own, and only that form is walked (a thousand-form document is
+ * not copied for one form's history).
  */
-export function historyEntries(current: ZipingDocument, changes: readonly LoggedChange[]): HistoryListing {
-  const walk = new BackwardWalk(current);
+export function historyEntries(
+  current: ZipingDocument,
+  changes: readonly LoggedChange[],
+  formId?: string,
+): HistoryListing {
+  const scope =
+    formId === undefined
+      ? current
+      : { meta: current.meta, forms: current.forms.filter((f) => f.id === formId) };
+  const walk = new BackwardWalk(scope);
   const entries: HistoryEntry[] = [];
   const newestFirst = [...changes].sort((a, b) => b.seq - a.seq);
   for (const change of newestFirst) {

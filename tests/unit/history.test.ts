@@ -193,6 +193,17 @@ describe('history from the change log', { timeout: 300_000 }, () => {
           const { entries, complete } = historyEntries(current, changes);
           expect(complete).toBe(true);
           expect(entries.map((e) => e.seq)).toEqual(changes.map((c) => c.seq).reverse());
+          // One form's history, read through the form index and walked alone, is the same as the
+          // whole history's entries of that form.
+          for (const formId of new Set(entries.map((e) => e.formId))) {
+            if (formId === null) continue;
+            const own = session.readChangeLog(formId);
+            if (!own.ok) throw new Error(own.error.message);
+            const scoped = historyEntries(current, own.value.changes, formId).entries.filter(
+              (e) => e.formId === formId,
+            );
+            expect(scoped).toEqual(filterHistory(entries, { formId }));
+          }
           // Each cell change: the value before and after it, read from the documents around it.
           for (const e of entries) {
             if (e.kind !== 'set') continue;

@@ -19,11 +19,22 @@ interface ChangeRow {
   inverse: Buffer;
 }
 
-export function readChangeLog(db: Database.Database): ChangeLog {
+/**
+ * `formId`: only that form's changes and the document's own (单位, 年度, 样式: they rename fields),
+ * through the changes_form index; omitted: every change.
+ */
+export function readChangeLog(db: Database.Database, formId?: string): ChangeLog {
   const changes: LoggedChange[] = [];
-  for (const row of db
-    .prepare('SELECT seq, at, user, patch, inverse FROM changes ORDER BY seq')
-    .iterate() as IterableIterator<ChangeRow>) {
+  const rows = (
+    formId === undefined
+      ? db.prepare('SELECT seq, at, user, patch, inverse FROM changes ORDER BY seq').iterate()
+      : db
+          .prepare(
+            'SELECT seq, at, user, patch, inverse FROM changes WHERE form_id = ? OR form_id IS NULL ORDER BY seq',
+          )
+          .iterate(formId)
+  ) as IterableIterator<ChangeRow>;
+  for (const row of rows) {
     const patch = decodeChange(row.patch);
     const inverse = decodeChange(row.inverse);
     // Every logged change has both. One without them cannot be walked back over, so what is older

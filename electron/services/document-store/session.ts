@@ -548,10 +548,10 @@ export class DocumentSession {
     liveSessions.delete(this.info.sessionId);
   }
 
-  /** The working copy's change log and saved versions, for history and comparison. */
-  readChangeLog(): DocResult<ChangeLog> {
+  /** The working copy's change log (all, or one form's) and saved versions, for history and comparison. */
+  readChangeLog(formId?: string): DocResult<ChangeLog> {
     if (this.closed) return { ok: false, error: this.closedError() };
-    return ok(readChangeLog(this.db));
+    return ok(readChangeLog(this.db, formId));
   }
 }
 

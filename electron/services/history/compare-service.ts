@@ -18,9 +18,10 @@ import type { DocumentSession } from '../document-store';
 import { readDocumentSnapshot } from '../document-store/snapshot';
 
 export function listHistory(session: DocumentSession, filter: HistoryFilter): CallResult<HistoryListing> {
-  const log = session.readChangeLog();
+  const formId = filter.cell ? (filter.cell.section === 'meta' ? '' : filter.cell.formId) : filter.formId;
+  const log = session.readChangeLog(formId);
   if (!log.ok) return log;
-  const { entries, complete } = historyEntries(session.document, log.value.changes);
+  const { entries, complete } = historyEntries(session.document, log.value.changes, formId);
   return { ok: true, value: { entries: filterHistory(entries, filter), complete } };
 }
 
