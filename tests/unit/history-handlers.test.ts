@@ -204,6 +204,24 @@ describe('history and comparison calls', () => {
     expect(after.entries[0]).toMatchObject({ old: '3%', new: original });
   });
 
+  it('a log that no longer fits the document (changed behind its back) is said so, not thrown', () => {
+    const form = openForm();
+    saveEditSaveEdit(form);
+    const first = call<SavedVersion[]>('history/versions', {})[1];
+    // The first line disappears without being logged, as if another program had edited the file.
+    const session = service.current;
+    const line = form.indicators[0];
+    if (!session || !line) throw new Error('no session');
+    session.recalc.batch([{ op: 'deleteIndicator', formId: form.id, indicatorId: line.id }]);
+
+    const listed = call<HistoryListing>('history/list', { formId: form.id });
+    expect(listed.complete).toBe(false);
+    expect(listed.entries[0]?.what).toBe('全年执行数');
+    const r = service.call('compare/version', { saveSeq: first?.seq });
+    expect(r.ok === false && r.error.code).toBe('history-mismatch');
+    if (!r.ok) expect(r.error.message).toMatch(/无法还原这个版本/);
+  });
+
   it('refuses bad arguments with Chinese messages', async () => {
     const bad = [
       ['history/list', { formId: 5 }],

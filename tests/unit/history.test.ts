@@ -197,7 +197,7 @@ describe('history from the change log', { timeout: 300_000 }, () => {
           // whole history's entries of that form.
           for (const formId of new Set(entries.map((e) => e.formId))) {
             if (formId === null) continue;
-            const own = session.readChangeLog(formId);
+            const own = session.readChangeLog({ formId });
             if (!own.ok) throw new Error(own.error.message);
             const scoped = historyEntries(current, own.value.changes, formId).entries.filter(
               (e) => e.formId === formId,

@@ -19,11 +19,22 @@ interface ChangeRow {
   inverse: Buffer;
 }
 
-/**
- * `formId`: only that form's changes and the document's own (单位, 年度, 样式: they rename fields),
- * through the changes_form index; omitted: every change.
- */
-export function readChangeLog(db: Database.Database, formId?: string): ChangeLog {
+export interface ChangeLogScope {
+  /**
+   * Only that form's changes and the document's own (单位, 年度, 样式: they rename fields), through
+   * the changes_form index; omitted: every change.
+   */
+  formId?: string;
+  /** Only the saved versions (the changes are not decoded). */
+  savesOnly?: boolean;
+}
+
+export function readChangeLog(db: Database.Database, scope: ChangeLogScope = {}): ChangeLog {
+  const saves = db
+    .prepare('SELECT seq, change_seq AS changeSeq, at, user, path FROM saves ORDER BY seq DESC')
+    .all() as SavedVersion[];
+  if (scope.savesOnly) return { changes: [], saves };
+  const { formId } = scope;
   const changes: LoggedChange[] = [];
   const rows = (
     formId === undefined
@@ -45,8 +56,5 @@ export function readChangeLog(db: Database.Database, formId?: string): ChangeLog
     }
     changes.push({ seq: row.seq, at: row.at, user: row.user, patch, inverse });
   }
-  const saves = db
-    .prepare('SELECT seq, change_seq AS changeSeq, at, user, path FROM saves ORDER BY seq DESC')
-    .all() as SavedVersion[];
   return { changes, saves };
 }

@@ -36,7 +36,7 @@ import {
 import { probeDocument } from './probe';
 import { MIGRATIONS, migrate, type Migration } from './schema';
 import { decodeDocument, encodeChange, encodeForm, META_KEYS } from './codec';
-import { readChangeLog, type ChangeLog } from './change-log';
+import { readChangeLog, type ChangeLog, type ChangeLogScope } from './change-log';
 
 export interface SessionOptions {
   /** App data folder; defaults to ZIPING_DATA_DIR or the platform's. */
@@ -549,9 +549,9 @@ export class DocumentSession {
   }
 
   /** The working copy's change log (all, or one form's) and saved versions, for history and comparison. */
-  readChangeLog(formId?: string): DocResult<ChangeLog> {
+  readChangeLog(scope: ChangeLogScope = {}): DocResult<ChangeLog> {
     if (this.closed) return { ok: false, error: this.closedError() };
-    return ok(readChangeLog(this.db, formId));
+    return ok(readChangeLog(this.db, scope));
   }
 }
 

@@ -13,20 +13,21 @@ import {
 } from '../../../shared/history/entries';
 import { documentAt } from '../../../shared/history/walk';
 import type { ZipingDocument } from '../../../shared/model/types';
+import { PatchError } from '../../../shared/model/patch';
 import { localTime } from '../../../shared/format/time';
 import type { DocumentSession } from '../document-store';
 import { readDocumentSnapshot } from '../document-store/snapshot';
 
 export function listHistory(session: DocumentSession, filter: HistoryFilter): CallResult<HistoryListing> {
   const formId = filter.cell ? (filter.cell.section === 'meta' ? '' : filter.cell.formId) : filter.formId;
-  const log = session.readChangeLog(formId);
+  const log = session.readChangeLog(formId === undefined ? {} : { formId });
   if (!log.ok) return log;
   const { entries, complete } = historyEntries(session.document, log.value.changes, formId);
   return { ok: true, value: { entries: filterHistory(entries, filter), complete } };
 }
 
 export function savedVersions(session: DocumentSession): CallResult<SavedVersion[]> {
-  const log = session.readChangeLog();
+  const log = session.readChangeLog({ savesOnly: true });
   return log.ok ? { ok: true, value: log.value.saves } : log;
 }
 
@@ -58,13 +59,21 @@ function olderDocument(
         message: '这个版本早于文档的修改记录，无法还原：请改为与该版本的文件比较',
       },
     };
-  return {
-    ok: true,
-    value: {
-      doc: documentAt(session.document, log.value.changes, save.changeSeq),
-      name: `${localTime(save.at)} 保存的版本`,
-    },
-  };
+  let doc: ZipingDocument;
+  try {
+    doc = documentAt(session.document, log.value.changes, save.changeSeq);
+  } catch (e) {
+    if (!(e instanceof PatchError)) throw e;
+    return {
+      ok: false,
+      error: {
+        code: 'history-mismatch',
+        message:
+          '修改记录与文档内容对不上（文件可能被其他程序改过），无法还原这个版本：请改为与该版本的文件比较',
+      },
+    };
+  }
+  return { ok: true, value: { doc, name: `${localTime(save.at)} 保存的版本` } };
 }
 
 export function compareOpenDocument(

@@ -61,8 +61,8 @@ export function CompareView({ store, onClose }: Props) {
     await store.flush();
     const r =
       chosen.kind === 'version'
-        ? await invoke('compare/version', chosen)
-        : await invoke('compare/file', chosen);
+        ? await invoke('compare/version', { saveSeq: chosen.saveSeq })
+        : await invoke('compare/file', { path: chosen.path });
     setBusy(false);
     if (!r.ok) {
       setResult(null);

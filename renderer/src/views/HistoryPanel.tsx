@@ -9,7 +9,6 @@ import { restorePatch, type HistoryEntry } from '../../../shared/history/entries
 import type { Form } from '../../../shared/model/types';
 import { invoke } from '../api/client';
 import type { DocumentStore } from '../state/documentStore';
-import { useEditor } from './EditorContext';
 
 interface Props {
   store: DocumentStore;
@@ -20,18 +19,20 @@ interface Props {
   onClose: () => void;
 }
 
+/** A long history shows its newest changes; the rest is in the file (and in a comparison). */
+const SHOWN = 300;
+
 type Listing = { entries: HistoryEntry[]; complete: boolean } | { error: string } | null;
 
 export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) {
-  const { pendingEdits } = useEditor();
   const [listing, setListing] = useState<Listing>(null);
   const version = store.version;
 
   useEffect(() => {
     let stale = false;
     void (async () => {
-      // The list is the server's log: what is typed or queued must reach it first.
-      await pendingEdits.commitAll();
+      // The list is the server's log: queued edits must reach it first. (Text still being typed
+      // is left alone; it is listed once committed.)
       await store.flush();
       const r = await invoke('history/list', cell ? { cell } : { formId: form.id });
       if (stale) return;
@@ -40,7 +41,7 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
     return () => {
       stale = true;
     };
-  }, [store, pendingEdits, form.id, cell, version]);
+  }, [store, form.id, cell, version]);
 
   const restore = (entry: HistoryEntry) => {
     const patch = restorePatch(entry, store.doc);
@@ -78,7 +79,7 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
       {listing && 'entries' in listing && (
         <ol className="history-list" data-testid="history-list">
           {listing.entries.length === 0 && <li className="history-note">还没有修改记录</li>}
-          {listing.entries.map((e) => {
+          {listing.entries.slice(0, SHOWN).map((e) => {
             const patch = restorePatch(e, store.doc);
             const why =
               e.kind !== 'set'
@@ -124,6 +125,11 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
               </li>
             );
           })}
+          {listing.entries.length > SHOWN && (
+            <li className="history-note">
+              仅显示最近 {SHOWN} 条，共 {listing.entries.length} 条。
+            </li>
+          )}
           {!listing.complete && (
             <li className="history-note">
               更早的修改记录与文档内容对不上（文件可能被其他程序改过），未列出。
