@@ -205,6 +205,8 @@ export interface ShellHandlers {
   'shell/recentDocuments': (args: Record<string, never>) => string[];
   /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
   'window/editsCommitted': (args: Record<string, never>) => null;
+  /** The open dialog for a .ziping document to compare with (history and comparison, issue #7). */
+  'dialog/compareDocument': (args: Record<string, never>) => string | null;
 }
 
 export type ShellHandlerName = keyof ShellHandlers;
@@ -223,6 +225,7 @@ export const SHELL_HANDLER_NAMES: readonly ShellHandlerName[] = [
   'dialog/import',
   'shell/recentDocuments',
   'window/editsCommitted',
+  'dialog/compareDocument',
 ];
 
 /** What the Electron preload exposes as `window.ziping`: the contract and nothing else. */

@@ -73,6 +73,11 @@ export function CompareView({ store, onClose }: Props) {
     setResult(r.value);
   };
 
+  const chooseFile = async () => {
+    const chosen = shell ? await shell('dialog/compareDocument', {}) : null;
+    if (chosen?.ok && chosen.value) setPath(chosen.value);
+  };
+
   const exportXlsx = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!against) return;
@@ -128,6 +133,11 @@ export function CompareView({ store, onClose }: Props) {
             placeholder="另一个 .ziping 文档的路径"
             data-testid="compare-path"
           />
+          {shell && (
+            <button type="button" disabled={source !== 'file'} onClick={() => void chooseFile()}>
+              选择…
+            </button>
+          )}
           <button type="submit" className="primary" disabled={busy} data-testid="compare-run">
             比较
           </button>
