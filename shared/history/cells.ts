@@ -96,14 +96,23 @@ export function cellValue(doc: ZipingDocument, ref: CellRef): CellValue | undefi
 }
 
 /** 绩效指标 第3行（指标名）: an indicator line as people find it on the form. */
+export function linePlace(index: number, name: string): string {
+  const shown = name.trim();
+  return `绩效指标 第${index + 1}行${shown ? `（${shown}）` : ''}`;
+}
+
 export function indicatorLinePlace(form: Form, index: number): string {
-  const name = form.indicators[index]?.name.trim();
-  return `绩效指标 第${index + 1}行${name ? `（${name}）` : ''}`;
+  return linePlace(index, form.indicators[index]?.name ?? '');
+}
+
+/** 资金 第1行（年度资金总额）. */
+export function rowPlace(row: number, source: string): string {
+  const shown = source.trim();
+  return `资金 第${row + 1}行${shown ? `（${shown}）` : ''}`;
 }
 
 export function fundsRowPlace(form: Form, row: number): string {
-  const source = form.funds.rows[row]?.source.trim();
-  return `资金 第${row + 1}行${source ? `（${source}）` : ''}`;
+  return rowPlace(row, form.funds.rows[row]?.source ?? '');
 }
 
 /** Where a cell is and what it is called, in the document `doc` (layout and kind as there). */

@@ -12,6 +12,8 @@ import {
   formName,
   fundsRowPlace,
   indicatorLinePlace,
+  linePlace,
+  rowPlace,
   sameCell,
   valueOfPatch,
   type CellRef,
@@ -67,11 +69,7 @@ function describeStructure(p: Patch, inverse: Patch, after: ZipingDocument): { p
     }
     case 'deleteIndicator': {
       if (inverse.op !== 'insertIndicator') break;
-      const name = inverse.indicator.name.trim();
-      return {
-        place: `绩效指标 第${inverse.index + 1}行${name ? `（${name}）` : ''}`,
-        what: '删除指标行',
-      };
+      return { place: linePlace(inverse.index, inverse.indicator.name), what: '删除指标行' };
     }
     case 'moveIndicator': {
       const index = form?.indicators.findIndex((i) => i.id === p.indicatorId) ?? -1;
@@ -86,8 +84,8 @@ function describeStructure(p: Patch, inverse: Patch, after: ZipingDocument): { p
       return { place: form ? fundsRowPlace(form, row) : '资金', what: '插入资金行' };
     }
     case 'deleteFundsRow': {
-      const source = inverse.op === 'insertFundsRow' ? inverse.row.source.trim() : '';
-      return { place: `资金 第${p.row + 1}行${source ? `（${source}）` : ''}`, what: '删除资金行' };
+      const source = inverse.op === 'insertFundsRow' ? inverse.row.source : '';
+      return { place: rowPlace(p.row, source), what: '删除资金行' };
     }
     case 'insertForm':
       return { place: '表格', what: `新增表“${formName(p.form)}”` };
@@ -104,7 +102,7 @@ function describeStructure(p: Patch, inverse: Patch, after: ZipingDocument): { p
     default:
       break;
   }
-  return { place: '', what: p.op };
+  return { place: '', what: '修改' };
 }
 
 /** The form's name as it was right after the change (a deleted form: from the inverse). */

@@ -12,7 +12,8 @@ import type { CellRef } from '../../shared/history/cells';
 import { cellValue } from '../../shared/history/cells';
 import { filterHistory, historyEntries, restorePatch, type HistoryEntry } from '../../shared/history/entries';
 import { BackwardWalk, documentAt, type LoggedChange } from '../../shared/history/walk';
-import type { Patch } from '../../shared/model/patch';
+import { applyPatch, type Patch } from '../../shared/model/patch';
+import { newFundsRow, newIndicator } from '../../shared/model/factory';
 import type { ZipingDocument } from '../../shared/model/types';
 import { generatedDocument, rng } from '../support/documents';
 import { ANALYSIS_KEYS, RandomEdits } from '../support/random-edits';
@@ -262,5 +263,41 @@ describe('history from the change log', { timeout: 300_000 }, () => {
     } finally {
       session.close({ discard: true });
     }
+  });
+});
+
+describe('history entries in words', () => {
+  it('names structural changes as the form looked then', () => {
+    const doc = generatedDocument(2, 3);
+    const log: LoggedChange[] = [];
+    const at = '2025-03-01T08:00:00.000Z';
+    const step = (patch: Patch) => {
+      const inverse = applyPatch(doc, structuredClone(patch));
+      log.push({ seq: log.length + 1, at, user: '李四', patch, inverse });
+    };
+    const form = doc.forms[0];
+    if (!form) throw new Error('no form');
+    step({
+      op: 'insertIndicator',
+      formId: form.id,
+      index: 1,
+      indicator: newIndicator('x', { name: '新指标' }),
+    });
+    step({ op: 'moveIndicator', formId: form.id, indicatorId: 'x', toIndex: 3 });
+    step({ op: 'deleteIndicator', formId: form.id, indicatorId: 'i1' });
+    step({ op: 'insertFundsRow', formId: form.id, index: 1, row: newFundsRow('其他资金') });
+    step({ op: 'deleteFundsRow', formId: form.id, row: 1 });
+    step({ op: 'moveForm', formId: form.id, toIndex: 1 });
+    step({ op: 'deleteForm', formId: form.id });
+    const described = historyEntries(doc, log).entries.map((e) => [e.formName, e.place, e.what]);
+    expect(described).toEqual([
+      ['生成项目1', '表格', '删除表“生成项目1”'],
+      ['生成项目1', '表格', '移动表：第1张 → 第2张'],
+      ['生成项目1', '资金 第2行（其他资金）', '删除资金行'],
+      ['生成项目1', '资金 第2行（其他资金）', '插入资金行'],
+      ['生成项目1', '绩效指标 第1行（指标1）', '删除指标行'],
+      ['生成项目1', '绩效指标 第4行（新指标）', '移动指标行：第2行 → 第4行'],
+      ['生成项目1', '绩效指标 第2行（新指标）', '插入指标行'],
+    ]);
   });
 });
