@@ -8,6 +8,9 @@ import type { DocumentMeta, Form, LayoutId, ZipingDocument } from './model/types
 import type { Patch } from './model/patch';
 import type { ReviewPatch } from './review/patch';
 import type { ReviewItem } from './review/types';
+import type { CellRef } from './history/cells';
+import type { HistoryListing } from './history/entries';
+import type { DocumentComparison } from './compare/compare';
 
 /** An expected failure, as a value: a code and a Chinese message that says what to do. */
 export interface CallError {
@@ -76,6 +79,27 @@ export interface ExportJobProgress {
   formName: string;
 }
 
+// ---- History and comparison (issue #7)
+
+/** One save into the user's file (table `saves`): the version holds the changes up to changeSeq. */
+export interface SavedVersion {
+  seq: number;
+  changeSeq: number;
+  at: string;
+  user: string;
+  path: string;
+}
+
+/** What the open document is compared with: another .ziping file, or one of its saved versions. */
+export type CompareAgainst = { kind: 'file'; path: string } | { kind: 'version'; saveSeq: number };
+
+export interface CompareResult {
+  /** What 原值 comes from (“文件 X.ziping”, “2024-05-01 10:00 保存的版本”) and what 新值 is (当前文档). */
+  before: string;
+  after: string;
+  comparison: DocumentComparison;
+}
+
 export interface Handlers {
   /** What the window shows at start: the open document (if any) and work to recover. */
   'app/state': (args: Record<string, never>) => {
@@ -133,6 +157,17 @@ export interface Handlers {
    */
   'export/progress': (args: { jobId: string }) => ExportJobProgress | null;
   'export/cancel': (args: { jobId: string }) => { cancelled: boolean };
+  // ---- History and comparison (issue #7)
+  /** The open document's changes, newest first: all, one form's, or one cell's (a ref of today's document). */
+  'history/list': (args: { formId?: string; cell?: CellRef }) => HistoryListing;
+  /** The saves into the user's file, newest first (versions to compare with). */
+  'history/versions': (args: Record<string, never>) => SavedVersion[];
+  /** The open document (新值) against another .ziping file (原值), read without writing it. */
+  'compare/file': (args: { path: string }) => CompareResult;
+  /** The open document (新值) against one of its saved versions (原值), rebuilt from the change log. */
+  'compare/version': (args: { saveSeq: number }) => CompareResult;
+  /** Writes the comparison to an .xlsx file: 修改明细 (表, 位置, 项目, 原值, 新值) and 表格 (总分, 等级). */
+  'compare/exportXlsx': (args: { against: CompareAgainst; path: string }) => { path: string; rows: number };
 }
 
 export type HandlerName = keyof Handlers;
@@ -162,6 +197,11 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'recovery/discard',
   'export/progress',
   'export/cancel',
+  'history/list',
+  'history/versions',
+  'compare/file',
+  'compare/version',
+  'compare/exportXlsx',
 ];
 
 /**
@@ -224,6 +264,8 @@ export interface ShellHandlers {
   'shell/recentDocuments': (args: Record<string, never>) => string[];
   /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
   'window/editsCommitted': (args: Record<string, never>) => null;
+  /** The open dialog for a .ziping document to compare with (history and comparison, issue #7). */
+  'dialog/compareDocument': (args: Record<string, never>) => string | null;
 }
 
 export type ShellHandlerName = keyof ShellHandlers;
@@ -242,6 +284,7 @@ export const SHELL_HANDLER_NAMES: readonly ShellHandlerName[] = [
   'dialog/import',
   'shell/recentDocuments',
   'window/editsCommitted',
+  'dialog/compareDocument',
 ];
 
 /** What the Electron preload exposes as `window.ziping`: the contract and nothing else. */

@@ -132,6 +132,7 @@ export const SHELL_PARSERS: ShellParsers = {
       : { ok: false, problem: '导入格式不正确' },
   'shell/recentDocuments': () => ({ ok: true, args: {} }),
   'window/editsCommitted': () => ({ ok: true, args: {} }),
+  'dialog/compareDocument': () => ({ ok: true, args: {} }),
 };
 
 async function dispatchShell<K extends ShellHandlerName>(

@@ -286,6 +286,8 @@ export class DocumentWindows implements IpcTargets {
       this.editsCommitted(id);
       return ok(null);
     },
+    // The document open dialog, but the file is only read for a comparison, not opened.
+    'dialog/compareDocument': async (id) => ok(await this.platform.chooseDocumentToOpen(this.win(id))),
   };
 
   private win(id: number): ShellWindow {

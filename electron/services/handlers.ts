@@ -24,9 +24,13 @@ import { ExportJobs, isJobId } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
 import { formToJson } from '../../shared/model/interchange';
+import type { CompareAgainst } from '../../shared/contract';
+import { checkCellRef } from '../../shared/history/check-cell';
+import { compareOpenDocument, listHistory, savedVersions } from './history/compare-service';
+import { writeComparisonXlsx } from './history/compare-xlsx';
 
 /** Calls that take time (files written in the background) answer with a promise. */
-type AsyncName = 'doc/exportXlsx' | 'forms/read' | 'review/read';
+type AsyncName = 'doc/exportXlsx' | 'forms/read' | 'review/read' | 'compare/exportXlsx';
 type Impl = { [K in Exclude<HandlerName, AsyncName>]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
 type AsyncImpl = {
   [K in AsyncName]: (args: HandlerArgs<K>) => Promise<CallResult<HandlerValue<K>>>;
@@ -170,6 +174,35 @@ export class AppService {
       isJobId(args.jobId) ? { ok: true, value: this.exports.progress(args.jobId) } : badJobId(),
     'export/cancel': (args) =>
       isJobId(args.jobId) ? { ok: true, value: { cancelled: this.exports.cancel(args.jobId) } } : badJobId(),
+    // ---- History and comparison (issue #7)
+    'history/list': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (args.formId !== undefined && (typeof args.formId !== 'string' || args.formId === ''))
+        return bad('formId 应为表格编号');
+      const cell = args.cell === undefined ? undefined : checkCellRef(args.cell);
+      if (cell === null) return bad('要查看修改记录的单元格不正确');
+      return listHistory(s, {
+        ...(args.formId !== undefined ? { formId: args.formId } : {}),
+        ...(cell ? { cell } : {}),
+      });
+    },
+    'history/versions': () => {
+      const s = this.session;
+      return s ? savedVersions(s) : noDocument();
+    },
+    'compare/file': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const against = checkAgainst({ kind: 'file', path: args.path });
+      return typeof against === 'string' ? bad(against) : compareOpenDocument(s, against, this.dataDir);
+    },
+    'compare/version': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const against = checkAgainst({ kind: 'version', saveSeq: args.saveSeq });
+      return typeof against === 'string' ? bad(against) : compareOpenDocument(s, against, this.dataDir);
+    },
   };
 
   private readonly asyncImpl: AsyncImpl = {
@@ -193,6 +226,24 @@ export class AppService {
       } catch (e) {
         if (e instanceof DocFailure) return { ok: false, error: e.error };
         throw e;
+      }
+    },
+    'compare/exportXlsx': async (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || !/\.xlsx$/i.test(args.path)) return bad('导出位置应为 .xlsx 文件');
+      const against = checkAgainst(args.against);
+      if (typeof against === 'string') return bad(against);
+      const compared = compareOpenDocument(s, against, this.dataDir);
+      if (!compared.ok) return compared;
+      try {
+        return { ok: true, value: await writeComparisonXlsx(compared.value, args.path) };
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? String(e);
+        return {
+          ok: false,
+          error: { code: 'write-failed', message: `无法写入 ${args.path}（${code}）：请换一个位置` },
+        };
       }
     },
     'forms/read': async (args) => {
@@ -277,6 +328,21 @@ function internal(e: unknown): { ok: false; error: CallError } {
 
 function badJobId(): { ok: false; error: CallError } {
   return bad('jobId 应为 1–64 个字母、数字、“-”或“_”');
+}
+
+/** What to compare with, checked; a Chinese reason when it is not usable. */
+function checkAgainst(v: unknown): CompareAgainst | string {
+  if (!isObject(v)) return '缺少比较对象';
+  if (v.kind === 'file') {
+    if (typeof v.path !== 'string' || v.path.trim() === '') return '缺少要比较的文件';
+    if (!/\.ziping$/i.test(v.path.trim())) return '只能与自评表文档（.ziping）比较';
+    return { kind: 'file', path: v.path.trim() };
+  }
+  if (v.kind === 'version') {
+    if (!Number.isInteger(v.saveSeq) || Number(v.saveSeq) < 1) return '要比较的版本不正确';
+    return { kind: 'version', saveSeq: Number(v.saveSeq) };
+  }
+  return '比较对象应为文件或已保存的版本';
 }
 
 function noDocument(): { ok: false; error: CallError } {

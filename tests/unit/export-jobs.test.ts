@@ -170,6 +170,7 @@ describe('export jobs', { timeout: 60_000 }, () => {
         'dialog/saveDocument': unused,
         'dialog/export': unused,
         'dialog/import': unused,
+        'dialog/compareDocument': unused,
         'shell/recentDocuments': unused,
         'window/editsCommitted': unused,
       },

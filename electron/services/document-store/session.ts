@@ -50,6 +50,7 @@ import {
   saveReviewFile,
   writeReviewRows,
 } from './review-store';
+import { readChangeLog, type ChangeLog, type ChangeLogScope } from './change-log';
 
 export interface SessionOptions {
   /** App data folder; defaults to ZIPING_DATA_DIR or the platform's. */
@@ -667,6 +668,12 @@ export class DocumentSession {
     if (!this.closed) this.db.close();
     this.closed = true;
     liveSessions.delete(this.info.sessionId);
+  }
+
+  /** The working copy's change log (all, or one form's) and saved versions, for history and comparison. */
+  readChangeLog(scope: ChangeLogScope = {}): DocResult<ChangeLog> {
+    if (this.closed) return { ok: false, error: this.closedError() };
+    return ok(readChangeLog(this.db, scope));
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type Tier,
 } from '../../../shared/model/types';
 import { parseNumberInput, textInput } from '../state/parse';
-import { indicatorFieldName } from '../layout/fieldNames';
+import { indicatorFieldName } from '../../../shared/layouts/field-names';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import { newIndicator, nextId } from '../../../shared/model/factory';
 import { levelsOf } from './indicatorRows';

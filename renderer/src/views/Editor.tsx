@@ -22,6 +22,10 @@ import { StatusBar } from './StatusBar';
 import { Toolbar, type ToolbarPopover } from './Toolbar';
 import { useExchange } from './useExchange';
 import { useMenuCommands } from './useMenuCommands';
+import type { CellRef } from '../../../shared/history/cells';
+import { useCellHistoryRequests } from '../state/historyRequest';
+import { HistoryPanel } from './HistoryPanel';
+import { CompareView } from './CompareView';
 
 interface Props {
   store: DocumentStore;
@@ -83,6 +87,19 @@ export function Editor({ store, onClosed }: Props) {
     showPlace(store.redo());
   }, [services, store, showPlace]);
 
+  // 修改记录 (the whole form, or one cell from a grid's context menu) and 比较.
+  const [history, setHistory] = useState<{ cell: CellRef | null } | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const showCellHistory = useCallback((cell: CellRef) => {
+    if (cell.section !== 'meta') setSelected(cell.formId);
+    setHistory({ cell });
+  }, []);
+  useCellHistoryRequests(showCellHistory);
+  const historyCell =
+    history?.cell && history.cell.section !== 'meta' && history.cell.formId === form?.id
+      ? history.cell
+      : null;
+
   const exchange = useExchange(services, form?.id ?? null, showPlace);
   const [popover, setPopover] = useState<ToolbarPopover>('none');
   useMenuCommands(services, { save, undo, redo, exchange, setPopover });
@@ -116,6 +133,8 @@ export function Editor({ store, onClosed }: Props) {
           exchange={exchange}
           popover={popover}
           setPopover={setPopover}
+          onHistory={() => setHistory(history ? null : { cell: null })}
+          onCompare={() => setComparing(true)}
         />
         {store.status.readOnly && (
           <div className="readonly-notice" role="status" data-testid="readonly-notice">
@@ -139,11 +158,21 @@ export function Editor({ store, onClosed }: Props) {
                 </div>
               )}
             </div>
+            {form && history && (
+              <HistoryPanel
+                store={store}
+                form={form}
+                cell={historyCell}
+                onShowForm={() => setHistory({ cell: null })}
+                onClose={() => setHistory(null)}
+              />
+            )}
             {form && <ChecksPanel store={store} form={form} onPick={showPlace} />}
           </div>
           {form && <ReviewPanel store={store} form={form} onPick={showPlace} />}
         </div>
         <StatusBar store={store} />
+        {comparing && <CompareView store={store} onClose={() => setComparing(false)} />}
         <DialogHost dialogs={services.dialogs} />
         <ExportProgressDialog watch={exchange.exportWatch} />
       </div>

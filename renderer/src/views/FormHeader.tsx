@@ -1,6 +1,6 @@
 /** Title, year and the header fields (项目名称, 主管部门, 实施单位 …) of a form. */
 import type { Form } from '../../../shared/model/types';
-import { headerFields } from '../layout/headerFields';
+import { headerFields } from '../../../shared/layouts/header-fields';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
 

@@ -21,6 +21,9 @@ interface Props {
   /** Which popover the desktop-less menu (or the toolbar) opened. */
   popover: ToolbarPopover;
   setPopover: (p: ToolbarPopover) => void;
+  /** 修改记录 of the current form (shown or hidden) and 比较…. */
+  onHistory: () => void;
+  onCompare: () => void;
 }
 
 export type ToolbarPopover = 'none' | 'saveAs' | 'export' | 'import' | 'importReview';
@@ -41,6 +44,8 @@ export function Toolbar({
   exchange,
   popover,
   setPopover,
+  onHistory,
+  onCompare,
 }: Props) {
   const { pendingEdits, reviewUi } = useEditor();
   const review = useSyncExternalStore(reviewUi.subscribe, reviewUi.get);
@@ -183,6 +188,17 @@ export function Toolbar({
         data-testid="export-xlsx"
       >
         导出 Excel…
+      </button>
+      <button type="button" onClick={onHistory} title="当前表的修改记录" data-testid="toolbar-history">
+        修改记录
+      </button>
+      <button
+        type="button"
+        onClick={onCompare}
+        title="与已保存的版本或其他文档比较"
+        data-testid="toolbar-compare"
+      >
+        比较…
       </button>
       <button type="button" onClick={() => void close(false)} data-testid="close-doc">
         关闭

@@ -15,6 +15,14 @@ import type { DocumentStore } from '../state/documentStore';
 import type { MenuAt, MenuItem } from './GridMenu';
 import { useEditor } from './EditorContext';
 import { findingPlace } from '../layout/fieldNames';
+import { INDICATOR_FIELD_KEYS } from '../../../shared/layouts/field-names';
+import type { IndicatorField } from '../../../shared/model/patch';
+import { requestCellHistory } from '../state/historyRequest';
+
+/** The model field a column shows (得分: the manual score; 完成率 is computed from 实际完成值). */
+function fieldOfColumn(colId: string | undefined): IndicatorField {
+  return INDICATOR_FIELD_KEYS.find((f) => f === colId) ?? 'actual';
+}
 
 type RowCommand = 'insertAbove' | 'insertBelow' | 'delete' | 'moveUp' | 'moveDown';
 
@@ -190,10 +198,23 @@ export function useIndicatorActions(
         // Review data: also in read-only documents.
         { id: 'comment', label: '添加批注…', shortcut: 'Shift+F2', run: () => askComment() },
         { id: 'commentLine', label: '为整行添加批注…', run: () => askComment(true) },
+        {
+          id: 'history',
+          label: '查看修改记录',
+          // Read when chosen, like the commands above: a right click moves the cursor after the
+          // menu has been built.
+          run: () => {
+            const now = lines();
+            const line = now ? form.indicators[now.top] : undefined;
+            if (!now || !line) return;
+            const field = fieldOfColumn(api.current?.getAllDisplayedColumns()[now.col]?.getColId());
+            requestCellHistory({ section: 'indicator', formId: form.id, indicatorId: line.id, field });
+          },
+        },
       ];
       setMenu({ x, y, items });
     },
-    [form, store, sheet, lines, run, clipboard, askComment],
+    [form, store, sheet, api, lines, run, clipboard, askComment],
   );
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 /** The header fields of a form (表头) and what each layout calls them. */
-import type { FormField } from '../../../shared/model/patch';
-import type { FormKind, LayoutId } from '../../../shared/model/types';
+import type { FormField } from '../model/patch';
+import type { FormKind, LayoutId } from '../model/types';
 
 export type HeaderField = Extract<
   FormField,
