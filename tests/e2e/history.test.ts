@@ -67,7 +67,8 @@ describe('history and comparison in the editor', { timeout: 120_000 }, () => {
 
     await page.getByTestId('toolbar-compare').click();
     const view = page.getByTestId('compare-view');
-    await expect.poll(() => view.getByTestId('compare-version').locator('option').count()).toBe(1);
+    // The sample's own save when it was built, and this one (newest first, chosen).
+    await expect.poll(() => view.getByTestId('compare-version').locator('option').count()).toBe(2);
     await view.getByTestId('compare-run').click();
     const row = view.getByTestId(`compare-form-${form.id}`);
     await expect.poll(() => row.count()).toBe(1);
