@@ -61,6 +61,12 @@ export function Editor({ store, onClosed }: Props) {
 
   const save = useCallback(async () => {
     await services.pendingEdits.commitAll();
+    await store.flush();
+    // Read-only: only review edits can be saved (into the review file); none means nothing to do.
+    if (store.readOnly && !store.status.dirty) {
+      store.setMessage('没有需要保存的批注或审核意见');
+      return true;
+    }
     if (store.status.path !== null) return store.save();
     if (!shell) {
       store.setMessage('新文档尚未选择保存位置：请在工具栏“另存为”中填写路径', 'error');
