@@ -1,5 +1,5 @@
 /**
- * `npm run web [-- --port N] [-- --open FILE.ziping]`: builds the renderer, starts browser mode
+ * `npm run web [-- --port N] [-- --open FILE.ziping [--review]]`: builds the renderer, starts browser mode
  * and prints its address as the first line of stdout: `Ziping: http://127.0.0.1:PORT/?token=…`.
  */
 import path from 'node:path';
@@ -26,7 +26,8 @@ async function main(argv: string[]): Promise<void> {
   if (!argv.includes('--no-build')) await buildRenderer();
   const service = new AppService(dataDir());
   if (open) {
-    const r = service.call('doc/open', { path: path.resolve(open) });
+    // --review: as a reviewer (the author's data read-only, review data into the review file).
+    const r = service.call('doc/open', { path: path.resolve(open), review: argv.includes('--review') });
     if (!r.ok) {
       process.stderr.write(`ziping：${r.error.message}\n`);
       process.exit(2);
