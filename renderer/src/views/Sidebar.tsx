@@ -1,5 +1,15 @@
 /** The document's forms: department form first, each with total, grade and an error mark. */
-import { memo, useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { newForm, nextId } from '../../../shared/model/factory';
 import type { Form, FormKind, Grade } from '../../../shared/model/types';
 import { fmt2 } from '../../../shared/format/numbers';
@@ -79,7 +89,6 @@ const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu 
         aria-current={selected ? 'true' : undefined}
         data-testid={`form-item-${id}`}
         title={problems ? `${name}：${problems}` : name}
-        ref={selected ? scrollIntoViewIfNeeded : undefined}
       >
         <span className="form-item-name">
           {kind === 'department' && <span className="kind-tag">部门</span>}
@@ -121,8 +130,46 @@ function statusSummary(store: DocumentStore): string {
     : `${parts.join(' · ')}${counts.未设置 > 0 ? ` · 未设置 ${counts.未设置}` : ''}`;
 }
 
-function scrollIntoViewIfNeeded(el: HTMLElement | null): void {
-  el?.scrollIntoView({ block: 'nearest' });
+/** Every item's height (styles.css `.form-list > li`): what the window of rendered items is computed with. */
+const ITEM_HEIGHT = 30;
+/** Items rendered above and below the visible ones, so a scroll shows them at once. */
+const OVERSCAN = 20;
+
+/**
+ * The items in view (a document has up to a thousand forms; rendering them all costs every frame
+ * of the editor its layout and paint), kept in step with the list's scroll and size.
+ */
+function useItemWindow(list: RefObject<HTMLUListElement | null>, count: number) {
+  const [view, setView] = useState({ top: 0, height: 1000 });
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!el) return;
+    let frame = 0;
+    const measure = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setView({ top: el.scrollTop, height: el.clientHeight }));
+    };
+    setView({ top: el.scrollTop, height: el.clientHeight });
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, [list]);
+  const first = Math.max(0, Math.floor(view.top / ITEM_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / ITEM_HEIGHT) + OVERSCAN);
+  return { first, last };
+}
+
+/** Scrolls the list (not the page) so that item `index` is in view. */
+function scrollToItem(el: HTMLUListElement, index: number): void {
+  const top = parseFloat(getComputedStyle(el).paddingTop) + index * ITEM_HEIGHT;
+  if (top < el.scrollTop) el.scrollTop = top;
+  else if (top + ITEM_HEIGHT > el.scrollTop + el.clientHeight)
+    el.scrollTop = top + ITEM_HEIGHT - el.clientHeight;
 }
 
 /** The sidebar's buttons are narrow: short names, the full ones in their tooltips and the menu. */
@@ -153,6 +200,13 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
   const ids = useSyncExternalStore(store.subscribe, getSnapshot);
   const statuses = useSyncExternalStore(store.subscribe, () => statusSummary(store));
   const shown = ids === '' ? [] : ids.split('\u0000');
+  const listRef = useRef<HTMLUListElement | null>(null);
+  const { first, last } = useItemWindow(listRef, shown.length);
+  // The selected form stays in view (chosen from a finding, an undo, or added at the end).
+  const selectedIndex = selectedId ? shown.indexOf(selectedId) : -1;
+  useEffect(() => {
+    if (listRef.current && selectedIndex >= 0) scrollToItem(listRef.current, selectedIndex);
+  }, [selectedIndex]);
   const forms = store.doc.forms;
   const hasDepartment = forms.some((f) => f.kind === 'department');
 
@@ -260,8 +314,9 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
           </div>
         )}
       </div>
-      <ul className="form-list" onKeyDown={onListKey}>
-        {shown.map((id) => (
+      <ul className="form-list" onKeyDown={onListKey} ref={listRef}>
+        {first > 0 && <li className="form-list-spacer" aria-hidden style={{ height: first * ITEM_HEIGHT }} />}
+        {shown.slice(first, last).map((id) => (
           <FormItem
             key={id}
             store={store}
@@ -271,6 +326,13 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
             onMenu={openMenu}
           />
         ))}
+        {last < shown.length && (
+          <li
+            className="form-list-spacer"
+            aria-hidden
+            style={{ height: (shown.length - last) * ITEM_HEIGHT }}
+          />
+        )}
         {shown.length === 0 && (
           <li className="sidebar-empty">{forms.length === 0 ? '还没有表格' : '没有名称匹配的表'}</li>
         )}
