@@ -14,6 +14,8 @@ import type {
 } from '../../../shared/layouts/types';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
+import { writeBasicData } from './basic-data-block';
+import { writeFieldRows } from './header-rows';
 import { headerLabels, LABELS, withCode } from './labels';
 import {
   NUMBER_LOOK,
@@ -95,8 +97,10 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   });
 
   r = writeHeader(w, r, form, layout.id);
+  r = writeFieldRows(w, r, kind.headerRows ?? [], form);
   r = writeFunds(w, r, input, kind, grid.columns);
   r = writeGoals(w, r, form);
+  r = writeFieldRows(w, r, kind.goalRows ?? [], form);
   const indicatorHeader = r;
   r = writeIndicators(w, r, input, kind.indicatorColumns);
   const total = r;
@@ -105,6 +109,7 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
+  if (kind.basicData) r = writeBasicData(w, r, form, kind.basicData);
   w.finish();
   setupPrint(ws, layout.orientation, `${indicatorHeader}:${indicatorHeader}`, input.draft);
   return { indicatorHeader, total, last: r - 1 };
