@@ -77,6 +77,7 @@ export function whereOf(patches: readonly Patch[], rowOf: (formId: string, indic
       case 'setFunds':
         return { formId: p.formId, section: 'funds', field: p.field } as const;
       case 'setForm':
+      case 'setHeader':
         return { formId: p.formId, section: 'header', field: p.field } as const;
       case 'setGoals':
         return { formId: p.formId, section: 'goals', field: p.field } as const;
