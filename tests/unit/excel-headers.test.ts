@@ -282,3 +282,69 @@ describe('a 广东 form filled by hand', () => {
     expect(r.value.report.problems).toEqual([]);
   });
 });
+
+/** 000 as printed: funds and goals as labelled lines of 基本情况, 评价年度/评价金额 beside 项目名称. */
+function guangdongAsPrinted(ws: ExcelJS.Worksheet): void {
+  const rows: Row[] = [
+    ['项目绩效自评指标评分表'],
+    ['填报单位名称：江门市生态环境局', '', '', '', '', '', '', '金额单位：万元'],
+    ['项目名称', '江门市级环境保护专项资金', '', '评价年度', '2024年', '评价金额', 2181.86],
+    ['联系人', '伍毅敏', '', '联系电话', '3988041', '联系邮箱', 'sthjj_cwk@163.com'],
+    ['项目级次', '二级项目'],
+    ['实施文件依据', '市政府常务会议纪要（十五届（124）次）等'],
+    ['基本情况', '资金情况', '资金安排情况', '预算计划安排', 2181.86],
+    ['', '', '', '实际分配下达', '市本级', 1173.2, '转移支付至下级', 1008.66],
+    ['', '', '资金使用情况', '实际支出金额', '市本级', 586.25, '转移支付至下级', 623],
+    ['', '绩效目标情况', '预期总体目标', '建立全市共73个镇（街）镇级环保巡查队伍巡查机制'],
+    ['', '', '是否如期实现预期总体目标', '是'],
+    [
+      '一级指标',
+      '权重(%)',
+      '二级指标',
+      '权重(%)',
+      '三级指标',
+      '权重(%)',
+      '评分标准',
+      '评价年度预期值',
+      '评价年度实现值',
+      '自评分数',
+    ],
+    ['决策', 20, '资金管理', 12, '资金支出率', 12, '支付额/预算额度*100*指标权重', '100%', '55.43%', 12],
+    ['合计：', '', '', '', '', 100, '', '', '', 12],
+  ];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(1 + r, 1 + c).value = v;
+    }),
+  );
+  ws.mergeCells('A7:A11'); // 基本情况
+  ws.mergeCells('B7:B9'); // 资金情况
+  ws.mergeCells('C7:C8'); // 资金安排情况
+  ws.mergeCells('B10:B11'); // 绩效目标情况
+}
+
+describe('a 广东 form as printed (000)', () => {
+  it('funds read from the labelled lines of 基本情况, totals summed; 预期总体目标 and the header by their labels', async () => {
+    const wb = new ExcelJS.Workbook();
+    guangdongAsPrinted(wb.addWorksheet('江门'));
+    const file = join(tempDir(), '江门原样.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await importXlsx(file, { layout: 'guangdong' });
+    if (!r.ok) throw new Error(r.error.message);
+    const form = r.value.forms[0]?.form;
+    expect(
+      form?.funds.rows.map((row) => [row.source, row.initialBudget, row.fullYearBudget, row.executed]),
+    ).toEqual([
+      ['合计', 2181.86, 2181.86, 1209.25],
+      ['市本级', null, 1173.2, 586.25],
+      ['转移支付至下级', null, 1008.66, 623],
+    ]);
+    expect(form?.goals.expected).toBe('建立全市共73个镇（街）镇级环保巡查队伍巡查机制');
+    expect(form).toMatchObject({
+      projectName: '江门市级环境保护专项资金',
+      unit: '江门市生态环境局',
+      header: { evaluationYear: '2024年', evaluationAmount: 2181.86, phone: '3988041', goalAchieved: '是' },
+    });
+    expect(r.value.report.problems).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import {
 import { scoreForm } from '../../../shared/scoring/form';
 import { readValue } from '../../../shared/values/reader';
 import { readBasicData } from './basic-data-reader';
+import { LABELLED_FUNDS_GROUPS, readLabelledFunds } from './labelled-funds-reader';
 import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
 import {
   ANALYSIS_GROUPS,
@@ -265,6 +266,11 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
     if (keys.includes('fullYearBudget') && keys.includes('executed')) header = r;
   }
   if (header === null) {
+    const labelled = readLabelledFunds(rd, getLayout(layout).kinds[form.kind].fundsRows, before);
+    if (labelled) {
+      form.funds.rows = labelled.rows;
+      return labelled.top;
+    }
     rd.problems.push({ sheet: rd.sheet, reason: '没有找到资金表（全年预算数、全年执行数），资金未读入' });
     return before;
   }
@@ -327,6 +333,14 @@ function readGoals(rd: SheetReader, form: Form, from: number, before: number): v
     const cells = grid.rowCells(r);
     const expected = cells.find(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)));
     const actual = cells.find(({ col }) => grid.title(r, col) === LABELS.goalsActual);
+    if (expected && !actual && grid.title(r, expected.col) === '预期总体目标') {
+      // 广东 prints only 预期总体目标, its text to the right on the same row.
+      const text = cells.find(({ col }) => col > expected.col);
+      if (!text) continue;
+      grid.use(r, expected.col);
+      form.goals.expected = rd.text(r, text.col);
+      return;
+    }
     if (!expected || !actual) continue;
     grid.use(r, expected.col);
     grid.use(r, actual.col);
@@ -515,7 +529,8 @@ export function readOfficialSheet(
   for (let r = 1; r <= rd.grid.rowCount; r++) {
     for (const { col } of rd.grid.rowCells(r)) {
       const title = rd.grid.title(r, col);
-      if (FIXED_LABELS.has(title) || FUNDS_BLOCK_TITLES.has(title)) rd.grid.use(r, col);
+      if (FIXED_LABELS.has(title) || FUNDS_BLOCK_TITLES.has(title) || LABELLED_FUNDS_GROUPS.has(title))
+        rd.grid.use(r, col);
     }
   }
   for (const { address, text } of rd.grid.unused()) {
