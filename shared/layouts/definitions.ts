@@ -308,7 +308,7 @@ const GUANGDONG_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
   col('deviationReason', '未达标原因分析', 18),
 ];
 
-/** Header rows of 000 (江门): 评价年度/评价金额 beside 项目名称, 联系人 row, 项目级次, 实施文件依据. */
+/** Header fields of 000 (江门): 评价年度/评价金额 beside 项目名称, then the 联系人 row. */
 const GUANGDONG_EVALUATION: HeaderFieldDef[] = [
   { key: 'evaluationYear', label: '评价年度' },
   { key: 'evaluationAmount', label: '评价金额' },
@@ -337,8 +337,9 @@ const guangdongProject: KindLayout = {
     效益: ['经济效益', '社会效益', '生态效益', '可持续影响', '满意度'],
   },
   checkSplit: true,
+  nameRowFields: GUANGDONG_EVALUATION,
+  // Then 项目级次 and 实施文件依据, each on its own row, as 000 prints them.
   headerRows: [
-    GUANGDONG_EVALUATION,
     GUANGDONG_CONTACT,
     [{ key: 'projectLevel', label: '项目级次' }],
     [{ key: 'basisDocuments', label: '实施文件依据' }],
@@ -359,7 +360,7 @@ const guangdong: LayoutDef = {
       title: '部门整体支出绩效自评指标评分表',
       analysisTitles: DEPARTMENT_ANALYSIS,
       // 项目级次 and 实施文件依据 describe a project; no department form of the region was seen.
-      headerRows: [GUANGDONG_EVALUATION, GUANGDONG_CONTACT],
+      headerRows: [GUANGDONG_CONTACT],
     },
   },
   notes: ['各项指标权重=该二级指标权重/指标总数'],

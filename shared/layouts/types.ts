@@ -100,6 +100,8 @@ export interface KindLayout {
   levels: Record<string, string[]>;
   /** Whether the default level-1 split is checked for this kind of form. */
   checkSplit: boolean;
+  /** Header fields printed on the name's row, to its right (广东: 评价年度, 评价金额). */
+  nameRowFields?: HeaderFieldDef[];
   /** Header fields printed below name/department/unit, one printed row each, in order. */
   headerRows?: HeaderFieldDef[][];
   /** Fields printed below the goals (layout E: 是否如期实现预期总体目标). */

@@ -89,19 +89,26 @@ describe('广东 header fields in the export', () => {
   it('are written in their rows: label | value pairs, merged, amounts as numbers with two decimals', async () => {
     const { ws } = await exportedSheet(jiangmen(), 'guangdong', '江门');
     const last = ws.columnCount;
-    const evaluation = rowWith(ws, '评价年度');
-    // Below 项目名称 and 主管部门 | 填报单位名称, above the funds block.
-    expect(evaluation).toBe(rowWith(ws, '主管部门') + 1);
-    expect(rowValues(ws, evaluation)).toEqual(['评价年度', '2024年', '评价金额', 2181.86]);
-    const amountCol = rowValues(ws, evaluation).length;
-    const amount = ws.getRow(evaluation).getCell(8 + 1);
+    expect(last).toBe(13);
+    // 评价年度 and 评价金额 beside 项目名称, as 000 prints them; the pairs line up with the 联系人 row.
+    const name = rowWith(ws, '项目名称');
+    expect(rowValues(ws, name)).toEqual([
+      '项目名称',
+      '江门市级环境保护专项资金',
+      '评价年度',
+      '2024年',
+      '评价金额',
+      2181.86,
+    ]);
+    const amount = ws.getCell(name, 11);
     expect([amount.value, amount.numFmt]).toEqual([2181.86, '0.00']);
     expect(ws.model.merges).toEqual(
-      expect.arrayContaining([`B${evaluation}:G${evaluation}`, `I${evaluation}:M${evaluation}`]),
+      expect.arrayContaining([`B${name}:E${name}`, `G${name}:I${name}`, `K${name}:M${name}`]),
     );
-    expect(amountCol).toBe(4);
-    expect(last).toBe(13);
-    expect(rowValues(ws, evaluation + 1)).toEqual([
+    expect(ws.getCell(name, 6).font).toMatchObject({ name: '宋体', size: 10, bold: true });
+    // Below 主管部门 | 填报单位名称, above the funds block.
+    const dept = rowWith(ws, '主管部门');
+    expect(rowValues(ws, dept + 1)).toEqual([
       '联系人',
       '伍毅敏',
       '联系电话',
@@ -109,14 +116,14 @@ describe('广东 header fields in the export', () => {
       '联系邮箱',
       'sthjj_cwk@163.com',
     ]);
-    expect(rowValues(ws, evaluation + 2)).toEqual(['项目级次', '二级项目']);
-    expect(ws.model.merges).toContain(`B${evaluation + 2}:M${evaluation + 2}`);
-    expect(rowValues(ws, evaluation + 3)[0]).toBe('实施文件依据');
-    expect(rowValues(ws, evaluation + 4)[0]).toBe('资金情况（万元）');
-    const phone = ws.getCell(evaluation + 1, 7);
+    expect(ws.model.merges).toEqual(expect.arrayContaining([`G${dept + 1}:I${dept + 1}`]));
+    expect(rowValues(ws, dept + 2)).toEqual(['项目级次', '二级项目']);
+    expect(ws.model.merges).toContain(`B${dept + 2}:M${dept + 2}`);
+    expect(rowValues(ws, dept + 3)[0]).toBe('实施文件依据');
+    expect(rowValues(ws, dept + 4)[0]).toBe('资金情况（万元）');
+    const phone = ws.getCell(dept + 1, 7);
     expect([phone.value, phone.numFmt, phone.type]).toEqual(['3988041', '@', ExcelJS.ValueType.String]);
-    expect(ws.getCell(evaluation, 1).font).toMatchObject({ name: '宋体', size: 10, bold: true });
-    for (let c = 1; c <= last; c++) expect(ws.getCell(evaluation + 1, c).border?.bottom?.style).toBe('thin');
+    for (let c = 1; c <= last; c++) expect(ws.getCell(name, c).border?.bottom?.style).toBe('thin');
     // 是否如期实现预期总体目标 follows the goal texts, right above the indicator table.
     const achieved = rowWith(ws, '是否如期实现预期总体目标');
     expect(rowValues(ws, achieved)).toEqual(['是否如期实现预期总体目标', '是']);

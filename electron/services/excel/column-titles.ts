@@ -70,7 +70,9 @@ export const UNIT_LABELS = new Set(['实施单位', '预算单位', '填报单�
 /** Labels of the optional header fields (评价年度, 联系人 …) of every layout. */
 export const HEADER_FIELD_LABELS = titleMap<HeaderKey>(
   kinds.flatMap((k) =>
-    [...(k.headerRows ?? []), ...(k.goalRows ?? [])].flat().map((f): [string, HeaderKey] => [f.label, f.key]),
+    [k.nameRowFields ?? [], ...(k.headerRows ?? []), ...(k.goalRows ?? [])]
+      .flat()
+      .map((f): [string, HeaderKey] => [f.label, f.key]),
   ),
 );
 

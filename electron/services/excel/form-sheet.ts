@@ -15,7 +15,7 @@ import type {
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { writeBasicData } from './basic-data-block';
-import { writeFieldRows } from './header-rows';
+import { fieldPairs, writeFieldRows, writePairs } from './header-rows';
 import { headerLabels, LABELS, withCode } from './labels';
 import {
   NUMBER_LOOK,
@@ -96,7 +96,7 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
     align: RIGHT,
   });
 
-  r = writeHeader(w, r, form, layout.id);
+  r = writeHeader(w, r, form, kind, layout.id);
   r = writeFieldRows(w, r, kind.headerRows ?? [], form);
   r = writeFunds(w, r, input, kind, grid.columns);
   r = writeGoals(w, r, form);
@@ -115,11 +115,11 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   return { indicatorHeader, total, last: r - 1 };
 }
 
-function writeHeader(w: SheetWriter, r: number, form: Form, layout: LayoutId): number {
+function writeHeader(w: SheetWriter, r: number, form: Form, kind: KindLayout, layout: LayoutId): number {
   const labels = headerLabels(layout, form.kind);
   const last = w.lastCol;
-  w.put({ row: r, col: 1 }, labels.name, LABEL);
-  w.put({ row: r++, col: 2, toCol: last }, form.projectName, TEXT);
+  const name = { label: labels.name, value: form.projectName, look: TEXT };
+  writePairs(w, r++, [name, ...fieldPairs(form, kind.nameRowFields ?? [])]);
   const [deptCols, unitCols] = halves(last - 2);
   const [dept, unitLabel, unit] = spans(2, [deptCols, 1, unitCols] as const);
   w.put({ row: r, col: 1 }, labels.department, LABEL);

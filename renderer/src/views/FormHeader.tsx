@@ -58,7 +58,7 @@ export function FormHeader({ form }: { form: Form }) {
             />
           </label>
         ))}
-        <HeaderValueRows form={form} rows={kind.headerRows ?? []} />
+        <HeaderValueRows form={form} rows={[kind.nameRowFields ?? [], ...(kind.headerRows ?? [])]} />
       </div>
     </header>
   );
