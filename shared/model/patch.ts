@@ -5,6 +5,7 @@
  */
 import { setHeaderNumber, setHeaderText } from './header';
 import type {
+  BasicData,
   DocumentMeta,
   Form,
   Funds,
@@ -59,6 +60,8 @@ export type Patch =
   | SetGoals
   | SetMeta
   | SetHeader
+  /** The whole 基础数据表 at once (a small table): its inverse is the old table, null = none. */
+  | { op: 'setBasicData'; formId: string; value: BasicData | null }
   | { op: 'setAnalysis'; formId: string; key: string; value: string | null }
   | { op: 'insertIndicator'; formId: string; index: number; indicator: Indicator }
   | { op: 'deleteIndicator'; formId: string; indicatorId: string }
@@ -125,6 +128,13 @@ export function applyPatch(doc: ZipingDocument, p: Patch): Patch {
       return p.field === 'evaluationAmount'
         ? { ...p, value: setHeaderNumber(form, p.field, p.value) }
         : { ...p, value: setHeaderText(form, p.field, p.value) };
+    }
+    case 'setBasicData': {
+      const form = findForm(doc, p.formId);
+      const old = form.basicData ?? null;
+      if (p.value === null) delete form.basicData;
+      else form.basicData = p.value;
+      return { ...p, value: old };
     }
     case 'setGoals': {
       const goals = findForm(doc, p.formId).goals;

@@ -99,7 +99,6 @@ export function isIndicator(v: unknown): v is Indicator {
 
 /** Stored header values: only known keys, none of them empty (header.ts never stores one). */
 function isHeader(v: unknown): boolean {
-  if (v === undefined) return true;
   return (
     isObject(v) &&
     Object.entries(v).every(
@@ -109,7 +108,6 @@ function isHeader(v: unknown): boolean {
 }
 
 function isBasicData(v: unknown): boolean {
-  if (v === undefined) return true;
   if (!isObject(v) || !isObject(v.building) || !Array.isArray(v.spending)) return false;
   const building = v.building;
   return (
@@ -151,8 +149,8 @@ export function isForm(v: unknown): v is Form {
     Object.values(v.analysis).every((t) => typeof t === 'string') &&
     Array.isArray(v.indicators) &&
     v.indicators.every(isIndicator) &&
-    isHeader(v.header) &&
-    isBasicData(v.basicData)
+    (v.header === undefined || isHeader(v.header)) &&
+    (v.basicData === undefined || isBasicData(v.basicData))
   );
 }
 
@@ -181,6 +179,8 @@ export function checkPatch(p: unknown): string | null {
         : `绩效目标修改不正确：${String(p.field)}`;
     case 'setHeader':
       return formId && fieldOk(HEADER_FIELDS, p.field, p.value) ? null : `表头修改不正确：${String(p.field)}`;
+    case 'setBasicData':
+      return formId && (p.value === null || isBasicData(p.value)) ? null : '基础数据表修改不正确';
     case 'setMeta':
       return fieldOk(META_FIELDS, p.field, p.value) ? null : `文档信息修改不正确：${String(p.field)}`;
     case 'setAnalysis':

@@ -121,6 +121,41 @@ describe('the setHeader patch', () => {
   });
 });
 
+describe('the setBasicData patch', () => {
+  it('replaces the table; its inverse puts back the old one, or none', () => {
+    const d: ZipingDocument = {
+      meta: {
+        unit: '',
+        year: 2024,
+        layout: 'hunan',
+        createdAt: '',
+        createdBy: '',
+        modifiedAt: '',
+        modifiedBy: '',
+      },
+      forms: [newForm('f1', 'hunan', 'department', 2024, '衡阳市生态环境局')],
+    };
+    const first = applyPatch(d, { op: 'setBasicData', formId: 'f1', value: BASIC_DATA });
+    expect(first).toEqual({ op: 'setBasicData', formId: 'f1', value: null });
+    const changed = { ...BASIC_DATA, actualStaff: 120 };
+    const second = applyPatch(d, { op: 'setBasicData', formId: 'f1', value: changed });
+    expect(second).toEqual({ op: 'setBasicData', formId: 'f1', value: BASIC_DATA });
+    applyPatch(d, second);
+    expect(d.forms[0]?.basicData).toEqual(BASIC_DATA);
+    applyPatch(d, first);
+    expect('basicData' in (d.forms[0] ?? {})).toBe(false);
+  });
+
+  it('is checked like every patch from outside', () => {
+    expect(checkPatch({ op: 'setBasicData', formId: 'f1', value: BASIC_DATA })).toBeNull();
+    expect(checkPatch({ op: 'setBasicData', formId: 'f1', value: null })).toBeNull();
+    expect(checkPatch({ op: 'setBasicData', formId: 'f1' })).toBe('基础数据表修改不正确');
+    expect(
+      checkPatch({ op: 'setBasicData', formId: 'f1', value: { ...BASIC_DATA, actualStaff: '113' } }),
+    ).toBe('基础数据表修改不正确');
+  });
+});
+
 describe('stored forms', () => {
   it('old and new bodies decode; malformed new parts are refused', () => {
     const form = newForm('f1', 'hunan', 'department', 2024, '衡阳市生态环境局');

@@ -6,7 +6,7 @@
  */
 import type { BasicDataLayout } from '../../../shared/layouts/types';
 import type { BasicData, BasicDataRow } from '../../../shared/model/types';
-import { emptyBasicData } from './basic-data-block';
+import { emptyBasicData } from '../../../shared/model/basic-data';
 import type { CellGrid } from './cell-grid';
 
 /** What the reader needs of the official reader: cells, and numbers read with a report. */

@@ -84,7 +84,8 @@ export function whereOf(patches: readonly Patch[], rowOf: (formId: string, indic
       case 'setAnalysis':
         return { formId: p.formId, section: 'analysis', field: p.key } as const;
       case 'insertForm':
-        return { formId: p.form.id, section: 'header' } as const;
+      case 'setBasicData':
+        return { formId: 'form' in p ? p.form.id : p.formId, section: 'header' } as const;
       case 'setMeta':
         break;
       default:
