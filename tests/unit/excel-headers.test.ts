@@ -355,3 +355,69 @@ describe('a 广东 form as printed (000)', () => {
     expect(r.value.report.problems).toEqual([]);
   });
 });
+
+/** 004's 基础数据表 as printed: its own sheet, values in every other column, some as text. */
+function hengyangBasicSheet(ws: ExcelJS.Worksheet): void {
+  const rows: Row[] = [
+    ['基础数据表'],
+    ['财政供养人员情况', '编制数', '', '2024年实际在职人数', '', '控制率'],
+    ['', 166, '', 113, '', '68.07%'],
+    ['经费控制情况(万元)', '2023年决算数', '', '2024年预算数', '', '2024年决算数'],
+    ['三公经费', 82.73, '', 77, '', 35.32],
+    ['2、出国经费', '', '', 3, '', 0],
+    ['3、本级专项资金（一个专项一行）'],
+    ['政府采购金额', '644.32', '', '', '', '1055.55'],
+    [
+      '楼堂馆所控制情况 (2024年完工项目)',
+      '批复规模 (m ²)',
+      '实际规模 (m ²)',
+      '规模控制率',
+      '预算投资 (万元)',
+      '实际投资 (万元)',
+      '投资概算控制率',
+    ],
+    ['', '0.00', '0.00'],
+    ['厉行节约保障措施', '牢固树立过紧日子思想，厉行节约'],
+  ];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(1 + r, 1 + c).value = v;
+    }),
+  );
+  ws.mergeCells('A2:A3');
+  ws.mergeCells('A9:A10');
+}
+
+describe('a 湖南 基础数据表 on a sheet of its own (004)', () => {
+  it('is read by its labels and joins the department form', async () => {
+    const file = join(tempDir(), '衡阳手填.xlsx');
+    await exportOrThrow(
+      layoutDocument('hunan', [
+        layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局'),
+        layoutForm('hunan'),
+      ]),
+      file,
+    );
+    const wb = await readWorkbook(file);
+    hengyangBasicSheet(wb.addWorksheet('基础数据表'));
+    await withoutHiddenData(wb, file);
+    const r = await imported(file);
+    expect(r.forms.map((f) => f.form.basicData ?? null)).toEqual([
+      {
+        authorizedStaff: 166,
+        actualStaff: 113,
+        spending: [
+          { item: '三公经费', lastYearFinal: 82.73, budget: 77, final: 35.32 },
+          { item: '2、出国经费', lastYearFinal: null, budget: 3, final: 0 },
+          { item: '3、本级专项资金（一个专项一行）', lastYearFinal: null, budget: null, final: null },
+          { item: '政府采购金额', lastYearFinal: 644.32, budget: null, final: 1055.55 },
+        ],
+        building: { approvedArea: 0, actualArea: 0, budgetInvestment: null, actualInvestment: null },
+        savingMeasures: '牢固树立过紧日子思想，厉行节约',
+      },
+      null,
+    ]);
+    expect(r.report.skipped.map((s) => s.sheet)).not.toContain('基础数据表');
+    expect(r.report.problems.filter((p) => p.sheet === '基础数据表')).toEqual([]);
+  });
+});

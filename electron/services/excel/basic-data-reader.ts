@@ -6,7 +6,7 @@
  */
 import type { BasicDataLayout } from '../../../shared/layouts/types';
 import type { BasicData, BasicDataRow } from '../../../shared/model/types';
-import { emptyBasicData } from '../../../shared/model/basic-data';
+import { BASIC_DATA_LABELS as L, emptyBasicData } from '../../../shared/model/basic-data';
 import type { CellGrid } from './cell-grid';
 
 /** What the reader needs of the official reader: cells, and numbers read with a report. */
@@ -70,7 +70,7 @@ function isEmpty(data: BasicData, template: BasicData): boolean {
 
 export function readBasicData(src: CellSource, layout: BasicDataLayout): BasicDataRead | null {
   const grid = src.grid;
-  const staff = grid.find((t) => t === '财政供养人员情况');
+  const staff = grid.find((t) => t === L.staff);
   if (!staff) return null;
   const title = grid.find(isTitle, Math.max(1, staff.row - 3), staff.row);
   if (title) grid.use(title.row, title.col);
@@ -79,15 +79,15 @@ export function readBasicData(src: CellSource, layout: BasicDataLayout): BasicDa
   const data: BasicData = { ...template, spending: [], building: { ...template.building } };
 
   const staffCol = (test: (t: string) => boolean) => columnsOf(src, staff.row, test)[0];
-  const authorized = staffCol((t) => t === '编制数');
+  const authorized = staffCol((t) => t === L.authorized);
   const actual = staffCol((t) => t.endsWith('实际在职人数'));
   for (const col of columnsOf(src, staff.row, () => true)) grid.use(staff.row, col);
-  if (authorized !== undefined) data.authorizedStaff = src.number(staff.row + 1, authorized, '编制数');
+  if (authorized !== undefined) data.authorizedStaff = src.number(staff.row + 1, authorized, L.authorized);
   if (actual !== undefined) data.actualStaff = src.number(staff.row + 1, actual, '实际在职人数');
   for (const col of columnsOf(src, staff.row, (t) => t === '控制率')) grid.use(staff.row + 1, col);
 
   const building = grid.find((t) => t.startsWith('楼堂馆所控制情况'), staff.row);
-  const saving = grid.find((t) => t === '厉行节约保障措施', staff.row);
+  const saving = grid.find((t) => t === L.saving, staff.row);
   const spending = grid.find((t) => t.startsWith('经费控制情况'), staff.row);
   const spendingEnd = building?.row ?? saving?.row ?? grid.rowCount + 1;
   if (spending) {

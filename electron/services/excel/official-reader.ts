@@ -13,6 +13,7 @@ import { headerText, isHeaderNumberKey, setHeaderNumber, setHeaderText } from '.
 import {
   GRADES,
   INDICATOR_TEXT_FIELDS,
+  type BasicData,
   type Form,
   type FundsRow,
   type Grade,
@@ -499,6 +500,20 @@ function basicDataLayoutOf(layout: LayoutId, kind: Form['kind']): BasicDataLayou
   return (
     getLayout(layout).kinds[kind].basicData ?? (LAYOUTS.hunan.kinds.department.basicData as BasicDataLayout)
   );
+}
+
+/**
+ * A 基础数据表 on a sheet of its own (004 prints it as a separate table before the 自评表), or null
+ * when the sheet has none; its cells not understood are reported like a form's.
+ */
+export function readBasicDataSheet(ws: Worksheet): { data: BasicData; problems: ReadProblem[] } | null {
+  const rd = new SheetReader(ws, ws.name);
+  const read = readBasicData(rd, basicDataLayoutOf('hunan', 'department'));
+  if (!read?.data) return null;
+  for (const { address, text } of rd.grid.unused()) {
+    rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在基础数据表的任何位置，未读入' });
+  }
+  return { data: read.data, problems: rd.problems };
 }
 
 /** Reads the sheet, or says why it is not a form. */
