@@ -59,25 +59,17 @@ export function parseBasicData(v: unknown, r: Reader): BasicData | null {
   };
   const buildingExtra = extraOf(buildingJson, new Set(BUILDING_KEYS));
   if (buildingExtra) building.extra = buildingExtra;
-  const spending: BasicDataRow[] = [];
-  if (Array.isArray(v.spending)) {
-    v.spending.forEach((row, i) => {
-      const rowPath = `${path}spending[${i}].`;
-      if (!isObject(row)) {
-        r.errors.push(`${path}spending[${i}] 应为对象`);
-        return;
-      }
-      const out: BasicDataRow = {
-        item: r.str(row, 'item', rowPath),
-        lastYearFinal: r.num(row, 'lastYearFinal', rowPath),
-        budget: r.num(row, 'budget', rowPath),
-        final: r.num(row, 'final', rowPath),
-      };
-      const extra = extraOf(row, ROW_KEYS);
-      if (extra) out.extra = extra;
-      spending.push(out);
-    });
-  } else if (v.spending !== undefined) r.errors.push('basicData.spending 应为数组');
+  const spending = r.list(v, 'spending', path, (row, rowPath) => {
+    const out: BasicDataRow = {
+      item: r.str(row, 'item', rowPath),
+      lastYearFinal: r.num(row, 'lastYearFinal', rowPath),
+      budget: r.num(row, 'budget', rowPath),
+      final: r.num(row, 'final', rowPath),
+    };
+    const extra = extraOf(row, ROW_KEYS);
+    if (extra) out.extra = extra;
+    return out;
+  });
   const data: BasicData = {
     authorizedStaff: r.num(v, 'authorizedStaff', path),
     actualStaff: r.num(v, 'actualStaff', path),

@@ -163,28 +163,21 @@ function parseFunds(obj: Json, r: Reader): Funds {
   if (printedRate !== null) funds.printedRate = printedRate;
   const printedScore = r.num(obj, 'printedScore', 'funds.');
   if (printedScore !== null) funds.printedScore = printedScore;
-  if (Array.isArray(obj.rows)) {
-    obj.rows.forEach((row, i) => {
-      const path = `funds.rows[${i}].`;
-      if (!isObject(row)) {
-        r.errors.push(`funds.rows[${i}] 应为对象`);
-        return;
-      }
-      const out: FundsRow = {
-        source: r.str(row, 'source', path),
-        targetDeclared: r.num(row, 'targetDeclared', path),
-        initialBudget: r.num(row, 'initialBudget', path),
-        fullYearBudget: r.num(row, 'fullYearBudget', path),
-        executed: r.num(row, 'executed', path),
-        carryover: r.num(row, 'carryover', path),
-      };
-      const group = r.oneOf(row, 'group', path, ['income', 'expense'] as const, null);
-      if (group) out.group = group;
-      const extra = extraOf(row, ROW_KEYS);
-      if (extra) out.extra = extra;
-      funds.rows.push(out);
-    });
-  } else if (obj.rows !== undefined) r.errors.push('funds.rows 应为数组');
+  funds.rows = r.list(obj, 'rows', 'funds.', (row, path) => {
+    const out: FundsRow = {
+      source: r.str(row, 'source', path),
+      targetDeclared: r.num(row, 'targetDeclared', path),
+      initialBudget: r.num(row, 'initialBudget', path),
+      fullYearBudget: r.num(row, 'fullYearBudget', path),
+      executed: r.num(row, 'executed', path),
+      carryover: r.num(row, 'carryover', path),
+    };
+    const group = r.oneOf(row, 'group', path, ['income', 'expense'] as const, null);
+    if (group) out.group = group;
+    const extra = extraOf(row, ROW_KEYS);
+    if (extra) out.extra = extra;
+    return out;
+  });
   const extra = extraOf(obj, FUNDS_KEYS);
   if (extra) funds.extra = extra;
   return funds;

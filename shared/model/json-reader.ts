@@ -28,6 +28,22 @@ export class Reader {
     return null;
   }
 
+  /** The objects of an array under `key`, each read by `each`; non-objects and non-arrays are named. */
+  list<T>(obj: Json, key: string, path: string, each: (item: Json, itemPath: string) => T): T[] {
+    const v = obj[key];
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      this.errors.push(`${path}${key} 应为数组`);
+      return [];
+    }
+    const out: T[] = [];
+    v.forEach((item: unknown, i) => {
+      if (isObject(item)) out.push(each(item, `${path}${key}[${i}].`));
+      else this.errors.push(`${path}${key}[${i}] 应为对象`);
+    });
+    return out;
+  }
+
   oneOf<T extends string>(
     obj: Json,
     key: string,

@@ -11,9 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
-import { getLayout } from '../../shared/layouts/definitions';
 import { formToJson } from '../../shared/model/interchange';
-import type { BasicData, Form } from '../../shared/model/types';
+import type { Form } from '../../shared/model/types';
 import {
   exportOrThrow,
   layoutDocument,
@@ -22,6 +21,12 @@ import {
   rowValues,
   rowWith,
 } from '../support/excel';
+import {
+  GUANGDONG_FIRST_LINE,
+  GUANGDONG_TITLES,
+  hengyangBasicData,
+  JIANGMEN_HEADER,
+} from '../support/headers';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-excel-headers-');
@@ -29,41 +34,8 @@ const tempDir = useTempDir('ziping-excel-headers-');
 /** 000 (江门) as printed. */
 function jiangmen(): Form {
   const form = layoutForm('guangdong', 'project', 'f1', '江门市级环境保护专项资金');
-  form.header = {
-    evaluationYear: '2024年',
-    evaluationAmount: 2181.86,
-    contact: '伍毅敏',
-    phone: '3988041',
-    email: 'sthjj_cwk@163.com',
-    projectLevel: '二级项目',
-    basisDocuments:
-      '市政府常务会议纪要（十五届（124）次）、江门市流域环保巡查补助经费项目（2021-2023）预算方案',
-    goalAchieved: '是',
-  };
+  form.header = { ...JIANGMEN_HEADER };
   return form;
-}
-
-/** 004 (衡阳) as printed. */
-function hengyangBasicData(): BasicData {
-  const items = getLayout('hunan').kinds.department.basicData?.spendingItems ?? [];
-  const amounts: Record<string, [number | null, number | null, number | null]> = {
-    三公经费: [82.73, 77, 35.32],
-    '3、公务接待': [7.51, 20, 5.74],
-    政府采购金额: [644.32, null, 1055.55],
-  };
-  return {
-    authorizedStaff: 166,
-    actualStaff: 113,
-    spending: [
-      ...items.map((item) => {
-        const [lastYearFinal, budget, final] = amounts[item] ?? [null, null, null];
-        return { item, lastYearFinal, budget, final };
-      }),
-      { item: '大气污染防治资金', lastYearFinal: null, budget: 813.54, final: 813.54 },
-    ],
-    building: { approvedArea: 0, actualArea: 0, budgetInvestment: null, actualInvestment: null },
-    savingMeasures: '牢固树立过紧日子思想，厉行节约',
-  };
 }
 
 async function imported(file: string): Promise<ImportResult> {
@@ -225,19 +197,8 @@ function guangdongByHand(ws: ExcelJS.Worksheet): void {
     ['年度总体目标', '预期目标', '', '实际完成情况'],
     ['', '建立全市共73个镇（街）镇级环保巡查队伍巡查机制', '', '已建立'],
     ['是否如期实现预期总体目标', '', '是'],
-    [
-      '一级指标',
-      '权重(%)',
-      '二级指标',
-      '权重(%)',
-      '三级指标',
-      '权重(%)',
-      '评分标准',
-      '评价年度预期值',
-      '评价年度实现值',
-      '自评分数',
-    ],
-    ['决策', 20, '资金管理', 12, '资金支出率', 12, '支付额/预算额度*100*指标权重', '100%', '55.43%', 12],
+    GUANGDONG_TITLES,
+    GUANGDONG_FIRST_LINE,
     ['', '', '事项管理', 8, '监管有效性', 8, '', '有效', '有效', 8],
     ['合计：', '', '', '', '', 100, '', '', '', 20],
   ];
@@ -304,19 +265,8 @@ function guangdongAsPrinted(ws: ExcelJS.Worksheet): void {
     ['', '', '资金使用情况', '实际支出金额', '市本级', 586.25, '转移支付至下级', 623],
     ['', '绩效目标情况', '预期总体目标', '建立全市共73个镇（街）镇级环保巡查队伍巡查机制'],
     ['', '', '是否如期实现预期总体目标', '是'],
-    [
-      '一级指标',
-      '权重(%)',
-      '二级指标',
-      '权重(%)',
-      '三级指标',
-      '权重(%)',
-      '评分标准',
-      '评价年度预期值',
-      '评价年度实现值',
-      '自评分数',
-    ],
-    ['决策', 20, '资金管理', 12, '资金支出率', 12, '支付额/预算额度*100*指标权重', '100%', '55.43%', 12],
+    GUANGDONG_TITLES,
+    GUANGDONG_FIRST_LINE,
     ['合计：', '', '', '', '', 100, '', '', '', 12],
   ];
   rows.forEach((row, r) =>

@@ -11,17 +11,9 @@ import { applyPatch, type Patch } from '../../shared/model/patch';
 import { checkPatch, isForm } from '../../shared/model/validate';
 import type { ZipingDocument } from '../../shared/model/types';
 import { readFixture } from '../support/documents';
+import { JIANGMEN_HEADER } from '../support/headers';
 
-const HEADER = {
-  evaluationYear: '2024年',
-  evaluationAmount: 2181.86,
-  contact: '伍毅敏',
-  phone: '3988041',
-  email: 'sthjj_cwk@163.com',
-  projectLevel: '二级项目',
-  basisDocuments: '市政府常务会议纪要（十五届（124）次）',
-  goalAchieved: '是',
-};
+const HEADER = JIANGMEN_HEADER;
 const BASIC_DATA = {
   authorizedStaff: 166,
   actualStaff: 113,
