@@ -4,6 +4,7 @@
  */
 import type { LayoutId } from '../model/types';
 import type {
+  BasicDataLayout,
   ColumnDef,
   FundsColumnKey,
   HeaderFieldDef,
@@ -252,8 +253,8 @@ const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
   col('deviationReason', '偏差原因分析及改进措施', 20),
 ];
 
-/** The 基础数据表 of 004, lines in its printed order. */
-const HUNAN_BASIC_DATA = {
+/** The 基础数据表 of 004, lines in its printed order (the importer reads it for any layout). */
+export const HUNAN_BASIC_DATA: BasicDataLayout = {
   title: '部门整体支出绩效评价基础数据表',
   spendingItems: [
     '三公经费',

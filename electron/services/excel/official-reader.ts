@@ -6,7 +6,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { IMPORTED_SCORE_REASON } from '../../../shared/checks/form-checks';
-import { getLayout, LAYOUTS } from '../../../shared/layouts/definitions';
+import { getLayout, HUNAN_BASIC_DATA, LAYOUTS } from '../../../shared/layouts/definitions';
 import type { BasicDataLayout, FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
 import { newForm, newFundsRow, newIndicator } from '../../../shared/model/factory';
 import { headerText, isHeaderNumberKey, setHeaderNumber, setHeaderText } from '../../../shared/model/header';
@@ -497,9 +497,7 @@ function keepPrintedScores(form: Form, layout: LayoutId): void {
 
 /** The layout's 基础数据表, or 湖南's: a department form of another layout may come with one. */
 function basicDataLayoutOf(layout: LayoutId, kind: Form['kind']): BasicDataLayout {
-  return (
-    getLayout(layout).kinds[kind].basicData ?? (LAYOUTS.hunan.kinds.department.basicData as BasicDataLayout)
-  );
+  return getLayout(layout).kinds[kind].basicData ?? HUNAN_BASIC_DATA;
 }
 
 /**
@@ -508,7 +506,7 @@ function basicDataLayoutOf(layout: LayoutId, kind: Form['kind']): BasicDataLayou
  */
 export function readBasicDataSheet(ws: Worksheet): { data: BasicData; problems: ReadProblem[] } | null {
   const rd = new SheetReader(ws, ws.name);
-  const read = readBasicData(rd, basicDataLayoutOf('hunan', 'department'));
+  const read = readBasicData(rd, HUNAN_BASIC_DATA);
   if (!read?.data) return null;
   for (const { address, text } of rd.grid.unused()) {
     rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在基础数据表的任何位置，未读入' });
