@@ -12,7 +12,7 @@ import {
   META_FIELD_KEYS,
 } from '../layouts/field-names';
 import { getLayout } from '../layouts/definitions';
-import type { Form, Grade, ZipingDocument } from '../model/types';
+import { HEADER_KEYS, type Form, type Grade, type ZipingDocument } from '../model/types';
 import { scoreForm } from '../scoring/form';
 import {
   cellPlace,
@@ -106,6 +106,8 @@ function sharedCells(a: Form, b: Form): CellRef[] {
   }
   const keys = new Set([...Object.keys(a.analysis), ...Object.keys(b.analysis)]);
   for (const key of keys) refs.push({ section: 'analysis', formId, key });
+  for (const field of HEADER_KEYS) refs.push({ section: 'headerExtra', formId, field });
+  refs.push({ section: 'basicData', formId });
   return refs;
 }
 

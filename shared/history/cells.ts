@@ -12,7 +12,9 @@ import {
   META_FIELD_NAMES,
 } from '../layouts/field-names';
 import type { FormField, FundsField, FundsRowField, IndicatorField, MetaField, Patch } from '../model/patch';
-import type { Form, Goals, LayoutId, ZipingDocument } from '../model/types';
+import type { BasicData, Form, Goals, HeaderKey, LayoutId, ZipingDocument } from '../model/types';
+import type { LayoutDef } from '../layouts/types';
+import { headerNumber, headerText, isHeaderNumberKey } from '../model/header';
 
 /** Every cell holds text, a number or nothing (tiers, grades and layouts are text). */
 export type CellValue = string | number | null;
@@ -25,6 +27,10 @@ export type CellRef =
   | { section: 'goals'; formId: string; field: keyof Goals }
   | { section: 'indicator'; formId: string; indicatorId: string; field: IndicatorField }
   | { section: 'analysis'; formId: string; key: string }
+  /** The optional header fields of some layouts (联系人, 评价金额 …). */
+  | { section: 'headerExtra'; formId: string; field: HeaderKey }
+  /** The 基础数据表 of a department form, as one cell (it changes as a whole). */
+  | { section: 'basicData'; formId: string }
   | { section: 'meta'; field: MetaField };
 
 export type CellSection = CellRef['section'];
@@ -36,6 +42,8 @@ export const SECTION_NAMES: Record<CellSection, string> = {
   goals: '年度总体目标',
   indicator: '绩效指标',
   analysis: '分析',
+  headerExtra: '表头',
+  basicData: '基础数据表',
   meta: '文档信息',
 };
 
@@ -60,13 +68,24 @@ export function cellOfPatch(p: Patch): CellRef | null {
       return { section: 'analysis', formId: p.formId, key: p.key };
     case 'setMeta':
       return { section: 'meta', field: p.field };
+    case 'setHeader':
+      return { section: 'headerExtra', formId: p.formId, field: p.field };
+    case 'setBasicData':
+      return { section: 'basicData', formId: p.formId };
     default:
       return null;
   }
 }
 
+/** The 基础数据表 as one comparable value (its JSON); null when the form has none. */
+function basicDataValue(data: BasicData | null | undefined): CellValue {
+  return data ? JSON.stringify(data) : null;
+}
+
 /** The value a set-patch writes (null for structural patches). */
 export function valueOfPatch(p: Patch): CellValue {
+  if (p.op === 'setBasicData') return basicDataValue(p.value);
+  if (p.op === 'setHeader') return p.value === '' ? null : p.value;
   return 'value' in p ? (p.value ?? null) : null;
 }
 
@@ -92,7 +111,24 @@ export function cellValue(doc: ZipingDocument, ref: CellRef): CellValue | undefi
     }
     case 'analysis':
       return form.analysis[ref.key] ?? null;
+    case 'headerExtra':
+      return isHeaderNumberKey(ref.field)
+        ? headerNumber(form, ref.field)
+        : headerText(form, ref.field) || null;
+    case 'basicData':
+      return basicDataValue(form.basicData);
   }
+}
+
+/** What a layout calls an optional header field (联系人 …). */
+function headerExtraName(field: HeaderKey, form: Form, layout: LayoutDef): string {
+  const kind = layout.kinds[form.kind];
+  const defs = [
+    ...(kind.nameRowFields ?? []),
+    ...(kind.headerRows ?? []).flat(),
+    ...(kind.goalRows ?? []).flat(),
+  ];
+  return defs.find((d) => d.key === field)?.label ?? field;
 }
 
 /** 绩效指标 第3行（指标名）: an indicator line as people find it on the form. */
@@ -120,7 +156,11 @@ export function cellPlace(doc: ZipingDocument, ref: CellRef): { place: string; i
   if (ref.section === 'meta') return { place: SECTION_NAMES.meta, item: META_FIELD_NAMES[ref.field] };
   const form = doc.forms.find((f) => f.id === ref.formId);
   const layout = getLayout(doc.meta.layout as LayoutId);
-  if (!form) return { place: SECTION_NAMES[ref.section], item: 'field' in ref ? ref.field : ref.key };
+  if (!form)
+    return {
+      place: SECTION_NAMES[ref.section],
+      item: 'field' in ref ? ref.field : 'key' in ref ? ref.key : SECTION_NAMES[ref.section],
+    };
   switch (ref.section) {
     case 'header':
       return { place: SECTION_NAMES.header, item: formFieldName(ref.field, form, layout) };
@@ -136,6 +176,10 @@ export function cellPlace(doc: ZipingDocument, ref: CellRef): { place: string; i
     }
     case 'analysis':
       return { place: SECTION_NAMES.analysis, item: ref.key };
+    case 'headerExtra':
+      return { place: SECTION_NAMES.headerExtra, item: headerExtraName(ref.field, form, layout) };
+    case 'basicData':
+      return { place: SECTION_NAMES.basicData, item: '基础数据表' };
   }
 }
 
@@ -167,6 +211,8 @@ export function cellKey(ref: CellRef): string {
       return `${ref.formId}|indicator|${ref.indicatorId}|${ref.field}`;
     case 'analysis':
       return `${ref.formId}|analysis|${ref.key}`;
+    case 'basicData':
+      return `${ref.formId}|basicData`;
     default:
       return `${ref.formId}|${ref.section}|${ref.field}`;
   }

@@ -4,8 +4,10 @@
  */
 import type { LayoutId } from '../model/types';
 import type {
+  BasicDataLayout,
   ColumnDef,
   FundsColumnKey,
+  HeaderFieldDef,
   IndicatorColumnKey,
   KindLayout,
   LayoutDef,
@@ -251,6 +253,29 @@ const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
   col('deviationReason', '偏差原因分析及改进措施', 20),
 ];
 
+/** The 基础数据表 of 004, lines in its printed order (the importer reads it for any layout). */
+export const HUNAN_BASIC_DATA: BasicDataLayout = {
+  title: '部门整体支出绩效评价基础数据表',
+  spendingItems: [
+    '三公经费',
+    '1、公务用车购置和维护经费',
+    '其中：公车购置',
+    '公车运行维护',
+    '2、出国经费',
+    '3、公务接待',
+    '项目支出：',
+    '1、业务工作经费',
+    '2、运行维护经费',
+    '3、本级专项资金（一个专项一行）',
+    '公用经费：',
+    '其中：办公经费',
+    '水费、电费、差旅费',
+    '会议费、培训费',
+    '政府采购金额',
+    '部门基本支出预算调整',
+  ],
+};
+
 const hunan: LayoutDef = {
   id: 'hunan',
   name: '湖南（衡阳）',
@@ -259,7 +284,11 @@ const hunan: LayoutDef = {
   printsGrade: false,
   kinds: {
     project: nationalProject,
-    department: { ...nationalDepartment, indicatorColumns: HUNAN_DEPARTMENT_INDICATORS },
+    department: {
+      ...nationalDepartment,
+      indicatorColumns: HUNAN_DEPARTMENT_INDICATORS,
+      basicData: HUNAN_BASIC_DATA,
+    },
   },
   notes: [],
   policy: BASE_POLICY,
@@ -280,6 +309,17 @@ const GUANGDONG_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
   col('deviationReason', '未达标原因分析', 18),
 ];
 
+/** Header fields of 000 (江门): 评价年度/评价金额 beside 项目名称, then the 联系人 row. */
+const GUANGDONG_EVALUATION: HeaderFieldDef[] = [
+  { key: 'evaluationYear', label: '评价年度' },
+  { key: 'evaluationAmount', label: '评价金额' },
+];
+const GUANGDONG_CONTACT: HeaderFieldDef[] = [
+  { key: 'contact', label: '联系人' },
+  { key: 'phone', label: '联系电话' },
+  { key: 'email', label: '联系邮箱' },
+];
+
 const guangdongProject: KindLayout = {
   title: '项目绩效自评指标评分表',
   indicatorColumns: GUANGDONG_INDICATORS,
@@ -298,6 +338,14 @@ const guangdongProject: KindLayout = {
     效益: ['经济效益', '社会效益', '生态效益', '可持续影响', '满意度'],
   },
   checkSplit: true,
+  nameRowFields: GUANGDONG_EVALUATION,
+  // Then 项目级次 and 实施文件依据, each on its own row, as 000 prints them.
+  headerRows: [
+    GUANGDONG_CONTACT,
+    [{ key: 'projectLevel', label: '项目级次' }],
+    [{ key: 'basisDocuments', label: '实施文件依据' }],
+  ],
+  goalRows: [[{ key: 'goalAchieved', label: '是否如期实现预期总体目标' }]],
 };
 
 const guangdong: LayoutDef = {
@@ -312,6 +360,8 @@ const guangdong: LayoutDef = {
       ...guangdongProject,
       title: '部门整体支出绩效自评指标评分表',
       analysisTitles: DEPARTMENT_ANALYSIS,
+      // 项目级次 and 实施文件依据 describe a project; no department form of the region was seen.
+      headerRows: [GUANGDONG_CONTACT],
     },
   },
   notes: ['各项指标权重=该二级指标权重/指标总数'],

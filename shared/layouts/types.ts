@@ -1,4 +1,4 @@
-import type { FormKind, Grade, LayoutId } from '../model/types';
+import type { FormKind, Grade, HeaderKey, LayoutId } from '../model/types';
 
 /** Columns of the indicator table; computed ones (score, completionRate) come from scoring. */
 export type IndicatorColumnKey =
@@ -78,6 +78,18 @@ export interface FundsRowTemplate {
   group?: 'income' | 'expense';
 }
 
+/** One printed header field: its label, as on the official form. */
+export interface HeaderFieldDef {
+  key: HeaderKey;
+  label: string;
+}
+
+/** 部门整体支出绩效评价基础数据表 (layout D): its printed title and the 经费控制情况 lines. */
+export interface BasicDataLayout {
+  title: string;
+  spendingItems: string[];
+}
+
 export interface KindLayout {
   title: string;
   indicatorColumns: ColumnDef<IndicatorColumnKey>[];
@@ -88,6 +100,14 @@ export interface KindLayout {
   levels: Record<string, string[]>;
   /** Whether the default level-1 split is checked for this kind of form. */
   checkSplit: boolean;
+  /** Header fields printed on the name's row, to its right (广东: 评价年度, 评价金额). */
+  nameRowFields?: HeaderFieldDef[];
+  /** Header fields printed below name/department/unit, one printed row each, in order. */
+  headerRows?: HeaderFieldDef[][];
+  /** Fields printed below the goals (layout E: 是否如期实现预期总体目标). */
+  goalRows?: HeaderFieldDef[][];
+  /** Layout D department forms carry the 基础数据表. */
+  basicData?: BasicDataLayout;
 }
 
 export interface LayoutDef {

@@ -10,7 +10,6 @@ import {
   INDICATOR_TEXT_FIELDS,
   LAYOUT_IDS,
   TIERS,
-  type Extra,
   type Form,
   type FormKind,
   type Funds,
@@ -20,6 +19,8 @@ import {
   type LayoutId,
   type Tier,
 } from './types';
+import { basicDataToJson, headerToJson, parseBasicData, parseHeader } from './interchange-parts';
+import { extraOf, isObject, Reader, type Json } from './json-reader';
 
 export const FORM_FORMAT = 'ziping-form';
 export const FORM_VERSION = 1;
@@ -29,60 +30,6 @@ export type Result<T, E = string[]> = { ok: true; value: T } | { ok: false; erro
 export interface ParsedForm {
   layout: LayoutId;
   form: Form;
-}
-
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Collects problems instead of stopping at the first, so the user fixes them in one go. */
-class Reader {
-  readonly errors: string[] = [];
-
-  str(obj: Json, key: string, path: string): string {
-    const v = obj[key];
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    this.errors.push(`${path}${key} 应为文字，实际是 ${JSON.stringify(v)}`);
-    return '';
-  }
-
-  num(obj: Json, key: string, path: string): number | null {
-    const v = obj[key];
-    if (v === undefined || v === null || v === '') return null;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.trim())))
-      return Number(v.trim());
-    this.errors.push(`${path}${key} 应为数字，实际是 ${JSON.stringify(v)}`);
-    return null;
-  }
-
-  oneOf<T extends string>(
-    obj: Json,
-    key: string,
-    path: string,
-    allowed: readonly T[],
-    fallback: T | null,
-  ): T | null {
-    const v = obj[key];
-    if (v === undefined || v === null || v === '') return fallback;
-    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    this.errors.push(`${path}${key} 应为 ${allowed.join(' / ')} 之一，实际是 ${JSON.stringify(v)}`);
-    return fallback;
-  }
-}
-
-function extraOf(obj: Json, known: ReadonlySet<string>): Extra | undefined {
-  const extra: Extra = {};
-  let any = false;
-  for (const [k, v] of Object.entries(obj)) {
-    if (!known.has(k)) {
-      extra[k] = v;
-      any = true;
-    }
-  }
-  return any ? extra : undefined;
 }
 
 const FORM_KEYS = new Set([
@@ -102,6 +49,8 @@ const FORM_KEYS = new Set([
   'analysis',
   'printedTotal',
   'printedGrade',
+  'header',
+  'basicData',
 ]);
 const FUNDS_KEYS = new Set([
   'weight',
@@ -183,6 +132,15 @@ export function parseFormJson(value: unknown, id: string): Result<ParsedForm> {
         form.analysis[key] = r.str(value.analysis, key, 'analysis.');
     } else r.errors.push('analysis 应为对象');
   }
+  if (value.header !== undefined) {
+    const { header, extra } = parseHeader(value.header, r);
+    if (header) form.header = header;
+    if (extra) form.extra = { ...form.extra, headerExtra: extra };
+  }
+  if (value.basicData !== undefined) {
+    const basicData = parseBasicData(value.basicData, r);
+    if (basicData) form.basicData = basicData;
+  }
   const printedTotal = r.num(value, 'printedTotal', '');
   if (printedTotal !== null) form.printedTotal = printedTotal;
   const printedGrade = r.oneOf<Grade>(value, 'printedGrade', '', GRADES, null);
@@ -205,28 +163,21 @@ function parseFunds(obj: Json, r: Reader): Funds {
   if (printedRate !== null) funds.printedRate = printedRate;
   const printedScore = r.num(obj, 'printedScore', 'funds.');
   if (printedScore !== null) funds.printedScore = printedScore;
-  if (Array.isArray(obj.rows)) {
-    obj.rows.forEach((row, i) => {
-      const path = `funds.rows[${i}].`;
-      if (!isObject(row)) {
-        r.errors.push(`funds.rows[${i}] 应为对象`);
-        return;
-      }
-      const out: FundsRow = {
-        source: r.str(row, 'source', path),
-        targetDeclared: r.num(row, 'targetDeclared', path),
-        initialBudget: r.num(row, 'initialBudget', path),
-        fullYearBudget: r.num(row, 'fullYearBudget', path),
-        executed: r.num(row, 'executed', path),
-        carryover: r.num(row, 'carryover', path),
-      };
-      const group = r.oneOf(row, 'group', path, ['income', 'expense'] as const, null);
-      if (group) out.group = group;
-      const extra = extraOf(row, ROW_KEYS);
-      if (extra) out.extra = extra;
-      funds.rows.push(out);
-    });
-  } else if (obj.rows !== undefined) r.errors.push('funds.rows 应为数组');
+  funds.rows = r.list(obj, 'rows', 'funds.', (row, path) => {
+    const out: FundsRow = {
+      source: r.str(row, 'source', path),
+      targetDeclared: r.num(row, 'targetDeclared', path),
+      initialBudget: r.num(row, 'initialBudget', path),
+      fullYearBudget: r.num(row, 'fullYearBudget', path),
+      executed: r.num(row, 'executed', path),
+      carryover: r.num(row, 'carryover', path),
+    };
+    const group = r.oneOf(row, 'group', path, ['income', 'expense'] as const, null);
+    if (group) out.group = group;
+    const extra = extraOf(row, ROW_KEYS);
+    if (extra) out.extra = extra;
+    return out;
+  });
   const extra = extraOf(obj, FUNDS_KEYS);
   if (extra) funds.extra = extra;
   return funds;
@@ -255,7 +206,7 @@ function parseIndicator(v: unknown, i: number, r: Reader): Indicator {
 
 /** Writes one form in interchange format version 1 (ids are internal and not written). */
 export function formToJson(form: Form, layout: LayoutId): Json {
-  const { goalsExtra, ...formExtra } = form.extra ?? {};
+  const { goalsExtra, headerExtra, ...formExtra } = form.extra ?? {};
   const out: Json = {
     format: FORM_FORMAT,
     version: FORM_VERSION,
@@ -276,6 +227,9 @@ export function formToJson(form: Form, layout: LayoutId): Json {
     indicators: form.indicators.map(indicatorToJson),
     analysis: { ...form.analysis },
   };
+  const header = headerToJson(form.header, isObject(headerExtra) ? headerExtra : undefined);
+  if (header) out.header = header;
+  if (form.basicData) out.basicData = basicDataToJson(form.basicData);
   if (form.printedTotal != null) out.printedTotal = form.printedTotal;
   if (form.printedGrade != null) out.printedGrade = form.printedGrade;
   return { ...formExtra, ...out };

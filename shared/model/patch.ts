@@ -3,7 +3,19 @@
  * them; applying one returns its inverse, which is what undo replays. Fields are typed per
  * key, so a patch that sets `weight` carries a number or null and nothing else.
  */
-import type { DocumentMeta, Form, Funds, FundsRow, Goals, Indicator, ZipingDocument } from './types';
+import { setHeaderNumber, setHeaderText } from './header';
+import type {
+  BasicData,
+  DocumentMeta,
+  Form,
+  Funds,
+  FundsRow,
+  Goals,
+  HeaderNumberKey,
+  HeaderTextKey,
+  Indicator,
+  ZipingDocument,
+} from './types';
 
 export type IndicatorField = Exclude<keyof Indicator, 'id' | 'extra'>;
 export type FundsField = 'weight' | 'score' | 'scoreReason' | 'deviationReason';
@@ -35,6 +47,10 @@ export type SetFundsRow = SetOf<'setFundsRow', { formId: string; row: number }, 
 export type SetForm = SetOf<'setForm', { formId: string }, Required<Form>, FormField>;
 export type SetGoals = SetOf<'setGoals', { formId: string }, Goals, keyof Goals>;
 export type SetMeta = SetOf<'setMeta', object, DocumentMeta, MetaField>;
+/** A header field of types.ts `HeaderValues`; '' or null clears it. */
+export type SetHeader =
+  | { op: 'setHeader'; formId: string; field: HeaderTextKey; value: string }
+  | { op: 'setHeader'; formId: string; field: HeaderNumberKey; value: number | null };
 
 export type Patch =
   | SetIndicator
@@ -43,6 +59,9 @@ export type Patch =
   | SetForm
   | SetGoals
   | SetMeta
+  | SetHeader
+  /** The whole 基础数据表 at once (a small table): its inverse is the old table, null = none. */
+  | { op: 'setBasicData'; formId: string; value: BasicData | null }
   | { op: 'setAnalysis'; formId: string; key: string; value: string | null }
   | { op: 'insertIndicator'; formId: string; index: number; indicator: Indicator }
   | { op: 'deleteIndicator'; formId: string; indicatorId: string }
@@ -103,6 +122,19 @@ export function applyPatch(doc: ZipingDocument, p: Patch): Patch {
       const old = form[p.field];
       (form as Record<FormField, unknown>)[p.field] = p.value;
       return { ...p, value: old ?? null } as Patch;
+    }
+    case 'setHeader': {
+      const form = findForm(doc, p.formId);
+      return p.field === 'evaluationAmount'
+        ? { ...p, value: setHeaderNumber(form, p.field, p.value) }
+        : { ...p, value: setHeaderText(form, p.field, p.value) };
+    }
+    case 'setBasicData': {
+      const form = findForm(doc, p.formId);
+      const old = form.basicData ?? null;
+      if (p.value === null) delete form.basicData;
+      else form.basicData = p.value;
+      return { ...p, value: old };
     }
     case 'setGoals': {
       const goals = findForm(doc, p.formId).goals;

@@ -113,9 +113,75 @@ export interface Form {
   indicators: Indicator[];
   /** Free texts of the layout, by their Chinese titles. */
   analysis: Record<string, string>;
+  /** Header fields that only some layouts print (layout E: 评价年度, 联系人 …); absent = empty. */
+  header?: HeaderValues;
+  /** Layout D department forms: 部门整体支出绩效评价基础数据表. */
+  basicData?: BasicData;
   /** As printed on an imported form; checked against the computed total. */
   printedTotal?: number | null;
   printedGrade?: Grade | null;
+  extra?: Extra;
+}
+
+/**
+ * Header fields beyond name, department and unit. 广东 (000) prints them in its header and
+ * 基本情况 block; the amounts by level (预算计划安排, 实际分配下达 / 实际支出金额 by 市本级 and
+ * 转移支付至下级) are the funds rows, not these.
+ */
+export const HEADER_TEXT_KEYS = [
+  'evaluationYear',
+  'contact',
+  'phone',
+  'email',
+  'projectLevel',
+  'basisDocuments',
+  'goalAchieved',
+] as const;
+export const HEADER_NUMBER_KEYS = ['evaluationAmount'] as const;
+export type HeaderTextKey = (typeof HEADER_TEXT_KEYS)[number];
+export type HeaderNumberKey = (typeof HEADER_NUMBER_KEYS)[number];
+export type HeaderKey = HeaderTextKey | HeaderNumberKey;
+export const HEADER_KEYS: readonly HeaderKey[] = [...HEADER_TEXT_KEYS, ...HEADER_NUMBER_KEYS];
+
+/** Only non-empty values are kept, so a form without them has no `header` at all. */
+export type HeaderValues = { [K in HeaderTextKey]?: string } & { [K in HeaderNumberKey]?: number };
+
+/** One line of 经费控制情况 (万元): 三公经费, 公务接待, 项目支出 … */
+export interface BasicDataRow {
+  item: string;
+  /** 上年决算数. */
+  lastYearFinal: number | null;
+  /** 本年预算数. */
+  budget: number | null;
+  /** 本年决算数. */
+  final: number | null;
+  extra?: Extra;
+}
+
+/** 楼堂馆所控制情况 (projects finished in the year); the two 控制率 are computed. */
+export interface BuildingControl {
+  /** 批复规模 (m²). */
+  approvedArea: number | null;
+  /** 实际规模 (m²). */
+  actualArea: number | null;
+  /** 预算投资 (万元). */
+  budgetInvestment: number | null;
+  /** 实际投资 (万元). */
+  actualInvestment: number | null;
+  extra?: Extra;
+}
+
+/** 部门整体支出绩效评价基础数据表 (004): 控制率 = 实际在职人数 / 编制数 is computed, not kept. */
+export interface BasicData {
+  /** 编制数. */
+  authorizedStaff: number | null;
+  /** 实际在职人数. */
+  actualStaff: number | null;
+  /** 经费控制情况, in the layout's order; rows may be added (本级专项资金: one per 专项). */
+  spending: BasicDataRow[];
+  building: BuildingControl;
+  /** 厉行节约保障措施. */
+  savingMeasures: string;
   extra?: Extra;
 }
 

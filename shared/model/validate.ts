@@ -3,7 +3,7 @@
  * outside is checked field by field before anything applies it. Returns Chinese messages.
  */
 import type { FormField, FundsField, FundsRowField, IndicatorField, MetaField, Patch } from './patch';
-import { GRADES, LAYOUT_IDS, TIERS, type Form, type Indicator } from './types';
+import { GRADES, LAYOUT_IDS, TIERS, type Form, type HeaderKey, type Indicator } from './types';
 
 type Check = (v: unknown) => boolean;
 
@@ -67,6 +67,16 @@ const META_FIELDS: Record<MetaField, Check> = {
   layout: oneOf(LAYOUT_IDS),
 };
 const GOALS_FIELDS = { expected: str, actual: str };
+const HEADER_FIELDS: Record<HeaderKey, Check> = {
+  evaluationYear: str,
+  contact: str,
+  phone: str,
+  email: str,
+  projectLevel: str,
+  basisDocuments: str,
+  goalAchieved: str,
+  evaluationAmount: numOrNull,
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,6 +95,37 @@ export function isIndicator(v: unknown): v is Indicator {
     if (!check(value)) return false;
   }
   return v.extra === undefined || isObject(v.extra);
+}
+
+/** Stored header values: only known keys, none of them empty (header.ts never stores one). */
+function isHeader(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    Object.entries(v).every(
+      ([k, value]) => value !== null && value !== '' && fieldOk(HEADER_FIELDS, k, value),
+    )
+  );
+}
+
+function isBasicData(v: unknown): boolean {
+  if (!isObject(v) || !isObject(v.building) || !Array.isArray(v.spending)) return false;
+  const building = v.building;
+  return (
+    numOrNull(v.authorizedStaff) &&
+    numOrNull(v.actualStaff) &&
+    typeof v.savingMeasures === 'string' &&
+    ['approvedArea', 'actualArea', 'budgetInvestment', 'actualInvestment'].every((k) =>
+      numOrNull(building[k]),
+    ) &&
+    v.spending.every(
+      (row) =>
+        isObject(row) &&
+        typeof row.item === 'string' &&
+        numOrNull(row.lastYearFinal) &&
+        numOrNull(row.budget) &&
+        numOrNull(row.final),
+    )
+  );
 }
 
 /** Enough of a form's shape that the editor can rely on it. */
@@ -107,7 +148,9 @@ export function isForm(v: unknown): v is Form {
     isObject(v.analysis) &&
     Object.values(v.analysis).every((t) => typeof t === 'string') &&
     Array.isArray(v.indicators) &&
-    v.indicators.every(isIndicator)
+    v.indicators.every(isIndicator) &&
+    (v.header === undefined || isHeader(v.header)) &&
+    (v.basicData === undefined || isBasicData(v.basicData))
   );
 }
 
@@ -134,6 +177,10 @@ export function checkPatch(p: unknown): string | null {
       return formId && fieldOk(GOALS_FIELDS, p.field, p.value)
         ? null
         : `绩效目标修改不正确：${String(p.field)}`;
+    case 'setHeader':
+      return formId && fieldOk(HEADER_FIELDS, p.field, p.value) ? null : `表头修改不正确：${String(p.field)}`;
+    case 'setBasicData':
+      return formId && (p.value === null || isBasicData(p.value)) ? null : '基础数据表修改不正确';
     case 'setMeta':
       return fieldOk(META_FIELDS, p.field, p.value) ? null : `文档信息修改不正确：${String(p.field)}`;
     case 'setAnalysis':

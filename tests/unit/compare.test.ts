@@ -14,6 +14,7 @@ import { applyPatch, type Patch } from '../../shared/model/patch';
 import type { ZipingDocument } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
 import { generatedDocument, rng } from '../support/documents';
+import { hengyangBasicData } from '../support/headers';
 import { RandomEdits } from '../support/random-edits';
 
 function edited(seed: number, steps: number): { a: ZipingDocument; b: ZipingDocument; touched: CellRef[] } {
@@ -131,5 +132,22 @@ describe('compareDocuments', () => {
   it('movedIds names the line that moved, not the ones it passed', () => {
     expect([...movedIds(['a', 'b', 'c', 'd'], ['b', 'c', 'd', 'a'])]).toEqual(['a']);
     expect([...movedIds(['a', 'b'], ['a', 'b'])]).toEqual([]);
+  });
+});
+
+describe('comparison of the optional header fields and the 基础数据表', () => {
+  it('reports a changed 联系人 and a new 基础数据表, each once, in Chinese', () => {
+    const before = generatedDocument(1, 3);
+    before.meta.layout = 'guangdong';
+    const after = structuredClone(before);
+    const formId = after.forms[0]?.id ?? '';
+    applyPatch(after, { op: 'setHeader', formId, field: 'contact', value: '李四' });
+    applyPatch(after, { op: 'setBasicData', formId, value: hengyangBasicData() });
+    const cells = compareDocuments(before, after).forms.flatMap((f) => f.cells);
+    expect(cells.map((c) => [c.place, c.what, c.old])).toEqual([
+      ['表头', '联系人', null],
+      ['基础数据表', '基础数据表', null],
+    ]);
+    expect(cells[0]?.new).toBe('李四');
   });
 });

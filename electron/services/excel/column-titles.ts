@@ -4,7 +4,7 @@
  */
 import { LAYOUTS } from '../../../shared/layouts/definitions';
 import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
-import { LAYOUT_IDS, type LayoutId } from '../../../shared/model/types';
+import { LAYOUT_IDS, type HeaderKey, type LayoutId } from '../../../shared/model/types';
 import { normalizeTitle } from './cell-grid';
 import { LABELS } from './labels';
 
@@ -66,6 +66,15 @@ export const NAME_LABELS = new Set([
 ]);
 export const DEPARTMENT_LABELS = new Set(['主管部门', '主管部门及代码', '主管部门名称']);
 export const UNIT_LABELS = new Set(['实施单位', '预算单位', '填报单位名称', '填报单位', '实施单位名称']);
+
+/** Labels of the optional header fields (评价年度, 联系人 …) of every layout. */
+export const HEADER_FIELD_LABELS = titleMap<HeaderKey>(
+  kinds.flatMap((k) =>
+    [k.nameRowFields ?? [], ...(k.headerRows ?? []), ...(k.goalRows ?? [])]
+      .flat()
+      .map((f): [string, HeaderKey] => [f.label, f.key]),
+  ),
+);
 
 /** The layout whose indicator titles match most of the titles found (ties: the first in LAYOUT_IDS). */
 export function guessLayout(titles: readonly string[]): LayoutId {

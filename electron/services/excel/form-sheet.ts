@@ -14,6 +14,8 @@ import type {
 } from '../../../shared/layouts/types';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
+import { writeBasicData } from './basic-data-block';
+import { fieldPairs, writeFieldRows, writePairs } from './header-rows';
 import { headerLabels, LABELS, withCode } from './labels';
 import {
   NUMBER_LOOK,
@@ -94,9 +96,11 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
     align: RIGHT,
   });
 
-  r = writeHeader(w, r, form, layout.id);
+  r = writeHeader(w, r, form, kind, layout.id);
+  r = writeFieldRows(w, r, kind.headerRows ?? [], form);
   r = writeFunds(w, r, input, kind, grid.columns);
   r = writeGoals(w, r, form);
+  r = writeFieldRows(w, r, kind.goalRows ?? [], form);
   const indicatorHeader = r;
   r = writeIndicators(w, r, input, kind.indicatorColumns);
   const total = r;
@@ -105,16 +109,17 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
+  if (kind.basicData) r = writeBasicData(w, r, form, kind.basicData);
   w.finish();
   setupPrint(ws, layout.orientation, `${indicatorHeader}:${indicatorHeader}`, input.draft);
   return { indicatorHeader, total, last: r - 1 };
 }
 
-function writeHeader(w: SheetWriter, r: number, form: Form, layout: LayoutId): number {
+function writeHeader(w: SheetWriter, r: number, form: Form, kind: KindLayout, layout: LayoutId): number {
   const labels = headerLabels(layout, form.kind);
   const last = w.lastCol;
-  w.put({ row: r, col: 1 }, labels.name, LABEL);
-  w.put({ row: r++, col: 2, toCol: last }, form.projectName, TEXT);
+  const name = { label: labels.name, value: form.projectName, look: TEXT };
+  writePairs(w, r++, [name, ...fieldPairs(form, kind.nameRowFields ?? [])]);
   const [deptCols, unitCols] = halves(last - 2);
   const [dept, unitLabel, unit] = spans(2, [deptCols, 1, unitCols] as const);
   w.put({ row: r, col: 1 }, labels.department, LABEL);

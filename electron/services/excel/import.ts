@@ -8,12 +8,12 @@ import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import { getLayout } from '../../../shared/layouts/definitions';
 import type { ParsedForm } from '../../../shared/model/interchange';
-import { LAYOUT_IDS, type Form, type LayoutId } from '../../../shared/model/types';
+import { LAYOUT_IDS, type BasicData, type Form, type LayoutId } from '../../../shared/model/types';
 import { excelFail, excelOk, ExcelFailure, type ExcelResult } from './errors';
 import { sheetFingerprint } from './fingerprint';
 import { DATA_SHEET, parseStoredForm, readHiddenData, type HiddenData, type StoredForm } from './hidden-data';
 import { LABELS } from './labels';
-import { readOfficialSheet, type ReadProblem } from './official-reader';
+import { readBasicDataSheet, readOfficialSheet, type ReadProblem } from './official-reader';
 import { LIMITS, guardXlsx } from './zip-guard';
 import type { ReviewItem } from '../../../shared/review/types';
 
@@ -79,12 +79,31 @@ function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
   if (stored.extra) read.extra = stored.extra;
 }
 
+/** 基础数据表 sheets go to the department forms that lack one, in order. */
+function attachBasicData(
+  sheets: Array<{ sheet: string; data: BasicData; problems: ReadProblem[] }>,
+  forms: ParsedForm[],
+  report: ImportReport,
+): void {
+  const departments = forms.filter((f) => f.form.kind === 'department' && !f.form.basicData);
+  for (const { sheet, data, problems } of sheets) {
+    const target = departments.shift();
+    if (!target) {
+      report.skipped.push({ sheet, reason: '基础数据表没有对应的部门整体支出绩效自评表，未导入' });
+      continue;
+    }
+    target.form.basicData = data;
+    report.problems.push(...problems);
+  }
+}
+
 function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: ImportOptions): ImportResult {
   const layoutHint = options.layout ?? (hidden && isLayout(hidden.meta.layout) ? hidden.meta.layout : null);
   const year = options.year ?? hidden?.meta.year ?? new Date().getFullYear();
   const report: ImportReport = { forms: [], skipped: [], problems: [] };
   const forms: ParsedForm[] = [];
   const used = new Set<StoredForm>();
+  const basicSheets: Array<{ sheet: string; data: BasicData; problems: ReadProblem[] }> = [];
   for (const ws of wb.worksheets) {
     if (ws.name === DATA_SHEET) continue;
     if (ws.state !== 'visible') {
@@ -122,7 +141,9 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
     }
     const read = readOfficialSheet(ws, id, { layout: layoutHint, year });
     if ('notForm' in read) {
-      report.skipped.push({ sheet: ws.name, reason: read.notForm });
+      const basic = readBasicDataSheet(ws);
+      if (basic) basicSheets.push({ sheet: ws.name, ...basic });
+      else report.skipped.push({ sheet: ws.name, reason: read.notForm });
       continue;
     }
     if (storedForm && typeof storedForm !== 'string') {
@@ -142,6 +163,7 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       fundsRows: read.fundsRows,
     });
   }
+  attachBasicData(basicSheets, forms, report);
   for (const lost of hidden?.forms.filter((f) => !used.has(f)) ?? []) {
     report.problems.push({
       sheet: lost.sheet,

@@ -6,20 +6,25 @@
  */
 import type { Worksheet } from 'exceljs';
 import { IMPORTED_SCORE_REASON } from '../../../shared/checks/form-checks';
-import { getLayout, LAYOUTS } from '../../../shared/layouts/definitions';
-import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
+import { getLayout, HUNAN_BASIC_DATA, LAYOUTS } from '../../../shared/layouts/definitions';
+import type { BasicDataLayout, FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
 import { newForm, newFundsRow, newIndicator } from '../../../shared/model/factory';
+import { headerText, isHeaderNumberKey, setHeaderNumber, setHeaderText } from '../../../shared/model/header';
 import {
   GRADES,
   INDICATOR_TEXT_FIELDS,
+  type BasicData,
   type Form,
   type FundsRow,
   type Grade,
+  type HeaderKey,
   type Indicator,
   type LayoutId,
 } from '../../../shared/model/types';
 import { scoreForm } from '../../../shared/scoring/form';
 import { readValue } from '../../../shared/values/reader';
+import { readBasicData } from './basic-data-reader';
+import { LABELLED_FUNDS_GROUPS, readLabelledFunds } from './labelled-funds-reader';
 import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
 import {
   ANALYSIS_GROUPS,
@@ -28,6 +33,7 @@ import {
   FUNDS_BLOCK_TITLES,
   FUNDS_TITLES,
   guessLayout,
+  HEADER_FIELD_LABELS,
   INDICATOR_TITLES,
   NAME_LABELS,
   UNIT_LABELS,
@@ -261,6 +267,11 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
     if (keys.includes('fullYearBudget') && keys.includes('executed')) header = r;
   }
   if (header === null) {
+    const labelled = readLabelledFunds(rd, getLayout(layout).kinds[form.kind].fundsRows, before);
+    if (labelled) {
+      form.funds.rows = labelled.rows;
+      return labelled.top;
+    }
     rd.problems.push({ sheet: rd.sheet, reason: '没有找到资金表（全年预算数、全年执行数），资金未读入' });
     return before;
   }
@@ -323,6 +334,14 @@ function readGoals(rd: SheetReader, form: Form, from: number, before: number): v
     const cells = grid.rowCells(r);
     const expected = cells.find(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)));
     const actual = cells.find(({ col }) => grid.title(r, col) === LABELS.goalsActual);
+    if (expected && !actual && grid.title(r, expected.col) === '预期总体目标') {
+      // 广东 prints only 预期总体目标, its text to the right on the same row.
+      const text = cells.find(({ col }) => col > expected.col);
+      if (!text) continue;
+      grid.use(r, expected.col);
+      form.goals.expected = rd.text(r, text.col);
+      return;
+    }
     if (!expected || !actual) continue;
     grid.use(r, expected.col);
     grid.use(r, actual.col);
@@ -330,6 +349,8 @@ function readGoals(rd: SheetReader, form: Form, from: number, before: number): v
     const own = (v: number, col: number) => (grid.isMaster(v, col) ? rd.text(v, col) : '');
     form.goals = { expected: '', actual: '' };
     for (let v = r + 1; v < before; v++) {
+      // 是否如期实现预期总体目标 and the like follow the goal texts.
+      if (grid.rowCells(v).some(({ col }) => HEADER_FIELD_LABELS.has(grid.title(v, col)))) break;
       form.goals.expected += own(v, expected.col);
       form.goals.actual += own(v, actual.col);
     }
@@ -337,20 +358,72 @@ function readGoals(rd: SheetReader, form: Form, from: number, before: number): v
   }
 }
 
-/** Title, year, 金额单位 and the header fields above the funds block. */
+type HeadField = 'name' | 'department' | 'unit' | HeaderKey;
+
+function headFieldOf(label: string): HeadField | null {
+  if (NAME_LABELS.has(label)) return 'name';
+  if (DEPARTMENT_LABELS.has(label)) return 'department';
+  if (UNIT_LABELS.has(label)) return 'unit';
+  return HEADER_FIELD_LABELS.get(label) ?? null;
+}
+
+/** Any printed label: a cell that is never the value of a header field. */
+function isAnyLabel(title: string): boolean {
+  return (
+    headFieldOf(title) !== null ||
+    FIXED_LABELS.has(title) ||
+    FUNDS_BLOCK_TITLES.has(title) ||
+    FUNDS_TITLES.has(title) ||
+    INDICATOR_TITLES.has(title) ||
+    GOAL_EXPECTED.has(title) ||
+    title.startsWith('金额单位')
+  );
+}
+
+/**
+ * The value of a header label: the next cell to its right, or, when that is another label or
+ * there is none, the cell right below it (hand-filled forms put 项目名称 | 评价年度 | 评价金额 on
+ * one row and the values on the next).
+ */
+function valueOfLabel(rd: SheetReader, r: number, col: number, next: { col: number } | undefined): string {
+  const grid = rd.grid;
+  if (next && !isAnyLabel(grid.title(r, next.col))) return rd.text(r, next.col);
+  if (grid.isMaster(r + 1, col) && !isAnyLabel(grid.title(r + 1, col))) return rd.text(r + 1, col);
+  return '';
+}
+
+function setHeadField(form: Form, field: HeadField, label: string, value: string): void {
+  if (field === 'name') {
+    form.projectName = value;
+    if (label === '预算部门名称' || label.startsWith('部门')) form.kind = 'department';
+  } else if (field === 'department' || field === 'unit') {
+    const { code, name } = splitCode(value);
+    form[field] = name;
+    form[field === 'department' ? 'departmentCode' : 'unitCode'] = code;
+  } else if (isHeaderNumberKey(field)) {
+    const reading = readValue(value);
+    setHeaderNumber(form, field, reading.kind === 'number' ? reading.value : null);
+  } else {
+    setHeaderText(form, field, value);
+  }
+}
+
+/** Title, year, 金额单位 and the header fields above the indicator table. */
 function readHead(rd: SheetReader, form: Form, before: number, fallbackYear: number): void {
   const grid = rd.grid;
   form.year = fallbackYear;
+  let yearLine = false;
   for (let r = 1; r < before; r++) {
     const cells = grid.rowCells(r);
     cells.forEach(({ col, cell }, i) => {
       const title = normalizeTitle(cell.text);
       // Only the title or a year line: a goal such as “较2023年度提升” is not the form's year.
-      const yearLine =
+      const line =
         /^\(?(\d{4})年度\)?$/.exec(title) ?? (/自评表|评分表/.test(title) ? /(\d{4})年度/.exec(title) : null);
-      const year = yearLine?.[1];
+      const year = line?.[1];
       if (year) {
         form.year = Number(year);
+        yearLine = true;
         grid.use(r, col);
       }
       if (/自评表|评分表/.test(title)) {
@@ -360,32 +433,21 @@ function readHead(rd: SheetReader, form: Form, before: number, fallbackYear: num
       if (title.startsWith('金额单位')) grid.use(r, col);
       const inline = /^([^:：]+)[:：](.+)$/.exec(cell.text.trim());
       const label = inline ? normalizeTitle(inline[1] as string) : title;
-      const field = NAME_LABELS.has(label)
-        ? 'name'
-        : DEPARTMENT_LABELS.has(label)
-          ? 'department'
-          : UNIT_LABELS.has(label)
-            ? 'unit'
-            : null;
+      const field = headFieldOf(label);
       if (!field) return;
       grid.use(r, col);
-      const next = cells[i + 1];
-      const value = inline ? (inline[2] as string).trim() : next ? rd.text(r, next.col) : '';
-      if (field === 'name') {
-        form.projectName = value;
-        if (label === '预算部门名称' || label.startsWith('部门')) form.kind = 'department';
-      } else {
-        const { code, name } = splitCode(value);
-        form[field] = name;
-        form[field === 'department' ? 'departmentCode' : 'unitCode'] = code;
-      }
+      const value = inline ? (inline[2] as string).trim() : valueOfLabel(rd, r, col, cells[i + 1]);
+      setHeadField(form, field, label, value);
     });
   }
+  // 广东 prints no year line: its 评价年度 (“2024年”) is the form's year.
+  const evaluationYear = /^(\d{4})年?度?$/.exec(headerText(form, 'evaluationYear').trim())?.[1];
+  if (!yearLine && evaluationYear) form.year = Number(evaluationYear);
 }
 
-function readAnalysis(rd: SheetReader, form: Form, from: number): void {
+function readAnalysis(rd: SheetReader, form: Form, from: number, until: number): void {
   const grid = rd.grid;
-  for (let r = from; r <= grid.rowCount; r++) {
+  for (let r = from; r < until && r <= grid.rowCount; r++) {
     const cells = grid.rowCells(r);
     if (cells.length === 0) continue;
     const first = normalizeTitle(cells[0]?.cell.text ?? '');
@@ -433,6 +495,25 @@ function keepPrintedScores(form: Form, layout: LayoutId): void {
   });
 }
 
+/** The layout's 基础数据表, or 湖南's: a department form of another layout may come with one. */
+function basicDataLayoutOf(layout: LayoutId, kind: Form['kind']): BasicDataLayout {
+  return getLayout(layout).kinds[kind].basicData ?? HUNAN_BASIC_DATA;
+}
+
+/**
+ * A 基础数据表 on a sheet of its own (004 prints it as a separate table before the 自评表), or null
+ * when the sheet has none; its cells not understood are reported like a form's.
+ */
+export function readBasicDataSheet(ws: Worksheet): { data: BasicData; problems: ReadProblem[] } | null {
+  const rd = new SheetReader(ws, ws.name);
+  const read = readBasicData(rd, HUNAN_BASIC_DATA);
+  if (!read?.data) return null;
+  for (const { address, text } of rd.grid.unused()) {
+    rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在基础数据表的任何位置，未读入' });
+  }
+  return { data: read.data, problems: rd.problems };
+}
+
 /** Reads the sheet, or says why it is not a form. */
 export function readOfficialSheet(
   ws: Worksheet,
@@ -453,12 +534,16 @@ export function readOfficialSheet(
   form.indicators = indicators;
   if (totalRow !== null) readTotal(rd, totalRow, cols, form);
   else rd.problems.push({ sheet: rd.sheet, reason: '没有找到“总分”行' });
-  readAnalysis(rd, form, (totalRow ?? header) + 1);
+  const analysisFrom = (totalRow ?? header) + 1;
+  const basic = readBasicData(rd, basicDataLayoutOf(layout, form.kind));
+  if (basic?.data) form.basicData = basic.data;
+  readAnalysis(rd, form, analysisFrom, basic && basic.top >= analysisFrom ? basic.top : rd.grid.rowCount + 1);
   keepPrintedScores(form, layout);
   for (let r = 1; r <= rd.grid.rowCount; r++) {
     for (const { col } of rd.grid.rowCells(r)) {
       const title = rd.grid.title(r, col);
-      if (FIXED_LABELS.has(title) || FUNDS_BLOCK_TITLES.has(title)) rd.grid.use(r, col);
+      if (FIXED_LABELS.has(title) || FUNDS_BLOCK_TITLES.has(title) || LABELLED_FUNDS_GROUPS.has(title))
+        rd.grid.use(r, col);
     }
   }
   for (const { address, text } of rd.grid.unused()) {

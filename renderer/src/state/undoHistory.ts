@@ -77,13 +77,15 @@ export function whereOf(patches: readonly Patch[], rowOf: (formId: string, indic
       case 'setFunds':
         return { formId: p.formId, section: 'funds', field: p.field } as const;
       case 'setForm':
+      case 'setHeader':
         return { formId: p.formId, section: 'header', field: p.field } as const;
       case 'setGoals':
         return { formId: p.formId, section: 'goals', field: p.field } as const;
       case 'setAnalysis':
         return { formId: p.formId, section: 'analysis', field: p.key } as const;
       case 'insertForm':
-        return { formId: p.form.id, section: 'header' } as const;
+      case 'setBasicData':
+        return { formId: 'form' in p ? p.form.id : p.formId, section: 'header' } as const;
       case 'setMeta':
         break;
       default:

@@ -2,6 +2,7 @@
 import type { Form } from '../../../shared/model/types';
 import { headerFields } from '../../../shared/layouts/header-fields';
 import { useEditor } from './EditorContext';
+import { HeaderValueRows } from './HeaderValueRows';
 import { TextField } from './TextField';
 
 /** 大气污染防治资金 + 项目支出绩效自评表; a name ending in 项目 does not repeat it. */
@@ -57,6 +58,7 @@ export function FormHeader({ form }: { form: Form }) {
             />
           </label>
         ))}
+        <HeaderValueRows form={form} rows={[kind.nameRowFields ?? [], ...(kind.headerRows ?? [])]} />
       </div>
     </header>
   );

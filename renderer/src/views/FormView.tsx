@@ -8,6 +8,7 @@ import type { Form } from '../../../shared/model/types';
 import type { FocusRequest } from '../state/focusRequest';
 import { FocusedLine } from '../state/focusedLine';
 import { AnalysisBlock } from './AnalysisBlock';
+import { BasicDataBlock } from './BasicDataBlock';
 import { useEditor } from './EditorContext';
 import { FormHeader } from './FormHeader';
 import { FundsTable } from './FundsTable';
@@ -101,6 +102,7 @@ export function FormView({ form, focus }: Props) {
         <LineDetail form={form} result={result} focusedLine={focusedLine} />
       </section>
       <AnalysisBlock form={form} />
+      {kind.basicData && <BasicDataBlock form={form} def={kind.basicData} />}
       {layout.notes.length > 0 && (
         <section className="form-notes" aria-label="备注">
           {layout.notes.map((n) => (

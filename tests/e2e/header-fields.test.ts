@@ -1,0 +1,127 @@
+/**
+ * The optional header fields of layout E (广东) and the 基础数据表 of layout D (湖南) in real
+ * Chromium: the boxes show with their Chinese labels, edits reach the server as patches (评价金额
+ * read as 万元, shown with two decimals; 控制率 computed), and undo/redo take them back.
+ */
+import { describe, expect, it } from 'vitest';
+import { useAppPerTest, useSharedBrowser } from './harness';
+import { serverForm } from './support';
+
+const browser = useSharedBrowser();
+
+describe('广东 header fields in the editor', { timeout: 120_000 }, () => {
+  const app = useAppPerTest(browser);
+
+  it('show with their labels, edit, undo and redo', async () => {
+    const { page, service } = app();
+    const r = service.call('doc/apply', {
+      patches: [{ op: 'setMeta', field: 'layout', value: 'guangdong' }],
+    });
+    expect(r.ok).toBe(true);
+    await page.reload();
+    const form = service.current?.document.forms.find((f) => f.kind === 'project');
+    if (!form) throw new Error('no project form');
+    await page.getByTestId(`form-item-${form.id}`).click();
+
+    const labels = page.locator('.header-field .header-label');
+    await expect
+      .poll(() => labels.allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          '评价年度',
+          '评价金额',
+          '联系人',
+          '联系电话',
+          '联系邮箱',
+          '项目级次',
+          '实施文件依据',
+          '是否如期实现预期总体目标',
+        ]),
+      );
+
+    const contact = page.getByTestId('header-contact');
+    await contact.fill('伍毅敏');
+    await contact.press('Enter');
+    await expect.poll(() => serverForm(app(), form.id).header?.contact).toBe('伍毅敏');
+
+    const amount = page.getByTestId('header-evaluationAmount');
+    await amount.fill('２,181.86万元');
+    await amount.press('Enter');
+    await expect.poll(() => serverForm(app(), form.id).header?.evaluationAmount).toBe(2181.86);
+    await expect.poll(() => amount.inputValue()).toBe('2181.86');
+
+    await amount.fill('两千');
+    await amount.press('Enter');
+    await expect.poll(() => page.locator('body').innerText()).toContain('评价金额应为数字');
+    await page.getByTestId('header-goalAchieved').click();
+    await expect.poll(() => amount.inputValue()).toBe('2181.86');
+
+    // Each commit is one step: undo takes the amount back, then the contact; redo brings the contact again.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => serverForm(app(), form.id).header).toEqual({ contact: '伍毅敏' });
+    await expect.poll(() => amount.inputValue()).toBe('');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => serverForm(app(), form.id).header).toBeUndefined();
+    await expect.poll(() => contact.inputValue()).toBe('');
+    await page.getByTestId('redo').click();
+    await expect.poll(() => contact.inputValue()).toBe('伍毅敏');
+    await page.screenshot({
+      path: 'test-output/screenshots/guangdong-header.png',
+      clip: { x: 0, y: 0, width: 1440, height: 1100 },
+    });
+  });
+
+  it('other layouts show none of them', async () => {
+    const { page, service } = app();
+    const form = service.current?.document.forms.find((f) => f.kind === 'project');
+    if (!form) throw new Error('no project form');
+    await page.getByTestId(`form-item-${form.id}`).click();
+    await expect.poll(() => page.getByTestId('header-projectName').count()).toBe(1);
+    expect(await page.getByTestId('header-contact').count()).toBe(0);
+  });
+});
+
+describe('湖南 基础数据表 in the editor', { timeout: 120_000 }, () => {
+  const app = useAppPerTest(browser);
+
+  it('shows under the department form, computes 控制率, adds a line, undoes', async () => {
+    const { page, service } = app();
+    const r = service.call('doc/apply', { patches: [{ op: 'setMeta', field: 'layout', value: 'hunan' }] });
+    expect(r.ok).toBe(true);
+    await page.reload();
+    const dept = service.current?.document.forms.find((f) => f.kind === 'department');
+    const project = service.current?.document.forms.find((f) => f.kind === 'project');
+    if (!dept || !project) throw new Error('sample lacks a department or project form');
+    await page.getByTestId(`form-item-${dept.id}`).click();
+    const block = page.getByTestId('basic-data');
+    await expect.poll(() => block.locator('h2').innerText()).toBe('部门整体支出绩效评价基础数据表');
+    await expect.poll(() => page.getByTestId('basic-item-0').inputValue()).toBe('三公经费');
+
+    for (const [id, value] of [
+      ['basic-authorizedStaff', '166'],
+      ['basic-actualStaff', '113'],
+    ] as const) {
+      await page.getByTestId(id).fill(value);
+      await page.getByTestId(id).press('Enter');
+    }
+    await expect.poll(() => page.getByTestId('basic-staff-rate').innerText()).toBe('68.07%');
+    await page.getByTestId('basic-budget-0').fill('77');
+    await page.getByTestId('basic-budget-0').press('Enter');
+    await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe('77.00');
+    await expect.poll(() => serverForm(app(), dept.id).basicData?.spending[0]?.budget).toBe(77);
+    await block.screenshot({ path: 'test-output/screenshots/hunan-basic-data.png' });
+
+    const lines = dept.basicData?.spending.length ?? 16;
+    await page.getByTestId('basic-add-row').click();
+    await expect.poll(() => serverForm(app(), dept.id).basicData?.spending.length).toBe(lines + 1);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => serverForm(app(), dept.id).basicData?.spending.length).toBe(lines);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe('');
+
+    // Project forms have no such table.
+    await page.getByTestId(`form-item-${project.id}`).click();
+    await expect.poll(() => page.getByTestId('header-projectName').inputValue()).toBe(project.projectName);
+    expect(await page.getByTestId('basic-data').count()).toBe(0);
+  });
+});

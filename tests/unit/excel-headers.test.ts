@@ -1,0 +1,373 @@
+/**
+ * The header fields some layouts print beyond name/department/unit and the 湖南 基础数据表, in real
+ * .xlsx files on disk: 广东's 评价年度 … 是否如期实现预期总体目标 in their rows with merges, number
+ * formats, fonts and borders; 湖南's 基础数据表 on its own page after the department form; both come
+ * back identical (hidden data and cells); a 广东 form filled by hand with two-row headers and
+ * shifted columns is read by its labels.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
+import { formToJson } from '../../shared/model/interchange';
+import type { Form } from '../../shared/model/types';
+import {
+  exportOrThrow,
+  layoutDocument,
+  layoutForm,
+  readWorkbook,
+  rowValues,
+  rowWith,
+} from '../support/excel';
+import {
+  GUANGDONG_FIRST_LINE,
+  GUANGDONG_TITLES,
+  hengyangBasicData,
+  JIANGMEN_HEADER,
+} from '../support/headers';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir('ziping-excel-headers-');
+
+/** 000 (江门) as printed. */
+function jiangmen(): Form {
+  const form = layoutForm('guangdong', 'project', 'f1', '江门市级环境保护专项资金');
+  form.header = { ...JIANGMEN_HEADER };
+  return form;
+}
+
+async function imported(file: string): Promise<ImportResult> {
+  const r = await importXlsx(file);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+async function exportedSheet(form: Form, layout: 'guangdong' | 'hunan', name: string) {
+  const file = join(tempDir(), `${name}.xlsx`);
+  await exportOrThrow(layoutDocument(layout, [form]), file);
+  const wb = await readWorkbook(file);
+  return { file, wb, ws: wb.getWorksheet(form.projectName) as ExcelJS.Worksheet };
+}
+
+/** Drops our hidden data, so that the import reads what the sheet shows. */
+async function withoutHiddenData(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
+  await wb.xlsx.writeFile(file);
+}
+
+describe('广东 header fields in the export', () => {
+  it('are written in their rows: label | value pairs, merged, amounts as numbers with two decimals', async () => {
+    const { ws } = await exportedSheet(jiangmen(), 'guangdong', '江门');
+    const last = ws.columnCount;
+    expect(last).toBe(13);
+    // 评价年度 and 评价金额 beside 项目名称, as 000 prints them; the pairs line up with the 联系人 row.
+    const name = rowWith(ws, '项目名称');
+    expect(rowValues(ws, name)).toEqual([
+      '项目名称',
+      '江门市级环境保护专项资金',
+      '评价年度',
+      '2024年',
+      '评价金额',
+      2181.86,
+    ]);
+    const amount = ws.getCell(name, 11);
+    expect([amount.value, amount.numFmt]).toEqual([2181.86, '0.00']);
+    expect(ws.model.merges).toEqual(
+      expect.arrayContaining([`B${name}:E${name}`, `G${name}:I${name}`, `K${name}:M${name}`]),
+    );
+    expect(ws.getCell(name, 6).font).toMatchObject({ name: '宋体', size: 10, bold: true });
+    // Below 主管部门 | 填报单位名称, above the funds block.
+    const dept = rowWith(ws, '主管部门');
+    expect(rowValues(ws, dept + 1)).toEqual([
+      '联系人',
+      '伍毅敏',
+      '联系电话',
+      '3988041',
+      '联系邮箱',
+      'sthjj_cwk@163.com',
+    ]);
+    expect(ws.model.merges).toEqual(expect.arrayContaining([`G${dept + 1}:I${dept + 1}`]));
+    expect(rowValues(ws, dept + 2)).toEqual(['项目级次', '二级项目']);
+    expect(ws.model.merges).toContain(`B${dept + 2}:M${dept + 2}`);
+    expect(rowValues(ws, dept + 3)[0]).toBe('实施文件依据');
+    expect(rowValues(ws, dept + 4)[0]).toBe('资金情况（万元）');
+    const phone = ws.getCell(dept + 1, 7);
+    expect([phone.value, phone.numFmt, phone.type]).toEqual(['3988041', '@', ExcelJS.ValueType.String]);
+    for (let c = 1; c <= last; c++) expect(ws.getCell(name, c).border?.bottom?.style).toBe('thin');
+    // 是否如期实现预期总体目标 follows the goal texts, right above the indicator table.
+    const achieved = rowWith(ws, '是否如期实现预期总体目标');
+    expect(rowValues(ws, achieved)).toEqual(['是否如期实现预期总体目标', '是']);
+    expect(achieved).toBe(rowWith(ws, '绩效指标') - 1);
+    expect(achieved).toBeGreaterThan(rowWith(ws, '年度总体目标'));
+  });
+
+  it('print as empty boxes when the form has none; other layouts print none of them', async () => {
+    const { ws } = await exportedSheet(layoutForm('guangdong'), 'guangdong', '空表头');
+    expect(rowValues(ws, rowWith(ws, '联系人'))).toEqual(['联系人', '联系电话', '联系邮箱']);
+    const { ws: hunan } = await exportedSheet(layoutForm('hunan'), 'hunan', '湖南项目');
+    expect(() => rowWith(hunan, '联系人')).toThrow();
+    expect(() => rowWith(hunan, '部门整体支出绩效评价基础数据表')).toThrow();
+  });
+});
+
+describe('湖南 基础数据表 in the export', () => {
+  it('is a block on its own page after the department form, amounts with two decimals, rates computed', async () => {
+    const form = layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局');
+    form.basicData = hengyangBasicData();
+    const { ws, file } = await exportedSheet(form, 'hunan', '衡阳');
+    const title = rowWith(ws, '部门整体支出绩效评价基础数据表');
+    expect(title).toBeGreaterThan(rowWith(ws, '总分'));
+    // exceljs does not read page breaks back: the sheet's XML says where the page ends.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = (await zip.file('xl/worksheets/sheet2.xml')?.async('string')) ?? '';
+    expect(xml).toContain(`<rowBreaks count="1" manualBreakCount="1"><brk id="${title - 1}"`);
+    expect(ws.getCell(title, 1).font).toMatchObject({ name: '宋体', size: 18, bold: true });
+    expect(rowValues(ws, title + 1)).toEqual(['财政供养人员情况', '编制数', '2024年实际在职人数', '控制率']);
+    expect(ws.model.merges).toContain(`A${title + 1}:C${title + 2}`);
+    expect(rowValues(ws, title + 2)).toEqual([166, 113, 113 / 166]);
+    expect(ws.getCell(title + 2, 9).numFmt).toBe('0.00%');
+    expect(rowValues(ws, title + 3)).toEqual([
+      '经费控制情况（万元）',
+      '2023年决算数',
+      '2024年预算数',
+      '2024年决算数',
+    ]);
+    expect(rowValues(ws, title + 4)).toEqual(['三公经费', 82.73, 77, 35.32]);
+    expect(ws.getCell(title + 4, 4).numFmt).toBe('0.00');
+    const special = rowWith(ws, '大气污染防治资金');
+    expect(rowValues(ws, special)).toEqual(['大气污染防治资金', 813.54, 813.54]);
+    expect([ws.getCell(special, 4).value, ws.getCell(special, 7).value]).toEqual([null, 813.54]);
+    expect(rowValues(ws, special + 1)[0]).toBe('楼堂馆所控制情况（2024年完工项目）');
+    expect(rowValues(ws, special + 2)).toEqual([0, 0]);
+    expect(rowValues(ws, special + 3)).toEqual(['厉行节约保障措施', '牢固树立过紧日子思想，厉行节约']);
+    for (let c = 1; c <= ws.columnCount; c++) expect(ws.getCell(special, c).border?.left?.style).toBe('thin');
+  });
+});
+
+describe('round trips', () => {
+  it('广东 header and 湖南 基础数据表 come back identical from the hidden data and from the cells', async () => {
+    const dept = layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局');
+    dept.basicData = hengyangBasicData();
+    const cases = [
+      {
+        layout: 'guangdong' as const,
+        forms: [jiangmen(), layoutForm('guangdong', 'project', 'f2', '空表头项目')],
+      },
+      { layout: 'hunan' as const, forms: [dept] },
+    ];
+    for (const { layout, forms } of cases) {
+      const doc = layoutDocument(layout, forms);
+      const file = join(tempDir(), `往返-${layout}.xlsx`);
+      await exportOrThrow(doc, file);
+      const stored = await imported(file);
+      expect(stored.forms.map((f) => formToJson(f.form, f.layout))).toEqual(
+        forms.map((f) => formToJson(f, layout)),
+      );
+      await withoutHiddenData(await readWorkbook(file), file);
+      const cells = await imported(file);
+      expect(cells.report.forms.every((f) => f.from === 'cells')).toBe(true);
+      expect(cells.report.problems.filter((p) => p.cell)).toEqual([]);
+      expect(
+        cells.forms.map((f) => [f.form.header, f.form.basicData, f.form.goals, f.form.funds.rows]),
+      ).toEqual(forms.map((f) => [f.header, f.basicData, f.goals, f.funds.rows]));
+    }
+  });
+});
+
+type Row = Array<string | number | null>;
+
+/** 000 filled by hand: shifted to B2, labels with their values below or to the right. */
+function guangdongByHand(ws: ExcelJS.Worksheet): void {
+  const rows: Row[] = [
+    ['项目绩效自评指标评分表'],
+    ['填报单位名称：江门市生态环境局', '', '', '', '', '金额单位：万元'],
+    ['项目名称', '', '评价年度', '', '评价金额'],
+    ['江门市级环境保护专项资金', '', '2024年', '', '2181.86'],
+    ['联系人', '联系电话', '', '联系邮箱'],
+    ['伍毅敏', 3988041, '', 'sthjj_cwk@163.com'],
+    ['项目级次', '二级项目'],
+    ['实施文件依据'],
+    ['市政府常务会议纪要（十五届（124）次）等'],
+    ['资金情况（万元）', '资金来源', '预算计划安排', '实际分配下达', '实际支出金额', '支出率'],
+    ['', '合计', 2181.86, 2181.86, 1209.25, '55.43%'],
+    ['', '市本级', null, 1173.2, 586.25],
+    ['', '转移支付至下级', null, 1008.66, 623],
+    ['年度总体目标', '预期目标', '', '实际完成情况'],
+    ['', '建立全市共73个镇（街）镇级环保巡查队伍巡查机制', '', '已建立'],
+    ['是否如期实现预期总体目标', '', '是'],
+    GUANGDONG_TITLES,
+    GUANGDONG_FIRST_LINE,
+    ['', '', '事项管理', 8, '监管有效性', 8, '', '有效', '有效', 8],
+    ['合计：', '', '', '', '', 100, '', '', '', 20],
+  ];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(2 + r, 2 + c).value = v;
+    }),
+  );
+  ws.mergeCells('B9:K9'); // 实施文件依据 alone on its row
+  ws.mergeCells('B10:K10'); // its value merged right below
+  ws.mergeCells('B15:B16'); // 年度总体目标 over the goal rows
+  ws.mergeCells('B17:C17');
+}
+
+describe('a 广东 form filled by hand', () => {
+  it('two-row headers and shifted columns are read by their labels', async () => {
+    const wb = new ExcelJS.Workbook();
+    guangdongByHand(wb.addWorksheet('江门'));
+    const file = join(tempDir(), '手填广东.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await importXlsx(file, { layout: 'guangdong' });
+    if (!r.ok) throw new Error(r.error.message);
+    const form = r.value.forms[0]?.form;
+    expect(form).toMatchObject({
+      projectName: '江门市级环境保护专项资金',
+      unit: '江门市生态环境局',
+      year: 2024,
+      header: {
+        evaluationYear: '2024年',
+        evaluationAmount: 2181.86,
+        contact: '伍毅敏',
+        phone: '3988041',
+        email: 'sthjj_cwk@163.com',
+        projectLevel: '二级项目',
+        basisDocuments: '市政府常务会议纪要（十五届（124）次）等',
+        goalAchieved: '是',
+      },
+      goals: { expected: '建立全市共73个镇（街）镇级环保巡查队伍巡查机制', actual: '已建立' },
+    });
+    expect(form?.funds.rows.map((row) => [row.source, row.fullYearBudget, row.executed])).toEqual([
+      ['合计', 2181.86, 1209.25],
+      ['市本级', 1173.2, 586.25],
+      ['转移支付至下级', 1008.66, 623],
+    ]);
+    expect(form?.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ['决策', '资金管理', '资金支出率'],
+      ['决策', '事项管理', '监管有效性'],
+    ]);
+    expect(r.value.report.problems).toEqual([]);
+  });
+});
+
+/** 000 as printed: funds and goals as labelled lines of 基本情况, 评价年度/评价金额 beside 项目名称. */
+function guangdongAsPrinted(ws: ExcelJS.Worksheet): void {
+  const rows: Row[] = [
+    ['项目绩效自评指标评分表'],
+    ['填报单位名称：江门市生态环境局', '', '', '', '', '', '', '金额单位：万元'],
+    ['项目名称', '江门市级环境保护专项资金', '', '评价年度', '2024年', '评价金额', 2181.86],
+    ['联系人', '伍毅敏', '', '联系电话', '3988041', '联系邮箱', 'sthjj_cwk@163.com'],
+    ['项目级次', '二级项目'],
+    ['实施文件依据', '市政府常务会议纪要（十五届（124）次）等'],
+    ['基本情况', '资金情况', '资金安排情况', '预算计划安排', 2181.86],
+    ['', '', '', '实际分配下达', '市本级', 1173.2, '转移支付至下级', 1008.66],
+    ['', '', '资金使用情况', '实际支出金额', '市本级', 586.25, '转移支付至下级', 623],
+    ['', '绩效目标情况', '预期总体目标', '建立全市共73个镇（街）镇级环保巡查队伍巡查机制'],
+    ['', '', '是否如期实现预期总体目标', '是'],
+    GUANGDONG_TITLES,
+    GUANGDONG_FIRST_LINE,
+    ['合计：', '', '', '', '', 100, '', '', '', 12],
+  ];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(1 + r, 1 + c).value = v;
+    }),
+  );
+  ws.mergeCells('A7:A11'); // 基本情况
+  ws.mergeCells('B7:B9'); // 资金情况
+  ws.mergeCells('C7:C8'); // 资金安排情况
+  ws.mergeCells('B10:B11'); // 绩效目标情况
+}
+
+describe('a 广东 form as printed (000)', () => {
+  it('funds read from the labelled lines of 基本情况, totals summed; 预期总体目标 and the header by their labels', async () => {
+    const wb = new ExcelJS.Workbook();
+    guangdongAsPrinted(wb.addWorksheet('江门'));
+    const file = join(tempDir(), '江门原样.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await importXlsx(file, { layout: 'guangdong' });
+    if (!r.ok) throw new Error(r.error.message);
+    const form = r.value.forms[0]?.form;
+    expect(
+      form?.funds.rows.map((row) => [row.source, row.initialBudget, row.fullYearBudget, row.executed]),
+    ).toEqual([
+      ['合计', 2181.86, 2181.86, 1209.25],
+      ['市本级', null, 1173.2, 586.25],
+      ['转移支付至下级', null, 1008.66, 623],
+    ]);
+    expect(form?.goals.expected).toBe('建立全市共73个镇（街）镇级环保巡查队伍巡查机制');
+    expect(form).toMatchObject({
+      projectName: '江门市级环境保护专项资金',
+      unit: '江门市生态环境局',
+      header: { evaluationYear: '2024年', evaluationAmount: 2181.86, phone: '3988041', goalAchieved: '是' },
+    });
+    expect(r.value.report.problems).toEqual([]);
+  });
+});
+
+/** 004's 基础数据表 as printed: its own sheet, values in every other column, some as text. */
+function hengyangBasicSheet(ws: ExcelJS.Worksheet): void {
+  const rows: Row[] = [
+    ['基础数据表'],
+    ['财政供养人员情况', '编制数', '', '2024年实际在职人数', '', '控制率'],
+    ['', 166, '', 113, '', '68.07%'],
+    ['经费控制情况(万元)', '2023年决算数', '', '2024年预算数', '', '2024年决算数'],
+    ['三公经费', 82.73, '', 77, '', 35.32],
+    ['2、出国经费', '', '', 3, '', 0],
+    ['3、本级专项资金（一个专项一行）'],
+    ['政府采购金额', '644.32', '', '', '', '1055.55'],
+    [
+      '楼堂馆所控制情况 (2024年完工项目)',
+      '批复规模 (m ²)',
+      '实际规模 (m ²)',
+      '规模控制率',
+      '预算投资 (万元)',
+      '实际投资 (万元)',
+      '投资概算控制率',
+    ],
+    ['', '0.00', '0.00'],
+    ['厉行节约保障措施', '牢固树立过紧日子思想，厉行节约'],
+  ];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(1 + r, 1 + c).value = v;
+    }),
+  );
+  ws.mergeCells('A2:A3');
+  ws.mergeCells('A9:A10');
+}
+
+describe('a 湖南 基础数据表 on a sheet of its own (004)', () => {
+  it('is read by its labels and joins the department form', async () => {
+    const file = join(tempDir(), '衡阳手填.xlsx');
+    await exportOrThrow(
+      layoutDocument('hunan', [
+        layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局'),
+        layoutForm('hunan'),
+      ]),
+      file,
+    );
+    const wb = await readWorkbook(file);
+    hengyangBasicSheet(wb.addWorksheet('基础数据表'));
+    await withoutHiddenData(wb, file);
+    const r = await imported(file);
+    expect(r.forms.map((f) => f.form.basicData ?? null)).toEqual([
+      {
+        authorizedStaff: 166,
+        actualStaff: 113,
+        spending: [
+          { item: '三公经费', lastYearFinal: 82.73, budget: 77, final: 35.32 },
+          { item: '2、出国经费', lastYearFinal: null, budget: 3, final: 0 },
+          { item: '3、本级专项资金（一个专项一行）', lastYearFinal: null, budget: null, final: null },
+          { item: '政府采购金额', lastYearFinal: 644.32, budget: null, final: 1055.55 },
+        ],
+        building: { approvedArea: 0, actualArea: 0, budgetInvestment: null, actualInvestment: null },
+        savingMeasures: '牢固树立过紧日子思想，厉行节约',
+      },
+      null,
+    ]);
+    expect(r.report.skipped.map((s) => s.sheet)).not.toContain('基础数据表');
+    expect(r.report.problems.filter((p) => p.sheet === '基础数据表')).toEqual([]);
+  });
+});
