@@ -51,7 +51,8 @@ async function arm(page: Page, check: string): Promise<void> {
 
 /** Waits for the armed change; returns [start → painted, start → DOM changed] in ms. */
 async function settled(page: Page): Promise<[number, number]> {
-  await page.waitForFunction('window.__paintAt > 0');
+  // A function, not a string: Playwright evaluates string predicates with eval, which the CSP forbids.
+  await page.waitForFunction(() => (globalThis as unknown as { __paintAt: number }).__paintAt > 0);
   const [start, dom, paint] = (await page.evaluate(
     '[window.__startAt, window.__domAt, window.__paintAt]',
   )) as number[];

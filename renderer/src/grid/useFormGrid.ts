@@ -4,7 +4,7 @@
  * the width, committing open edits before a save, the handle that shows a finding's cell, and the
  * grid options that make AG Grid behave like the printed form and like Excel.
  */
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type {
   CellFocusedEvent,
   ColDef,
@@ -40,6 +40,8 @@ export function defaultColumn<T>(): ColDef<T> {
 
 interface Options<T> {
   columns: ColDef<T>[];
+  /** The rows to show: a new array when rows come or go or another form is shown. */
+  rows: T[];
   writer: SheetWriter;
   handle: RefObject<GridHandle | null>;
   /** Whether the grid shows the rows of the current form yet (it updates a frame after React). */
@@ -49,7 +51,15 @@ interface Options<T> {
   onFocused?: (row: number | null) => void;
 }
 
-export function useFormGrid<T>({ columns, writer, handle, showsRows, columnFor, onFocused }: Options<T>) {
+export function useFormGrid<T>({
+  columns,
+  rows,
+  writer,
+  handle,
+  showsRows,
+  columnFor,
+  onFocused,
+}: Options<T>) {
   const { pendingEdits, sheetHost } = useEditor();
   const apiRef = useRef<GridApi<T> | null>(null);
   const containerRef = useRef<HTMLDivElement | null>(null);
@@ -85,10 +95,23 @@ export function useFormGrid<T>({ columns, writer, handle, showsRows, columnFor, 
     };
   }, [handle, shown]);
 
+  // New rows go to the grid in the commit that shows the new form (a layout effect), not in
+  // AgGridReact's own passive effect: that one runs after the first paint, so switching forms
+  // painted the new header over the old rows and took an extra frame.
+  const latestRows = useRef(rows);
+  latestRows.current = rows;
+  const [initialRows] = useState(rows);
+  useLayoutEffect(() => {
+    const api = apiRef.current;
+    if (api && api.getGridOption('rowData') !== rows) api.setGridOption('rowData', rows);
+  }, [rows]);
+
   const defaultColDef = useMemo(() => defaultColumn<T>(), []);
   const onGridReady = useCallback((e: GridReadyEvent<T>) => {
     apiRef.current = e.api;
     widths.current = columnWidths(e.api);
+    if (e.api.getGridOption('rowData') !== latestRows.current)
+      e.api.setGridOption('rowData', latestRows.current);
   }, []);
   const onColumnResized = useCallback((e: ColumnResizedEvent<T>) => {
     if (!e.finished) return;
@@ -106,9 +129,13 @@ export function useFormGrid<T>({ columns, writer, handle, showsRows, columnFor, 
   const gridOptions: GridOptions<T> = {
     localeText,
     columnDefs,
+    // Fixed after mount: later rows are handed over above.
+    rowData: initialRows,
     defaultColDef,
     animateRows: false,
     domLayout: 'autoHeight',
+    // The page scrolls, not the grid: its scroll-to-top on new rows only forced a layout.
+    suppressScrollOnNewData: true,
     enterNavigatesVertically: true,
     enterNavigatesVerticallyAfterEdit: true,
     stopEditingWhenCellsLoseFocus: true,

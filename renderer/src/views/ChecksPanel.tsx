@@ -6,6 +6,20 @@ import type { Form } from '../../../shared/model/types';
 import type { DocumentStore } from '../state/documentStore';
 import { findingPlace } from '../layout/fieldNames';
 
+/**
+ * Keys that stay with a finding when others come or go above it (not its index), so that an edit
+ * that adds or removes one finding leaves the other items' DOM alone.
+ */
+function findingKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.formId}|${f.code}|${f.section}|${f.row ?? ''}|${f.field ?? ''}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}|${n}`;
+  });
+}
+
 interface Props {
   store: DocumentStore;
   form: Form;
@@ -25,6 +39,7 @@ export function ChecksPanel({ store, form, onPick }: Props) {
     scope === 'form'
       ? store.result(form.id).findings
       : store.doc.forms.flatMap((f) => store.result(f.id).findings);
+  const keys = findingKeys(findings);
   const errors = findings.filter((f) => f.level === 'error').length;
   const layout = store.layout;
 
@@ -72,7 +87,7 @@ export function ChecksPanel({ store, form, onPick }: Props) {
         {findings.map((f, i) => {
           const owner = scope === 'all' ? store.form(f.formId) : form;
           return (
-            <li key={`${f.formId}-${f.code}-${f.section}-${f.row ?? ''}-${f.field ?? ''}-${i}`}>
+            <li key={keys[i]}>
               <button
                 type="button"
                 className={`finding finding-${f.level}`}

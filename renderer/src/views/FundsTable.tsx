@@ -41,8 +41,10 @@ export function FundsTable({ form, result, handle }: Props) {
     [kind, showsScore, store],
   );
   const reviewSeen = useRef(store.review.version);
+  const rowData = useMemo(() => [...form.funds.rows], [form, form.funds.rows, store.structureVersion]);
   const { apiRef, containerRef, widths, gridOptions } = useFormGrid<FundsRow>({
     columns,
+    rows: rowData,
     handle,
     writer: {
       canAddRows: false,
@@ -63,7 +65,6 @@ export function FundsTable({ form, result, handle }: Props) {
   context.readOnly = store.readOnly;
 
   const handledSeq = useRef(store.lastTouched.seq);
-  const rowData = useMemo(() => [...form.funds.rows], [form, form.funds.rows, store.structureVersion]);
 
   // Row heights from the text (see grid/rowHeights.ts): 资金来源 and the total row's reasons.
   const rowHeight = useCallback(
@@ -104,7 +105,6 @@ export function FundsTable({ form, result, handle }: Props) {
       <AgGridReact<FundsRow>
         {...gridOptions}
         theme={fundsGridTheme}
-        rowData={rowData}
         context={context}
         getRowHeight={getRowHeight}
         onRowDataUpdated={(e) => e.api.resetRowHeights()}

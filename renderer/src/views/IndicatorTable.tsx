@@ -60,8 +60,11 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const columns = useMemo(() => indicatorColumns(kind, auditShown), [kind, auditShown]);
   const reviewSeen = useRef(store.review.version);
 
+  // A new list only when rows come or go (or another form is shown); edits repaint rows in place.
+  const rowData = useMemo(() => [...form.indicators], [form, form.indicators, store.structureVersion]);
   const { apiRef, containerRef, widths, sheet, gridOptions } = useFormGrid<Indicator>({
     columns,
+    rows: rowData,
     handle,
     writer: {
       canAddRows: true,
@@ -83,8 +86,6 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     },
   });
   const { menu, closeMenu, addRow } = useIndicatorActions(form, store, sheet, apiRef, containerRef);
-  // A new list only when rows come or go (or another form is shown); edits repaint rows in place.
-  const rowData = useMemo(() => [...form.indicators], [form, form.indicators, store.structureVersion]);
 
   // Row heights come from the text (see grid/rowHeights.ts), for the current column widths.
   const getRowHeight = useCallback(
@@ -137,7 +138,6 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       <AgGridReact<Indicator>
         {...gridOptions}
         theme={formGridTheme}
-        rowData={rowData}
         context={context}
         getRowId={getRowId}
         getRowHeight={getRowHeight}

@@ -132,6 +132,8 @@ function statusSummary(store: DocumentStore): string {
 
 /** Every item's height (styles.css `.form-list > li`): what the window of rendered items is computed with. */
 const ITEM_HEIGHT = 30;
+/** The list's top padding (styles.css `.form-list`). */
+const LIST_PADDING = 4;
 /** Items rendered above and below the visible ones, so a scroll shows them at once. */
 const OVERSCAN = 20;
 
@@ -161,15 +163,18 @@ function useItemWindow(list: RefObject<HTMLUListElement | null>, count: number) 
   }, [list]);
   const first = Math.max(0, Math.floor(view.top / ITEM_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((view.top + view.height) / ITEM_HEIGHT) + OVERSCAN);
-  return { first, last };
+  return { first, last, view };
 }
 
-/** Scrolls the list (not the page) so that item `index` is in view. */
-function scrollToItem(el: HTMLUListElement, index: number): void {
-  const top = parseFloat(getComputedStyle(el).paddingTop) + index * ITEM_HEIGHT;
-  if (top < el.scrollTop) el.scrollTop = top;
-  else if (top + ITEM_HEIGHT > el.scrollTop + el.clientHeight)
-    el.scrollTop = top + ITEM_HEIGHT - el.clientHeight;
+/**
+ * Scrolls the list (not the page) so that item `index` is in view. Decided from the scroll
+ * position the window already tracks: reading the element's geometry here would force a layout
+ * of the whole page in the middle of a form switch (≈ 10 ms); writing scrollTop only when needed.
+ */
+function scrollToItem(el: HTMLUListElement, index: number, view: { top: number; height: number }): void {
+  const top = LIST_PADDING + index * ITEM_HEIGHT;
+  if (top < view.top) el.scrollTop = top;
+  else if (top + ITEM_HEIGHT > view.top + view.height) el.scrollTop = top + ITEM_HEIGHT - view.height;
 }
 
 /** The sidebar's buttons are narrow: short names, the full ones in their tooltips and the menu. */
@@ -201,11 +206,13 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
   const statuses = useSyncExternalStore(store.subscribe, () => statusSummary(store));
   const shown = ids === '' ? [] : ids.split('\u0000');
   const listRef = useRef<HTMLUListElement | null>(null);
-  const { first, last } = useItemWindow(listRef, shown.length);
+  const { first, last, view } = useItemWindow(listRef, shown.length);
   // The selected form stays in view (chosen from a finding, an undo, or added at the end).
   const selectedIndex = selectedId ? shown.indexOf(selectedId) : -1;
+  const viewNow = useRef(view);
+  viewNow.current = view;
   useEffect(() => {
-    if (listRef.current && selectedIndex >= 0) scrollToItem(listRef.current, selectedIndex);
+    if (listRef.current && selectedIndex >= 0) scrollToItem(listRef.current, selectedIndex, viewNow.current);
   }, [selectedIndex]);
   const forms = store.doc.forms;
   const hasDepartment = forms.some((f) => f.kind === 'department');
