@@ -14,7 +14,16 @@ import { getLayout } from '../../shared/layouts/definitions';
 import { formToJson } from '../../shared/model/interchange';
 import type { Form } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
-import { exportOrThrow, layoutDocument, layoutForm, readWorkbook, rowValues } from '../support/excel';
+import {
+  exportOrThrow,
+  layoutDocument,
+  layoutForm,
+  readWorkbook,
+  rowValues,
+  handFilledFile,
+  writeRows,
+  type CellRow,
+} from '../support/excel';
 import { JIANGMEN_HEADER, jiangmenForm } from '../support/headers';
 import { useTempDir } from '../support/temp-dir';
 
@@ -344,5 +353,151 @@ describe('round trips of 广东 forms', () => {
     expect(cells.forms.map((f) => f.layout)).toEqual(['guangdong', 'guangdong']);
     expect(cells.forms.map((f) => withoutPrinted(f.form))).toEqual(forms.map(withoutPrinted));
     expect(cells.forms[0]?.form.printedTotal).toBe(scoreForm(forms[0] as Form, layout).total);
+  });
+});
+
+/**
+ * 000's arrangement typed by hand: shifted to C3, blank rows in between, 评价指标 over a
+ * 一级/二级/三级指标 row and a 名称 | 权重(%) row (titles not merged, 评分标准 … only in the top
+ * row), 一级/二级 written once, numbers partly as text.
+ */
+function byHand(ws: ExcelJS.Worksheet): void {
+  const rows: CellRow[] = [
+    ['项目绩效自评指标评分表'],
+    ['填报单位名称：江门市生态环境局', '', '', '', '', '', '', '金额单位：万元'],
+    ['基本情况', '项目名称', '江门市级环境保护专项资金', '评价年度', '2024年', '评价金额', '2181.86'],
+    ['', '联系人', '伍毅敏', '联系电话', 3988041, '联系邮箱', 'sthjj_cwk@163.com'],
+    [],
+    ['', '项目级次', '二级项目'],
+    ['', '实施文件依据', '市政府常务会议纪要（十五届（124）次）'],
+    ['', '资金情况', '资金安排情况', '预算计划安排', 2181.86],
+    ['', '', '', '实际分配下达', '市本级', '1173.20', '转移支付至下级', 1008.66],
+    ['', '', '资金使用情况', '实际支出金额', '市本级', 586.25, '转移支付至下级', 623],
+    ['', '绩效目标情况', '预期总体目标', '建立全市共73个镇（街）镇级环保巡查队伍巡查机制'],
+    ['', '', '是否如期实现预期总体目标', '是'],
+    [],
+    [
+      '指标评分表',
+      '评价指标',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '评分标准',
+      '参考佐证材料（说明：本栏为参考佐证材料，部门提供材料能证明对应指标即可，不用全部提供。）',
+      '评价年度预期值',
+      '评价年度实现值',
+      '自评分数',
+      '未达标原因分析',
+    ],
+    ['', '一级指标', '', '二级指标', '', '三级指标'],
+    ['', '名称', '权重(%)', '名称', '权重(%)', '名称', '权重(%)'],
+    [
+      '',
+      '决策',
+      20,
+      '资金管理',
+      12,
+      '资金支出率',
+      12,
+      '支付额/预算额度',
+      '预算执行通报',
+      '100%',
+      '55.43%',
+      12,
+      '财力紧张',
+    ],
+    ['', '', '', '事项管理', 8, '监管有效性', 8, '按规定检查', '检查报告', '有效', '有效', 8],
+    [],
+    ['', '产出', 40, '数量指标', 40, '核查产废单位数量', 20, '定量指标', '工作总结', '260', '260', 20],
+    ['', '', '', '', '', '出具污染源监督性监测报告', 20, '定量指标', '工作总结', '不少于200份', '254份', 20],
+    ['合计：', '', 60, '', 60, '', 60, '', '', '', '', 60],
+    ['资金使用绩效', '资金支出1209.25万元'],
+    ['存在的问题', '无'],
+  ];
+  writeRows(ws, rows, 3, 3);
+  ws.mergeCells('C5:C14'); // 基本情况
+  ws.mergeCells('D10:D12'); // 资金情况
+  ws.mergeCells('E10:E11'); // 资金安排情况
+  ws.mergeCells('D13:D14'); // 绩效目标情况
+}
+
+describe('a 广东 workbook filled by hand in 000’s arrangement', () => {
+  it('every field is read by its labels: header, funds by level, goals, the three-row table, 合计', async () => {
+    const file = await handFilledFile(tempDir(), '手填000', byHand);
+    const r = await importXlsx(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.report.problems).toEqual([]);
+    const read = r.value.forms[0];
+    expect(read?.layout).toBe('guangdong');
+    const form = read?.form as Form;
+    expect(form).toMatchObject({
+      kind: 'project',
+      year: 2024,
+      projectName: '江门市级环境保护专项资金',
+      unit: '江门市生态环境局',
+      department: '',
+      header: {
+        evaluationYear: '2024年',
+        evaluationAmount: 2181.86,
+        contact: '伍毅敏',
+        phone: '3988041',
+        email: 'sthjj_cwk@163.com',
+        projectLevel: '二级项目',
+        basisDocuments: '市政府常务会议纪要（十五届（124）次）',
+        goalAchieved: '是',
+      },
+      goals: { expected: '建立全市共73个镇（街）镇级环保巡查队伍巡查机制', actual: '' },
+      analysis: { 资金使用绩效: '资金支出1209.25万元', 存在的问题: '无' },
+      printedTotal: 60,
+    });
+    expect(
+      form.funds.rows.map((row) => [row.source, row.initialBudget, row.fullYearBudget, row.executed]),
+    ).toEqual([
+      ['合计', 2181.86, 2181.86, 1209.25],
+      ['市本级', null, 1173.2, 586.25],
+      ['转移支付至下级', null, 1008.66, 623],
+    ]);
+    expect(
+      form.indicators.map((i) => [i.level1, i.level1Weight, i.level2, i.level2Weight, i.name, i.weight]),
+    ).toEqual([
+      ['决策', 20, '资金管理', 12, '资金支出率', null],
+      ['决策', 20, '事项管理', 8, '监管有效性', null],
+      ['产出', 40, '数量指标', 40, '核查产废单位数量', null],
+      ['产出', 40, '数量指标', 40, '出具污染源监督性监测报告', null],
+    ]);
+    expect(form.indicators[0]).toMatchObject({
+      ruleText: '支付额/预算额度',
+      evidence: '预算执行通报',
+      target: '100%',
+      actual: '55.43%',
+      printedScore: 12,
+      deviationReason: '财力紧张',
+    });
+    // 12 printed where the rules give 6.65: kept as a manual score with the import's reason.
+    expect([form.indicators[0]?.score, form.indicators[0]?.scoreReason]).toEqual([12, '导入原表得分']);
+  });
+
+  it('a header it does not know is reported with its cell, the rest still read', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('江门');
+    byHand(ws);
+    ws.getCell('J18').value = '名称'; // under 评分标准: no level above it
+    const file = join(tempDir(), '手填000-多一列.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await importXlsx(file, { layout: 'guangdong' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.report.problems.map((p) => [p.cell, p.reason])).toContainEqual([
+      'J18',
+      '“名称”上面不是一级/二级/三级指标，这一列未读入',
+    ]);
+    const lines = r.value.forms[0]?.form.indicators ?? [];
+    expect(lines.map((i) => [i.name, i.ruleText, i.target])).toEqual([
+      ['资金支出率', '', '100%'],
+      ['监管有效性', '', '有效'],
+      ['核查产废单位数量', '', '260'],
+      ['出具污染源监督性监测报告', '', '不少于200份'],
+    ]);
   });
 });

@@ -19,6 +19,9 @@ import {
   layoutForm,
   readWorkbook,
   rowValues,
+  handFilledFile,
+  writeRows,
+  type CellRow,
   rowWith,
 } from '../support/excel';
 import {
@@ -131,11 +134,9 @@ describe('round trips', () => {
   });
 });
 
-type Row = Array<string | number | null>;
-
 /** 000 filled by hand: shifted to B2, labels with their values below or to the right. */
 function guangdongByHand(ws: ExcelJS.Worksheet): void {
-  const rows: Row[] = [
+  const rows: CellRow[] = [
     ['项目绩效自评指标评分表'],
     ['填报单位名称：江门市生态环境局', '', '', '', '', '金额单位：万元'],
     ['项目名称', '', '评价年度', '', '评价金额'],
@@ -157,11 +158,7 @@ function guangdongByHand(ws: ExcelJS.Worksheet): void {
     ['', '', '事项管理', 8, '监管有效性', 8, '', '有效', '有效', 8],
     ['合计：', '', '', '', '', 100, '', '', '', 20],
   ];
-  rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== '') ws.getCell(2 + r, 2 + c).value = v;
-    }),
-  );
+  writeRows(ws, rows, 2, 2);
   ws.mergeCells('B9:K9'); // 实施文件依据 alone on its row
   ws.mergeCells('B10:K10'); // its value merged right below
   ws.mergeCells('B15:B16'); // 年度总体目标 over the goal rows
@@ -170,10 +167,7 @@ function guangdongByHand(ws: ExcelJS.Worksheet): void {
 
 describe('a 广东 form filled by hand', () => {
   it('two-row headers and shifted columns are read by their labels', async () => {
-    const wb = new ExcelJS.Workbook();
-    guangdongByHand(wb.addWorksheet('江门'));
-    const file = join(tempDir(), '手填广东.xlsx');
-    await wb.xlsx.writeFile(file);
+    const file = await handFilledFile(tempDir(), '手填广东', guangdongByHand);
     const r = await importXlsx(file, { layout: 'guangdong' });
     if (!r.ok) throw new Error(r.error.message);
     const form = r.value.forms[0]?.form;
@@ -208,7 +202,7 @@ describe('a 广东 form filled by hand', () => {
 
 /** 000 as printed: funds and goals as labelled lines of 基本情况, 评价年度/评价金额 beside 项目名称. */
 function guangdongAsPrinted(ws: ExcelJS.Worksheet): void {
-  const rows: Row[] = [
+  const rows: CellRow[] = [
     ['项目绩效自评指标评分表'],
     ['填报单位名称：江门市生态环境局', '', '', '', '', '', '', '金额单位：万元'],
     ['项目名称', '江门市级环境保护专项资金', '', '评价年度', '2024年', '评价金额', 2181.86],
@@ -224,11 +218,7 @@ function guangdongAsPrinted(ws: ExcelJS.Worksheet): void {
     GUANGDONG_FIRST_LINE,
     ['合计：', '', '', '', '', 100, '', '', '', 12],
   ];
-  rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== '') ws.getCell(1 + r, 1 + c).value = v;
-    }),
-  );
+  writeRows(ws, rows, 1, 1);
   ws.mergeCells('A7:A11'); // 基本情况
   ws.mergeCells('B7:B9'); // 资金情况
   ws.mergeCells('C7:C8'); // 资金安排情况
@@ -237,10 +227,7 @@ function guangdongAsPrinted(ws: ExcelJS.Worksheet): void {
 
 describe('a 广东 form as printed (000)', () => {
   it('funds read from the labelled lines of 基本情况, totals summed; 预期总体目标 and the header by their labels', async () => {
-    const wb = new ExcelJS.Workbook();
-    guangdongAsPrinted(wb.addWorksheet('江门'));
-    const file = join(tempDir(), '江门原样.xlsx');
-    await wb.xlsx.writeFile(file);
+    const file = await handFilledFile(tempDir(), '江门原样', guangdongAsPrinted);
     const r = await importXlsx(file, { layout: 'guangdong' });
     if (!r.ok) throw new Error(r.error.message);
     const form = r.value.forms[0]?.form;
@@ -263,7 +250,7 @@ describe('a 广东 form as printed (000)', () => {
 
 /** 004's 基础数据表 as printed: its own sheet, values in every other column, some as text. */
 function hengyangBasicSheet(ws: ExcelJS.Worksheet): void {
-  const rows: Row[] = [
+  const rows: CellRow[] = [
     ['基础数据表'],
     ['财政供养人员情况', '编制数', '', '2024年实际在职人数', '', '控制率'],
     ['', 166, '', 113, '', '68.07%'],
@@ -284,11 +271,7 @@ function hengyangBasicSheet(ws: ExcelJS.Worksheet): void {
     ['', '0.00', '0.00'],
     ['厉行节约保障措施', '牢固树立过紧日子思想，厉行节约'],
   ];
-  rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== '') ws.getCell(1 + r, 1 + c).value = v;
-    }),
-  );
+  writeRows(ws, rows, 1, 1);
   ws.mergeCells('A2:A3');
   ws.mergeCells('A9:A10');
 }

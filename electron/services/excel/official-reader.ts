@@ -151,9 +151,12 @@ const titleWithoutNote = (title: string) => title.replace(/\(说明.*\)$/, '');
 /**
  * The indicator columns from the header row and, where 000's arrangement has them, the 评价指标
  * row above it and the 名称 | 权重(%) row below it (a weight belongs to the level to its left).
- * Returns the columns and the last header row.
+ * Returns the columns and the first and last header rows.
  */
-function indicatorColumns(rd: SheetReader, header: number): { cols: IndicatorColumn[]; last: number } {
+function indicatorColumns(
+  rd: SheetReader,
+  header: number,
+): { cols: IndicatorColumn[]; top: number; last: number } {
   const grid = rd.grid;
   const hasTitle = (r: number, t: string) => grid.rowCells(r).some(({ col }) => grid.title(r, col) === t);
   const top = header > 1 && hasTitle(header - 1, BASIC_INFO.indicatorGroup) ? header - 1 : header;
@@ -184,7 +187,7 @@ function indicatorColumns(rd: SheetReader, header: number): { cols: IndicatorCol
       else if (!key && !TABLE_LABELS.has(title)) rd.problem(header, col, '表头不认识，这一列未读入');
     }
   }
-  return { cols: out, last: sub };
+  return { cols: out, top, last: sub };
 }
 
 type WeightKey = 'weight' | 'level1Weight' | 'level2Weight';
@@ -249,8 +252,15 @@ function readIndicators(
     }
     // Hand-filled forms often write 一级/二级 once and leave the rows below blank.
     const prev = indicators[indicators.length - 1];
-    if (prev && ind.level1 === '') ind.level1 = prev.level1;
-    if (prev && ind.level2 === '' && ind.level1 === prev.level1) ind.level2 = prev.level2;
+    // Their weights (广东) likewise.
+    if (prev && ind.level1 === '') {
+      ind.level1 = prev.level1;
+      if (ind.level1Weight == null && prev.level1Weight != null) ind.level1Weight = prev.level1Weight;
+    }
+    if (prev && ind.level2 === '' && ind.level1 === prev.level1) {
+      ind.level2 = prev.level2;
+      if (ind.level2Weight == null && prev.level2Weight != null) ind.level2Weight = prev.level2Weight;
+    }
     indicators.push(ind);
   }
   return { indicators, totalRow: null };
@@ -600,13 +610,14 @@ export function readOfficialSheet(
   const rd = new SheetReader(ws, ws.name);
   const header = findIndicatorHeader(rd.grid);
   if (header === null) return { notForm: '没有“一级指标”“三级指标”表头，不是自评表' };
-  const titles = rd.grid.rowCells(header).map(({ col }) => rd.grid.title(header, col));
+  const { cols, top, last } = indicatorColumns(rd, header);
+  const titles: string[] = [];
+  for (let r = top; r <= last; r++)
+    titles.push(...rd.grid.rowCells(r).map(({ col }) => titleWithoutNote(rd.grid.title(r, col))));
   const layout = options.layout ?? guessLayout(titles);
   const form = newForm(id, layout, 'project', options.year);
-  const top = header > 1 && rd.grid.find((t) => t === BASIC_INFO.indicatorGroup, header - 1, header - 1);
-  const before = top ? header - 1 : header;
+  const before = top;
   readHead(rd, form, before, options.year);
-  const { cols, last } = indicatorColumns(rd, header);
   const fundsEnd = readFunds(rd, form, layout, before);
   readGoals(rd, form, Math.min(fundsEnd, before), before);
   const { indicators, totalRow } = readIndicators(rd, last, cols);
