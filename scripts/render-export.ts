@@ -13,6 +13,7 @@ import { readDocumentSnapshot } from '../electron/services/document-store/snapsh
 import { exportDocument } from '../electron/services/excel/export';
 import { LAYOUT_IDS, type ZipingDocument } from '../shared/model/types';
 import { layoutDocument, layoutForm } from '../tests/support/excel';
+import { jiangmenForm } from '../tests/support/headers';
 import { SAMPLE_PATH } from './build-sample';
 
 function option(name: string): string | undefined {
@@ -45,6 +46,8 @@ function documents(): Array<[string, ZipingDocument]> {
         layoutDocument(id, [layoutForm(id, 'project'), layoutForm(id, 'department', 'f2', '部门整体')]),
       ]);
     }
+    // 广东 with 000's own contents, to hold beside the real form.
+    out.push(['江门-000', layoutDocument('guangdong', [jiangmenForm()])]);
   }
   const only = option('--layout');
   return only ? out.filter(([, d]) => d.meta.layout === only) : out;

@@ -346,6 +346,7 @@ const guangdongProject: KindLayout = {
     [{ key: 'basisDocuments', label: '实施文件依据' }],
   ],
   goalRows: [[{ key: 'goalAchieved', label: '是否如期实现预期总体目标' }]],
+  basicInfo: true,
 };
 
 const guangdong: LayoutDef = {
@@ -353,7 +354,8 @@ const guangdong: LayoutDef = {
   name: '广东（江门）',
   letter: 'E',
   orientation: 'landscape',
-  printsGrade: true,
+  // 000's 合计 row prints the weights and the score, no 等级.
+  printsGrade: false,
   kinds: {
     project: guangdongProject,
     department: {

@@ -108,6 +108,11 @@ export interface KindLayout {
   goalRows?: HeaderFieldDef[][];
   /** Layout D department forms carry the 基础数据表. */
   basicData?: BasicDataLayout;
+  /**
+   * Layout E (000): header, funds and goals print as one 基本情况 block under a 填报单位名称 line, with
+   * no year line and the template title alone; the indicator table has 名称/权重(%) under each level.
+   */
+  basicInfo?: boolean;
 }
 
 export interface LayoutDef {

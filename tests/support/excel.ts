@@ -115,3 +115,27 @@ export async function exportOrThrow(
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
+
+export type CellRow = Array<string | number | null>;
+
+/** Writes hand-filled rows from (top, left); empty strings and nulls leave the cell blank. */
+export function writeRows(ws: ExcelJS.Worksheet, rows: readonly CellRow[], top = 1, left = 1): void {
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(top + r, left + c).value = v;
+    }),
+  );
+}
+
+/** A workbook of one sheet `江门` filled by `fill`, written to dir/name.xlsx; returns the path. */
+export async function handFilledFile(
+  dir: string,
+  name: string,
+  fill: (ws: ExcelJS.Worksheet) => void,
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('江门'));
+  const file = `${dir}/${name}.xlsx`;
+  await wb.xlsx.writeFile(file);
+  return file;
+}

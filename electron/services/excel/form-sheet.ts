@@ -15,8 +15,9 @@ import type {
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { writeBasicData } from './basic-data-block';
-import { fieldPairs, writeFieldRows, writePairs } from './header-rows';
-import { headerLabels, LABELS, withCode } from './labels';
+import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
+import { fundsFitBasicInfo, writeBasicInfo, writeUnitLine } from './basic-info-block';
+import { BASIC_INFO, headerLabels, LABELS, withCode } from './labels';
 import {
   NUMBER_LOOK,
   SheetWriter,
@@ -27,7 +28,8 @@ import {
   type Span,
 } from './sheet-writer';
 import { setupPrint } from './page';
-import { FONTS, LEFT, LEFT_TOP, RIGHT, splitForRows } from './styles';
+import { FONTS, heightFor, LEFT, linesOf, RIGHT } from './styles';
+import { round2 } from '../../../shared/format/numbers';
 
 export interface FormSheetInput {
   form: Form;
@@ -87,31 +89,39 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   const last = w.lastCol;
 
   let r = 1;
-  w.put({ row: r, col: 1, toCol: last }, formTitle(form, kind), { font: 'title', border: false });
+  // 000 prints the template title alone; the project's name is in its 基本情况 block.
+  const title = kind.basicInfo ? kind.title : formTitle(form, kind);
+  w.put({ row: r, col: 1, toCol: last }, title, { font: 'title', border: false });
   w.needHeight(r++, 32);
-  w.put({ row: r++, col: 1, toCol: last }, `（${form.year}年度）`, { font: 'subtitle', border: false });
-  w.put({ row: r++, col: 1, toCol: last }, LABELS.unitLine, {
-    font: 'subtitle',
-    border: false,
-    align: RIGHT,
-  });
-
-  r = writeHeader(w, r, form, kind, layout.id);
-  r = writeFieldRows(w, r, kind.headerRows ?? [], form);
-  r = writeFunds(w, r, input, kind, grid.columns);
-  r = writeGoals(w, r, form);
-  r = writeFieldRows(w, r, kind.goalRows ?? [], form);
+  if (kind.basicInfo) {
+    writeUnitLine(w, r++, form);
+    r = writeBasicInfo(w, r, form, kind);
+    if (!fundsFitBasicInfo(form, kind)) r = writeFunds(w, r, input, kind, grid.columns);
+  } else {
+    w.put({ row: r++, col: 1, toCol: last }, `（${form.year}年度）`, { font: 'subtitle', border: false });
+    w.put({ row: r++, col: 1, toCol: last }, LABELS.unitLine, {
+      font: 'subtitle',
+      border: false,
+      align: RIGHT,
+    });
+    r = writeHeader(w, r, form, kind, layout.id);
+    r = writeFieldRows(w, r, kind.headerRows ?? [], form);
+    r = writeFunds(w, r, input, kind, grid.columns);
+    r = writeGoals(w, r, form);
+    r = writeFieldRows(w, r, kind.goalRows ?? [], form);
+  }
   const indicatorHeader = r;
-  r = writeIndicators(w, r, input, kind.indicatorColumns);
+  const table = writeIndicators(w, r, input, kind);
+  r = table.next;
   const total = r;
-  r = writeTotal(w, r, input, kind.indicatorColumns);
+  r = writeTotal(w, r, input, kind);
   r = writeAnalysis(w, r, form, kind);
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
   if (kind.basicData) r = writeBasicData(w, r, form, kind.basicData);
   w.finish();
-  setupPrint(ws, layout.orientation, `${indicatorHeader}:${indicatorHeader}`, input.draft);
+  setupPrint(ws, layout.orientation, `${indicatorHeader}:${table.headerEnd}`, input.draft);
   return { indicatorHeader, total, last: r - 1 };
 }
 
@@ -186,11 +196,9 @@ function halves(count: number): [number, number] {
   return [Math.ceil(count / 2), Math.floor(count / 2)];
 }
 
-const LONG_TEXT: Look = { ...TEXT, font: 'text', align: LEFT_TOP };
-
 /** Pieces of a long text for the rows of a cell spanning `span` columns (see splitForRows). */
 function pieces(w: SheetWriter, text: string, span: Span): string[] {
-  return splitForRows(text, w.spanWidth(span[0], span[1]), FONTS.text.size);
+  return w.pieces(text, span[0], span[1]);
 }
 
 function writeGoals(w: SheetWriter, r: number, form: Form): number {
@@ -238,65 +246,144 @@ function mergeLevel(key: IndicatorColumnKey): 1 | 2 | 0 {
   return 0;
 }
 
-/** Runs of consecutive lines with the same 一级 (level 1) or 一级+二级 (level 2); blank names never merge. */
-export function levelRuns(indicators: readonly Indicator[], level: 1 | 2): Array<[number, number]> {
-  const keyOf = (ind: Indicator) =>
-    level === 1 ? ind.level1.trim() : `${ind.level1.trim()}\u0000${ind.level2.trim()}`;
-  const named = (ind: Indicator) => (level === 1 ? ind.level1 : ind.level2).trim() !== '';
-  const runs: Array<[number, number]> = [];
+type Run = [from: number, to: number];
+
+/** Runs of consecutive lines with the same key; a null key never merges. */
+function runsBy(indicators: readonly Indicator[], keyOf: (ind: Indicator) => string | null): Run[] {
+  const runs: Run[] = [];
   let i = 0;
   while (i < indicators.length) {
-    const first = indicators[i] as Indicator;
+    const key = keyOf(indicators[i] as Indicator);
     let j = i;
-    if (named(first)) {
-      while (j + 1 < indicators.length && keyOf(indicators[j + 1] as Indicator) === keyOf(first)) j++;
-    }
+    if (key !== null) while (j + 1 < indicators.length && keyOf(indicators[j + 1] as Indicator) === key) j++;
     runs.push([i, j]);
     i = j + 1;
   }
   return runs;
 }
 
+/** Runs of consecutive lines with the same 一级 (level 1) or 一级+二级 (level 2); blank names never merge. */
+export function levelRuns(indicators: readonly Indicator[], level: 1 | 2): Run[] {
+  return runsBy(indicators, (ind) => {
+    const l1 = ind.level1.trim();
+    if (level === 1) return l1 === '' ? null : l1;
+    const l2 = ind.level2.trim();
+    return l2 === '' ? null : `${l1}\u0000${l2}`;
+  });
+}
+
+/**
+ * The runs a column's cells are merged over: 一级/二级 and their weights always; in 000's table
+ * also 评分标准 and 参考佐证材料, where one text serves consecutive lines of a 一级指标.
+ */
+function columnRuns(key: IndicatorColumnKey, indicators: readonly Indicator[], kind: KindLayout): Run[] {
+  const level = mergeLevel(key);
+  if (level !== 0) return levelRuns(indicators, level);
+  if (kind.basicInfo && (key === 'ruleText' || key === 'evidence'))
+    return runsBy(indicators, (ind) =>
+      ind[key].trim() === '' ? null : `${ind.level1.trim()}\u0000${ind[key]}`,
+    );
+  return indicators.map((_, i): Run => [i, i]);
+}
+
+const WEIGHT_OF: Partial<Record<IndicatorColumnKey, IndicatorColumnKey>> = {
+  level1: 'level1Weight',
+  level2: 'level2Weight',
+  name: 'weight',
+};
+
+const GROUPED_TITLE_ROWS = 3;
+
+/**
+ * 000's table header: 评价指标 over the level columns, each level's title over 名称 | 权重(%), the
+ * other titles down all three rows.
+ */
+function writeGroupedTitles(w: SheetWriter, r: number, cols: ColumnDef<IndicatorColumnKey>[]): void {
+  const lastOf = (i: number) => (i === cols.length - 1 ? w.lastCol : i + 2);
+  let groupEnd = 1;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i] as ColumnDef<IndicatorColumnKey>;
+    const weight = cols[i + 1];
+    if (weight && WEIGHT_OF[c.key] === weight.key) {
+      w.put({ row: r + 1, col: i + 2, toCol: i + 3 }, c.title, LABEL);
+      w.put({ row: r + 2, col: i + 2 }, BASIC_INFO.levelName, LABEL);
+      w.put({ row: r + 2, col: i + 3 }, weight.title, LABEL);
+      groupEnd = i + 3;
+      i++;
+      continue;
+    }
+    const title = c.key === 'evidence' ? `${c.title}\n${BASIC_INFO.evidenceNote}` : c.title;
+    w.put({ row: r, col: i + 2, toCol: lastOf(i), toRow: r + 2 }, title, LABEL);
+    // A title down three rows is shown by their sum: the last row takes what the others lack.
+    const need = heightFor(linesOf(title, w.spanWidth(i + 2, lastOf(i))), FONTS.label.size);
+    w.needHeight(r + 2, need - 2 * heightFor(1, FONTS.label.size));
+  }
+  if (groupEnd > 1) w.put({ row: r, col: 2, toCol: groupEnd }, BASIC_INFO.indicatorGroup, LABEL);
+}
+
 function writeIndicators(
+  w: SheetWriter,
+  r: number,
+  input: FormSheetInput,
+  kind: KindLayout,
+): { next: number; headerEnd: number } {
+  const { form, result } = input;
+  const cols = kind.indicatorColumns;
+  const n = form.indicators.length;
+  const lastOf = (i: number) => (i === cols.length - 1 ? w.lastCol : i + 2);
+  const titleRows = kind.basicInfo ? GROUPED_TITLE_ROWS : 1;
+  const label = kind.basicInfo ? BASIC_INFO.indicators : LABELS.indicators;
+  w.put({ row: r, col: 1, toRow: r + titleRows - 1 + n }, label, LABEL);
+  if (kind.basicInfo) writeGroupedTitles(w, r, cols);
+  else cols.forEach((c, i) => w.put({ row: r, col: i + 2, toCol: lastOf(i) }, c.title, LABEL));
+  const first = r + titleRows;
+  cols.forEach((c, i) => {
+    for (const [from, to] of columnRuns(c.key, form.indicators, kind)) {
+      const { value, look } = indicatorCell(
+        c.key,
+        form.indicators[from] as Indicator,
+        result.indicators[from],
+      );
+      const at = { row: first + from, col: i + 2, toCol: lastOf(i) };
+      w.put(to > from ? { ...at, toRow: first + to } : at, value, look);
+    }
+  });
+  return { next: first + n, headerEnd: first - 1 };
+}
+
+/** The sum of a level's weights, each group counted once; null when none is filled in. */
+function levelWeightSum(indicators: readonly Indicator[], level: 1 | 2): number | null {
+  const key = level === 1 ? 'level1Weight' : 'level2Weight';
+  const weights = levelRuns(indicators, level)
+    .map(([from]) => indicators[from]?.[key] ?? null)
+    .filter((v): v is number => v !== null);
+  return weights.length === 0 ? null : round2(weights.reduce((s, v) => s + v, 0));
+}
+
+/** 000's 合计 row: the sum under every weight column and the total score; no 等级. */
+function writeSums(
   w: SheetWriter,
   r: number,
   input: FormSheetInput,
   cols: ColumnDef<IndicatorColumnKey>[],
 ): number {
   const { form, result } = input;
-  const n = form.indicators.length;
-  const lastOf = (i: number) => (i === cols.length - 1 ? w.lastCol : i + 2);
-  w.put({ row: r, col: 1, toRow: r + n }, LABELS.indicators, LABEL);
-  cols.forEach((c, i) => w.put({ row: r, col: i + 2, toCol: lastOf(i) }, c.title, LABEL));
-  const first = r + 1;
-  const runs = { 1: levelRuns(form.indicators, 1), 2: levelRuns(form.indicators, 2) };
+  w.put({ row: r, col: 1, toCol: 2 }, BASIC_INFO.total, LABEL);
   cols.forEach((c, i) => {
-    const level = mergeLevel(c.key);
-    if (level === 0) {
-      form.indicators.forEach((ind, li) => {
-        const { value, look } = indicatorCell(c.key, ind, result.indicators[li]);
-        w.put({ row: first + li, col: i + 2, toCol: lastOf(i) }, value, look);
-      });
-      return;
-    }
-    for (const [from, to] of runs[level]) {
-      const { value, look } = indicatorCell(
-        c.key,
-        form.indicators[from] as Indicator,
-        result.indicators[from],
-      );
-      w.put({ row: first + from, col: i + 2, toCol: lastOf(i), toRow: first + to }, value, look);
-    }
+    if (i === 0) return;
+    const at = { row: r, col: i + 2, toCol: i === cols.length - 1 ? w.lastCol : i + 2 };
+    if (c.key === 'level1Weight' || c.key === 'level2Weight')
+      w.put(at, levelWeightSum(form.indicators, c.key === 'level1Weight' ? 1 : 2), NUMBER_LOOK.weight);
+    else if (c.key === 'weight') w.put(at, result.weightTotal, NUMBER_LOOK.weight);
+    else if (c.key === 'score') w.put(at, result.total, NUMBER_LOOK.score);
+    else w.put(at, null);
   });
-  return first + n;
+  return r + 1;
 }
 
-function writeTotal(
-  w: SheetWriter,
-  r: number,
-  input: FormSheetInput,
-  cols: ColumnDef<IndicatorColumnKey>[],
-): number {
+function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: KindLayout): number {
+  const cols = kind.indicatorColumns;
+  if (kind.basicInfo) return writeSums(w, r, input, cols);
   const colOf = (key: IndicatorColumnKey) => cols.findIndex((c) => c.key === key) + 2;
   const weightCol = colOf('weight');
   const scoreCol = colOf('score');

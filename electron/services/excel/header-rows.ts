@@ -7,10 +7,12 @@ import type { HeaderFieldDef } from '../../../shared/layouts/types';
 import { headerNumber, headerText, isHeaderNumberKey } from '../../../shared/model/header';
 import type { Form } from '../../../shared/model/types';
 import { NUMBER_LOOK, SheetWriter, spans, spread, type CellValue, type Look } from './sheet-writer';
-import { LEFT } from './styles';
+import { LEFT, LEFT_TOP } from './styles';
 
-const LABEL: Look = { font: 'label' };
-const TEXT_VALUE: Look = { fmt: 'text', align: LEFT };
+export const LABEL: Look = { font: 'label' };
+export const TEXT_VALUE: Look = { fmt: 'text', align: LEFT };
+/** Long typed texts (goals, analysis), top-aligned in 仿宋. */
+export const LONG_TEXT: Look = { ...TEXT_VALUE, font: 'text', align: LEFT_TOP };
 
 export interface Pair {
   label: string;
@@ -18,11 +20,11 @@ export interface Pair {
   look: Look;
 }
 
-/** Column spans of a row of `pairs`: one column per label, the rest shared by the values. */
-export function pairSpans(lastCol: number, pairs: number): Array<[number, number]> {
-  const values = spread(lastCol - pairs, pairs);
+/** Column spans of `pairs` over columns from..to: one column per label, the rest shared by the values. */
+export function pairSpans(from: number, to: number, pairs: number): Array<[number, number]> {
+  const values = spread(to - from + 1 - pairs, pairs);
   return spans(
-    1,
+    from,
     values.flatMap((v) => [1, v]),
   );
 }
@@ -36,8 +38,14 @@ export function fieldPairs(form: Form, fields: readonly HeaderFieldDef[]): Pair[
   );
 }
 
-export function writePairs(w: SheetWriter, r: number, pairs: readonly Pair[]): void {
-  const places = pairSpans(w.lastCol, pairs.length);
+export function writePairs(
+  w: SheetWriter,
+  r: number,
+  pairs: readonly Pair[],
+  from = 1,
+  to = w.lastCol,
+): void {
+  const places = pairSpans(from, to, pairs.length);
   pairs.forEach((p, i) => {
     const [labelFrom, labelTo] = places[2 * i] as [number, number];
     const [from, to] = places[2 * i + 1] as [number, number];

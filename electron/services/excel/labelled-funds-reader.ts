@@ -6,29 +6,22 @@
  *   实际支出金额 | 市本级 | 586.25 | 转移支付至下级 | 623
  *
  * Each line is one funds column; a level name followed by a number gives that level's amount, a
- * number on its own the total. A total not printed is the sum of the levels (the form has none).
+ * number on its own (or after 合计) the total. A total not printed is the sum of the levels (000
+ * prints none for these two lines).
  */
 import type { FundsRowTemplate } from '../../../shared/layouts/types';
 import { round2 } from '../../../shared/format/numbers';
 import { newFundsRow } from '../../../shared/model/factory';
 import type { FundsRow } from '../../../shared/model/types';
 import type { CellSource } from './basic-data-reader';
-
-type Stage = 'initialBudget' | 'fullYearBudget' | 'executed';
-
-const STAGES: ReadonlyArray<[label: string, key: Stage]> = [
-  ['预算计划安排', 'initialBudget'],
-  ['实际分配下达', 'fullYearBudget'],
-  ['实际支出金额', 'executed'],
-];
+import { BASIC_INFO } from './labels';
 
 /** Group labels of the block, understood and read over. */
-export const LABELLED_FUNDS_GROUPS = new Set([
-  '基本情况',
-  '资金情况',
-  '资金安排情况',
-  '资金使用情况',
-  '绩效目标情况',
+export const LABELLED_FUNDS_GROUPS = new Set<string>([
+  BASIC_INFO.block,
+  BASIC_INFO.funds,
+  ...BASIC_INFO.stages.map((s) => s.group),
+  BASIC_INFO.goals,
 ]);
 
 export interface LabelledFunds {
@@ -44,36 +37,39 @@ export function readLabelledFunds(
   before: number,
 ): LabelledFunds | null {
   const grid = src.grid;
-  const [totalTemplate, ...levelTemplates] = template;
-  if (!totalTemplate) return null;
+  if (template.length === 0) return null;
   const rows = template.map((t) => newFundsRow(t.source, t.group));
-  const levelIndex = (title: string) => levelTemplates.findIndex((t) => t.source === title) + 1;
+  const rowIndex = (title: string) => template.findIndex((t) => t.source === title);
   let top: number | null = null;
-  for (const [label, key] of STAGES) {
+  for (const { label, key } of BASIC_INFO.stages) {
     const at = grid.find((t) => t === label, 1, before - 1);
     if (!at) continue;
     top = Math.min(top ?? at.row, at.row);
     grid.use(at.row, at.col);
-    let level = 0;
+    // The row whose name came last; its amount is the next number (none: it stays empty).
+    let target: number | null = null;
     let total: number | null = null;
+    let totalPrinted = false;
     for (const { col } of grid.rowCells(at.row).filter((c) => c.col > at.col)) {
-      const title = grid.title(at.row, col);
-      const index = levelIndex(title);
-      if (index > 0) {
-        level = index;
+      const index = rowIndex(grid.title(at.row, col));
+      if (index >= 0) {
+        target = index;
+        totalPrinted ||= index === 0;
         grid.use(at.row, col);
-      } else if (level > 0) {
-        (rows[level] as FundsRow)[key] = src.number(at.row, col, label);
-        level = 0;
-      } else {
-        total = src.number(at.row, col, label);
+        continue;
       }
+      const n = src.number(at.row, col, label);
+      if (target === null || target === 0) {
+        total = n;
+        totalPrinted = true;
+      } else (rows[target] as FundsRow)[key] = n;
+      target = null;
     }
     const levels = rows.slice(1).map((row) => row[key]);
     const summed = levels.some((v) => v !== null)
       ? round2(levels.reduce<number>((s, v) => s + (v ?? 0), 0))
       : null;
-    (rows[0] as FundsRow)[key] = total ?? summed;
+    (rows[0] as FundsRow)[key] = totalPrinted ? total : summed;
   }
   return top === null ? null : { rows, top };
 }

@@ -36,6 +36,24 @@ export const LABELS = {
   reviewSheet: '审核意见',
 } as const;
 
+/** 广东's 基本情况 block and indicator table (000): group labels; each funds line is one funds column. */
+export const BASIC_INFO = {
+  block: '基本情况',
+  funds: '资金情况',
+  goals: '绩效目标情况',
+  goalsExpected: '预期总体目标',
+  stages: [
+    { label: '预算计划安排', key: 'initialBudget', group: '资金安排情况' },
+    { label: '实际分配下达', key: 'fullYearBudget', group: '资金安排情况' },
+    { label: '实际支出金额', key: 'executed', group: '资金使用情况' },
+  ],
+  indicators: '指标评分表',
+  indicatorGroup: '评价指标',
+  levelName: '名称',
+  evidenceNote: '（说明：本栏为参考佐证材料，部门提供材料能证明对应指标即可，不用全部提供。）',
+  total: '合计：',
+} as const;
+
 /** A name and a code printed together, as real forms do: "218-晋城市生态环境局". */
 export function withCode(code: string, name: string): string {
   return code.trim() === '' ? name : `${code.trim()}-${name}`;

@@ -21,7 +21,7 @@ import {
   type Indicator,
   type LayoutId,
 } from '../../../shared/model/types';
-import { scoreForm } from '../../../shared/scoring/form';
+import { effectiveWeight, groupSizesOf, scoreForm } from '../../../shared/scoring/form';
 import { readValue } from '../../../shared/values/reader';
 import { readBasicData } from './basic-data-reader';
 import { LABELLED_FUNDS_GROUPS, readLabelledFunds } from './labelled-funds-reader';
@@ -39,7 +39,7 @@ import {
   UNIT_LABELS,
   WEIGHT_TITLE,
 } from './column-titles';
-import { LABELS, splitCode } from './labels';
+import { BASIC_INFO, LABELS, splitCode } from './labels';
 
 export interface ReadProblem {
   sheet: string;
@@ -58,9 +58,18 @@ export interface SheetRead {
 }
 
 const FIXED_LABELS = new Set(
-  [LABELS.indicators, LABELS.goals, LABELS.total, LABELS.grade, '合计', '—', '-', '绩效目标'].map(
-    normalizeTitle,
-  ),
+  [
+    LABELS.indicators,
+    LABELS.goals,
+    LABELS.total,
+    LABELS.grade,
+    '合计',
+    '—',
+    '-',
+    '绩效目标',
+    BASIC_INFO.indicators,
+    BASIC_INFO.indicatorGroup,
+  ].map(normalizeTitle),
 );
 const NOTES = new Set(Object.values(LAYOUTS).flatMap((l) => l.notes.map(normalizeTitle)));
 const GOAL_EXPECTED = new Set(['预期目标', '年度目标', '预期总体目标']);
@@ -125,28 +134,60 @@ function findIndicatorHeader(grid: CellGrid): number | null {
   return null;
 }
 
-function indicatorColumns(rd: SheetReader, header: number): IndicatorColumn[] {
+/** Labels of the table itself (left of it, above its titles), not columns. */
+const TABLE_LABELS = new Set(
+  [LABELS.indicators, BASIC_INFO.indicators, BASIC_INFO.indicatorGroup].map(normalizeTitle),
+);
+
+const LEVEL_WEIGHT: Partial<Record<IndicatorColumnKey, IndicatorColumnKey>> = {
+  level1: 'level1Weight',
+  level2: 'level2Weight',
+  name: 'weight',
+};
+
+/** 000 prints a note under 参考佐证材料: “（说明：本栏为参考佐证材料……）”. */
+const titleWithoutNote = (title: string) => title.replace(/\(说明.*\)$/, '');
+
+/**
+ * The indicator columns from the header row and, where 000's arrangement has them, the 评价指标
+ * row above it and the 名称 | 权重(%) row below it (a weight belongs to the level to its left).
+ * Returns the columns and the first and last header rows.
+ */
+function indicatorColumns(
+  rd: SheetReader,
+  header: number,
+): { cols: IndicatorColumn[]; top: number; last: number } {
+  const grid = rd.grid;
+  const hasTitle = (r: number, t: string) => grid.rowCells(r).some(({ col }) => grid.title(r, col) === t);
+  const top = header > 1 && hasTitle(header - 1, BASIC_INFO.indicatorGroup) ? header - 1 : header;
+  const sub = hasTitle(header + 1, BASIC_INFO.levelName) ? header + 1 : header;
+  const columns = new Set<number>();
+  for (let r = top; r <= sub; r++) for (const { col } of grid.rowCells(r)) columns.add(col);
   const out: IndicatorColumn[] = [];
+  const seen = new Set<string>();
   let level: IndicatorColumnKey | null = null;
-  for (const { col } of rd.grid.rowCells(header)) {
-    const title = rd.grid.title(header, col);
-    rd.grid.use(header, col);
-    if (WEIGHT_TITLE.test(title)) {
-      out.push({
-        col,
-        key: level === 'level1' ? 'level1Weight' : level === 'level2' ? 'level2Weight' : 'weight',
-      });
-      continue;
-    }
-    const key = INDICATOR_TITLES.get(title);
-    if (key) {
-      out.push({ col, key });
-      if (key === 'level1' || key === 'level2' || key === 'name') level = key;
-    } else if (title !== normalizeTitle(LABELS.indicators)) {
-      rd.problem(header, col, '表头不认识，这一列未读入');
+  for (const col of [...columns].sort((a, b) => a - b)) {
+    for (let r = top; r <= sub; r++) grid.use(r, col);
+    const below = sub > header ? grid.title(sub, col) : '';
+    const title = titleWithoutNote(grid.title(header, col) || grid.title(top, col));
+    if (below === BASIC_INFO.levelName) {
+      const key = INDICATOR_TITLES.get(title);
+      if (key && LEVEL_WEIGHT[key]) out.push({ col, key: (level = key) });
+      else rd.problem(sub, col, '“名称”上面不是一级/二级/三级指标，这一列未读入');
+    } else if (WEIGHT_TITLE.test(below || title)) {
+      out.push({ col, key: (level && LEVEL_WEIGHT[level]) ?? 'weight' });
+    } else {
+      // A title merged over several columns (or down the header rows) is one column: its first.
+      const master = grid.get(header, col)?.master ?? grid.get(top, col)?.master ?? '';
+      if (title === '' || seen.has(master)) continue;
+      seen.add(master);
+      const key = INDICATOR_TITLES.get(title);
+      if (key) out.push({ col, key });
+      if (key && LEVEL_WEIGHT[key]) level = key;
+      else if (!key && !TABLE_LABELS.has(title)) rd.problem(header, col, '表头不认识，这一列未读入');
     }
   }
-  return out;
+  return { cols: out, top, last: sub };
 }
 
 type WeightKey = 'weight' | 'level1Weight' | 'level2Weight';
@@ -211,8 +252,15 @@ function readIndicators(
     }
     // Hand-filled forms often write 一级/二级 once and leave the rows below blank.
     const prev = indicators[indicators.length - 1];
-    if (prev && ind.level1 === '') ind.level1 = prev.level1;
-    if (prev && ind.level2 === '' && ind.level1 === prev.level1) ind.level2 = prev.level2;
+    // Their weights (广东) likewise.
+    if (prev && ind.level1 === '') {
+      ind.level1 = prev.level1;
+      if (ind.level1Weight == null && prev.level1Weight != null) ind.level1Weight = prev.level1Weight;
+    }
+    if (prev && ind.level2 === '' && ind.level1 === prev.level1) {
+      ind.level2 = prev.level2;
+      if (ind.level2Weight == null && prev.level2Weight != null) ind.level2Weight = prev.level2Weight;
+    }
     indicators.push(ind);
   }
   return { indicators, totalRow: null };
@@ -328,20 +376,40 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
   return r;
 }
 
+/** A label's text to its right, going on in the rows below over which the label is merged. */
+function textRightOf(rd: SheetReader, r: number, col: number, before: number): string {
+  const grid = rd.grid;
+  let text = '';
+  for (let v = r; v < before && grid.get(v, col) && (v === r || !grid.isMaster(v, col)); v++) {
+    const right = grid.rowCells(v).find((c) => c.col > col);
+    if (right && grid.isMaster(v, right.col)) text += rd.text(v, right.col);
+  }
+  return text;
+}
+
+/** 广东 prints 预期总体目标 with its text to the right, and 实际完成情况 (when any) below it. */
+function readGoalLines(rd: SheetReader, form: Form, before: number): boolean {
+  const grid = rd.grid;
+  const at = grid.find((t) => t === BASIC_INFO.goalsExpected, 1, before - 1);
+  if (!at || grid.rowCells(at.row).some(({ col }) => grid.title(at.row, col) === LABELS.goalsActual))
+    return false;
+  grid.use(at.row, at.col);
+  form.goals.expected = textRightOf(rd, at.row, at.col, before);
+  const below = grid.find((t) => t === LABELS.goalsActual, at.row + 1, before - 1);
+  if (below) {
+    grid.use(below.row, below.col);
+    form.goals.actual = textRightOf(rd, below.row, below.col, before);
+  }
+  return true;
+}
+
 function readGoals(rd: SheetReader, form: Form, from: number, before: number): void {
   const grid = rd.grid;
+  if (readGoalLines(rd, form, before)) return;
   for (let r = from; r < before; r++) {
     const cells = grid.rowCells(r);
     const expected = cells.find(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)));
     const actual = cells.find(({ col }) => grid.title(r, col) === LABELS.goalsActual);
-    if (expected && !actual && grid.title(r, expected.col) === '预期总体目标') {
-      // 广东 prints only 预期总体目标, its text to the right on the same row.
-      const text = cells.find(({ col }) => col > expected.col);
-      if (!text) continue;
-      grid.use(r, expected.col);
-      form.goals.expected = rd.text(r, text.col);
-      return;
-    }
     if (!expected || !actual) continue;
     grid.use(r, expected.col);
     grid.use(r, actual.col);
@@ -373,6 +441,8 @@ function isAnyLabel(title: string): boolean {
     headFieldOf(title) !== null ||
     FIXED_LABELS.has(title) ||
     FUNDS_BLOCK_TITLES.has(title) ||
+    LABELLED_FUNDS_GROUPS.has(title) ||
+    title === LABELS.goalsActual ||
     FUNDS_TITLES.has(title) ||
     INDICATOR_TITLES.has(title) ||
     GOAL_EXPECTED.has(title) ||
@@ -388,7 +458,9 @@ function isAnyLabel(title: string): boolean {
 function valueOfLabel(rd: SheetReader, r: number, col: number, next: { col: number } | undefined): string {
   const grid = rd.grid;
   if (next && !isAnyLabel(grid.title(r, next.col))) return rd.text(r, next.col);
-  if (grid.isMaster(r + 1, col) && !isAnyLabel(grid.title(r + 1, col))) return rd.text(r + 1, col);
+  // Below only from a row of values alone: a row with labels of its own (000's funds lines) is not.
+  const valuesRow = grid.rowCells(r + 1).every(({ col: c }) => !isAnyLabel(grid.title(r + 1, c)));
+  if (valuesRow && grid.isMaster(r + 1, col)) return rd.text(r + 1, col);
   return '';
 }
 
@@ -481,6 +553,21 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
   }
 }
 
+/**
+ * A printed 三级 weight that is the equal split of its 二级 weight (广东, where the export prints the
+ * split) is the split, not a typed weight: it stays empty, as in a form that never had one.
+ */
+function dropSplitWeights(form: Form, layout: LayoutId): void {
+  const policy = getLayout(layout).policy;
+  if (!policy.equalSplit) return;
+  const sizes = groupSizesOf(form, policy);
+  for (const ind of form.indicators) {
+    if (ind.weight === null) continue;
+    const split = effectiveWeight({ ...ind, weight: null }, sizes, policy);
+    if (split !== null && Math.abs(split - ind.weight) < 0.005) ind.weight = null;
+  }
+}
+
 /** Printed scores that the rules do not give become manual scores with a reason (scoring.md §6). */
 function keepPrintedScores(form: Form, layout: LayoutId): void {
   const result = scoreForm(form, getLayout(layout));
@@ -523,14 +610,17 @@ export function readOfficialSheet(
   const rd = new SheetReader(ws, ws.name);
   const header = findIndicatorHeader(rd.grid);
   if (header === null) return { notForm: '没有“一级指标”“三级指标”表头，不是自评表' };
-  const titles = rd.grid.rowCells(header).map(({ col }) => rd.grid.title(header, col));
+  const { cols, top, last } = indicatorColumns(rd, header);
+  const titles: string[] = [];
+  for (let r = top; r <= last; r++)
+    titles.push(...rd.grid.rowCells(r).map(({ col }) => titleWithoutNote(rd.grid.title(r, col))));
   const layout = options.layout ?? guessLayout(titles);
   const form = newForm(id, layout, 'project', options.year);
-  readHead(rd, form, header, options.year);
-  const cols = indicatorColumns(rd, header);
-  const fundsEnd = readFunds(rd, form, layout, header);
-  readGoals(rd, form, Math.min(fundsEnd, header), header);
-  const { indicators, totalRow } = readIndicators(rd, header, cols);
+  const before = top;
+  readHead(rd, form, before, options.year);
+  const fundsEnd = readFunds(rd, form, layout, before);
+  readGoals(rd, form, Math.min(fundsEnd, before), before);
+  const { indicators, totalRow } = readIndicators(rd, last, cols);
   form.indicators = indicators;
   if (totalRow !== null) readTotal(rd, totalRow, cols, form);
   else rd.problems.push({ sheet: rd.sheet, reason: '没有找到“总分”行' });
@@ -538,6 +628,7 @@ export function readOfficialSheet(
   const basic = readBasicData(rd, basicDataLayoutOf(layout, form.kind));
   if (basic?.data) form.basicData = basic.data;
   readAnalysis(rd, form, analysisFrom, basic && basic.top >= analysisFrom ? basic.top : rd.grid.rowCount + 1);
+  dropSplitWeights(form, layout);
   keepPrintedScores(form, layout);
   for (let r = 1; r <= rd.grid.rowCount; r++) {
     for (const { col } of rd.grid.rowCells(r)) {

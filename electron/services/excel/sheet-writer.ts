@@ -11,6 +11,7 @@ import {
   heightFor,
   linesOf,
   NUM_FMT,
+  splitForRows,
   THIN_BORDER,
   type FontRole,
   type NumFmtRole,
@@ -99,6 +100,11 @@ export class SheetWriter {
     let w = 0;
     for (let c = col; c <= toCol; c++) w += this.widths[c - 1] ?? 0;
     return w;
+  }
+
+  /** Pieces of a long text for the rows of a cell spanning col..toCol (see splitForRows). */
+  pieces(text: string, col: number, toCol: number): string[] {
+    return splitForRows(text, this.spanWidth(col, toCol), FONTS.text.size);
   }
 
   put(at: Place, value: CellValue, look: Look = {}): void {
