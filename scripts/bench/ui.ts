@@ -17,8 +17,9 @@ import { generatedDocument } from '../../tests/support/documents';
 import { launchChromium } from '../../tests/support/chromium';
 import { figureOf, type Figure } from './measure';
 
-const EDITS = 40;
-const SWITCHES = 40;
+// ZIPING_BENCH_EDITS / ZIPING_BENCH_SWITCHES: fewer (or no) rounds of one phase, for A/B runs.
+const EDITS = Number(process.env['ZIPING_BENCH_EDITS'] ?? 40);
+const SWITCHES = Number(process.env['ZIPING_BENCH_SWITCHES'] ?? 40);
 
 /**
  * In-page probes, as source text (this file is compiled for Node). The start is the Enter in a
@@ -151,7 +152,7 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
     const actual = page
       .locator('[data-testid="indicator-grid"] .ag-row[row-index="0"] [col-id="actual"]')
       .first();
-    for (let i = 0; i < EDITS + 3; i++) {
+    for (let i = 0; EDITS > 0 && i < EDITS + 3; i++) {
       const before = await page.getByTestId('form-total').innerText();
       await actual.dblclick();
       const editor = page.locator('.ag-cell-inline-editing input').first();
@@ -173,7 +174,7 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
     if (tracing === 'switches') await browser.startTracing(page, { categories: ['devtools.timeline'] });
     const switchProfiler = await startProfile(page);
     const switchTimes: number[] = [];
-    const targets = doc.forms.slice(1, 1 + SWITCHES + 3);
+    const targets = SWITCHES > 0 ? doc.forms.slice(1, 1 + SWITCHES + 3) : [];
     for (let i = 0; i < targets.length; i++) {
       const form = targets[i];
       if (!form) continue;
