@@ -1,10 +1,14 @@
 /** 审核: the findings of the current form (or of the whole document); a click shows the cell. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TOGGLE_CHECKS } from './useMenuCommands';
 import type { Finding } from '../../../shared/checks/types';
 import type { Form } from '../../../shared/model/types';
 import type { DocumentStore } from '../state/documentStore';
 import { findingPlace } from '../layout/fieldNames';
+import { useItemWindow, type ListGeometry } from './useItemWindow';
+
+/** The list as styled (styles.css `.checks-list > li`): a document's findings run to tens of thousands. */
+const LIST_GEOMETRY: ListGeometry = { itemHeight: 28, padding: 0, overscan: 15 };
 
 /**
  * Keys that stay with a finding when others come or go above it (not its index), so that an edit
@@ -40,6 +44,8 @@ export function ChecksPanel({ store, form, onPick }: Props) {
       ? store.result(form.id).findings
       : store.doc.forms.flatMap((f) => store.result(f.id).findings);
   const keys = findingKeys(findings);
+  const listRef = useRef<HTMLOListElement | null>(null);
+  const { first, last, before, after } = useItemWindow(listRef, findings.length, LIST_GEOMETRY);
   const errors = findings.filter((f) => f.level === 'error').length;
   const layout = store.layout;
 
@@ -83,15 +89,19 @@ export function ChecksPanel({ store, form, onPick }: Props) {
           {open ? '收起' : '展开'}
         </button>
       </div>
-      <ol className="checks-list" hidden={!open}>
-        {findings.map((f, i) => {
+      <ol className="checks-list" hidden={!open} ref={listRef}>
+        {before > 0 && <li className="checks-list-spacer" aria-hidden style={{ height: before }} />}
+        {findings.slice(first, last).map((f, k) => {
+          const i = first + k;
           const owner = scope === 'all' ? store.form(f.formId) : form;
+          const place = owner ? findingPlace(f, owner, layout) : '';
           return (
             <li key={keys[i]}>
               <button
                 type="button"
                 className={`finding finding-${f.level}`}
                 onClick={() => onPick(f)}
+                title={`${f.message}${place ? `（${place}）` : ''}`}
                 data-testid={`finding-${i}`}
                 data-level={f.level}
                 data-code={f.code}
@@ -101,11 +111,12 @@ export function ChecksPanel({ store, form, onPick }: Props) {
                   <span className="finding-form">{owner?.projectName || '（未命名）'}</span>
                 )}
                 <span className="finding-message">{f.message}</span>
-                <span className="finding-place">{owner ? findingPlace(f, owner, layout) : ''}</span>
+                <span className="finding-place">{place}</span>
               </button>
             </li>
           );
         })}
+        {after > 0 && <li className="checks-list-spacer" aria-hidden style={{ height: after }} />}
       </ol>
     </section>
   );

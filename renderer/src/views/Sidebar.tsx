@@ -1,15 +1,5 @@
 /** The document's forms: department form first, each with total, grade and an error mark. */
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-  type RefObject,
-} from 'react';
+import { memo, useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { newForm, nextId } from '../../../shared/model/factory';
 import type { Form, FormKind, Grade } from '../../../shared/model/types';
 import { fmt2 } from '../../../shared/format/numbers';
@@ -20,6 +10,7 @@ import { GradeBadge } from './GradeBadge';
 import { useEditor } from './EditorContext';
 import { GridMenu, type MenuAt, type MenuItem } from './GridMenu';
 import { deleteForm, duplicateForm, moveForm } from '../state/formActions';
+import { useItemWindow, type ListGeometry } from './useItemWindow';
 
 interface Props {
   store: DocumentStore;
@@ -130,52 +121,8 @@ function statusSummary(store: DocumentStore): string {
     : `${parts.join(' · ')}${counts.未设置 > 0 ? ` · 未设置 ${counts.未设置}` : ''}`;
 }
 
-/** Every item's height (styles.css `.form-list > li`): what the window of rendered items is computed with. */
-const ITEM_HEIGHT = 30;
-/** The list's top padding (styles.css `.form-list`). */
-const LIST_PADDING = 4;
-/** Items rendered above and below the visible ones, so a scroll shows them at once. */
-const OVERSCAN = 20;
-
-/**
- * The items in view (a document has up to a thousand forms; rendering them all costs every frame
- * of the editor its layout and paint), kept in step with the list's scroll and size.
- */
-function useItemWindow(list: RefObject<HTMLUListElement | null>, count: number) {
-  const [view, setView] = useState({ top: 0, height: 1000 });
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!el) return;
-    let frame = 0;
-    const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setView({ top: el.scrollTop, height: el.clientHeight }));
-    };
-    setView({ top: el.scrollTop, height: el.clientHeight });
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    el.addEventListener('scroll', measure, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-      el.removeEventListener('scroll', measure);
-    };
-  }, [list]);
-  const first = Math.max(0, Math.floor(view.top / ITEM_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / ITEM_HEIGHT) + OVERSCAN);
-  return { first, last, view };
-}
-
-/**
- * Scrolls the list (not the page) so that item `index` is in view. Decided from the scroll
- * position the window already tracks: reading the element's geometry here would force a layout
- * of the whole page in the middle of a form switch (≈ 10 ms); writing scrollTop only when needed.
- */
-function scrollToItem(el: HTMLUListElement, index: number, view: { top: number; height: number }): void {
-  const top = LIST_PADDING + index * ITEM_HEIGHT;
-  if (top < view.top) el.scrollTop = top;
-  else if (top + ITEM_HEIGHT > view.top + view.height) el.scrollTop = top + ITEM_HEIGHT - view.height;
-}
+/** The list as styled (styles.css `.form-list`, `.form-list > li`). */
+const LIST_GEOMETRY: ListGeometry = { itemHeight: 30, padding: 4, overscan: 20 };
 
 /** The sidebar's buttons are narrow: short names, the full ones in their tooltips and the menu. */
 const SHORT_LABELS: Record<string, string> = {
@@ -206,14 +153,9 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
   const statuses = useSyncExternalStore(store.subscribe, () => statusSummary(store));
   const shown = ids === '' ? [] : ids.split('\u0000');
   const listRef = useRef<HTMLUListElement | null>(null);
-  const { first, last, view } = useItemWindow(listRef, shown.length);
   // The selected form stays in view (chosen from a finding, an undo, or added at the end).
   const selectedIndex = selectedId ? shown.indexOf(selectedId) : -1;
-  const viewNow = useRef(view);
-  viewNow.current = view;
-  useEffect(() => {
-    if (listRef.current && selectedIndex >= 0) scrollToItem(listRef.current, selectedIndex, viewNow.current);
-  }, [selectedIndex]);
+  const { first, last, before, after } = useItemWindow(listRef, shown.length, LIST_GEOMETRY, selectedIndex);
   const forms = store.doc.forms;
   const hasDepartment = forms.some((f) => f.kind === 'department');
 
@@ -322,7 +264,7 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
         )}
       </div>
       <ul className="form-list" onKeyDown={onListKey} ref={listRef}>
-        {first > 0 && <li className="form-list-spacer" aria-hidden style={{ height: first * ITEM_HEIGHT }} />}
+        {before > 0 && <li className="form-list-spacer" aria-hidden style={{ height: before }} />}
         {shown.slice(first, last).map((id) => (
           <FormItem
             key={id}
@@ -333,13 +275,7 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
             onMenu={openMenu}
           />
         ))}
-        {last < shown.length && (
-          <li
-            className="form-list-spacer"
-            aria-hidden
-            style={{ height: (shown.length - last) * ITEM_HEIGHT }}
-          />
-        )}
+        {after > 0 && <li className="form-list-spacer" aria-hidden style={{ height: after }} />}
         {shown.length === 0 && (
           <li className="sidebar-empty">{forms.length === 0 ? '还没有表格' : '没有名称匹配的表'}</li>
         )}
