@@ -175,16 +175,7 @@ describe('a 广东 form filled by hand', () => {
       projectName: '江门市级环境保护专项资金',
       unit: '江门市生态环境局',
       year: 2024,
-      header: {
-        evaluationYear: '2024年',
-        evaluationAmount: 2181.86,
-        contact: '伍毅敏',
-        phone: '3988041',
-        email: 'sthjj_cwk@163.com',
-        projectLevel: '二级项目',
-        basisDocuments: '市政府常务会议纪要（十五届（124）次）等',
-        goalAchieved: '是',
-      },
+      header: { ...JIANGMEN_HEADER, basisDocuments: '市政府常务会议纪要（十五届（124）次）等' },
       goals: { expected: '建立全市共73个镇（街）镇级环保巡查队伍巡查机制', actual: '已建立' },
     });
     expect(form?.funds.rows.map((row) => [row.source, row.fullYearBudget, row.executed])).toEqual([
