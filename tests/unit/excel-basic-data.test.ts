@@ -14,6 +14,7 @@ import { exportDocument, type ExportProgress } from '../../electron/services/exc
 import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { sheetFingerprint } from '../../electron/services/excel/fingerprint';
 import { importReportLines } from '../../electron/services/excel/import-report';
+import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
 import { DRAFT_HEADER, PAGE_FOOTER } from '../../electron/services/excel/page';
 import { formToJson } from '../../shared/model/interchange';
 import type { Form } from '../../shared/model/types';
@@ -113,6 +114,13 @@ describe('the 基础数据表 sheet', () => {
     expect(names[2]?.startsWith((report.sheets[0] as string).slice(0, 25))).toBe(true);
     // The project called “…-基础数据表” keeps its name; nothing else takes it.
     expect(report.sheets[2]).toBe(`${DEPT}-基础数据表`);
+    // The tail survives shortening and numbering.
+    const tail = { name: '长'.repeat(40), tail: '-基础数据表' };
+    expect(uniqueSheetNames([tail, tail, { name: 'a/b', tail: '-基础数据表' }])).toEqual([
+      `${'长'.repeat(25)}-基础数据表`,
+      `${'长'.repeat(22)}(2)-基础数据表`,
+      'a_b-基础数据表',
+    ]);
   });
 
   it('prints 004’s table: title, one label column and six value columns, amounts and rates formatted', async () => {
