@@ -4,7 +4,8 @@
  * into PDF with LibreOffice headless and every page into a PNG with pdftoppm, so anyone can look
  * at the print. Needs Debian's `libreoffice-calc` and `poppler-utils`. Not part of `npm test`.
  *
- * Without a document it exports one generated form of every layout (A–E) and the sample.
+ * Without a document it exports one generated form of every layout (A–E), 000 and 004's long
+ * 基础数据表, and the sample.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { readDocumentSnapshot } from '../electron/services/document-store/snapsh
 import { exportDocument } from '../electron/services/excel/export';
 import { LAYOUT_IDS, type ZipingDocument } from '../shared/model/types';
 import { layoutDocument, layoutForm } from '../tests/support/excel';
-import { jiangmenForm } from '../tests/support/headers';
+import { hengyangBasicData, jiangmenForm } from '../tests/support/headers';
 import { SAMPLE_PATH } from './build-sample';
 
 function option(name: string): string | undefined {
@@ -48,6 +49,13 @@ function documents(): Array<[string, ZipingDocument]> {
     }
     // 广东 with 000's own contents, to hold beside the real form.
     out.push(['江门-000', layoutDocument('guangdong', [jiangmenForm()])]);
+    // 湖南 with 004's 基础数据表, one 专项 a line: long enough to go over pages (its header repeats).
+    const hengyang = layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局');
+    const data = hengyangBasicData();
+    for (let i = 1; i <= 40; i++)
+      data.spending.push({ item: `专项资金${i}`, lastYearFinal: null, budget: 10 * i, final: 9.5 * i });
+    hengyang.basicData = data;
+    out.push(['衡阳-004', layoutDocument('hunan', [hengyang])]);
   }
   const only = option('--layout');
   return only ? out.filter(([, d]) => d.meta.layout === only) : out;

@@ -47,7 +47,11 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(target);
     const doc = app.service.current?.document;
-    expect(book.worksheets.filter((w) => w.state === 'visible').length).toBe((doc?.forms.length ?? 0) + 1);
+    if (!doc) throw new Error('no document');
+    // The summary, a sheet per form, and a 基础数据表 sheet per 湖南 department form.
+    const layout = getLayout(doc.meta.layout);
+    const tables = doc.forms.filter((f) => layout.kinds[f.kind].basicData).length;
+    expect(book.worksheets.filter((w) => w.state === 'visible').length).toBe(doc.forms.length + 1 + tables);
     const sheet = book.worksheets.find((w) => w.state === 'visible' && w.name !== book.worksheets[0]?.name);
     expect(sheet?.headerFooter.oddHeader ?? '').toMatch(/草稿/);
   });
@@ -71,7 +75,7 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(target);
     const visible = book.worksheets.filter((w) => w.state === 'visible');
-    expect(visible.length).toBe(2);
+    expect(visible.length).toBe(layout.kinds[clean.kind].basicData ? 3 : 2);
     expect(visible[1]?.headerFooter.oddHeader ?? '').not.toMatch(/草稿/);
   });
 });

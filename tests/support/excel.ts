@@ -1,5 +1,6 @@
 /** Helpers of the Excel tests: forms of every layout with known contents, and reading files back. */
 import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 import { exportDocument, type ExportOptions, type ExportReport } from '../../electron/services/excel/export';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
@@ -138,4 +139,21 @@ export async function handFilledFile(
   const file = `${dir}/${name}.xlsx`;
   await wb.xlsx.writeFile(file);
   return file;
+}
+
+/** What every sheet we print has: A4, one page wide, `titles` repeated on each page, page numbers. */
+export function expectPrintSetup(
+  ws: ExcelJS.Worksheet,
+  orientation: 'portrait' | 'landscape',
+  titles: string,
+): void {
+  expect(ws.pageSetup).toMatchObject({
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: titles,
+  });
+  expect(ws.headerFooter.oddFooter).toContain('&P');
 }

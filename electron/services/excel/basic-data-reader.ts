@@ -1,7 +1,8 @@
 /**
- * Reads the 基础数据表 (basic-data-block.ts) wherever it sits on a sheet, by its printed labels:
- * 财政供养人员情况 with 编制数 / 实际在职人数 below their titles, 经费控制情况 lines under
- * 上年决算数 | 本年预算数 | 本年决算数 (told apart by their years), 楼堂馆所控制情况 and 厉行节约保障措施.
+ * Reads the 基础数据表 (basic-data-sheet.ts; older exports put it below the form) wherever it sits
+ * on a sheet, by its printed labels: 财政供养人员情况 with 编制数 / 实际在职人数 below their titles,
+ * 经费控制情况 lines under 上年决算数 | 本年预算数 | 本年决算数 (told apart by their years),
+ * 楼堂馆所控制情况 and 厉行节约保障措施.
  * The printed 控制率 are computed, so they are read over, not kept.
  */
 import type { BasicDataLayout } from '../../../shared/layouts/types';

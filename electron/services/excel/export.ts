@@ -10,6 +10,7 @@ import type { ExportJobProgress } from '../../../shared/contract';
 import { mkdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { getLayout } from '../../../shared/layouts/definitions';
+import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form, ZipingDocument } from '../../../shared/model/types';
 import { scoreForm } from '../../../shared/scoring/form';
 import type { FormResult } from '../../../shared/scoring/types';
@@ -24,7 +25,8 @@ import {
 } from './errors';
 import { sheetFingerprint } from './fingerprint';
 import { writeFormSheet } from './form-sheet';
-import { DATA_SHEET, writeHiddenData } from './hidden-data';
+import { DATA_SHEET, writeHiddenData, type StoredSheets } from './hidden-data';
+import { writeBasicDataSheet } from './basic-data-sheet';
 import { LABELS } from './labels';
 import { uniqueSheetNames } from './sheet-names';
 import { writeSummarySheet } from './summary-sheet';
@@ -51,7 +53,7 @@ export interface ExportOptions {
 
 export interface ExportReport {
   files: string[];
-  /** Form sheet names, in order. */
+  /** Form sheet names, in order (a form's 基础数据表 sheet is not one). */
   sheets: string[];
   forms: number;
   draft: boolean;
@@ -68,7 +70,8 @@ export interface ScoredForm {
 const nameOf = (form: Form) => form.projectName.trim() || (form.kind === 'department' ? '部门整体' : '项目');
 
 /**
- * One workbook: optional summary, a sheet per form, the hidden data sheet. `beforeSheet` runs
+ * One workbook: optional summary, a sheet per form (湖南 department forms: and their 基础数据表
+ * sheet right after it), the hidden data sheet. `beforeSheet` runs
  * before each form's sheet: the export reports progress there, yields to the event loop (so that
  * calls asking for progress or cancelling are answered) and throws to stop.
  */
@@ -95,6 +98,7 @@ export async function buildWorkbook(
     scored.map((s) => nameOf(s.form)),
     reserved,
   );
+  const basicSheets = basicDataSheetNames(scored, sheets, layout, reserved);
   if (options.summary) {
     const ws = wb.addWorksheet(LABELS.summarySheet);
     const lines = scored.map((s, i) => ({
@@ -110,16 +114,41 @@ export async function buildWorkbook(
     writeSummarySheet(ws, doc.meta.unit, doc.meta.year, lines, options.draft, review !== undefined);
   }
   if (review) writeReviewSheet(wb.addWorksheet(LABELS.reviewSheet), scored, review, layout, options.draft);
-  const stored: Array<{ sheet: string; fingerprint: string; form: Form }> = [];
+  const stored: StoredSheets[] = [];
   for (const [i, { form, result }] of scored.entries()) {
     await options.beforeSheet?.(form);
     const sheet = sheets[i] as string;
     const ws = wb.addWorksheet(sheet);
     writeFormSheet(ws, { form, layout, result, draft: options.draft });
-    stored.push({ sheet, fingerprint: sheetFingerprint(ws), form });
+    const entry: StoredSheets = { sheet, fingerprint: sheetFingerprint(ws), form };
+    const basicSheet = basicSheets.get(i);
+    if (basicSheet !== undefined) {
+      const basicWs = wb.addWorksheet(basicSheet);
+      writeBasicDataSheet(basicWs, { form, layout, draft: options.draft });
+      entry.basicData = { sheet: basicSheet, fingerprint: sheetFingerprint(basicWs) };
+    }
+    stored.push(entry);
   }
   writeHiddenData(wb, doc.meta, stored, review ? reviewOf(review, scored) : null);
   return { workbook: wb, sheets };
+}
+
+/**
+ * Names of the 基础数据表 sheets, by form index: the form's sheet name with “-基础数据表”, unique
+ * among all the workbook's sheets.
+ */
+function basicDataSheetNames(
+  scored: readonly ScoredForm[],
+  sheets: readonly string[],
+  layout: LayoutDef,
+  reserved: readonly string[],
+): Map<number, string> {
+  const owners = scored.flatMap(({ form }, i) => (layout.kinds[form.kind].basicData ? [i] : []));
+  const names = uniqueSheetNames(
+    owners.map((i) => ({ name: sheets[i] as string, tail: LABELS.basicDataSheet })),
+    [...reserved, ...sheets],
+  );
+  return new Map(owners.map((i, k) => [i, names[k] as string]));
 }
 
 function statusOf(review: ReadonlyMap<string, ReviewItem>, formId: string): string {

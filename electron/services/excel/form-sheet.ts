@@ -3,6 +3,7 @@
  * layout definition (shared/layouts): title and year line, 金额单位, header fields, funds block,
  * goals, the indicator table with 一级/二级 merged over their rows, the total row, analysis
  * texts and 备注; A4 in the layout's orientation, one page wide, table header on every page.
+ * 湖南's 基础数据表 has a sheet of its own (basic-data-sheet.ts).
  */
 import type { Worksheet } from 'exceljs';
 import type {
@@ -14,7 +15,6 @@ import type {
 } from '../../../shared/layouts/types';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
-import { writeBasicData } from './basic-data-block';
 import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
 import { fundsFitBasicInfo, writeBasicInfo, writeUnitLine } from './basic-info-block';
 import { BASIC_INFO, headerLabels, LABELS, withCode } from './labels';
@@ -119,7 +119,6 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
-  if (kind.basicData) r = writeBasicData(w, r, form, kind.basicData);
   w.finish();
   setupPrint(ws, layout.orientation, `${indicatorHeader}:${table.headerEnd}`, input.draft);
   return { indicatorHeader, total, last: r - 1 };

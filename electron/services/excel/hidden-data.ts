@@ -16,6 +16,11 @@ import { isReviewItem } from '../../../shared/review/validate';
 export const DATA_SHEET = 'ZipingData';
 /** The row of review data (comments, audit scores, statuses), when the export carries it. */
 const REVIEW_ROW = '@review';
+/**
+ * A form's 基础数据表 sheet: [BASIC_ROW, its fingerprint, the form's sheet, its sheet]. Its data is
+ * in the form's JSON; the row only tells whether the sheet was edited.
+ */
+const BASIC_ROW = '@basicData';
 const MARK = 'ziping-xlsx';
 const VERSION = 1;
 const CHUNK = 30_000;
@@ -25,6 +30,20 @@ export interface StoredForm {
   fingerprint: string;
   /** Deflated, base64-encoded interchange JSON. */
   packed: string;
+  /** The form's 基础数据表 sheet (湖南 department forms). */
+  basicData?: SheetPrint;
+}
+
+/** A sheet and the fingerprint of what it showed when exported. */
+export interface SheetPrint {
+  sheet: string;
+  fingerprint: string;
+}
+
+/** What the export stores of one form: its sheets and the form. */
+export interface StoredSheets extends SheetPrint {
+  form: Form;
+  basicData?: SheetPrint;
 }
 
 function packed(value: unknown): string[] {
@@ -43,12 +62,14 @@ function unpacked(text: string): unknown {
 export function writeHiddenData(
   wb: Workbook,
   meta: DocumentMeta,
-  forms: Array<{ sheet: string; fingerprint: string; form: Form }>,
+  forms: readonly StoredSheets[],
   review: readonly ReviewItem[] | null = null,
 ): void {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([MARK, VERSION, JSON.stringify({ unit: meta.unit, year: meta.year, layout: meta.layout })]);
   for (const f of forms) ws.addRow([f.sheet, f.fingerprint, ...packed(formToJson(f.form, meta.layout))]);
+  for (const f of forms)
+    if (f.basicData) ws.addRow([BASIC_ROW, f.basicData.fingerprint, f.sheet, f.basicData.sheet]);
   if (review) ws.addRow([REVIEW_ROW, '', ...packed(review)]);
 }
 
@@ -74,12 +95,19 @@ export function readHiddenData(wb: Workbook): HiddenData | null {
     return null;
   }
   const forms: StoredForm[] = [];
+  const basic: Array<{ owner: string; print: SheetPrint }> = [];
   let review: ReviewItem[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const sheet = row.getCell(1).value;
     const fingerprint = row.getCell(2).value;
     if (typeof sheet !== 'string' || typeof fingerprint !== 'string') continue;
+    if (sheet === BASIC_ROW) {
+      const [owner, own] = [row.getCell(3).value, row.getCell(4).value];
+      if (typeof owner === 'string' && typeof own === 'string')
+        basic.push({ owner, print: { sheet: own, fingerprint } });
+      continue;
+    }
     let packed = '';
     for (let c = 3; c <= row.cellCount; c++) {
       const v = row.getCell(c).value;
@@ -87,6 +115,10 @@ export function readHiddenData(wb: Workbook): HiddenData | null {
     }
     if (sheet === REVIEW_ROW) review = reviewItemsOf(packed);
     else forms.push({ sheet, fingerprint, packed });
+  }
+  for (const { owner, print } of basic) {
+    const form = forms.find((f) => f.sheet === owner);
+    if (form) form.basicData = print;
   }
   return { meta, forms, review };
 }

@@ -26,8 +26,19 @@ export interface ImportedSheet {
   fundsRows: number;
 }
 
+/** A 基础数据表 sheet read (湖南): the form it joined. */
+export interface ImportedBasicData {
+  sheet: string;
+  /** The name of the form it joined. */
+  form: string;
+  from: 'stored' | 'cells';
+  /** The table is there but empty: the form keeps none. */
+  empty: boolean;
+}
+
 export interface ImportReport {
   forms: ImportedSheet[];
+  basicData: ImportedBasicData[];
   skipped: Array<{ sheet: string; reason: string }>;
   problems: ReadProblem[];
 }
@@ -79,32 +90,86 @@ function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
   if (stored.extra) read.extra = stored.extra;
 }
 
-/** 基础数据表 sheets go to the department forms that lack one, in order. */
+/** A 基础数据表 sheet read; `owner` is its form's entry in our hidden data, when it has one. */
+interface BasicDataSheet {
+  sheet: string;
+  owner: StoredForm | null;
+  /** The form read from the sheet just before it, if any. */
+  after: ParsedForm | null;
+  /** 'stored': our export's sheet, untouched: the form's stored data stands. */
+  data: BasicData | null | 'stored';
+  problems: ReadProblem[];
+}
+
+/**
+ * Each 基础数据表 sheet joins its form: the one our hidden data names; else (no hidden data) the
+ * department form just before it (our arrangement) or the next one without a table (004 prints it
+ * before the 自评表). An empty table of a hand-made sheet joins none, so that it does not take a
+ * form from a filled one.
+ */
 function attachBasicData(
-  sheets: Array<{ sheet: string; data: BasicData; problems: ReadProblem[] }>,
-  forms: ParsedForm[],
+  sheets: readonly BasicDataSheet[],
+  forms: readonly ParsedForm[],
+  formOf: ReadonlyMap<StoredForm, ParsedForm>,
   report: ImportReport,
 ): void {
-  const departments = forms.filter((f) => f.form.kind === 'department' && !f.form.basicData);
-  for (const { sheet, data, problems } of sheets) {
-    const target = departments.shift();
+  const ownerOf = (s: BasicDataSheet) => (s.owner ? formOf.get(s.owner) : undefined);
+  const taken = new Set(sheets.flatMap((s) => ownerOf(s) ?? []));
+  const free = (f: ParsedForm | null): f is ParsedForm =>
+    f !== null && f.form.kind === 'department' && !f.form.basicData && !taken.has(f);
+  for (const s of sheets) {
+    const { sheet, data, problems } = s;
+    let target = ownerOf(s);
+    if (!target && data === null) {
+      report.basicData.push({ sheet, form: '', from: 'cells', empty: true });
+      continue;
+    }
+    // An untouched sheet whose form sheet is gone joins no other form.
+    if (!target && data !== 'stored') target = free(s.after) ? s.after : forms.find(free);
     if (!target) {
       report.skipped.push({ sheet, reason: '基础数据表没有对应的部门整体支出绩效自评表，未导入' });
       continue;
     }
-    target.form.basicData = data;
+    taken.add(target);
+    if (data === null) delete target.form.basicData;
+    else if (data !== 'stored') target.form.basicData = data;
     report.problems.push(...problems);
+    report.basicData.push({
+      sheet,
+      form: target.form.projectName,
+      from: data === 'stored' ? 'stored' : 'cells',
+      empty: data === null,
+    });
   }
+}
+
+/** The form whose 基础数据表 sheet this is, by the sheet's name or (renamed) by what it shows. */
+function basicDataOwner(
+  hidden: HiddenData | null,
+  name: string,
+  fingerprint: string,
+  used: ReadonlySet<StoredForm>,
+): StoredForm | undefined {
+  const free = hidden?.forms.filter((f) => f.basicData && !used.has(f)) ?? [];
+  return (
+    free.find((f) => f.basicData?.sheet === name) ??
+    free.find((f) => f.basicData?.fingerprint === fingerprint)
+  );
 }
 
 function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: ImportOptions): ImportResult {
   const layoutHint = options.layout ?? (hidden && isLayout(hidden.meta.layout) ? hidden.meta.layout : null);
   const year = options.year ?? hidden?.meta.year ?? new Date().getFullYear();
-  const report: ImportReport = { forms: [], skipped: [], problems: [] };
+  const report: ImportReport = { forms: [], basicData: [], skipped: [], problems: [] };
   const forms: ParsedForm[] = [];
   const used = new Set<StoredForm>();
-  const basicSheets: Array<{ sheet: string; data: BasicData; problems: ReadProblem[] }> = [];
+  const usedBasic = new Set<StoredForm>();
+  const formOf = new Map<StoredForm, ParsedForm>();
+  const basicSheets: BasicDataSheet[] = [];
+  let previous: ParsedForm | null = null;
   for (const ws of wb.worksheets) {
+    const after = previous;
+    previous = null;
     if (ws.name === DATA_SHEET) continue;
     if (ws.state !== 'visible') {
       report.skipped.push({ sheet: ws.name, reason: '隐藏的工作表，未读入' });
@@ -117,6 +182,22 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       hidden?.forms.find((f) => f.sheet === ws.name && !used.has(f)) ??
       hidden?.forms.find((f) => f.fingerprint === fingerprint && !used.has(f));
     if (stored) used.add(stored);
+    const owner = stored ? undefined : basicDataOwner(hidden, ws.name, fingerprint, usedBasic);
+    if (owner) {
+      usedBasic.add(owner);
+      if (owner.basicData?.fingerprint === fingerprint) {
+        basicSheets.push({ sheet: ws.name, owner, after, data: 'stored', problems: [] });
+        continue;
+      }
+      const basic = readBasicDataSheet(ws);
+      if (basic) basicSheets.push({ sheet: ws.name, owner, after, ...basic });
+      else
+        report.skipped.push({
+          sheet: ws.name,
+          reason: '导出后改过，看不出基础数据表（没有“财政供养人员情况”）：基础数据按导出时的保留',
+        });
+      continue;
+    }
     if (hidden && !stored && ws.name === LABELS.summarySheet) {
       report.skipped.push({ sheet: ws.name, reason: '汇总表由各表算出，不导入' });
       continue;
@@ -130,6 +211,8 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       report.problems.push({ sheet: ws.name, reason: `${storedForm}，按表中内容读入` });
     if (stored && storedForm && typeof storedForm !== 'string' && stored.fingerprint === fingerprint) {
       forms.push(storedForm);
+      formOf.set(stored, storedForm);
+      previous = storedForm;
       report.forms.push({
         sheet: ws.name,
         name: storedForm.form.projectName,
@@ -142,18 +225,23 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
     const read = readOfficialSheet(ws, id, { layout: layoutHint, year });
     if ('notForm' in read) {
       const basic = readBasicDataSheet(ws);
-      if (basic) basicSheets.push({ sheet: ws.name, ...basic });
+      if (basic) basicSheets.push({ sheet: ws.name, owner: null, after, ...basic });
       else report.skipped.push({ sheet: ws.name, reason: read.notForm });
       continue;
     }
     if (storedForm && typeof storedForm !== 'string') {
       carryHidden(read.form, storedForm.form, read.layout);
+      // Its 基础数据表 is on a sheet of its own: kept as exported unless that sheet was edited.
+      if (stored?.basicData && storedForm.form.basicData) read.form.basicData = storedForm.form.basicData;
       report.problems.push({
         sheet: ws.name,
         reason: '此表导出后在 Excel 中改过：按表中内容读入，表上不显示的内容（改分理由等）按原数据保留',
       });
     }
-    forms.push({ layout: read.layout, form: read.form });
+    const parsed = { layout: read.layout, form: read.form };
+    forms.push(parsed);
+    if (stored) formOf.set(stored, parsed);
+    previous = parsed;
     report.problems.push(...read.problems);
     report.forms.push({
       sheet: ws.name,
@@ -163,11 +251,17 @@ function readWorkbook(wb: ExcelJS.Workbook, hidden: HiddenData | null, options: 
       fundsRows: read.fundsRows,
     });
   }
-  attachBasicData(basicSheets, forms, report);
+  attachBasicData(basicSheets, forms, formOf, report);
   for (const lost of hidden?.forms.filter((f) => !used.has(f)) ?? []) {
     report.problems.push({
       sheet: lost.sheet,
       reason: '导出时有这张表，现在找不到它的工作表（已删除？），未导入',
+    });
+  }
+  for (const f of hidden?.forms.filter((f) => f.basicData && used.has(f) && !usedBasic.has(f)) ?? []) {
+    report.problems.push({
+      sheet: f.basicData?.sheet ?? '',
+      reason: '导出时有这张基础数据表，现在找不到它的工作表（已删除？）：基础数据按导出时的保留',
     });
   }
   const meta =

@@ -34,6 +34,8 @@ export const LABELS = {
   grade: '等级',
   summarySheet: '汇总',
   reviewSheet: '审核意见',
+  /** Ends the name of a form's 基础数据表 sheet: “衡阳市生态环境局-基础数据表”. */
+  basicDataSheet: '-基础数据表',
 } as const;
 
 /** 广东's 基本情况 block and indicator table (000): group labels; each funds line is one funds column. */

@@ -588,13 +588,16 @@ function basicDataLayoutOf(layout: LayoutId, kind: Form['kind']): BasicDataLayou
 }
 
 /**
- * A 基础数据表 on a sheet of its own (004 prints it as a separate table before the 自评表), or null
- * when the sheet has none; its cells not understood are reported like a form's.
+ * A 基础数据表 on a sheet of its own (our export; 004 prints it as a separate table before the
+ * 自评表), or null when the sheet has none; data is null when the table is empty. Its cells not
+ * understood are reported like a form's.
  */
-export function readBasicDataSheet(ws: Worksheet): { data: BasicData; problems: ReadProblem[] } | null {
+export function readBasicDataSheet(
+  ws: Worksheet,
+): { data: BasicData | null; problems: ReadProblem[] } | null {
   const rd = new SheetReader(ws, ws.name);
   const read = readBasicData(rd, HUNAN_BASIC_DATA);
-  if (!read?.data) return null;
+  if (!read) return null;
   for (const { address, text } of rd.grid.unused()) {
     rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在基础数据表的任何位置，未读入' });
   }
