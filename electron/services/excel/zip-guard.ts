@@ -6,6 +6,14 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { ExcelFailure } from './errors';
+import {
+  LOCAL,
+  readZipEntries,
+  zipDamaged as damaged,
+  zipEntryData,
+  zipTooLarge as tooLarge,
+  type ZipEntry,
+} from './zip-entries';
 
 export const LIMITS = {
   fileBytes: 50 * 2 ** 20,
@@ -19,60 +27,8 @@ export const LIMITS = {
   cells: 600_000,
 } as const;
 
-interface Entry {
-  name: string;
-  method: number;
-  compressed: number;
-  size: number;
-  localOffset: number;
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
-const damaged = (why: string) =>
-  new ExcelFailure('damaged', `文件已损坏，无法读取（${why}）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
-const tooLarge = (why: string) =>
-  new ExcelFailure('too-large', `文件过大或异常（${why}），已拒绝读取：一份自评表不会这么大，请检查文件`);
-
-function readEntries(buf: Buffer): Entry[] {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged('找不到 zip 目录');
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw tooLarge('zip64 格式');
-  if (count > LIMITS.entries) throw tooLarge(`含 ${count} 个部件`);
-  const entries: Entry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw damaged('zip 目录不完整');
-    const nameLength = buf.readUInt16LE(p + 28);
-    const entry: Entry = {
-      method: buf.readUInt16LE(p + 10),
-      compressed: buf.readUInt32LE(p + 20),
-      size: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
-    };
-    entries.push(entry);
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return entries;
-}
-
-function inflateEntry(buf: Buffer, e: Entry): Buffer {
-  const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) throw damaged(`部件 ${e.name} 位置不对`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + e.compressed);
-  if (data.length < e.compressed) throw damaged(`部件 ${e.name} 不完整`);
+function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
+  const data = zipEntryData(buf, e);
   if (e.method === 0) return data;
   if (e.method !== 8) throw damaged(`部件 ${e.name} 的压缩方式 ${e.method} 不受支持`);
   try {
@@ -104,7 +60,7 @@ export function guardXlsx(buf: Buffer): Map<string, number> {
     );
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL)
     throw new ExcelFailure('not-xlsx', '不是 .xlsx 文件（不是 Excel 2007 及以后的格式）：请选择 .xlsx 文件');
-  const entries = readEntries(buf);
+  const entries = readZipEntries(buf, LIMITS.entries);
   let total = 0;
   for (const e of entries) {
     total += e.size;

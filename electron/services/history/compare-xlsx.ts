@@ -7,6 +7,7 @@ import type { CompareResult } from '../../../shared/contract';
 import type { CellRef, CellValue } from '../../../shared/history/cells';
 import { FORM_STATUS_NAMES, lineChangeName } from '../../../shared/compare/names';
 import { writeFileAtomic } from '../files';
+import { xlsxBytes } from '../excel/zip-deflate';
 
 const TWO_DECIMALS = '0.00';
 
@@ -77,7 +78,6 @@ export async function writeComparisonXlsx(
     putValue(forms, r, 6, f.after?.grade ?? null, null);
   });
 
-  const buffer = await wb.xlsx.writeBuffer();
-  writeFileAtomic(file, new Uint8Array(buffer));
+  writeFileAtomic(file, await xlsxBytes(wb));
   return { path: file, rows: rows.length };
 }
