@@ -985,8 +985,10 @@ describe('migrations', () => {
     const original = readFileSync(file);
     const r = DocumentSession.open(file, { dataDir: data, migrations: [...MIGRATIONS, throws(NEXT)] });
     if (r.ok) sessions.push(r.value);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(CHINESE);
+    const err = expectFailure(r, 'upgrade-failed');
+    expect(err.message).toMatch(CHINESE);
+    expect(err.message).toContain('升级失败.ziping');
+    expect(err.message).toContain('原文件没有改动');
     expect(readFileSync(file).equals(original)).toBe(true);
     expect(readdirSync(dir)).toEqual(['升级失败.ziping']);
     expect(workingFolders(data)).toEqual([]);

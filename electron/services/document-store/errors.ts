@@ -7,6 +7,7 @@ export type DocErrorCode =
   | 'not-ziping'
   | 'damaged'
   | 'newer-version'
+  | 'upgrade-failed'
   | 'locked'
   | 'read-only'
   | 'disk-full'

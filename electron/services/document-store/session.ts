@@ -24,7 +24,7 @@ import { PatchError, patchFormId } from '../../../shared/model/patch';
 import type { DocumentMeta, LayoutId, ZipingDocument } from '../../../shared/model/types';
 import { Recalculator, type ChangeSet } from '../../../shared/scoring/recalculator';
 import { currentUser, dataDir as defaultDataDir } from '../data-dir';
-import { fromSystemError, ok, type DocError, type DocResult } from './errors';
+import { DocFailure, failure, fromSystemError, ok, type DocError, type DocResult } from './errors';
 import {
   acquireOwner,
   describeOwner,
@@ -103,6 +103,27 @@ export function isOpenHere(sessionId: string): boolean {
 function editableHere(file: string): DocumentSession | undefined {
   for (const s of liveSessions.values()) if (s.path === file && !s.readOnly) return s;
   return undefined;
+}
+
+/**
+ * Upgrades an older document in its working copy. A failure of the upgrade itself is told apart
+ * from a damaged file (the file opened fine; this version could not convert it); a full disk or a
+ * missing permission stays what it is.
+ */
+function upgrade(db: Database.Database, migrations: readonly Migration[], file: string): void {
+  try {
+    migrate(db, migrations);
+  } catch (e) {
+    const error = fromSystemError(e, file, '升级');
+    if (error.code !== 'damaged') throw new DocFailure(error);
+    const name = path.basename(file);
+    const why = e instanceof Error ? e.message : String(e);
+    throw failure(
+      'upgrade-failed',
+      `“${name}”是旧版格式，转换为本版格式时出错（${why}）：原文件没有改动；请先用制作它的版本打开，或把文件交给技术支持`,
+      file,
+    );
+  }
 }
 
 function newestVersion(migrations: readonly Migration[]): number {
@@ -283,7 +304,7 @@ export class DocumentSession {
       w.db = db;
       // Older files are upgraded in the working copy; the user's file keeps the old version
       // (the backup) until the upgraded document is saved.
-      migrate(db, migrations);
+      upgrade(db, migrations, abs);
       const doc = decodeDocument(db, abs);
       const problem = takeInReviewFile(db, abs);
       const editSeq = Number(
@@ -312,7 +333,7 @@ export class DocumentSession {
     let owned = false;
     try {
       db = openWorkingDb(path.join(folder, WORKING_FILE));
-      migrate(db, options.migrations ?? MIGRATIONS);
+      upgrade(db, options.migrations ?? MIGRATIONS, info.originalPath ?? path.join(folder, WORKING_FILE));
       const doc = decodeDocument(db, info.originalPath ?? path.join(folder, WORKING_FILE));
       const editSeq = Number(
         (db.prepare("SELECT value FROM meta WHERE key = 'editSeq'").get() as { value?: string } | undefined)
