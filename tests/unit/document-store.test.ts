@@ -579,6 +579,12 @@ describe('bad files', () => {
       make: anotherAppDatabase(true),
     },
     {
+      name: 'a working copy taken out of the data folder (WAL mode)',
+      code: 'not-ziping',
+      mentions: '工作副本',
+      make: edited('工作副本.ziping', (db) => db.pragma('journal_mode = WAL')),
+    },
+    {
       name: 'a document from a newer Ziping',
       code: 'newer-version',
       mentions: '9.0.0',

@@ -73,9 +73,14 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
       file,
     );
   }
-  // The saved file is always in rollback-journal mode; WAL mode (bytes 18–19) means it is not one of ours.
+  // The saved file is always in rollback-journal mode; one of ours in WAL mode (bytes 18–19) is a
+  // working copy taken out of the data folder, whose latest edits may sit in a -wal file beside it.
   if (header[18] !== 1 || header[19] !== 1) {
-    throw failure('not-ziping', `“${name(file)}”不是自评表编辑器保存的文档：请选择 .ziping 文件`, file);
+    throw failure(
+      'not-ziping',
+      `“${name(file)}”是编辑过程中的工作副本，不是保存好的文档：请打开原来的 .ziping 文件；未保存的修改会在下次启动时提示恢复`,
+      file,
+    );
   }
 
   let db: Database.Database | null = null;
