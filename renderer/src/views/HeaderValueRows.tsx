@@ -41,9 +41,19 @@ function HeaderValueField({ form, def, wide }: { form: Form; def: HeaderFieldDef
   );
 }
 
-/** One box per field; a field alone on its printed row takes the whole width, as printed. */
+/**
+ * One box per field, two to a line of the header grid; a field alone on its printed row, or left
+ * over from an odd row (联系人 联系电话 | 联系邮箱), takes the whole width, so no line has a hole.
+ */
 export function HeaderValueRows({ form, rows }: { form: Form; rows: readonly HeaderFieldDef[][] }) {
   return rows.flatMap((fields) =>
-    fields.map((def) => <HeaderValueField key={def.key} form={form} def={def} wide={fields.length === 1} />),
+    fields.map((def, i) => (
+      <HeaderValueField
+        key={def.key}
+        form={form}
+        def={def}
+        wide={fields.length % 2 === 1 && i === fields.length - 1}
+      />
+    )),
   );
 }
