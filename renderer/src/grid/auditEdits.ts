@@ -1,6 +1,10 @@
-/** A committed 核查分数 / 审核意见 cell → the audit change, or why it cannot be taken. */
+/**
+ * A committed 核查分数 / 审核意见 cell → the audit change, or why it cannot be taken. The line is an
+ * indicator's id or FUNDS_LINE (the funds block's 预算执行率 line).
+ */
 import { fmtNum } from '../../../shared/format/numbers';
 import type { Form } from '../../../shared/model/types';
+import { FUNDS_LINE } from '../../../shared/review/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { parseNumberInput, textInput } from '../state/parse';
 import type { AuditColId } from './indicatorContext';
@@ -15,12 +19,15 @@ export function auditChange(
   colId: AuditColId,
   value: unknown,
 ): AuditChange {
-  if (!form.indicators.some((i) => i.id === indicatorId))
+  const funds = indicatorId === FUNDS_LINE;
+  if (!funds && !form.indicators.some((i) => i.id === indicatorId))
     return { ok: false, message: '找不到这一行：它可能已被删除' };
   if (colId === 'auditOpinion') return { ok: true, change: { opinion: textInput(value) } };
   const n = parseNumberInput(value, '核查分数');
   if (!n.ok) return n;
-  const weight = result.indicators.find((l) => l.id === indicatorId)?.weight ?? null;
+  const weight = funds
+    ? result.execution.weight
+    : (result.indicators.find((l) => l.id === indicatorId)?.weight ?? null);
   if (n.value !== null && (n.value < 0 || (weight !== null && n.value > weight)))
     return {
       ok: false,

@@ -11,7 +11,9 @@ import type {
 import { fmt2, fmtNum, fmtPct } from '../../../shared/format/numbers';
 import type { FundsColumnKey, KindLayout } from '../../../shared/layouts/types';
 import type { Form, FundsRow } from '../../../shared/model/types';
+import type { AuditItem } from '../../../shared/review/types';
 import type { ExecutionResult } from '../../../shared/scoring/types';
+import type { AuditColId } from './indicatorContext';
 import { formColumn } from './setup';
 
 export interface FundsGridContext {
@@ -19,6 +21,9 @@ export interface FundsGridContext {
   execution: ExecutionResult;
   totalIndex: number;
   readOnly: boolean;
+  /** The reviewer's 核查分数 / 审核意见 of the 预算执行率 line (FUNDS_LINE), if any. */
+  audit: AuditItem | undefined;
+  onAudit: (colId: AuditColId, value: unknown) => void;
 }
 
 type Col = ColDef<FundsRow>;
@@ -44,7 +49,49 @@ const canEditTotal = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).r
 
 const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTotal(p) ? text : '—');
 
-export function fundsColumns(kind: KindLayout, showsScore: boolean): Col[] {
+/**
+ * 核查分数 / 审核意见 of the execution line, on the total row (where its score is). Review data:
+ * editable also in a read-only document, as the indicator table's audit cells are.
+ */
+function auditColumns(): Col[] {
+  const commit = (colId: AuditColId) => (p: { context: unknown; newValue: unknown }) => {
+    ctx(p).onAudit(colId, p.newValue);
+    return false;
+  };
+  const onTotal = (p: EditableCallbackParams<FundsRow>): boolean => isTotal(p);
+  return [
+    {
+      ...formColumn<FundsRow>({ key: 'auditScore', title: '核查分数', width: 9 }),
+      headerClass: 'extra-header audit-header',
+      headerTooltip: '审核人核定的预算执行得分；不填表示同意自评得分',
+      valueGetter: (p) => (isTotal(p) ? (ctx(p).audit?.score ?? null) : null),
+      valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
+      valueSetter: commit('auditScore'),
+      editable: onTotal,
+      cellClass: 'cell-audit cell-number',
+      cellClassRules: {
+        'cell-audit-differs': (p: CellClassParams<FundsRow>) => {
+          const { audit, execution } = ctx(p);
+          return isTotal(p) && !!audit && audit.score !== null && audit.score !== execution.final;
+        },
+      },
+    },
+    {
+      ...formColumn<FundsRow>({ key: 'auditOpinion', title: '审核意见', width: 16 }),
+      headerClass: 'extra-header audit-header',
+      valueGetter: (p) => (isTotal(p) ? (ctx(p).audit?.opinion ?? '') : ''),
+      valueFormatter: (p) => dash(p, String(p.value ?? '')),
+      valueSetter: commit('auditOpinion'),
+      editable: onTotal,
+      cellEditor: 'agLargeTextCellEditor',
+      cellEditorPopup: true,
+      cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
+      cellClass: 'cell-audit cell-text',
+    },
+  ];
+}
+
+export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = false): Col[] {
   const cols: Col[] = kind.fundsColumns.map((c) => {
     const base: Col = formColumn(c);
     if (c.key === 'source') {
@@ -127,6 +174,8 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean): Col[] {
       cellClass: 'cell-extra cell-text',
     });
   }
+  // The audit belongs to the execution score: only where the form scores its funds.
+  if (withAudit && showsScore) cols.push(...auditColumns());
   return cols;
 }
 

@@ -1,6 +1,6 @@
 /** The funds block of a form as a small AG Grid (same keyboard as the indicator table). */
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { CellClassParams, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import { fundsTotalRow } from '../../../shared/scoring/execution';
@@ -11,6 +11,10 @@ import { MIN_ROW_HEIGHT, textHeight } from '../grid/rowHeights';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
+import { auditChange } from '../grid/auditEdits';
+import type { AuditColId } from '../grid/indicatorContext';
+import { setAudit } from '../state/reviewActions';
+import { FUNDS_LINE } from '../../../shared/review/types';
 
 interface Props {
   form: Form;
@@ -19,14 +23,15 @@ interface Props {
 }
 
 export function FundsTable({ form, result, handle }: Props) {
-  const { store } = useEditor();
+  const { store, reviewUi } = useEditor();
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
+  const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
   const formId = useRef(form.id);
   formId.current = form.id;
   const columns = useMemo(
     () =>
-      fundsColumns(kind, showsScore).map((c) => ({
+      fundsColumns(kind, showsScore, auditShown).map((c) => ({
         ...c,
         cellClassRules: {
           ...c.cellClassRules,
@@ -38,7 +43,7 @@ export function FundsTable({ form, result, handle }: Props) {
             }),
         },
       })),
-    [kind, showsScore, store],
+    [kind, showsScore, auditShown, store],
   );
   const reviewSeen = useRef(store.review.version);
   const rowData = useMemo(() => [...form.funds.rows], [form, form.funds.rows, store.structureVersion]);
@@ -57,12 +62,31 @@ export function FundsTable({ form, result, handle }: Props) {
   const total = fundsTotalRow(form.funds);
   // Long-lived: the grid's callbacks read it; it is brought up to date on every render.
   const contextRef = useRef<FundsGridContext | null>(null);
-  contextRef.current ??= { form, execution: result.execution, totalIndex: 0, readOnly: true };
+  contextRef.current ??= {
+    form,
+    execution: result.execution,
+    totalIndex: 0,
+    readOnly: true,
+    audit: undefined,
+    onAudit: () => undefined,
+  };
   const context = contextRef.current;
   context.form = form;
   context.execution = result.execution;
   context.totalIndex = total ? form.funds.rows.indexOf(total) : 0;
   context.readOnly = store.readOnly;
+  context.audit = store.review.audit(form.id, FUNDS_LINE);
+  context.onAudit = (colId: AuditColId, value: unknown) => {
+    const outcome = auditChange(form, result, FUNDS_LINE, colId, value);
+    if (!outcome.ok) store.setMessage(outcome.message, 'error');
+    else
+      setAudit(store, form.id, FUNDS_LINE, outcome.change, {
+        formId: form.id,
+        section: 'funds',
+        row: context.totalIndex,
+        field: colId,
+      });
+  };
 
   const handledSeq = useRef(store.lastTouched.seq);
 
@@ -72,7 +96,11 @@ export function FundsTable({ form, result, handle }: Props) {
       const total = index === context.totalIndex;
       const texts: [string, string][] = [['source', row.source]];
       if (total)
-        texts.push(['deviationReason', form.funds.deviationReason], ['scoreReason', form.funds.scoreReason]);
+        texts.push(
+          ['deviationReason', form.funds.deviationReason],
+          ['scoreReason', form.funds.scoreReason],
+          ['auditOpinion', context.audit?.opinion ?? ''],
+        );
       let h = MIN_ROW_HEIGHT;
       for (const [colId, text] of texts) {
         const w = widths.current.get(colId);

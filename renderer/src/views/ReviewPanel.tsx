@@ -229,7 +229,7 @@ function ReviewedTotals({ store, form }: { store: DocumentStore; form: Form }) {
           </div>
         </>
       ) : (
-        <div className="review-meta">尚未填写核查分数（在指标表的“核查分数”列填写）</div>
+        <div className="review-meta">尚未填写核查分数（在资金表或指标表的“核查分数”列填写）</div>
       )}
     </section>
   );

@@ -118,7 +118,12 @@ export function Toolbar({
       {(
         [
           ['panelOpen', '批注与审核', '批注、审核状态和核查结果', 'toggle-review'],
-          ['auditColumns', '核查列', '在指标表中显示“核查分数”和“审核意见”两列', 'toggle-audit-columns'],
+          [
+            'auditColumns',
+            '核查列',
+            '在资金表（预算执行率一行）和指标表中显示“核查分数”和“审核意见”两列',
+            'toggle-audit-columns',
+          ],
         ] as const
       ).map(([key, label, title, testId]) => (
         <button

@@ -1,0 +1,59 @@
+/**
+ * The funds block's 预算执行率 score takes a reviewer's 核查分数 and 审核意见 on its total row,
+ * like an indicator line: the reviewed total follows, a score above the line's 分值 is refused,
+ * other rows take none, and the audit survives a reload.
+ */
+import { describe, expect, it } from 'vitest';
+import { getLayout } from '../../shared/layouts/definitions';
+import { scoreForm } from '../../shared/scoring/form';
+import { SAMPLE_PATH } from '../../scripts/build-sample';
+import { openApp, useSharedBrowser } from './harness';
+import { numberOf } from './support';
+
+const browser = useSharedBrowser();
+
+describe('auditing the execution score', { timeout: 120_000 }, () => {
+  it('a 核查分数 on the funds total row moves the reviewed total; above 分值 is refused', async () => {
+    const app = await openApp(browser(), SAMPLE_PATH, { review: true });
+    try {
+      const { page } = app;
+      const doc = app.service.current?.document;
+      const form = doc?.forms[0];
+      if (!doc || !form) throw new Error('no form');
+      const result = scoreForm(form, getLayout(doc.meta.layout));
+      const { weight, final } = result.execution;
+      expect(weight).toBeGreaterThan(2);
+      const funds = (row: number, col: string) =>
+        page.getByTestId('funds-grid').locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`).first();
+      const type = async (row: number, col: string, text: string) => {
+        await funds(row, col).dblclick();
+        const editor = page.locator('.ag-cell-inline-editing input, .ag-popup-editor textarea').first();
+        await editor.fill(text);
+        await editor.press((await editor.evaluate((e) => e.tagName)) === 'TEXTAREA' ? 'Tab' : 'Enter');
+      };
+      await expect.poll(() => funds(0, 'auditScore').count()).toBe(1);
+
+      await type(0, 'auditScore', String(final - 2));
+      await type(0, 'auditOpinion', '执行数含未支付的预拨款，扣2分');
+      await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
+      await expect.poll(() => funds(0, 'auditScore').getAttribute('class')).toContain('cell-audit-differs');
+      // Above the line's 分值: refused with a message, nothing changes.
+      await type(0, 'auditScore', String(weight + 1));
+      await expect.poll(() => page.getByTestId('status').innerText()).toContain('核查分数应在 0 到分值');
+      await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
+      // Other rows have no execution score to audit.
+      await funds(1, 'auditScore').dblclick();
+      expect(await page.locator('.ag-cell-inline-editing').count()).toBe(0);
+      expect(await funds(1, 'auditScore').innerText()).toBe('—');
+
+      await page.getByTestId('save').click();
+      await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
+      await page.reload();
+      await expect.poll(() => funds(0, 'auditScore').innerText()).toBe(String(final - 2));
+      await expect.poll(() => funds(0, 'auditOpinion').innerText()).toBe('执行数含未支付的预拨款，扣2分');
+      await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
+    } finally {
+      await app.close();
+    }
+  });
+});
