@@ -36,6 +36,13 @@ const AMOUNTS: ReadonlySet<FundsColumnKey> = new Set([
   'carryover',
 ]);
 
+/**
+ * Amounts and the rate never shrink below a width that shows 12345.67 or 100.00% whole (numbers
+ * are clipped, not wrapped): with the review panel and the audit columns open the grid scrolls
+ * sideways instead of printing “100.0…”.
+ */
+const NUMBER_MIN_WIDTH = 84;
+
 function ctx(p: { context: unknown }): FundsGridContext {
   return p.context as FundsGridContext;
 }
@@ -107,6 +114,7 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = 
       const key = c.key as keyof FundsRow;
       return {
         ...base,
+        minWidth: Math.max(base.minWidth ?? 0, NUMBER_MIN_WIDTH),
         valueGetter: (p) => (p.data ? (p.data[key] ?? null) : null),
         valueFormatter: (p) => (typeof p.value === 'number' ? fmt2(p.value) : ''),
         editable: canEdit,
@@ -125,6 +133,7 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = 
       case 'rate':
         return {
           ...base,
+          minWidth: Math.max(base.minWidth ?? 0, NUMBER_MIN_WIDTH),
           valueGetter: (p) => (isTotal(p) ? ctx(p).execution.rate : null),
           valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtPct(p.value) : ''),
           cellClass: 'cell-number cell-computed',
