@@ -47,7 +47,15 @@ export class AppService {
   private session: DocumentSession | null = null;
   private readonly exports = new ExportJobs();
 
-  constructor(private readonly dataDir: string) {}
+  /** `who`: the user and host the sessions are signed with (default: the OS user). */
+  constructor(
+    private readonly dataDir: string,
+    private readonly who?: { user: string; host: string },
+  ) {}
+
+  private get sessionOptions(): { dataDir: string; who?: { user: string; host: string } } {
+    return { dataDir: this.dataDir, ...(this.who ? { who: this.who } : {}) };
+  }
 
   /** Dispatches any call, the ones that take time included (what the HTTP server and IPC use). */
   async invoke(name: string, args: unknown): Promise<CallResult<unknown>> {
@@ -91,7 +99,7 @@ export class AppService {
       if (typeof args.path !== 'string' || args.path === '') return bad('缺少要打开的文件');
       return this.replaceWith(
         DocumentSession.open(args.path, {
-          dataDir: this.dataDir,
+          ...this.sessionOptions,
           readOnly: args.readOnly === true,
           review: args.review === true,
         }),
@@ -110,7 +118,7 @@ export class AppService {
         DocumentSession.create(
           args.path,
           { unit: args.unit, year: args.year, layout: args.layout },
-          { dataDir: this.dataDir },
+          this.sessionOptions,
         ),
       );
     },
@@ -163,7 +171,7 @@ export class AppService {
     },
     'recovery/recover': (args) => {
       if (typeof args.sessionId !== 'string') return bad('缺少要恢复的文档');
-      return this.replaceWith(recover(this.dataDir, args.sessionId, { dataDir: this.dataDir }));
+      return this.replaceWith(recover(this.dataDir, args.sessionId, this.sessionOptions));
     },
     'recovery/discard': (args) => {
       if (typeof args.sessionId !== 'string') return bad('缺少要丢弃的文档');

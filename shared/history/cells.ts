@@ -15,6 +15,7 @@ import type { FormField, FundsField, FundsRowField, IndicatorField, MetaField, P
 import type { BasicData, Form, Goals, HeaderKey, LayoutId, ZipingDocument } from '../model/types';
 import type { LayoutDef } from '../layouts/types';
 import { headerNumber, headerText, isHeaderNumberKey } from '../model/header';
+import { FUNDS_LINE } from '../review/types';
 
 /** Every cell holds text, a number or nothing (tiers, grades and layouts are text). */
 export type CellValue = string | number | null;
@@ -31,7 +32,15 @@ export type CellRef =
   | { section: 'headerExtra'; formId: string; field: HeaderKey }
   /** The 基础数据表 of a department form, as one cell (it changes as a whole). */
   | { section: 'basicData'; formId: string }
-  | { section: 'meta'; field: MetaField };
+  | { section: 'meta'; field: MetaField }
+  /** A line's 核查分数 / 审核意见 (review data: FUNDS_LINE for the execution line). */
+  | { section: 'audit'; formId: string; indicatorId: string; field: AuditField };
+
+export type AuditField = 'auditScore' | 'auditOpinion';
+export const AUDIT_FIELD_NAMES: Record<AuditField, string> = {
+  auditScore: '核查分数',
+  auditOpinion: '审核意见',
+};
 
 export type CellSection = CellRef['section'];
 
@@ -45,6 +54,7 @@ export const SECTION_NAMES: Record<CellSection, string> = {
   headerExtra: '表头',
   basicData: '基础数据表',
   meta: '文档信息',
+  audit: '审核',
 };
 
 export function formName(form: Pick<Form, 'projectName'>): string {
@@ -117,7 +127,21 @@ export function cellValue(doc: ZipingDocument, ref: CellRef): CellValue | undefi
         : headerText(form, ref.field) || null;
     case 'basicData':
       return basicDataValue(form.basicData);
+    case 'audit':
+      // Review data is not in the document: only whether its line is still there.
+      return auditLineIndex(form, ref.indicatorId) === -1 ? undefined : null;
   }
+}
+
+/** The line an audit belongs to (FUNDS_LINE: the execution line, index -2); -1 when gone. */
+function auditLineIndex(form: Form, indicatorId: string): number {
+  return indicatorId === FUNDS_LINE ? -2 : form.indicators.findIndex((i) => i.id === indicatorId);
+}
+
+/** Where a line's audit sits: 绩效指标 第3行（…）, or 资金 for the execution line. */
+export function auditLinePlace(form: Form, indicatorId: string): string {
+  const index = auditLineIndex(form, indicatorId);
+  return index === -2 ? `${SECTION_NAMES.funds} 预算执行率` : indicatorLinePlace(form, index);
 }
 
 /** What a layout calls an optional header field (联系人 …). */
@@ -180,6 +204,8 @@ export function cellPlace(doc: ZipingDocument, ref: CellRef): { place: string; i
       return { place: SECTION_NAMES.headerExtra, item: headerExtraName(ref.field, form, layout) };
     case 'basicData':
       return { place: SECTION_NAMES.basicData, item: '基础数据表' };
+    case 'audit':
+      return { place: auditLinePlace(form, ref.indicatorId), item: AUDIT_FIELD_NAMES[ref.field] };
   }
 }
 
@@ -208,7 +234,8 @@ export function cellKey(ref: CellRef): string {
     case 'fundsRow':
       return `${ref.formId}|fundsRow|${ref.row}|${ref.field}`;
     case 'indicator':
-      return `${ref.formId}|indicator|${ref.indicatorId}|${ref.field}`;
+    case 'audit':
+      return `${ref.formId}|${ref.section}|${ref.indicatorId}|${ref.field}`;
     case 'analysis':
       return `${ref.formId}|analysis|${ref.key}`;
     case 'basicData':

@@ -40,6 +40,12 @@ export function checkCellRef(v: unknown): CellRef | null {
         : null;
     case 'analysis':
       return typeof v.key === 'string' ? { section: 'analysis', formId, key: v.key } : null;
+    case 'audit':
+      return (v.field === 'auditScore' || v.field === 'auditOpinion') &&
+        typeof v.indicatorId === 'string' &&
+        v.indicatorId !== ''
+        ? { section: 'audit', formId, indicatorId: v.indicatorId, field: v.field }
+        : null;
     default:
       return null;
   }

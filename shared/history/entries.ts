@@ -19,10 +19,14 @@ import {
   type CellRef,
   type CellValue,
 } from './cells';
+import type { ReviewRestore } from './review-entries';
 import { BackwardWalk, type LoggedChange } from './walk';
 
 export interface HistoryEntry {
+  /** The change's number in the log; 0 for review entries (they are not in the log). */
   seq: number;
+  /** Unique in a listing. */
+  key: string;
   /** ISO time of the change. */
   at: string;
   user: string;
@@ -30,8 +34,11 @@ export interface HistoryEntry {
   formId: string | null;
   /** The form's name at the time. */
   formName: string;
-  /** 'set': one cell got a new value; 'structure': lines, rows or forms inserted, deleted or moved. */
-  kind: 'set' | 'structure';
+  /**
+   * 'set': one cell got a new value; 'structure': lines, rows or forms inserted, deleted or moved;
+   * 'review': a 核查分数, 审核意见, 审核状态 or 批注 changed (shared/history/review-entries.ts).
+   */
+  kind: 'set' | 'structure' | 'review';
   /** 绩效指标 第3行（…）, 资金 第1行（…）, 表头 … as the form looked then. */
   place: string;
   /** The cell's title (实际完成值 …), or what was done to the structure (插入指标行 …). */
@@ -44,6 +51,10 @@ export interface HistoryEntry {
   cell: CellRef | null;
   /** For 'set' entries whose cell is still there: the patch that writes the old value back. */
   undo: Patch | null;
+  /** For review entries of an audit or status still there: the value 恢复 puts back. */
+  reviewRestore: ReviewRestore | null;
+  /** A comment on a whole indicator line: listed with each cell of the line. */
+  lineId?: string;
 }
 
 export interface HistoryListing {
@@ -154,6 +165,8 @@ export function historyEntries(
     const then = cellOfPatch(patch);
     const base = {
       seq: change.seq,
+      key: `c${change.seq}`,
+      reviewRestore: null,
       at: change.at,
       user: change.user,
       formId: patchFormId(patch),
@@ -207,7 +220,12 @@ export function filterHistory(entries: readonly HistoryEntry[], filter: HistoryF
   return entries.filter(
     (e) =>
       (formId === undefined || e.formId === formId) &&
-      (cell === undefined || (e.cell !== null && sameCell(e.cell, cell))),
+      (cell === undefined ||
+        (e.cell !== null && sameCell(e.cell, cell)) ||
+        (e.lineId !== undefined &&
+          'indicatorId' in cell &&
+          cell.indicatorId === e.lineId &&
+          cell.formId === e.formId)),
   );
 }
 

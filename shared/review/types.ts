@@ -33,6 +33,8 @@ interface ItemBase {
    * another reviewer's copy) does not bring it back. Views skip it.
    */
   deleted?: boolean;
+  /** Who removed it (history); absent in files written before it was recorded. */
+  deletedBy?: string;
 }
 
 export interface CommentItem extends ItemBase {
@@ -45,6 +47,27 @@ export interface CommentItem extends ItemBase {
   text: string;
   resolved: boolean;
   resolvedBy: string;
+  /** When it was marked resolved (history); absent in older files. */
+  resolvedAt?: string;
+}
+
+/**
+ * An earlier value of an audit or status item, with who set it and when: the item's own history,
+ * so that it travels and merges with the item (the newer item's list is the longer one).
+ */
+export interface AuditState {
+  score: number | null;
+  opinion: string;
+  by: string;
+  at: string;
+}
+
+export interface StatusState {
+  /** null: no status (the item was removed then). */
+  status: ReviewStatus | null;
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export interface AuditItem extends ItemBase {
@@ -57,6 +80,8 @@ export interface AuditItem extends ItemBase {
   /** 审核意见. */
   opinion: string;
   by: string;
+  /** Earlier values, oldest first, at most PREVIOUS_CAP; absent in older files. */
+  previous?: AuditState[];
 }
 
 export interface StatusItem extends ItemBase {
@@ -66,6 +91,8 @@ export interface StatusItem extends ItemBase {
   /** Why it was sent back (退回修改); may be empty otherwise. */
   reason: string;
   by: string;
+  /** Earlier values, oldest first, at most PREVIOUS_CAP; absent in older files. */
+  previous?: StatusState[];
 }
 
 export type ReviewItem = CommentItem | AuditItem | StatusItem;
@@ -76,4 +103,36 @@ export function auditId(formId: string, indicatorId: string): string {
 
 export function statusId(formId: string): string {
   return `status:${formId}`;
+}
+
+/** A line's audit as `by` sets it at `at` (without history: see succession.ts). */
+export function auditItem(
+  formId: string,
+  indicatorId: string,
+  value: { score: number | null; opinion: string },
+  by: string,
+  at: string,
+): AuditItem {
+  const { score, opinion } = value;
+  return {
+    kind: 'audit',
+    id: auditId(formId, indicatorId),
+    formId,
+    indicatorId,
+    score,
+    opinion,
+    by,
+    updatedAt: at,
+  };
+}
+
+/** A form's status as `by` sets it at `at` (without history). */
+export function statusItem(
+  formId: string,
+  status: ReviewStatus,
+  reason: string,
+  by: string,
+  at: string,
+): StatusItem {
+  return { kind: 'status', id: statusId(formId), formId, status, reason, by, updatedAt: at };
 }

@@ -1,6 +1,7 @@
 /** Checks review data that comes from outside (IPC, HTTP, review files); Chinese messages. */
 import { REVIEW_STATUSES, type ReviewAnchor, type ReviewItem } from './types';
 import type { ReviewPatch } from './patch';
+import { PREVIOUS_CAP } from './succession';
 
 const SECTIONS = ['header', 'funds', 'goals', 'indicator', 'total', 'analysis'];
 /** Far above any real comment; keeps a runaway paste from bloating every copy of the file. */
@@ -19,9 +20,24 @@ function isAnchor(v: unknown): v is ReviewAnchor {
   return v.field === undefined || id(v.field);
 }
 
+const optionalText = (v: unknown): boolean => v === undefined || text(v);
+const score = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
+const isStatus = (v: unknown): boolean => (REVIEW_STATUSES as readonly unknown[]).includes(v);
+
+/** An item's earlier values (absent in files written before they were kept). */
+function isPrevious(v: unknown, isValue: (state: Record<string, unknown>) => boolean): boolean {
+  if (v === undefined) return true;
+  return (
+    Array.isArray(v) &&
+    v.length <= PREVIOUS_CAP &&
+    v.every((s) => isObject(s) && text(s.by) && typeof s.at === 'string' && isValue(s))
+  );
+}
+
 export function isReviewItem(v: unknown): v is ReviewItem {
   if (!isObject(v) || !id(v.id) || typeof v.updatedAt !== 'string') return false;
   if (v.deleted !== undefined && typeof v.deleted !== 'boolean') return false;
+  if (!optionalText(v.deletedBy)) return false;
   if (v.formId !== null && !id(v.formId)) return false;
   switch (v.kind) {
     case 'comment':
@@ -32,22 +48,25 @@ export function isReviewItem(v: unknown): v is ReviewItem {
         typeof v.createdAt === 'string' &&
         text(v.text) &&
         typeof v.resolved === 'boolean' &&
-        text(v.resolvedBy)
+        text(v.resolvedBy) &&
+        (v.resolvedAt === undefined || typeof v.resolvedAt === 'string')
       );
     case 'audit':
       return (
         id(v.formId) &&
         id(v.indicatorId) &&
-        (v.score === null || (typeof v.score === 'number' && Number.isFinite(v.score))) &&
+        score(v.score) &&
         text(v.opinion) &&
-        text(v.by)
+        text(v.by) &&
+        isPrevious(v.previous, (s) => score(s.score) && text(s.opinion))
       );
     case 'status':
       return (
         id(v.formId) &&
-        (REVIEW_STATUSES as readonly unknown[]).includes(v.status) &&
+        isStatus(v.status) &&
         text(v.reason) &&
-        text(v.by)
+        text(v.by) &&
+        isPrevious(v.previous, (s) => (s.status === null || isStatus(s.status)) && text(s.reason))
       );
     default:
       return false;

@@ -69,19 +69,20 @@ export interface App {
 
 /**
  * Serves a copy of `source` (the sample by default; its review file comes along, as when a
- * document is shared) and opens it in a new page; `review` opens it as a reviewer.
+ * document is shared) and opens it in a new page; `review` opens it as a reviewer, `user` signs
+ * its edits (default: the OS user).
  */
 export async function openApp(
   browser: Browser,
   source = SAMPLE_PATH,
-  options: { review?: boolean } = {},
+  options: { review?: boolean; user?: string } = {},
 ): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-'));
   const file = join(dir, '示例.ziping');
   copyFileSync(source, file);
   if (existsSync(reviewFilePath(source))) copyFileSync(reviewFilePath(source), reviewFilePath(file));
   const dataDir = join(dir, 'data');
-  const service = new AppService(dataDir);
+  const service = new AppService(dataDir, options.user ? { user: options.user, host: 'e2e' } : undefined);
   const opened = service.call('doc/open', { path: file, review: options.review === true });
   if (!opened.ok) throw new Error(opened.error.message);
   const server = await startWebServer({ service, staticDir: RENDERER_OUT });

@@ -150,6 +150,59 @@ describe('reviewing a shared document', { timeout: 180_000 }, () => {
     }
   });
 
+  it('the author sees the reviewer’s audit scores and status in the history, and restores an old score in one step', async () => {
+    const reviewer = await openApp(browser(), SAMPLE_PATH, { review: true, user: '张审核' });
+    let author: App | null = null;
+    try {
+      const page = reviewer.page;
+      await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
+      const { formId, row, final } = await showScoredForm(reviewer);
+      await typeInto(page, row, 'auditScore', String(final - 1));
+      await expect.poll(() => cell(page, row, 'auditScore').innerText()).toBe(String(final - 1));
+      await typeInto(page, row, 'auditScore', String(final - 2));
+      await expect.poll(() => cell(page, row, 'auditScore').innerText()).toBe(String(final - 2));
+      await page.getByTestId('review-status').selectOption('已审核');
+      await expect.poll(() => page.getByTestId(`form-status-${formId}`).innerText()).toBe('已审核');
+      await page.getByTestId('save').click();
+      await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
+
+      author = await openApp(browser(), reviewer.file, { user: '作者' });
+      const a = author.page;
+      await a.getByTestId(`form-item-${formId}`).click();
+      await expect.poll(() => grid(a).locator('.ag-row').count()).toBeGreaterThan(row);
+      await a.getByTestId('toolbar-history').click();
+      const panel = a.getByTestId('history-panel');
+      const review = panel.locator('[data-testid="history-entry"][data-kind="review"]');
+      await expect.poll(() => review.count()).toBe(3);
+      const texts = await review.allInnerTexts();
+      const two = (n: number) => n.toFixed(2);
+      expect(texts[0]).toMatch(/张审核[\s\S]*审核状态[\s\S]*（空）[\s\S]*已审核/);
+      expect(texts[1]).toMatch(
+        new RegExp(`张审核[\\s\\S]*核查分数[\\s\\S]*${two(final - 1)}[\\s\\S]*${two(final - 2)}`),
+      );
+      expect(texts[2]).toMatch(
+        new RegExp(`张审核[\\s\\S]*核查分数[\\s\\S]*（空）[\\s\\S]*${two(final - 1)}`),
+      );
+
+      // The 核查分数 cell's own history, from the context menu; 恢复 puts the first score back.
+      await cell(a, row, 'auditScore').click({ button: 'right' });
+      await a.getByTestId('menu-history').click();
+      await expect.poll(() => panel.getByTestId('history-title').innerText()).toMatch(/核查分数$/);
+      const entries = panel.getByTestId('history-entry');
+      await expect.poll(() => entries.count()).toBe(2);
+      await entries.first().getByTestId('history-restore-review').click();
+      await expect.poll(() => cell(a, row, 'auditScore').innerText()).toBe(String(final - 1));
+      await expect.poll(() => entries.count()).toBe(3);
+      expect(await entries.first().innerText()).toContain('作者');
+      // One undoable step.
+      await a.getByTestId('undo').click();
+      await expect.poll(() => cell(a, row, 'auditScore').innerText()).toBe(String(final - 2));
+    } finally {
+      await author?.close();
+      await reviewer.close();
+    }
+  });
+
   it('comments on funds cells, header boxes, a whole line and the document; marks show and survive a reload', async () => {
     const app = await openApp(browser());
     try {

@@ -1,7 +1,7 @@
 /** Review items for tests, signed and timed like the editor signs them. */
 import {
-  auditId,
-  statusId,
+  auditItem,
+  statusItem,
   type AuditItem,
   type CommentItem,
   type ReviewAnchor,
@@ -39,26 +39,9 @@ export function comment(
 }
 
 export function audit(formId: string, indicatorId: string, score: number | null, opinion = ''): AuditItem {
-  return {
-    kind: 'audit',
-    id: auditId(formId, indicatorId),
-    formId,
-    indicatorId,
-    score,
-    opinion,
-    by: '审核人',
-    updatedAt: tick(),
-  };
+  return auditItem(formId, indicatorId, { score, opinion }, '审核人', tick());
 }
 
 export function status(formId: string, value: ReviewStatus, reason = ''): StatusItem {
-  return {
-    kind: 'status',
-    id: statusId(formId),
-    formId,
-    status: value,
-    reason,
-    by: '审核人',
-    updatedAt: tick(),
-  };
+  return statusItem(formId, value, reason, '审核人', tick());
 }

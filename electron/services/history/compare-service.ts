@@ -11,6 +11,7 @@ import {
   type HistoryFilter,
   type HistoryListing,
 } from '../../../shared/history/entries';
+import { mergeByTime, reviewEntries } from '../../../shared/history/review-entries';
 import { documentAt } from '../../../shared/history/walk';
 import type { ZipingDocument } from '../../../shared/model/types';
 import { PatchError } from '../../../shared/model/patch';
@@ -23,7 +24,9 @@ export function listHistory(session: DocumentSession, filter: HistoryFilter): Ca
   const log = session.readChangeLog(formId === undefined ? {} : { formId });
   if (!log.ok) return log;
   const { entries, complete } = historyEntries(session.document, log.value.changes, formId);
-  return { ok: true, value: { entries: filterHistory(entries, filter), complete } };
+  // Review data is not in the log: each item carries its own history (review-entries.ts).
+  const review = reviewEntries(session.document, session.review.values(), formId || undefined);
+  return { ok: true, value: { entries: filterHistory(mergeByTime(entries, review), filter), complete } };
 }
 
 export function savedVersions(session: DocumentSession): CallResult<SavedVersion[]> {

@@ -18,6 +18,7 @@ import { invoke } from '../api/client';
 import type { FindingLocation } from '../../../shared/checks/types';
 import { UndoHistory, whereOf, type HistoryStep } from './undoHistory';
 import type { ReviewPatch } from '../../../shared/review/patch';
+import { replayed } from '../../../shared/review/succession';
 import { ReviewState } from './reviewState';
 
 export type MessageLevel = 'info' | 'error';
@@ -187,10 +188,11 @@ export class DocumentStore {
       return null;
     }
     if (step.review) {
-      // An undo or redo is a change of its own: it must win over older copies when merged.
+      // An undo or redo is a change of its own, by this user: it must win over older copies when
+      // merged, and an audit or status keeps the value it replaces (its history).
       const now = new Date().toISOString();
       const restamped = step.review.map((p) =>
-        p.op === 'putReview' ? { ...p, item: { ...p.item, updatedAt: now } } : p,
+        replayed(p, this.review.items.get(p.op === 'putReview' ? p.item.id : p.id), this.status.user, now),
       );
       done({ patches: [], review: this.runReview(restamped), where: step.where });
       return step.where;

@@ -1,12 +1,13 @@
 /** Review edits as the editor makes them: signed with the session's user and timed now. */
 import type { FindingLocation } from '../../../shared/checks/types';
 import {
-  auditId,
-  statusId,
+  FUNDS_LINE,
   type CommentItem,
   type ReviewAnchor,
   type ReviewStatus,
 } from '../../../shared/review/types';
+import { reviewRestorePatch, type ReviewRestore } from '../../../shared/history/review-entries';
+import { auditPatch, statusPatch } from '../../../shared/review/succession';
 import type { DocumentStore } from './documentStore';
 
 const now = () => new Date().toISOString();
@@ -66,11 +67,18 @@ export function addComment(
 }
 
 export function setResolved(store: DocumentStore, root: CommentItem, resolved: boolean): void {
+  const at = now();
   store.applyReview(
     [
       {
         op: 'putReview',
-        item: { ...root, resolved, resolvedBy: resolved ? store.status.user : '', updatedAt: now() },
+        item: {
+          ...root,
+          resolved,
+          resolvedBy: resolved ? store.status.user : '',
+          resolvedAt: at,
+          updatedAt: at,
+        },
       },
     ],
     anchorLocation(store, root.formId, root.anchor),
@@ -85,32 +93,8 @@ export function setAudit(
   change: { score?: number | null; opinion?: string },
   where: FindingLocation | null,
 ): void {
-  const old = store.review.audit(formId, indicatorId);
-  const score = change.score !== undefined ? change.score : (old?.score ?? null);
-  const opinion = change.opinion !== undefined ? change.opinion : (old?.opinion ?? '');
-  if (old && old.score === score && old.opinion === opinion) return;
-  if (score === null && opinion.trim() === '') {
-    if (old) store.applyReview([{ op: 'removeReview', id: old.id }], where);
-    return;
-  }
-  store.applyReview(
-    [
-      {
-        op: 'putReview',
-        item: {
-          kind: 'audit',
-          id: auditId(formId, indicatorId),
-          formId,
-          indicatorId,
-          score,
-          opinion,
-          by: store.status.user,
-          updatedAt: now(),
-        },
-      },
-    ],
-    where,
-  );
+  const p = auditPatch(store.review.items, formId, indicatorId, change, store.status.user, now());
+  if (p) store.applyReview([p], where);
 }
 
 /** Sets a form's 审核状态 (null: none); 退回修改 carries its reason. */
@@ -120,28 +104,30 @@ export function setStatus(
   status: ReviewStatus | null,
   reason = '',
 ): void {
-  const old = store.review.status(formId);
-  const where = { formId, section: 'header' } as const;
-  if (status === null) {
-    if (old) store.applyReview([{ op: 'removeReview', id: old.id }], where);
-    return;
-  }
-  if (old && old.status === status && old.reason === reason) return;
+  const p = statusPatch(store.review.items, formId, status, reason, store.status.user, now());
+  if (p) store.applyReview([p], { formId, section: 'header' });
+}
+
+/** 恢复 of a review entry in the history: one ordinary (undoable) review step. */
+export function restoreReview(store: DocumentStore, r: ReviewRestore): boolean {
+  const p = reviewRestorePatch(r, store.review.items, store.status.user, now());
+  if (!p) return false;
+  const row =
+    r.kind === 'audit'
+      ? (store.form(r.formId)?.indicators.findIndex((i) => i.id === r.indicatorId) ?? -1)
+      : -1;
   store.applyReview(
-    [
-      {
-        op: 'putReview',
-        item: {
-          kind: 'status',
-          id: statusId(formId),
-          formId,
-          status,
-          reason,
-          by: store.status.user,
-          updatedAt: now(),
-        },
-      },
-    ],
-    where,
+    [p],
+    r.kind === 'status'
+      ? { formId: r.formId, section: 'header' }
+      : r.indicatorId === FUNDS_LINE
+        ? { formId: r.formId, section: 'funds' }
+        : {
+            formId: r.formId,
+            section: 'indicator',
+            row: Math.max(row, 0),
+            field: 'score' in r.change ? 'auditScore' : 'auditOpinion',
+          },
   );
+  return true;
 }

@@ -1,14 +1,18 @@
 /**
  * 修改记录 of the current form, or of one cell: newest first, when, who, where, old → new, and
- * 恢复 per change. Restoring applies one ordinary patch (undoable, and logged like any edit).
+ * 恢复 per change. Restoring applies one ordinary patch (undoable, and logged like any edit); the
+ * review entries (核查分数, 审核意见, 审核状态, 批注) are listed among them, and restoring an audit
+ * or a status is one ordinary review step.
  */
 import { useEffect, useState } from 'react';
 import { localTime } from '../../../shared/format/time';
 import { cellPlace, formatCellValue, type CellRef } from '../../../shared/history/cells';
 import { restorePatch, type HistoryEntry } from '../../../shared/history/entries';
+import { reviewRestoreChanges } from '../../../shared/history/review-entries';
 import type { Form } from '../../../shared/model/types';
 import { invoke } from '../api/client';
 import type { DocumentStore } from '../state/documentStore';
+import { restoreReview } from '../state/reviewActions';
 
 interface Props {
   store: DocumentStore;
@@ -43,11 +47,17 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
     };
   }, [store, form.id, cell, version]);
 
+  const restored = (entry: HistoryEntry) =>
+    store.setMessage(`已将“${entry.what}”恢复为 ${formatCellValue(entry.old, entry.cell)}（可撤销）`);
   const restore = (entry: HistoryEntry) => {
+    if (entry.reviewRestore) {
+      // Review data may be written in every mode (read-only and review sessions included).
+      if (restoreReview(store, entry.reviewRestore)) restored(entry);
+      return;
+    }
     const patch = restorePatch(entry, store.doc);
     if (!patch) return;
-    if (store.apply([patch]))
-      store.setMessage(`已将“${entry.what}”恢复为 ${formatCellValue(entry.old, entry.cell)}（可撤销）`);
+    if (store.apply([patch])) restored(entry);
   };
 
   const title = cell
@@ -80,17 +90,26 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
         <ol className="history-list" data-testid="history-list">
           {listing.entries.length === 0 && <li className="history-note">还没有修改记录</li>}
           {listing.entries.slice(0, SHOWN).map((e) => {
-            const patch = restorePatch(e, store.doc);
-            const why =
-              e.kind !== 'set'
-                ? ''
-                : !e.cell
-                  ? '该单元格已不存在'
-                  : !patch
-                    ? '当前已是这个值'
-                    : `恢复为 ${formatCellValue(e.old, e.cell)}`;
+            const review = e.reviewRestore;
+            const can = review
+              ? reviewRestoreChanges(review, store.review.items)
+              : !!restorePatch(e, store.doc);
+            const restorable = e.kind === 'set' || review !== null;
+            const why = !restorable
+              ? ''
+              : e.kind === 'set' && !e.cell
+                ? '该单元格已不存在'
+                : !can
+                  ? '当前已是这个值'
+                  : `恢复为 ${formatCellValue(e.old, e.cell)}`;
             return (
-              <li key={e.seq} className="history-entry" data-testid="history-entry" data-seq={e.seq}>
+              <li
+                key={e.key}
+                className="history-entry"
+                data-testid="history-entry"
+                data-seq={e.seq}
+                data-kind={e.kind}
+              >
                 <span className="history-when">{localTime(e.at)}</span>
                 <span className="history-who">{e.user}</span>
                 <span className="history-what">
@@ -98,7 +117,7 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
                   {e.place && ' · '}
                   {e.what}
                 </span>
-                {e.kind === 'set' ? (
+                {e.kind !== 'structure' ? (
                   <span className="history-values">
                     <span className="history-old" data-testid="history-old">
                       {formatCellValue(e.old, e.cellThen)}
@@ -111,13 +130,13 @@ export function HistoryPanel({ store, form, cell, onShowForm, onClose }: Props) 
                 ) : (
                   <span className="history-values" />
                 )}
-                {e.kind === 'set' && (
+                {restorable && (
                   <button
                     type="button"
-                    disabled={!patch || store.readOnly}
+                    disabled={!can || (!review && store.readOnly)}
                     title={why}
                     onClick={() => restore(e)}
-                    data-testid={`history-restore-${e.seq}`}
+                    data-testid={review ? 'history-restore-review' : `history-restore-${e.seq}`}
                   >
                     恢复
                   </button>

@@ -207,8 +207,17 @@ export function useIndicatorActions(
             const now = lines();
             const line = now ? form.indicators[now.top] : undefined;
             if (!now || !line) return;
-            const field = fieldOfColumn(api.current?.getAllDisplayedColumns()[now.col]?.getColId());
-            requestCellHistory({ section: 'indicator', formId: form.id, indicatorId: line.id, field });
+            const colId = api.current?.getAllDisplayedColumns()[now.col]?.getColId();
+            requestCellHistory(
+              colId === 'auditScore' || colId === 'auditOpinion'
+                ? { section: 'audit', formId: form.id, indicatorId: line.id, field: colId }
+                : {
+                    section: 'indicator',
+                    formId: form.id,
+                    indicatorId: line.id,
+                    field: fieldOfColumn(colId),
+                  },
+            );
           },
         },
       ];
