@@ -7,6 +7,9 @@ import type { Form } from '../../../shared/model/types';
 import { FUNDS_LINE } from '../../../shared/review/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { parseNumberInput, textInput } from '../state/parse';
+import type { FindingLocation } from '../../../shared/checks/types';
+import type { DocumentStore } from '../state/documentStore';
+import { setAudit } from '../state/reviewActions';
 import type { AuditColId } from './indicatorContext';
 
 export type AuditChange =
@@ -34,4 +37,19 @@ export function auditChange(
       message: `核查分数应在 0 到分值${weight === null ? '' : ` ${fmtNum(weight)}`} 之间：请重新输入`,
     };
   return { ok: true, change: { score: n.value } };
+}
+
+/** Takes a committed audit cell into the review data (one undoable step), or says why not. */
+export function commitAudit(
+  store: DocumentStore,
+  form: Form,
+  result: FormResult,
+  lineId: string,
+  colId: AuditColId,
+  value: unknown,
+  where: FindingLocation,
+): void {
+  const outcome = auditChange(form, result, lineId, colId, value);
+  if (!outcome.ok) store.setMessage(outcome.message, 'error');
+  else setAudit(store, form.id, lineId, outcome.change, where);
 }

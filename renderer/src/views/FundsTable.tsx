@@ -11,9 +11,8 @@ import { MIN_ROW_HEIGHT, textHeight } from '../grid/rowHeights';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
-import { auditChange } from '../grid/auditEdits';
+import { commitAudit } from '../grid/auditEdits';
 import type { AuditColId } from '../grid/indicatorContext';
-import { setAudit } from '../state/reviewActions';
 import { FUNDS_LINE } from '../../../shared/review/types';
 
 interface Props {
@@ -76,17 +75,13 @@ export function FundsTable({ form, result, handle }: Props) {
   context.totalIndex = total ? form.funds.rows.indexOf(total) : 0;
   context.readOnly = store.readOnly;
   context.audit = store.review.audit(form.id, FUNDS_LINE);
-  context.onAudit = (colId: AuditColId, value: unknown) => {
-    const outcome = auditChange(form, result, FUNDS_LINE, colId, value);
-    if (!outcome.ok) store.setMessage(outcome.message, 'error');
-    else
-      setAudit(store, form.id, FUNDS_LINE, outcome.change, {
-        formId: form.id,
-        section: 'funds',
-        row: context.totalIndex,
-        field: colId,
-      });
-  };
+  context.onAudit = (colId: AuditColId, value: unknown) =>
+    commitAudit(store, form, result, FUNDS_LINE, colId, value, {
+      formId: form.id,
+      section: 'funds',
+      row: context.totalIndex,
+      field: colId,
+    });
 
   const handledSeq = useRef(store.lastTouched.seq);
 

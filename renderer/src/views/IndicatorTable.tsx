@@ -8,8 +8,7 @@ import type { GetRowIdParams, GridApi, RowHeightParams } from 'ag-grid-community
 import type { Form, Indicator } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { IndicatorGridContext, type AuditColId } from '../grid/indicatorContext';
-import { auditChange } from '../grid/auditEdits';
-import { setAudit } from '../state/reviewActions';
+import { commitAudit } from '../grid/auditEdits';
 import { columnForField, indicatorColumns } from '../grid/indicatorColumns';
 import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
@@ -42,15 +41,12 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const onAudit = useCallback(
     (indicatorId: string, colId: AuditColId, value: unknown) => {
       const row = form.indicators.findIndex((i) => i.id === indicatorId);
-      const outcome = auditChange(form, result, indicatorId, colId, value);
-      if (!outcome.ok) store.setMessage(outcome.message, 'error');
-      else
-        setAudit(store, form.id, indicatorId, outcome.change, {
-          formId: form.id,
-          section: 'indicator',
-          row,
-          field: colId,
-        });
+      commitAudit(store, form, result, indicatorId, colId, value, {
+        formId: form.id,
+        section: 'indicator',
+        row,
+        field: colId,
+      });
     },
     [form, result, store],
   );
