@@ -14,6 +14,7 @@ import type { Form, FundsRow } from '../../../shared/model/types';
 import type { AuditItem } from '../../../shared/review/types';
 import type { ExecutionResult } from '../../../shared/scoring/types';
 import type { AuditColId } from './indicatorContext';
+import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
 import { formColumn } from './setup';
 
 export interface FundsGridContext {
@@ -68,14 +69,11 @@ function auditColumns(): Col[] {
   const onTotal = (p: EditableCallbackParams<FundsRow>): boolean => isTotal(p);
   return [
     {
-      ...formColumn<FundsRow>({ key: 'auditScore', title: '核查分数', width: 9 }),
-      headerClass: 'extra-header audit-header',
-      headerTooltip: '审核人核定的预算执行得分；不填表示同意自评得分',
+      ...auditScoreLook<FundsRow>('审核人核定的预算执行得分；不填表示同意自评得分'),
       valueGetter: (p) => (isTotal(p) ? (ctx(p).audit?.score ?? null) : null),
       valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
       valueSetter: commit('auditScore'),
       editable: onTotal,
-      cellClass: 'cell-audit cell-number',
       cellClassRules: {
         'cell-audit-differs': (p: CellClassParams<FundsRow>) => {
           const { audit, execution } = ctx(p);
@@ -84,16 +82,11 @@ function auditColumns(): Col[] {
       },
     },
     {
-      ...formColumn<FundsRow>({ key: 'auditOpinion', title: '审核意见', width: 16 }),
-      headerClass: 'extra-header audit-header',
+      ...auditOpinionLook<FundsRow>(),
       valueGetter: (p) => (isTotal(p) ? (ctx(p).audit?.opinion ?? '') : ''),
       valueFormatter: (p) => dash(p, String(p.value ?? '')),
       valueSetter: commit('auditOpinion'),
       editable: onTotal,
-      cellEditor: 'agLargeTextCellEditor',
-      cellEditorPopup: true,
-      cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
-      cellClass: 'cell-audit cell-text',
     },
   ];
 }

@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/layouts/types';
 import { TIERS, type Indicator } from '../../../shared/model/types';
 import type { IndicatorResult } from '../../../shared/scoring/types';
+import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
 import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
@@ -261,14 +262,11 @@ function auditColumns(): Col[] {
     return false;
   };
   const score: Col = {
-    ...base({ key: 'auditScore', title: '核查分数', width: 9 }),
-    headerClass: 'extra-header audit-header',
-    headerTooltip: '审核人核定的分数；不填表示同意自评得分',
+    ...auditScoreLook<Indicator>('审核人核定的分数；不填表示同意自评得分'),
     valueGetter: (p) => audit(p)?.score ?? null,
     valueFormatter: numberText,
     valueSetter: commit('auditScore'),
     editable: (p) => !p.node.rowPinned,
-    cellClass: 'cell-audit cell-number',
     cellClassRules: {
       'cell-audit-differs': (p: CellClassParams<Indicator>) => {
         const a = audit(p);
@@ -277,15 +275,10 @@ function auditColumns(): Col[] {
     },
   };
   const opinion: Col = {
-    ...base({ key: 'auditOpinion', title: '审核意见', width: 16 }),
-    headerClass: 'extra-header audit-header',
+    ...auditOpinionLook<Indicator>(),
     valueGetter: (p) => audit(p)?.opinion ?? '',
     valueSetter: commit('auditOpinion'),
     editable: (p) => !p.node.rowPinned,
-    cellEditor: 'agLargeTextCellEditor',
-    cellEditorPopup: true,
-    cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
-    cellClass: 'cell-audit cell-text',
   };
   return [score, opinion];
 }
