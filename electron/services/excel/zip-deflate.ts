@@ -14,6 +14,28 @@ const LEVEL = 6;
 /** Bit 11 of the flags: names in UTF-8 (kept); bit 3 (sizes after the data) is not written. */
 const UTF8_NAMES = 0x0800;
 
+interface EntryFields {
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressed: number;
+  size: number;
+}
+
+/** Flags … name length, as laid out in both the local header and the directory entry. */
+function writeEntryFields(buf: Buffer, at: number, f: EntryFields, nameLength: number): void {
+  buf.writeUInt16LE(f.flags, at);
+  buf.writeUInt16LE(f.method, at + 2);
+  buf.writeUInt16LE(f.time, at + 4);
+  buf.writeUInt16LE(f.date, at + 6);
+  buf.writeUInt32LE(f.crc, at + 8);
+  buf.writeUInt32LE(f.compressed, at + 12);
+  buf.writeUInt32LE(f.size, at + 16);
+  buf.writeUInt16LE(nameLength, at + 20);
+}
+
 /** The same zip with every stored entry deflated (an entry that does not shrink stays stored). */
 export function deflateStoredZip(stored: Buffer): Buffer {
   const entries = readZipEntries(stored, 0xfffe);
@@ -28,32 +50,27 @@ export function deflateStoredZip(stored: Buffer): Buffer {
     const [method, data] = deflated.length < raw.length ? [8, deflated] : [0, raw];
     const flags = e.flags & UTF8_NAMES;
 
+    // The local header and the directory entry share these fields, the directory's 2 bytes later.
+    const fields = {
+      flags,
+      method,
+      time: e.time,
+      date: e.date,
+      crc: e.crc,
+      compressed: data.length,
+      size: e.size,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 6, fields, e.nameBytes.length);
     out.push(local, e.nameBytes, data);
 
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(CENTRAL, 0);
     dir.writeUInt16LE(20, 4); // made by 2.0, MS-DOS
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(flags, 8);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt16LE(e.time, 12);
-    dir.writeUInt16LE(e.date, 14);
-    dir.writeUInt32LE(e.crc, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(e.nameBytes.length, 28);
+    writeEntryFields(dir, 8, fields, e.nameBytes.length);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, e.nameBytes);
     offset += local.length + e.nameBytes.length + data.length;
