@@ -36,6 +36,8 @@ export interface Touched {
   structural: boolean;
   /** Forms whose funds block changed (only those repaint it: an indicator edit leaves it alone). */
   funds: Set<string>;
+  /** A 一级/二级 name or weight changed (or rows moved): the merged cells must be worked out again. */
+  levels: boolean;
   /** Increases with every change, so a view handles each one once. */
   seq: number;
 }
@@ -51,6 +53,9 @@ const STRUCTURAL: ReadonlySet<Patch['op']> = new Set([
   'moveForm',
 ]);
 
+/** The indicator fields the merged (spanned) cells of the table follow. */
+const LEVEL_FIELDS: ReadonlySet<string> = new Set(['level1', 'level2', 'level1Weight', 'level2Weight']);
+
 const FUNDS_OPS: ReadonlySet<Patch['op']> = new Set([
   'setFunds',
   'setFundsRow',
@@ -59,6 +64,14 @@ const FUNDS_OPS: ReadonlySet<Patch['op']> = new Set([
 ]);
 
 let stores = 0;
+
+function sameStatus(a: DocStatus, b: DocStatus): boolean {
+  const keys = Object.keys(a) as (keyof DocStatus)[];
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => (k === 'meta' ? JSON.stringify(a.meta) === JSON.stringify(b.meta) : a[k] === b[k]))
+  );
+}
 
 export class DocumentStore {
   /** Distinguishes documents opened one after another in the same window. */
@@ -71,7 +84,7 @@ export class DocumentStore {
   version = 0;
   /** Bumped when rows or forms are added, removed or moved. */
   structureVersion = 0;
-  lastTouched: Touched = { forms: new Map(), structural: false, funds: new Set(), seq: 0 };
+  lastTouched: Touched = { forms: new Map(), structural: false, funds: new Set(), levels: false, seq: 0 };
   /** Calls to the server not yet answered. */
   pending = 0;
   saving = false;
@@ -297,7 +310,11 @@ export class DocumentStore {
       this.pending--;
       if (r.ok) {
         // Keep the optimistic dirty mark while later edits are still on their way.
-        this.status = { ...r.value, dirty: r.value.dirty || this.pending > 0 };
+        const status = { ...r.value, dirty: r.value.dirty || this.pending > 0 };
+        // Most answers change nothing shown: re-rendering the window for them would land in the
+        // middle of the next keystroke.
+        if (sameStatus(status, this.status)) return;
+        this.status = status;
         this.emit();
         return;
       }
@@ -350,7 +367,8 @@ export class DocumentStore {
       // A new layout changes the funds block's columns; a form put back brings its funds.
       if (p.op === 'setMeta' || p.op === 'insertForm') for (const id of forms.keys()) funds.add(id);
     }
-    this.lastTouched = { forms, structural, funds, seq: this.lastTouched.seq + 1 };
+    const levels = structural || patches.some((p) => p.op === 'setIndicator' && LEVEL_FIELDS.has(p.field));
+    this.lastTouched = { forms, structural, funds, levels, seq: this.lastTouched.seq + 1 };
   }
 
   private emit(): void {

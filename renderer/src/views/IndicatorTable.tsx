@@ -111,10 +111,14 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     if (!ids) return;
     if (ids === 'all') api.refreshCells({ force: true });
     else {
-      for (const id of ids) {
+      const rows = [...ids].flatMap((id) => {
         const node = api.getRowNode(`r${form.indicators.findIndex((i) => i.id === id)}`);
-        if (node?.data) node.updateData(node.data);
-      }
+        return node?.data ? [{ node, data: node.data }] : [];
+      });
+      // New data makes AG Grid work out every merged cell again (and re-render every row a
+      // moment later): only worth it when a level changed; scores and values just repaint.
+      if (touched.levels) for (const { node, data } of rows) node.updateData(data);
+      else api.refreshCells({ rowNodes: rows.map((r) => r.node), force: true });
     }
     // Text and merges may have changed: heights are cheap to recompute, so check every row.
     let moved = false;

@@ -107,45 +107,45 @@ export function LineDetail({ form, result, focusedLine }: Props) {
         >
           恢复建议分
         </button>
-        {tierable && (
-          <>
-            <label>
-              评定等级
-              <select
-                value={ind.tier ?? ''}
-                disabled={readOnly}
-                onChange={(e) =>
-                  set({
-                    op: 'setIndicator',
-                    formId: form.id,
-                    indicatorId: ind.id,
-                    field: 'tier',
-                    value: e.target.value === '' ? null : (e.target.value as Tier),
-                  })
-                }
-                data-testid="tier-select"
-              >
-                <option value="">{line.tier ? `自动（${line.tier}）` : '请选择'}</option>
-                {TIERS.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              得分比例
-              <TextField
-                value={ind.tierShare === null ? '' : `${fmtNum(ind.tierShare * 100)}%`}
-                onCommit={setShare}
-                readOnly={readOnly || ind.tier === null}
-                placeholder="默认取等级上限"
-                className="share-input"
-                testId="tier-share"
-              />
-            </label>
-          </>
-        )}
+        {/* Kept in place (hidden) on lines without a tier: moving the cursor between lines then
+            changes values only, instead of building and laying out form controls each time. */}
+        <span className={tierable ? 'tier-controls' : 'tier-controls hidden'} aria-hidden={!tierable}>
+          <label>
+            评定等级
+            <select
+              value={ind.tier ?? ''}
+              disabled={readOnly || !tierable}
+              onChange={(e) =>
+                set({
+                  op: 'setIndicator',
+                  formId: form.id,
+                  indicatorId: ind.id,
+                  field: 'tier',
+                  value: e.target.value === '' ? null : (e.target.value as Tier),
+                })
+              }
+              data-testid="tier-select"
+            >
+              <option value="">{line.tier ? `自动（${line.tier}）` : '请选择'}</option>
+              {TIERS.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            得分比例
+            <TextField
+              value={ind.tierShare === null ? '' : `${fmtNum(ind.tierShare * 100)}%`}
+              onCommit={setShare}
+              readOnly={readOnly || !tierable || ind.tier === null}
+              placeholder="默认取等级上限"
+              className="share-input"
+              testId="tier-share"
+            />
+          </label>
+        </span>
       </div>
     </div>
   );
