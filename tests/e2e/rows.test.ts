@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
-import { cell, serverForm, showForm } from './support';
+import { cell, grid, serverForm, showForm, typeInto } from './support';
 
 const browser = useSharedBrowser();
 
@@ -173,6 +173,39 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('PageDown');
     await expect.poll(async () => (await focused())[0]).toBeGreaterThan(0);
+  });
+  it('a row is as tall as its text: when typed, undone, and after another form was shown', async () => {
+    const { page } = app;
+    await openForm('大气污染防治资金');
+    const rowHeight = (row: number) =>
+      grid(page)
+        .locator(`.ag-row[row-index="${row}"]`)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().height);
+    // The bottom of the cell's text, measured from the top of its row (text cells are not clipped).
+    const textBottom = (row: number) =>
+      cell(page, row, 'name').evaluate((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const rowBox = e.closest('.ag-row')?.getBoundingClientRect();
+        return range.getBoundingClientRect().bottom - (rowBox?.top ?? 0);
+      });
+    const short = await rowHeight(0);
+
+    await typeInto(page, 0, 'name', '细颗粒物年均浓度'.repeat(12));
+    await expect.poll(() => rowHeight(0)).toBeGreaterThan(short * 2);
+    const tall = await rowHeight(0);
+    expect(await textBottom(0)).toBeLessThanOrEqual(tall);
+
+    // Another form's rows land on the same rendered rows: each form keeps its own heights.
+    const other = await openForm('环保督察工作经费');
+    await expect.poll(() => cell(page, 0, 'name').innerText()).toBe(other.indicators[0]?.name ?? '');
+    expect(await rowHeight(0)).toBeLessThan(tall);
+    await openForm('大气污染防治资金');
+    await expect.poll(() => rowHeight(0)).toBe(tall);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rowHeight(0)).toBe(short);
   });
 });
 

@@ -5,7 +5,7 @@
  * like the cell wraps it (CJK anywhere, other text at spaces), which is close enough to size rows
  * and costs microseconds. Heights are recomputed when a row changes or a column is resized.
  */
-import type { Column, GridApi } from 'ag-grid-community';
+import type { Column, GridApi, IRowNode } from 'ag-grid-community';
 import { CJK_FONTS } from './setup';
 
 export const FONT_SIZE = 13;
@@ -78,4 +78,24 @@ export function columnWidths(api: GridApi): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of api.getAllDisplayedColumns() as Column[]) out.set(c.getColId(), c.getActualWidth());
   return out;
+}
+
+/**
+ * Gives every row the height `heightOf` works out, and tells the grid once, only if one changed.
+ * AG Grid's resetRowHeights forgets them all and relays the grid out even when none moved (a
+ * forced layout or two: most of a form switch when the new form's rows are as tall as the old).
+ */
+export function syncRowHeights<T>(
+  api: GridApi<T>,
+  heightOf: (node: IRowNode<T>) => number | undefined,
+): void {
+  let moved = false;
+  api.forEachNode((node) => {
+    const h = heightOf(node);
+    if (h !== undefined && h !== node.rowHeight) {
+      node.setRowHeight(h);
+      moved = true;
+    }
+  });
+  if (moved) api.onRowHeightChanged();
 }

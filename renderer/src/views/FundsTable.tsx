@@ -1,13 +1,13 @@
 /** The funds block of a form as a small AG Grid (same keyboard as the indicator table). */
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
-import type { CellClassParams, RowHeightParams } from 'ag-grid-community';
+import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import { fundsTotalRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import { fundsColumnForField, fundsColumns, type FundsGridContext } from '../grid/fundsColumns';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
-import { MIN_ROW_HEIGHT, textHeight } from '../grid/rowHeights';
+import { MIN_ROW_HEIGHT, syncRowHeights, textHeight } from '../grid/rowHeights';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
@@ -105,9 +105,14 @@ export function FundsTable({ form, result, handle }: Props) {
     },
     [context, form],
   );
-  const getRowHeight = useCallback(
-    (p: RowHeightParams<FundsRow>) => (p.data ? rowHeight(p.data, p.node.rowIndex) : undefined),
+  const heightOf = useCallback(
+    (node: IRowNode<FundsRow>) => (node.data ? rowHeight(node.data, node.rowIndex) : undefined),
     [rowHeight],
+  );
+  const getRowHeight = useCallback((p: RowHeightParams<FundsRow>) => heightOf(p.node), [heightOf]);
+  const onRowDataUpdated = useCallback(
+    (e: { api: GridApi<FundsRow> }) => syncRowHeights(e.api, heightOf),
+    [heightOf],
   );
   useEffect(() => {
     const api = apiRef.current;
@@ -120,7 +125,7 @@ export function FundsTable({ form, result, handle }: Props) {
     handledSeq.current = touched.seq;
     if (!touched.funds.has(form.id)) return;
     api.refreshCells({ force: true });
-    api.resetRowHeights();
+    syncRowHeights(api, heightOf);
   });
 
   return (
@@ -130,7 +135,7 @@ export function FundsTable({ form, result, handle }: Props) {
         theme={fundsGridTheme}
         context={context}
         getRowHeight={getRowHeight}
-        onRowDataUpdated={(e) => e.api.resetRowHeights()}
+        onRowDataUpdated={onRowDataUpdated}
       />
     </div>
   );

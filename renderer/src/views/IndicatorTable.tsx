@@ -12,6 +12,7 @@ import { commitAudit } from '../grid/auditEdits';
 import { columnForField, indicatorColumns } from '../grid/indicatorColumns';
 import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
+import { syncRowHeights } from '../grid/rowHeights';
 import { formGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
@@ -26,11 +27,6 @@ interface Props {
   result: FormResult;
   handle: RefObject<GridHandle | null>;
   focusedLine: FocusedLine;
-}
-
-/** Another form's rows reuse the rendered rows (ids are positions): their heights are recomputed. */
-function resetRowHeights(e: { api: GridApi }): void {
-  e.api.resetRowHeights();
 }
 
 export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
@@ -84,10 +80,16 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const { menu, closeMenu, addRow } = useIndicatorActions(form, store, sheet, apiRef, containerRef);
 
   // Row heights come from the text (see grid/rowHeights.ts), for the current column widths.
-  const getRowHeight = useCallback(
-    (p: RowHeightParams<Indicator>) =>
-      p.data ? indicatorRowHeight(p.data, context, widths.current) : undefined,
-    [context],
+  const heightOf = useCallback(
+    (node: { data?: Indicator | undefined }) =>
+      node.data ? indicatorRowHeight(node.data, context, widths.current) : undefined,
+    [context, widths],
+  );
+  const getRowHeight = useCallback((p: RowHeightParams<Indicator>) => heightOf(p.node), [heightOf]);
+  // Another form's rows reuse the rendered rows (ids are positions): their heights are checked.
+  const onRowDataUpdated = useCallback(
+    (e: { api: GridApi<Indicator> }) => syncRowHeights(e.api, heightOf),
+    [heightOf],
   );
   // Rows are known by their position: switching forms then updates the rendered rows in place
   // (values and heights) instead of tearing them down, which is several times faster.
@@ -121,16 +123,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       else api.refreshCells({ rowNodes: rows.map((r) => r.node), force: true });
     }
     // Text and merges may have changed: heights are cheap to recompute, so check every row.
-    let moved = false;
-    api.forEachNode((node) => {
-      if (!node.data) return;
-      const h = indicatorRowHeight(node.data, context, widths.current);
-      if (h !== node.rowHeight) {
-        node.setRowHeight(h);
-        moved = true;
-      }
-    });
-    if (moved) api.onRowHeightChanged();
+    syncRowHeights(api, heightOf);
   });
 
   return (
@@ -141,7 +134,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
         context={context}
         getRowId={getRowId}
         getRowHeight={getRowHeight}
-        onRowDataUpdated={resetRowHeights}
+        onRowDataUpdated={onRowDataUpdated}
         enableCellSpan
         suppressRowTransform
         suppressDragLeaveHidesColumns
