@@ -146,6 +146,69 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     expect(await cell(page, 0, 'weight').innerText()).toBe(share(group.length + 1));
   });
 
+  it('Enter commits and moves down, Shift+Enter up; the last line keeps the cursor', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金');
+    const last = form.indicators.length - 1;
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return [Number(el?.closest('[row-index]')?.getAttribute('row-index')), el?.getAttribute('col-id')];
+      });
+    const editor = page.locator('.ag-cell-inline-editing input').first();
+
+    await cell(page, 1, 'actual').dblclick();
+    await editor.fill('甲');
+    await editor.press('Enter');
+    await expect.poll(focused).toEqual([2, 'actual']);
+    await expect.poll(() => serverForm(app, form.id).indicators[1]?.actual).toBe('甲');
+    expect(await page.locator('.ag-cell-inline-editing').count()).toBe(0);
+
+    // Typing starts an edit on the focused cell; Shift+Enter commits it and goes up.
+    await page.keyboard.type('7');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(focused).toEqual([1, 'actual']);
+    await expect.poll(() => serverForm(app, form.id).indicators[2]?.actual).toBe('7');
+
+    // Without an editor open, Enter moves down too (as in Excel).
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toEqual([2, 'actual']);
+
+    await cell(page, last, 'actual').dblclick();
+    await editor.fill('丙');
+    await editor.press('Enter');
+    await expect.poll(() => serverForm(app, form.id).indicators[last]?.actual).toBe('丙');
+    await expect.poll(focused).toEqual([last, 'actual']);
+
+    // On a short window, going down past the bottom scrolls the page: the cursor stays above the
+    // line detail stuck to the bottom of the form, not behind it.
+    await page.setViewportSize({ width: 1440, height: 620 });
+    await grid(page)
+      .locator('.ag-row[row-index="0"]')
+      .first()
+      .evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const shown = () =>
+      page.evaluate(() => {
+        const detail = document.querySelector('[data-testid="line-detail"]')?.getBoundingClientRect();
+        const active = document.activeElement?.getBoundingClientRect();
+        return !!detail && !!active && active.bottom <= detail.top + 1 && active.top >= 0;
+      });
+    const firstHidden = await page.evaluate(() => {
+      const detail = document.querySelector('[data-testid="line-detail"]')?.getBoundingClientRect();
+      const rows = [...document.querySelectorAll('[data-testid="indicator-grid"] .ag-row[row-index]')];
+      const hidden = rows.find((r) => detail && r.getBoundingClientRect().bottom > detail.top);
+      return Number(hidden?.getAttribute('row-index') ?? -1);
+    });
+    expect(firstHidden).toBeGreaterThan(0);
+    await cell(page, firstHidden - 1, 'actual').click();
+    for (let i = 0; i < 3 && firstHidden + i <= last; i++) {
+      await page.keyboard.type(String(i));
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused())[0]).toBe(Math.min(last, firstHidden + i));
+      expect(await shown()).toBe(true);
+    }
+  });
+
   it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金');

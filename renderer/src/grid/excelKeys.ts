@@ -2,6 +2,9 @@
  * Keys that behave as in Excel/WPS where AG Grid differs:
  * - Tab while editing commits and moves to the next cell without opening it (AG Grid would keep
  *   editing there).
+ * - Enter / Shift+Enter in a one-line editor commits and moves down / up, as AG Grid does, but
+ *   without AG Grid's scroll-into-view of its own viewport: the grids grow with their rows, so
+ *   that only measured the page (a forced layout on every commit); the focus scrolls the page.
  * - Typing Chinese through an input method (keydown "Process", keyCode 229) on a cell that is not
  *   being edited opens an empty editor first, so the composition lands in it; AG Grid only starts
  *   editing on printable keys and the characters would be lost.
@@ -63,6 +66,25 @@ function jumpKey(e: KeyboardEvent, container: HTMLElement, grid: GridApi): boole
   return true;
 }
 
+/**
+ * Enter in a cell's one-line editor: commit, then the cell below (Shift: above). Editors of their
+ * own (text boxes, where Enter is a new line; the level picker) and merged columns are left to
+ * AG Grid. True when handled.
+ */
+function commitAndMove(e: KeyboardEvent, grid: GridApi): boolean {
+  const cell = grid.getEditingCells()[0];
+  const column = cell?.column;
+  const target = e.target;
+  if (!cell || !column || cell.rowPinned || !(target instanceof HTMLInputElement)) return false;
+  if (target.closest('.ag-popup-editor') || column.getColDef().spanRows) return false;
+  e.preventDefault();
+  e.stopPropagation();
+  grid.stopEditing();
+  const row = cell.rowIndex + (e.shiftKey ? -1 : 1);
+  if (row >= 0 && row < grid.getDisplayedRowCount()) grid.setFocusedCell(row, column);
+  return true;
+}
+
 export function installExcelKeys(container: HTMLElement, api: () => GridApi | null): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     const grid = api();
@@ -70,6 +92,7 @@ export function installExcelKeys(container: HTMLElement, api: () => GridApi | nu
     const editing = grid.getEditingCells().length > 0;
     if (!editing && jumpKey(e, container, grid)) return;
     if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.key === 'Enter' && editing && commitAndMove(e, grid)) return;
     if (e.key === 'Tab' && editing) {
       e.preventDefault();
       e.stopPropagation();
