@@ -18,6 +18,12 @@ describe('indicator lines', { timeout: 120_000 }, () => {
   const openForm = (name: string) => showForm(app, name);
 
   const names = (formId: string) => serverForm(app, formId).indicators.map((i) => i.name);
+  /** [row, column] of the cell with the keyboard focus. */
+  const focused = () =>
+    app.page.evaluate(() => {
+      const el = document.activeElement;
+      return [Number(el?.closest('[row-index]')?.getAttribute('row-index')), el?.getAttribute('col-id')];
+    });
 
   it('Ctrl+Shift+= inserts a line under the same levels, Ctrl+- deletes, Alt+Shift+↓ moves; each undoes in one step', async () => {
     const { page } = app;
@@ -150,11 +156,6 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金');
     const last = form.indicators.length - 1;
-    const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement;
-        return [Number(el?.closest('[row-index]')?.getAttribute('row-index')), el?.getAttribute('col-id')];
-      });
     const editor = page.locator('.ag-cell-inline-editing input').first();
 
     await cell(page, 1, 'actual').dblclick();
@@ -213,11 +214,6 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金');
     const last = form.indicators.length - 1;
-    const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement;
-        return [Number(el?.closest('[row-index]')?.getAttribute('row-index')), el?.getAttribute('col-id')];
-      });
     // 一级/二级 cells are merged down: their element carries the first row of the merge, so
     // the row is read off a column that is never merged.
     await cell(page, 2, 'name').click();
