@@ -65,6 +65,10 @@ const FUNDS_OPS: ReadonlySet<Patch['op']> = new Set([
 
 let stores = 0;
 
+function afterThisTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function sameStatus(a: DocStatus, b: DocStatus): boolean {
   const keys = Object.keys(a) as (keyof DocStatus)[];
   return (
@@ -303,6 +307,9 @@ export class DocumentStore {
   ): void {
     this.pending++;
     this.queue = this.queue.then(async () => {
+      // Sent from a task of its own: the keystroke's task ends sooner and the edit is painted
+      // first. The order of the steps is the queue's, so nothing changes for the server.
+      await afterThisTask();
       const r = await call().catch((e: unknown): { ok: false; error: CallError } => ({
         ok: false,
         error: { code: 'internal', message: `保存修改失败：${e instanceof Error ? e.message : String(e)}` },
