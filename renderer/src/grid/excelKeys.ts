@@ -79,9 +79,11 @@ function commitAndMove(e: KeyboardEvent, grid: GridApi): boolean {
   if (target.closest('.ag-popup-editor') || column.getColDef().spanRows) return false;
   e.preventDefault();
   e.stopPropagation();
-  grid.stopEditing();
   const row = cell.rowIndex + (e.shiftKey ? -1 : 1);
+  // The cursor moves first: AG Grid then closes the editor without handing the focus back to
+  // its cell on the way (one focus change instead of two, each a style and layout pass).
   if (row >= 0 && row < grid.getDisplayedRowCount()) grid.setFocusedCell(row, column);
+  grid.stopEditing();
   return true;
 }
 
