@@ -1,5 +1,13 @@
 /** The document's forms: department form first, each with total, grade and an error mark. */
-import { memo, useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react';
 import { newForm, nextId } from '../../../shared/model/factory';
 import type { Form, FormKind, Grade } from '../../../shared/model/types';
 import { fmt2 } from '../../../shared/format/numbers';
@@ -164,7 +172,20 @@ function listSnapshot(store: DocumentStore, needle: string): string {
 export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Props) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
-  const getSnapshot = useCallback(() => listSnapshot(store, needle), [store, needle]);
+  // Read on every change of the document: without a filter the list changes only with the
+  // forms themselves (coming, going, moving), so it is built again only then.
+  const getSnapshot = useMemo(() => {
+    let key = '';
+    let list = '';
+    return () => {
+      const now = needle === '' ? `s${store.structureVersion}` : `v${store.version}`;
+      if (now !== key) {
+        key = now;
+        list = listSnapshot(store, needle);
+      }
+      return list;
+    };
+  }, [store, needle]);
   const ids = useSyncExternalStore(store.subscribe, getSnapshot);
   const statuses = useSyncExternalStore(store.subscribe, () => statusSummary(store));
   const shown = ids === '' ? [] : ids.split('\u0000');
