@@ -73,6 +73,8 @@ async function startProfile(page: Page): Promise<CDPSession | null> {
 async function stopProfile(cdp: CDPSession | null, name: string): Promise<void> {
   if (!cdp) return;
   const { profile } = await cdp.send('Profiler.stop');
+  const keep = process.env['ZIPING_BENCH_PROFILE_FILE'];
+  if (keep) writeFileSync(`${keep}-${name}.cpuprofile`, JSON.stringify(profile));
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = profile.timeDeltas ?? [];
