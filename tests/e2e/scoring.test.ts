@@ -89,5 +89,19 @@ describe('judging lines', { timeout: 120_000 }, () => {
     await expect.poll(() => serverForm(app, form.id).indicators[0]?.score).toBeNull();
     await expect.poll(() => numberOf(page, 'form-total')).toBe(total);
     await expect.poll(() => cell(page, 0, 'score').getAttribute('class')).not.toMatch(/cell-manual/);
+    // The empty box shows the suggestion it stands for, whole.
+    const box = page.getByTestId('manual-score');
+    await expect.poll(() => box.inputValue()).toBe('');
+    expect(await box.getAttribute('placeholder')).toBe('建议 5');
+    const fits = await box.evaluate((el: HTMLInputElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(el).font;
+      probe.textContent = el.placeholder;
+      document.body.append(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      return width <= el.clientWidth;
+    });
+    expect(fits).toBe(true);
   });
 });

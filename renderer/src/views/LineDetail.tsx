@@ -79,7 +79,9 @@ export function LineDetail({ form, result, focusedLine }: Props) {
             value={ind.score === null ? '' : fmtNum(ind.score)}
             onCommit={setManual}
             readOnly={readOnly}
-            placeholder="留空 = 用建议分"
+            // Empty means "use the suggestion": the box shows it greyed (the old hint did not fit).
+            placeholder={line.suggested === null ? '' : `建议 ${fmtNum(line.suggested)}`}
+            title="留空则使用建议分"
             className="score-input"
             testId="manual-score"
           />

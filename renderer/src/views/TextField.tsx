@@ -11,6 +11,8 @@ interface Props {
   readOnly?: boolean;
   label?: string;
   placeholder?: string;
+  /** Tooltip. */
+  title?: string;
   className?: string;
   testId?: string;
   /** Where findings point at this box (`header:projectName`, `goals:expected`, `analysis:标题`). */
@@ -24,6 +26,7 @@ export function TextField({
   readOnly,
   label,
   placeholder,
+  title,
   className,
   testId,
   focusKey,
@@ -51,6 +54,7 @@ export function TextField({
     value: shown,
     readOnly,
     placeholder,
+    title,
     'aria-label': label,
     className,
     'data-testid': testId,
