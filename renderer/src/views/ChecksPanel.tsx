@@ -5,24 +5,11 @@ import type { Finding } from '../../../shared/checks/types';
 import type { Form } from '../../../shared/model/types';
 import type { DocumentStore } from '../state/documentStore';
 import { findingPlace } from '../layout/fieldNames';
+import { findingKeys } from './findingKeys';
 import { useItemWindow, type ListGeometry } from './useItemWindow';
 
 /** The list as styled (styles.css `.checks-list > li`): a document's findings run to tens of thousands. */
 const LIST_GEOMETRY: ListGeometry = { itemHeight: 28, padding: 0, overscan: 15 };
-
-/**
- * Keys that stay with a finding when others come or go above it (not its index), so that an edit
- * that adds or removes one finding leaves the other items' DOM alone.
- */
-function findingKeys(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const base = `${f.formId}|${f.code}|${f.section}|${f.row ?? ''}|${f.field ?? ''}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n === 0 ? base : `${base}|${n}`;
-  });
-}
 
 interface Props {
   store: DocumentStore;
@@ -39,11 +26,12 @@ export function ChecksPanel({ store, form, onPick }: Props) {
     window.addEventListener(TOGGLE_CHECKS, toggle);
     return () => window.removeEventListener(TOGGLE_CHECKS, toggle);
   }, []);
-  const findings: Finding[] =
+  const perForm =
     scope === 'form'
-      ? store.result(form.id).findings
-      : store.doc.forms.flatMap((f) => store.result(f.id).findings);
-  const keys = findingKeys(findings);
+      ? [store.result(form.id).findings]
+      : store.doc.forms.map((f) => store.result(f.id).findings);
+  const findings: readonly Finding[] = perForm.flat();
+  const keys = perForm.flatMap((list) => findingKeys(list));
   const listRef = useRef<HTMLOListElement | null>(null);
   const { first, last, before, after } = useItemWindow(listRef, findings.length, LIST_GEOMETRY);
   const errors = findings.filter((f) => f.level === 'error').length;
