@@ -8,6 +8,7 @@ import { fmtNum, fmtPct, round2 } from '../format/numbers';
 import { fundsTotalRow } from '../scoring/execution';
 import { gradeFor } from '../scoring/grade';
 import type { FormResult, IndicatorResult } from '../scoring/types';
+import { overlongTexts } from './text-length';
 import type { Finding, FindingCode, FindingLevel, FindingLocation } from './types';
 
 /** The reason an import gives to a printed score that differs from the suggestion (§6). */
@@ -38,6 +39,10 @@ export function checkForm(form: Form, layout: LayoutDef, result: FormResult): Fi
     if (line) checkIndicator(ind, i, line, layout, emit);
   });
   checkTotals(form, layout, result, emit);
+  for (const { where, why } of overlongTexts(form)) {
+    const place = where.section === 'header' ? '表头' : `第 ${(where.row ?? 0) + 1} 行`;
+    emit('text-too-long', 'error', where, `${place}的一格${why}，导出后 Excel 会报文件损坏：请精简这段文字`);
+  }
   return findings;
 }
 

@@ -24,7 +24,8 @@ export type FindingCode =
   | 'rule-not-applied'
   | 'imported-score'
   | 'printed-total-mismatch'
-  | 'grade-mismatch';
+  | 'grade-mismatch'
+  | 'text-too-long';
 
 export interface FindingLocation {
   formId: string;

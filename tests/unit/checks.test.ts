@@ -11,7 +11,13 @@ import type { Finding, FindingCode, FindingLevel, FindingSection } from '../../s
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
 import { parseFormJson } from '../../shared/model/interchange';
-import type { Form, FormKind, Indicator, LayoutId } from '../../shared/model/types';
+import {
+  INDICATOR_TEXT_FIELDS,
+  type Form,
+  type FormKind,
+  type Indicator,
+  type LayoutId,
+} from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
 import type { FormResult } from '../../shared/scoring/types';
 
@@ -37,6 +43,7 @@ const ALL_CODES: Record<FindingCode, true> = {
   'imported-score': true,
   'printed-total-mismatch': true,
   'grade-mismatch': true,
+  'text-too-long': true,
 };
 
 /** Codes that some test below has triggered and asserted. */
@@ -953,6 +960,51 @@ describe('grade-mismatch', () => {
     expect(codes).toContain('grade-mismatch');
     form.printedGrade = '良';
     expect(codesOf(form)).not.toContain('grade-mismatch');
+  });
+});
+
+describe('text-too-long', () => {
+  // Excel keeps at most 32,767 characters in a cell; a longer one makes it call the file damaged.
+  it('is an error for an indicator cell or a header field longer than one Excel cell holds', () => {
+    const form = cleanForm();
+    const ind = form.indicators[1] as Indicator;
+    ind.deviationReason = '因'.repeat(32_768);
+    const f = expectFinding(form, {
+      code: 'text-too-long',
+      level: 'error',
+      section: 'indicator',
+      row: 1,
+      field: 'deviationReason',
+    });
+    expect(f.message).toContain('32,768 字');
+    ind.deviationReason = '因'.repeat(32_767);
+    expect(findingsOf(form)).toEqual([]);
+
+    form.unit = '单'.repeat(40_000);
+    expectFinding(form, { code: 'text-too-long', level: 'error', section: 'header', field: 'unit' });
+    form.unit = '某单位';
+    form.header = { contact: '联'.repeat(40_000) };
+    expectFinding(form, { code: 'text-too-long', level: 'error', section: 'header', field: 'contact' });
+  });
+
+  it('covers every text field of a line', () => {
+    for (const field of INDICATOR_TEXT_FIELDS) {
+      const form = cleanForm();
+      (form.indicators[0] as Indicator)[field] = '长'.repeat(33_000);
+      expect(
+        findingsOf(form)
+          .filter((f) => f.code === 'text-too-long')
+          .map((f) => [f.row, f.field]),
+        field,
+      ).toEqual([[0, field]]);
+    }
+  });
+
+  it('leaves long goals and analysis texts alone: the export spreads them over rows', () => {
+    const form = cleanForm();
+    form.goals.expected = '目'.repeat(100_000);
+    form.analysis['偏差原因分析'] = '析'.repeat(100_000);
+    expectNoFinding(form, 'text-too-long');
   });
 });
 

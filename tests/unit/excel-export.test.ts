@@ -320,6 +320,35 @@ describe('whole document', () => {
     expect(ws.headerFooter.oddHeader).toContain('草稿');
   });
 
+  it('a text longer than one Excel cell holds stops even a draft, naming the cell; no file is left', async () => {
+    const form = layoutForm('national');
+    const ind = form.indicators[1];
+    if (!ind) throw new Error('no line');
+    ind.deviationReason = '因'.repeat(40_000);
+    const doc = layoutDocument('national', [form]);
+    const file = join(tempDir(), '超长.xlsx');
+    const checked = await exportDocument(doc, file);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.error.findings?.some((f) => f.code === 'text-too-long' && f.row === 1)).toBe(true);
+
+    const draft = await exportDocument(doc, file, { draft: true });
+    expect(draft.ok).toBe(false);
+    if (draft.ok) return;
+    expect(draft.error.code).toBe('text-too-long');
+    expect(draft.error.message).toMatch(/工作表“测试项目”的 [A-Z]+\d+ 格文字有 40,000 字.*32,767.*：请/);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(tempDir()).filter((n) => n.includes('超长'))).toEqual([]);
+
+    ind.deviationReason = '因'.repeat(32_767);
+    const fits = await exportDocument(doc, file, { draft: true });
+    expect(fits.ok).toBe(true);
+    const ws = (await readWorkbook(file)).getWorksheet('测试项目') as ExcelJS.Worksheet;
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? ''))));
+    expect(cells).toContain('因'.repeat(32_767));
+  });
+
   it('a form without errors exports without 草稿', async () => {
     const form = layoutForm('national');
     const readable = form.indicators[1];

@@ -9,6 +9,7 @@ export type ExcelErrorCode =
   | 'cancelled'
   | 'no-forms'
   | 'write-failed'
+  | 'text-too-long'
   | 'not-xlsx'
   | 'too-large'
   | 'damaged'

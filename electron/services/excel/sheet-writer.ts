@@ -16,6 +16,8 @@ import {
   type FontRole,
   type NumFmtRole,
 } from './styles';
+import { tooLongForCell } from '../../../shared/checks/text-length';
+import { ExcelFailure } from './errors';
 
 export type CellValue = string | number | null;
 
@@ -113,6 +115,15 @@ export class SheetWriter {
     const style = styleOf(look);
     // Row.getCell is cheaper than Worksheet.getCell, which parses an address string every time.
     const cell = this.ws.getRow(at.row).getCell(at.col);
+    // The checks flag the form's own long texts; this stops any other (a draft, a review
+    // comment) before it makes a file that Excel calls damaged.
+    const tooLong = typeof value === 'string' ? tooLongForCell(value) : null;
+    if (tooLong) {
+      throw new ExcelFailure(
+        'text-too-long',
+        `工作表“${this.ws.name}”的 ${cell.address} 格${tooLong}，Excel 会把文件当作损坏：请在 Ziping 中把这段文字精简到上限以内后再导出`,
+      );
+    }
     cell.value = value === '' ? null : value;
     cell.style = style;
     if (toCol > at.col || toRow > at.row) {
