@@ -348,6 +348,34 @@ describe('round trips', () => {
     expect(back.report.skipped.map((s) => s.sheet)).toEqual(['汇总']);
     expect(back.report.problems.filter((p) => p.sheet.endsWith('基础数据表'))).toEqual([]);
   });
+
+  it('a long 厉行节约保障措施 goes on over several rows beside its merged label, and reads back whole', async () => {
+    const forms = hengyang();
+    const dept = forms[0] as Form;
+    const long = Array.from(
+      { length: 120 },
+      (_, i) => `${i + 1}. 严控一般性支出，压减会议费、差旅费和公务接待费。`,
+    ).join('\n');
+    (dept.basicData as NonNullable<Form['basicData']>).savingMeasures = long;
+    const { file, wb } = await exportedBook(forms, '长文字');
+    const ws = sheet(wb, BASIC);
+    const first = rowWith(ws, '厉行节约保障措施');
+    expect(ws.getCell(first, 1).value).toBe('厉行节约保障措施');
+    // The label's merge runs down beside every piece of the text.
+    let rows = 1;
+    while (ws.getCell(first + rows, 1).master.address === `A${first}`) rows++;
+    expect(rows).toBeGreaterThan(1);
+    const pieces = Array.from({ length: rows }, (_, k) => String(ws.getCell(first + k, 2).value ?? ''));
+    expect(pieces.join('')).toBe(long);
+    // Every row within Excel's largest row height.
+    for (let k = 0; k < rows; k++) expect(ws.getRow(first + k).height ?? 0).toBeLessThanOrEqual(409);
+
+    dropHiddenData(wb);
+    await saved(wb, file);
+    const back = await imported(file);
+    expect(back.forms[0]?.form.basicData?.savingMeasures).toBe(long);
+    expect(back.report.problems.filter((p) => p.sheet === BASIC)).toEqual([]);
+  });
 });
 
 /** Copies a sheet's cells (values, styles, merges) below row `below` of another: the older exports. */

@@ -112,9 +112,18 @@ export function readBasicData(src: CellSource, layout: BasicDataLayout): BasicDa
       grid.use(building.row + 1, col);
   }
   if (saving) {
-    grid.use(saving.row, saving.col);
-    const next = grid.rowCells(saving.row).find(({ col }) => col > saving.col);
-    if (next) data.savingMeasures = src.text(saving.row, next.col);
+    // The label may be merged down over several rows, the text going on in each (our export of a
+    // long text); a hand-filled form has one row.
+    const label = grid.get(saving.row, saving.col)?.master;
+    let text = '';
+    for (let r = saving.row; r <= grid.rowCount; r++) {
+      if (r > saving.row && (grid.isMaster(r, saving.col) || grid.get(r, saving.col)?.master !== label))
+        break;
+      grid.use(r, saving.col);
+      const next = grid.rowCells(r).find(({ col }) => col > saving.col);
+      if (next && grid.isMaster(r, next.col)) text += src.text(r, next.col);
+    }
+    data.savingMeasures = text;
   }
   return { data: isEmpty(data, template) ? null : data, top: title?.row ?? staff.row };
 }

@@ -101,8 +101,11 @@ export function writeBasicDataSheet(
     [controlRate(b.actualInvestment, b.budgetInvestment), NUMBER_LOOK.percent],
   ]);
 
-  label(r, BASIC_DATA_LABELS.saving);
-  w.put({ row: r++, col: 2, toCol: last }, data.savingMeasures, TEXT);
+  // A long text goes on over as many rows as it needs (one row shows at most 409 points), with
+  // the label merged down beside them, as the analysis texts of the form sheet do.
+  const parts = w.pieces(data.savingMeasures, 2, last);
+  label(r, BASIC_DATA_LABELS.saving, r + parts.length - 1);
+  for (const part of parts) w.put({ row: r++, col: 2, toCol: last }, part, TEXT);
   w.finish();
   setupPrint(ws, layout.orientation, `${spendingHeader}:${spendingHeader}`, input.draft);
   return { title, spendingHeader, last: r - 1 };
