@@ -5,10 +5,9 @@
  */
 import type { CallResult } from '../../shared/contract';
 import type { Form, LayoutId } from '../../shared/model/types';
-import { CliError } from '../cli/errors';
-import { loadForms } from '../cli/load';
 import { importXlsx } from './excel/import';
 import { importReportLines } from './excel/import-report';
+import { readFormJsonFile } from './form-json';
 
 export interface FormsRead {
   forms: Form[];
@@ -27,13 +26,10 @@ export async function readFormsFile(
     return { ok: true, value: { forms, report: importReportLines(path, r.value.report) } };
   }
   if (/\.json$/i.test(path)) {
-    try {
-      const forms = (await loadForms(path)).map((p) => p.form);
-      return { ok: true, value: { forms, report: [`从 ${path} 读入 ${forms.length} 张表`] } };
-    } catch (e) {
-      const message = e instanceof CliError ? e.message : `无法读取 ${path}：${String(e)}`;
-      return { ok: false, error: { code: 'read-failed', message } };
-    }
+    const read = await readFormJsonFile(path);
+    if (!read.ok) return { ok: false, error: { code: 'read-failed', message: read.message } };
+    const forms = read.value.map((p) => p.form);
+    return { ok: true, value: { forms, report: [`从 ${path} 读入 ${forms.length} 张表`] } };
   }
   return {
     ok: false,

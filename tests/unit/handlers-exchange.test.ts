@@ -53,5 +53,9 @@ describe('doc/exportJson and forms/read', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
+    const missing = await service.invoke('forms/read', { path: join(dir, '没有.json') });
+    expect(missing.ok === false && missing.error.message).toMatch(/^找不到文件 .*没有\.json：请检查路径$/);
+    const bad = await service.invoke('forms/read', { path: join(dir, '坏.json') });
+    expect(bad.ok === false && bad.error.message).toMatch(/不是有效的 JSON/);
   });
 });
