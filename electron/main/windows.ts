@@ -245,11 +245,16 @@ export class DocumentWindows implements IpcTargets {
     return r.ok;
   }
 
-  /** The window is gone: its document is closed (unsaved edits stay in the working copy). */
+  /**
+   * The window is gone: its exports are stopped and its document is closed (unsaved edits stay
+   * in the working copy).
+   */
   closed(id: number): void {
     const e = this.entries.get(id);
     if (!e) return;
     if (e.commitTimer) clearTimeout(e.commitTimer);
+    // An export the window started stops at its next form and removes what it had written.
+    e.service.cancelExports();
     const doc = e.service.current;
     if (doc && !doc.dirty) doc.close();
     this.entries.delete(id);

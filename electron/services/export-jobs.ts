@@ -24,6 +24,13 @@ export interface JobHooks {
 
 export class ExportJobs {
   private readonly running = new Map<string, Job>();
+  private unnamed = 0;
+
+  /** An id for an export the caller did not name (it can still be stopped by cancelAll). */
+  unnamedId(): string {
+    // ':' is not allowed in the ids the renderer makes up, so the two never meet.
+    return `internal:${++this.unnamed}`;
+  }
 
   /** Registers a job; null when an export with this id is still running. */
   start(jobId: string): JobHooks | null {
@@ -48,6 +55,11 @@ export class ExportJobs {
   progress(jobId: string): ExportJobProgress | null {
     const job = this.running.get(jobId);
     return job ? { ...job.progress } : null;
+  }
+
+  /** Stops every running export (the window that asked for them is gone). */
+  cancelAll(): void {
+    for (const job of this.running.values()) job.controller.abort();
   }
 
   /** Asks the export to stop at its next step; false when no such export runs. */

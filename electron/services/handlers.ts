@@ -82,6 +82,11 @@ export class AppService {
     }
   }
 
+  /** Stops the exports still running: their window is closing. They leave no file. */
+  cancelExports(): void {
+    this.exports.cancelAll();
+  }
+
   /** The document open in this window, for the shell (title, close prompt). */
   get current(): DocumentSession | null {
     return this.session;
@@ -270,10 +275,11 @@ export class AppService {
       const ids = args.formIds;
       if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string')))
         return bad('formIds 应为表格编号的列表');
-      const { jobId } = args;
-      if (jobId !== undefined && !isJobId(jobId)) return badJobId();
-      const job = jobId === undefined ? null : this.exports.start(jobId);
-      if (jobId !== undefined && !job) return bad('同一编号的导出正在进行');
+      if (args.jobId !== undefined && !isJobId(args.jobId)) return badJobId();
+      // Every export is a job, named or not, so that closing the window stops it (cancelExports).
+      const jobId = args.jobId ?? this.exports.unnamedId();
+      const job = this.exports.start(jobId);
+      if (!job) return bad('同一编号的导出正在进行');
       // The export yields between forms, and edits applied meanwhile change the document in place:
       // it exports the document as it was when asked.
       const snapshot = structuredClone(s.document);
@@ -281,14 +287,14 @@ export class AppService {
         const r = await exportDocument(snapshot, args.path, {
           draft: args.draft === true,
           ...(ids ? { formIds: ids } : {}),
-          ...(job ?? {}),
+          ...job,
           ...(args.review === true ? { review: new Map(s.review) } : {}),
         });
         if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
         const { files, forms, draft, errors, warnings } = r.value;
         return { ok: true, value: { files, forms, draft, errors, warnings } };
       } finally {
-        if (jobId !== undefined) this.exports.finish(jobId);
+        this.exports.finish(jobId);
       }
     },
   };

@@ -3,7 +3,7 @@
  * document, the single-instance hand-over (argv of a second launch), opening into an empty window,
  * "保存更改？" on close, window placement and the recent list kept in settings.json.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
 import { DocumentWindows } from '../../electron/main/windows';
 import { listRecoverable } from '../../electron/services/document-store';
 import { AppService } from '../../electron/services/handlers';
+import { generatedDocument } from '../support/documents';
 import { FakePlatform, settle } from '../support/fake-shell';
 
 let dir: string;
@@ -190,6 +191,29 @@ describe('closing a window', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(platform.asked).toEqual(['close:甲.ziping']);
     w.closed(id);
+  });
+
+  it('stops an export the window started; it leaves no file', async () => {
+    await windows.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
+    const id = platform.windows[0]?.id ?? 0;
+    const service = windows.serviceFor(id);
+    if (!service) throw new Error('no service');
+    const forms = generatedDocument(6, 30, 'national').forms;
+    const patches = forms.map((form, index) => ({ op: 'insertForm', index, form }));
+    expect(service.call('doc/apply', { patches }).ok).toBe(true);
+    // Left alone, the same export writes one workbook per form.
+    const whole = await service.invoke('doc/exportXlsx', { path: path.join(dir, '完整'), draft: true });
+    expect(whole.ok).toBe(true);
+    expect(readdirSync(path.join(dir, '完整'))).toHaveLength(6);
+
+    const out = path.join(dir, '导出');
+    // Without a job id of its own, as a script would ask.
+    const running = service.invoke('doc/exportXlsx', { path: out, draft: true });
+    windows.closed(id);
+    const r = await running;
+    expect(r.ok === false && r.error.code).toBe('cancelled');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.includes('导出'))).toEqual([]);
   });
 
   it('asks 保存更改？; 取消 keeps the window and the edits, and a later close asks again', async () => {
