@@ -1,6 +1,7 @@
 /** Writing files so that a crash or a full disk never leaves half a file under the real name. */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { removeFilesOfDeadProcesses } from './document-store/owner-lock';
 
 /** A file written whole under a temporary name beside its target, not yet under its real name. */
 export interface StagedFile {
@@ -45,6 +46,20 @@ export function stageFile(file: string, content: string | Uint8Array): StagedFil
     },
     discard,
   };
+}
+
+/** Temp files of staged workbooks: `.~<name>.xlsx.<pid>.tmp` (see stageFile). */
+const STAGED_XLSX = /^\.~.+\.xlsx\.(\d+)\.tmp$/i;
+
+/**
+ * Removes the staged workbooks a killed export left in `dir` (the app quit or crashed while
+ * writing): temp files whose process is gone. A live process's may be an export in progress.
+ */
+export function removeDeadStagedWorkbooks(dir: string): void {
+  removeFilesOfDeadProcesses(dir, (name) => {
+    const m = STAGED_XLSX.exec(name);
+    return m ? Number(m[1]) : null;
+  });
 }
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {

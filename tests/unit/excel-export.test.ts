@@ -6,6 +6,7 @@
  * writing.
  */
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -360,6 +361,21 @@ describe('whole document', () => {
     expect(r.ok).toBe(true);
     const ws = (await readWorkbook(file)).getWorksheet('测试项目') as ExcelJS.Worksheet;
     expect(ws.headerFooter.oddHeader ?? '').not.toContain('草稿');
+  });
+
+  it('clears the half-written workbooks an export killed mid-way left, and only those', async () => {
+    const dir = join(tempDir(), '残留');
+    mkdirSync(dir);
+    // A process that has exited: its pid is free (or someone else's, then its file stays).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const dead = `.~甲.xlsx.${gone}.tmp`;
+    const mine = `.~乙.xlsx.${process.pid}.tmp`;
+    const saveTemp = `.~文档.ziping.${gone}.1.tmp`;
+    for (const name of [dead, mine, saveTemp, '用户的.xlsx']) writeFileSync(join(dir, name), 'x');
+    await exportOrThrow(layoutDocument('national', [layoutForm('national')]), join(dir, '导出.xlsx'), {
+      draft: true,
+    });
+    expect(readdirSync(dir).sort()).toEqual([mine, saveTemp, '导出.xlsx', '用户的.xlsx'].sort());
   });
 
   it('reports progress per form and can be cancelled: nothing is written', async () => {

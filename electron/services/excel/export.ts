@@ -14,7 +14,7 @@ import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form, ZipingDocument } from '../../../shared/model/types';
 import { scoreForm } from '../../../shared/scoring/form';
 import type { FormResult } from '../../../shared/scoring/types';
-import { safeFileName, stageFile, type StagedFile } from '../files';
+import { removeDeadStagedWorkbooks, safeFileName, stageFile, type StagedFile } from '../files';
 import {
   excelFail,
   ExcelFailure,
@@ -233,6 +233,7 @@ export async function exportDocument(
   try {
     stopIfCancelled();
     if (perForm) madeFolder = mkdirSync(out, { recursive: true });
+    removeDeadStagedWorkbooks(perForm ? out : path.dirname(out));
     const groups = perForm ? scored.map((s) => [s]) : [scored];
     const width = String(total).length;
     let done = 0;
