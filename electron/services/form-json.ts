@@ -43,7 +43,7 @@ export async function readFormJsonFile(path: string): Promise<FormsJsonRead> {
 }
 
 /** A Node error while reading a file, as a sentence for the user. */
-export function readErrorMessage(e: unknown, path: string): string {
+function readErrorMessage(e: unknown, path: string): string {
   const code = (e as { code?: string }).code;
   if (code === 'ENOENT') return `找不到文件 ${path}：请检查路径`;
   if (code === 'EACCES' || code === 'EPERM') return `没有权限读取 ${path}`;
