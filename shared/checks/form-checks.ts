@@ -41,7 +41,12 @@ export function checkForm(form: Form, layout: LayoutDef, result: FormResult): Fi
   checkTotals(form, layout, result, emit);
   for (const { where, why } of overlongTexts(form)) {
     const place = where.section === 'header' ? '表头' : `第 ${(where.row ?? 0) + 1} 行`;
-    emit('text-too-long', 'error', where, `${place}的一格${why}，导出后 Excel 会报文件损坏：请精简这段文字`);
+    emit(
+      'text-too-long',
+      'error',
+      where,
+      `${place}的一格${why}，导出的文件在 Excel 中无法原样打开：请精简这段文字`,
+    );
   }
   return findings;
 }

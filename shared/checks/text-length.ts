@@ -1,6 +1,6 @@
 /**
- * Excel holds at most 32,767 characters in one cell; a longer text makes Excel and WPS report
- * the file as damaged. Texts that the export writes into one cell are checked here, so the user
+ * Excel holds at most 32,767 characters in one cell; with a longer text the file is not one
+ * Excel and WPS open as written (the text is cut or the file "repaired"). Texts that the export writes into one cell are checked here, so the user
  * sees the cell in 审核 long before exporting (long goals and analysis texts are spread over
  * several rows by the export and need no check).
  */

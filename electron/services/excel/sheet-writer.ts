@@ -116,12 +116,12 @@ export class SheetWriter {
     // Row.getCell is cheaper than Worksheet.getCell, which parses an address string every time.
     const cell = this.ws.getRow(at.row).getCell(at.col);
     // The checks flag the form's own long texts; this stops any other (a draft, a review
-    // comment) before it makes a file that Excel calls damaged.
+    // comment) before it makes a file Excel cannot open as written.
     const tooLong = typeof value === 'string' ? tooLongForCell(value) : null;
     if (tooLong) {
       throw new ExcelFailure(
         'text-too-long',
-        `工作表“${this.ws.name}”的 ${cell.address} 格${tooLong}，Excel 会把文件当作损坏：请在 Ziping 中把这段文字精简到上限以内后再导出`,
+        `工作表“${this.ws.name}”的 ${cell.address} 格${tooLong}，Excel 无法原样打开这样的文件：请在 Ziping 中把这段文字精简到上限以内后再导出`,
       );
     }
     cell.value = value === '' ? null : value;
