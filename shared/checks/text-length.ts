@@ -44,15 +44,14 @@ export function overlongTexts(form: Form): Array<{ where: Omit<FindingLocation, 
   // unless a text is too long.
   const found: Array<{ where: Omit<FindingLocation, 'formId'>; why: string }> = [];
   for (const field of FORM_TEXT_FIELDS) {
-    if (form[field].length > EXCEL_CELL_TEXT_LIMIT)
-      found.push({ where: { section: 'header', field }, why: tooLongForCell(form[field]) as string });
+    const why = tooLongForCell(form[field]);
+    if (why) found.push({ where: { section: 'header', field }, why });
   }
   const header = form.header;
   if (header) {
     for (const field of HEADER_TEXT_KEYS) {
-      const text = header[field];
-      if (text !== undefined && text.length > EXCEL_CELL_TEXT_LIMIT)
-        found.push({ where: { section: 'header', field }, why: tooLongForCell(text) as string });
+      const why = tooLongForCell(header[field] ?? '');
+      if (why) found.push({ where: { section: 'header', field }, why });
     }
   }
   const indicators = form.indicators;
@@ -60,11 +59,8 @@ export function overlongTexts(form: Form): Array<{ where: Omit<FindingLocation, 
     const ind = indicators[row] as Indicator;
     if (!anyLongField(ind)) continue;
     for (const field of INDICATOR_TEXT_FIELDS) {
-      if (ind[field].length > EXCEL_CELL_TEXT_LIMIT)
-        found.push({
-          where: { section: 'indicator', row, field },
-          why: tooLongForCell(ind[field]) as string,
-        });
+      const why = tooLongForCell(ind[field]);
+      if (why) found.push({ where: { section: 'indicator', row, field }, why });
     }
   }
   return found;
