@@ -5,27 +5,17 @@
  * Each round must end with exactly one editor, the others told who holds the document, the
  * owner file naming the editor, and nothing else left beside the document.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerFilePath, readOwner } from '../../electron/services/document-store/owner-lock';
-import { startTime, startWorkers, type RaceWorker } from '../support/race-workers';
+import { deadPid, startTime, startWorkers, type RaceWorker } from '../support/race-workers';
 import { useTempDir } from '../support/temp-dir';
 
 const RACERS = 4;
 const ROUNDS = 50;
 const tmp = useTempDir('ziping-owner-race-');
-
-/** The pid of a process that has exited: what a crashed editor leaves in its owner file. */
-function deadPid(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('exit', () => resolve(child.pid ?? -1));
-  });
-}
 
 /** The stale owner file of round `round`: a dead process's, or (every 5th) unreadable and old. */
 function plantStaleOwner(doc: string, round: number, pid: number): void {

@@ -83,3 +83,12 @@ export async function startWorkers(
 export function startTime(): number {
   return Date.now() + 250;
 }
+
+/** The pid of a process that has exited: what a crashed process leaves in its lock files. */
+export function deadPid(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(child.pid ?? -1));
+  });
+}
