@@ -110,8 +110,12 @@ export function createExclusive(file: string, content: string): 'created' | 'exi
     }
     try {
       writeSync(fd, content);
-    } finally {
       closeSync(fd);
+    } catch (e) {
+      // Ours, created just now: an empty lock would make others wait for nothing.
+      closeSync(fd);
+      rmQuietly(file);
+      throw e;
     }
     return 'created';
   } finally {
@@ -120,16 +124,15 @@ export function createExclusive(file: string, content: string): 'created' | 'exi
 }
 
 /** What a lock file says about its holder (see lockContent). */
-export interface LockHolder {
+interface LockHolder {
   pid: number;
   host: string;
 }
 
 /** Content of a lock taken by this process; the nonce tells two takings of one process apart. */
-export function lockContent(extra: Record<string, unknown> = {}): string {
+function lockContent(): string {
   return JSON.stringify({
     app: 'ziping',
-    ...extra,
     host: hostname(),
     pid: process.pid,
     since: new Date().toISOString(),
@@ -149,13 +152,14 @@ function holderOf(bytes: Buffer): LockHolder | null {
 /**
  * Whether a short-lived lock (a save lock, a breaker's turn) with this content is stale: its
  * process is gone, it is a leftover of this process (which never waits for a lock it holds), it
- * is another computer's and abandoned, or it never got readable content.
+ * never got readable content, or it is far older than any save (another computer's, which
+ * cannot be checked, or one whose pid a new process got).
  */
-export function shortLockIsStale(file: string, bytes: Buffer): boolean {
+function shortLockIsStale(file: string, bytes: Buffer): boolean {
   const holder = holderOf(bytes);
-  if (holder === null) return ageMs(file) > UNREADABLE_GRACE_MS;
-  if (holder.host !== hostname()) return ageMs(file) > ABANDONED_LOCK_MS;
-  return holder.pid === process.pid || !processAlive(holder.pid);
+  if (holder === null) return unreadableLockIsStale(file);
+  if (ageMs(file) > ABANDONED_LOCK_MS) return true;
+  return holder.host === hostname() && (holder.pid === process.pid || !processAlive(holder.pid));
 }
 
 /** Whether unreadable lock content has had time to be written (see createExclusive). */
@@ -216,7 +220,7 @@ export function breakStaleLock(file: string, staleBytes: Buffer): 'removed' | 'c
 }
 
 /** Removes the lock `file` if it is still the one taken with `content`. */
-export function releaseLock(file: string, content: string): void {
+function releaseLock(file: string, content: string): void {
   try {
     const bytes = readIfExists(file);
     if (bytes !== null && bytes.equals(Buffer.from(content, 'utf8'))) rmQuietly(file);
@@ -235,7 +239,7 @@ export function withFileLock<T>(lockFile: string, work: () => T, waitMs: number,
   const deadline = Date.now() + waitMs;
   for (let pause = 2; createExclusive(lockFile, mine) === 'exists'; pause = Math.min(pause * 2, 50)) {
     const bytes = readIfExists(lockFile);
-    if (bytes === null) continue;
+    if (bytes === null) continue; // released just now: try again
     if (shortLockIsStale(lockFile, bytes) && breakStaleLock(lockFile, bytes) !== 'busy') continue;
     if (Date.now() >= deadline) throw busy();
     sleepSync(pause);

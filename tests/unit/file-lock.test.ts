@@ -121,6 +121,16 @@ describe('lock files', () => {
     expect(ran).toBe(false);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.ppid });
   });
+  it('another computer’s lock is waited for until it is far older than any save', () => {
+    const file = join(folder(), 'a.lock');
+    writeFileSync(file, JSON.stringify({ app: 'ziping', host: '其他电脑', pid: 4242, since: '' }));
+    const busy = () => new Error('busy');
+    expect(() => withFileLock(file, () => true, 200, busy)).toThrow('busy');
+    const abandoned = new Date(Date.now() - 10 * 60_000);
+    utimesSync(file, abandoned, abandoned);
+    expect(withFileLock(file, () => true, 200, busy)).toBe(true);
+    expect(existsSync(file)).toBe(false);
+  });
 });
 
 describe('owner files', () => {

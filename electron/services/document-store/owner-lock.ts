@@ -88,36 +88,47 @@ export function acquireOwner(documentPath: string, me: Omit<OwnerInfo, 'app' | '
 function takeOwner(documentPath: string, me: Omit<OwnerInfo, 'app' | 'since'>): LockOutcome {
   const file = ownerFilePath(documentPath);
   // The nonce makes this taking's bytes unique, so a breaker never mistakes them for stale ones.
-  const info = { app: 'ziping', ...me, since: new Date().toISOString(), nonce: randomUUID() };
+  const content = JSON.stringify({
+    app: 'ziping',
+    ...me,
+    since: new Date().toISOString(),
+    nonce: randomUUID(),
+  });
   const deadline = Date.now() + TAKEOVER_WAIT_MS;
-  for (
-    let pause = 2;
-    createExclusive(file, JSON.stringify(info)) === 'exists';
-    pause = Math.min(pause * 2, 50)
-  ) {
+  for (let pause = 2; Date.now() < deadline;) {
+    // Looked at first: a live owner is named even where this user cannot write the folder.
     const bytes = readIfExists(file);
-    if (bytes === null) continue; // released or broken since: try again
+    if (bytes === null) {
+      if (createExclusive(file, content) === 'created') return { kind: 'acquired' };
+      continue; // someone else created it just now: look at theirs
+    }
     const existing = parseOwner(bytes);
     if (existing && ownerHolds(existing, me)) return { kind: 'held', owner: existing };
     const stale = existing !== null || unreadableLockIsStale(file);
     if (stale && breakStaleLock(file, bytes) !== 'busy') continue;
-    if (Date.now() >= deadline) {
-      const owner = readOwner(documentPath);
-      return owner ? { kind: 'held', owner } : { kind: 'unavailable' };
-    }
     sleepSync(pause);
+    pause = Math.min(pause * 2, 50);
   }
-  return { kind: 'acquired' };
+  const owner = readOwner(documentPath);
+  return owner ? { kind: 'held', owner } : { kind: 'unavailable' };
 }
 
-/** Removes the owner file if it is ours. */
+/**
+ * Removes the owner file if it names `me`: this process's own, or the one a dead session of this
+ * computer left (recovery). A dead session's is broken like any stale one, so a fresh owner file
+ * that replaced it meanwhile stays.
+ */
 export function releaseOwner(documentPath: string, me: { host: string; pid: number }): void {
-  const owner = readOwner(documentPath);
-  if (!owner || owner.host !== me.host || owner.pid !== me.pid) return;
+  const file = ownerFilePath(documentPath);
   try {
-    rmSync(ownerFilePath(documentPath), { force: true });
+    const bytes = readIfExists(file);
+    const owner = bytes && parseOwner(bytes);
+    if (!bytes || !owner || owner.host !== me.host || owner.pid !== me.pid) return;
+    // Nobody else removes a live process's owner file: ours can simply go.
+    if (me.pid === process.pid) rmSync(file, { force: true });
+    else if (!processAlive(me.pid)) breakStaleLock(file, bytes);
   } catch {
-    // Its folder is gone or unwritable: nothing of ours is left in it.
+    // Its folder is gone or unwritable: nothing can be removed there.
   }
 }
 
