@@ -50,6 +50,13 @@ function lockOf(pid: number): string {
   });
 }
 
+/** The ids of the items in a review file, sorted. */
+function idsIn(reviewFile: string): string[] {
+  return readReviewFile(reviewFile)
+    .map((i) => i.id)
+    .sort();
+}
+
 function makeOld(file: string): void {
   const old = new Date(Date.now() - 60_000);
   utimesSync(file, old, old);
@@ -179,11 +186,7 @@ describe('review-file saves', () => {
     const file = join(dir, '文档.ziping-review');
     saveReviewFile(file, [comment('a', null, '甲的批注')], DOCUMENT);
     saveReviewFile(file, [comment('b', null, '乙的批注')], DOCUMENT);
-    expect(
-      readReviewFile(file)
-        .map((i) => i.id)
-        .sort(),
-    ).toEqual(['a', 'b']);
+    expect(idsIn(file)).toEqual(['a', 'b']);
     expect(readdirSync(dir)).toEqual(['文档.ziping-review']);
   });
 
@@ -195,11 +198,7 @@ describe('review-file saves', () => {
     writeFileSync(`${file}.lock`, '');
     makeOld(`${file}.lock`);
     saveReviewFile(file, [comment('b', null, '批注')], DOCUMENT);
-    expect(
-      readReviewFile(file)
-        .map((i) => i.id)
-        .sort(),
-    ).toEqual(['a', 'b']);
+    expect(idsIn(file)).toEqual(['a', 'b']);
     expect(readdirSync(dir)).toEqual(['文档.ziping-review']);
   });
 
@@ -234,7 +233,7 @@ describe('review-file saves', () => {
     writeFileSync(lock, '');
     makeOld(lock);
     expect(reviewer.save().ok).toBe(true);
-    expect(readReviewFile(reviewFilePath(doc)).map((i) => i.id)).toEqual(['c1']);
+    expect(idsIn(reviewFilePath(doc))).toEqual(['c1']);
     reviewer.close();
   }, 60_000);
 
