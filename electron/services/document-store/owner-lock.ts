@@ -1,19 +1,24 @@
 /**
  * The owner file beside an open document, like Office's "~$" files: who has it open, on which
  * machine, since when. Someone else opening the document is told and gets it read-only. An
- * owner file whose process is gone (same machine, pid not running) is stale and ignored.
+ * owner file whose process is gone (same machine, pid not running) is stale and taken over.
+ * Taking is an exclusive create and a stale file is broken only as file-lock.ts breaks locks,
+ * so of processes racing for one document exactly one becomes its editor. Read-only opens
+ * never touch the owner file.
  */
-import {
-  closeSync,
-  linkSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import {
+  breakStaleLock,
+  createExclusive,
+  processAlive,
+  readIfExists,
+  sleepSync,
+  unreadableLockIsStale,
+} from '../file-lock';
+
+export { processAlive, removeFilesOfDeadProcesses } from '../file-lock';
 
 export interface OwnerInfo {
   app: 'ziping';
@@ -30,8 +35,17 @@ export function ownerFilePath(documentPath: string): string {
 
 export function readOwner(documentPath: string): OwnerInfo | null {
   try {
-    const v = JSON.parse(readFileSync(ownerFilePath(documentPath), 'utf8')) as Partial<OwnerInfo>;
+    return parseOwner(readFileSync(ownerFilePath(documentPath)));
+  } catch {
+    return null;
+  }
+}
+
+function parseOwner(bytes: Buffer): OwnerInfo | null {
+  try {
+    const v = JSON.parse(bytes.toString('utf8')) as Partial<OwnerInfo> | null;
     if (
+      !v ||
       v.app !== 'ziping' ||
       typeof v.user !== 'string' ||
       typeof v.host !== 'string' ||
@@ -45,16 +59,6 @@ export function readOwner(documentPath: string): OwnerInfo | null {
   }
 }
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
 /** Whether the owner still holds the document (another machine's owner cannot be checked: it holds). */
 export function ownerHolds(owner: OwnerInfo, me: { host: string; pid: number }): boolean {
   if (owner.host !== me.host) return true;
@@ -64,83 +68,68 @@ export function ownerHolds(owner: OwnerInfo, me: { host: string; pid: number }):
 
 export type LockOutcome = { kind: 'acquired' } | { kind: 'held'; owner: OwnerInfo } | { kind: 'unavailable' };
 
+/** How long a takeover waits for another process breaking the same stale owner file. */
+const TAKEOVER_WAIT_MS = 5_000;
+
 /**
- * Takes the document for this process. A live owner keeps it; a stale owner file is replaced.
+ * Takes the document for this process. A live owner keeps it; a stale owner file is broken and
+ * the document taken, unless another process takes it first (then that one holds it).
  * 'unavailable' when the folder cannot be written (read-only media, no permission).
  */
 export function acquireOwner(documentPath: string, me: Omit<OwnerInfo, 'app' | 'since'>): LockOutcome {
   try {
     return takeOwner(documentPath, me);
   } catch {
-    // The stale owner file could not be removed (no permission, a folder in its place).
+    // The owner file could not be written or moved (no permission, a folder in its place).
     return { kind: 'unavailable' };
   }
 }
 
 function takeOwner(documentPath: string, me: Omit<OwnerInfo, 'app' | 'since'>): LockOutcome {
   const file = ownerFilePath(documentPath);
-  const info: OwnerInfo = { app: 'ziping', ...me, since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = readOwner(documentPath);
+  // The nonce makes this taking's bytes unique, so a breaker never mistakes them for stale ones.
+  const content = JSON.stringify({
+    app: 'ziping',
+    ...me,
+    since: new Date().toISOString(),
+    nonce: randomUUID(),
+  });
+  const deadline = Date.now() + TAKEOVER_WAIT_MS;
+  for (let pause = 2; Date.now() < deadline;) {
+    // Looked at first: a live owner is named even where this user cannot write the folder.
+    const bytes = readIfExists(file);
+    if (bytes === null) {
+      if (createExclusive(file, content) === 'created') return { kind: 'acquired' };
+      continue; // someone else created it just now: look at theirs
+    }
+    const existing = parseOwner(bytes);
     if (existing && ownerHolds(existing, me)) return { kind: 'held', owner: existing };
-    if (existing || attempt > 0) rmSync(file, { force: true });
-    const created = createExclusive(file, JSON.stringify(info));
-    if (created === 'created') return { kind: 'acquired' };
-    if (created === 'failed') return { kind: 'unavailable' };
-    // 'exists': another process took it since we looked; look again.
+    const stale = existing !== null || unreadableLockIsStale(file);
+    if (stale && breakStaleLock(file, bytes) !== 'busy') continue;
+    sleepSync(pause);
+    pause = Math.min(pause * 2, 50);
   }
   const owner = readOwner(documentPath);
   return owner ? { kind: 'held', owner } : { kind: 'unavailable' };
 }
 
 /**
- * Creates a file with its whole content or not at all: written to a temporary name and hard-linked
- * into place (atomic, fails if the name exists). File systems without hard links (FAT on USB
- * sticks) fall back to an exclusive create.
+ * Removes the owner file if it names `me`: this process's own, or the one a dead session of this
+ * computer left (recovery). A dead session's is broken like any stale one, so a fresh owner file
+ * that replaced it meanwhile stays.
  */
-function createExclusive(file: string, content: string): 'created' | 'exists' | 'failed' {
-  const tmp = `${file}.${process.pid}.tmp`;
-  removeDeadOwnerTemps(file);
-  try {
-    writeFileSync(tmp, content, { flag: 'w' });
-  } catch {
-    rmQuietly(tmp);
-    return 'failed';
-  }
-  try {
-    linkSync(tmp, file);
-    return 'created';
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EEXIST') return 'exists';
-    try {
-      const fd = openSync(file, 'wx');
-      try {
-        writeSync(fd, content);
-      } finally {
-        closeSync(fd);
-      }
-      return 'created';
-    } catch (e2) {
-      return (e2 as { code?: string }).code === 'EEXIST' ? 'exists' : 'failed';
-    }
-  } finally {
-    rmQuietly(tmp);
-  }
-}
-
-function rmQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // Its folder is gone or unwritable: nothing of ours is left in it.
-  }
-}
-
-/** Removes the owner file if it is ours. */
 export function releaseOwner(documentPath: string, me: { host: string; pid: number }): void {
-  const owner = readOwner(documentPath);
-  if (owner && owner.host === me.host && owner.pid === me.pid) rmQuietly(ownerFilePath(documentPath));
+  const file = ownerFilePath(documentPath);
+  try {
+    const bytes = readIfExists(file);
+    const owner = bytes && parseOwner(bytes);
+    if (!bytes || !owner || owner.host !== me.host || owner.pid !== me.pid) return;
+    // Nobody else removes a live process's owner file: ours can simply go.
+    if (me.pid === process.pid) rmSync(file, { force: true });
+    else if (!processAlive(me.pid)) breakStaleLock(file, bytes);
+  } catch {
+    // Its folder is gone or unwritable: nothing can be removed there.
+  }
 }
 
 export function describeOwner(owner: OwnerInfo): string {
@@ -150,37 +139,4 @@ export function describeOwner(owner: OwnerInfo): string {
       ? `${since.getFullYear()}-${String(since.getMonth() + 1).padStart(2, '0')}-${String(since.getDate()).padStart(2, '0')} ${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')}`
       : '';
   return `${owner.user}（${owner.host}）${when ? `自 ${when} 起` : ''}`;
-}
-
-/** Temp files of owner files whose writer was killed half-way (`~$name.<pid>.tmp`). */
-function removeDeadOwnerTemps(file: string): void {
-  const prefix = `${path.basename(file)}.`;
-  removeFilesOfDeadProcesses(path.dirname(file), (name) =>
-    name.startsWith(prefix) && name.endsWith('.tmp')
-      ? Number(name.slice(prefix.length, -'.tmp'.length))
-      : null,
-  );
-}
-
-/**
- * Removes the files of a folder that belong to a process that is gone: `pidOf` tells a file's
- * process from its name (null: not such a file). Files of live processes may be work in
- * progress and stay.
- */
-export function removeFilesOfDeadProcesses(dir: string, pidOf: (name: string) => number | null): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = pidOf(name);
-    if (pid === null || !Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
-    try {
-      rmSync(path.join(dir, name), { force: true });
-    } catch {
-      // Not ours to remove (permissions): a harmless leftover.
-    }
-  }
 }

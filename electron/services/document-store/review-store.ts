@@ -9,6 +9,7 @@ import path from 'node:path';
 import { mergeReviewItems, type ReviewItems } from '../../../shared/review/patch';
 import type { ReviewItem } from '../../../shared/review/types';
 import { isReviewItem } from '../../../shared/review/validate';
+import { withFileLock } from '../file-lock';
 import { writeFileAtomic } from '../files';
 import { DocFailure, failure, fromSystemError } from './errors';
 import { probeDocument } from './probe';
@@ -16,6 +17,8 @@ import { probeDocument } from './probe';
 export const REVIEW_FILE_FORMAT = 'ziping-review';
 /** Thousands of comments fit in a few MB; anything far bigger is not a review file. */
 const MAX_REVIEW_FILE_BYTES = 64 * 1024 * 1024;
+/** A save holds the review file's lock for milliseconds; this long means something is wrong. */
+const SAVE_LOCK_WAIT_MS = 5_000;
 
 /** Where the review of `docPath` is written when the document itself cannot be. */
 export function reviewFilePath(docPath: string): string {
@@ -76,23 +79,32 @@ export function readReviewFile(file: string): ReviewItem[] {
 
 /**
  * Writes `items` into the review file, merged with what is already there (another reviewer may
- * have saved since), as a whole new file renamed over the old one.
+ * have saved since), as a whole new file renamed over the old one. Saves are serialised by a
+ * lock file beside it (`X.ziping-review.lock`): reading, merging and writing happen while no
+ * other reviewer does, so no one's items are lost to a save at the same moment.
  */
 export function saveReviewFile(
   file: string,
   items: Iterable<ReviewItem>,
   document: ReviewFileBody['document'],
 ): void {
-  const merged: ReviewItems = new Map();
-  mergeReviewItems(merged, readReviewFile(file));
-  mergeReviewItems(merged, items);
-  const body: ReviewFileBody = {
-    format: REVIEW_FILE_FORMAT,
-    version: 1,
-    document,
-    items: [...merged.values()],
-  };
-  writeFileAtomic(file, `${JSON.stringify(body, null, 1)}\n`);
+  withFileLock(
+    `${file}.lock`,
+    () => {
+      const merged: ReviewItems = new Map();
+      mergeReviewItems(merged, readReviewFile(file));
+      mergeReviewItems(merged, items);
+      const body: ReviewFileBody = {
+        format: REVIEW_FILE_FORMAT,
+        version: 1,
+        document,
+        items: [...merged.values()],
+      };
+      writeFileAtomic(file, `${JSON.stringify(body, null, 1)}\n`);
+    },
+    SAVE_LOCK_WAIT_MS,
+    () => failure('locked', '审核文件正被其他人保存，请稍后再试', file),
+  );
 }
 
 /**
