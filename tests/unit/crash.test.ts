@@ -210,7 +210,8 @@ function readRaw(file: string): { check: string; doc: ZipingDocument } {
 }
 
 const TEMP_FILE = /^\.~.*\.tmp/;
-const OWNER_TEMP = /^~\$.*\.tmp$/;
+// Temp and set-aside files of an owner lock taken or broken when the kill came (file-lock.ts).
+const OWNER_TEMP = /^~\$.*\.(tmp|aside)$/;
 
 describe('crash safety of the document store', () => {
   let buildDir = '';
