@@ -20,7 +20,10 @@ import { formColumn } from './setup';
 export interface FundsGridContext {
   form: Form;
   execution: ExecutionResult;
+  /** The row that shows 分值/执行率/得分 and the reasons (fundsScoreRowIndex). */
   totalIndex: number;
+  /** What the other rows show there (the layout's fundsDash). */
+  dash: string;
   readOnly: boolean;
   /** The reviewer's 核查分数 / 审核意见 of the 预算执行率 line (FUNDS_LINE), if any. */
   audit: AuditItem | undefined;
@@ -55,7 +58,7 @@ function isTotal(p: { context: unknown; node?: { rowIndex: number | null } | nul
 const canEdit = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).readOnly;
 const canEditTotal = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).readOnly && isTotal(p);
 
-const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTotal(p) ? text : '—');
+const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTotal(p) ? text : ctx(p).dash);
 
 /**
  * 核查分数 / 审核意见 of the execution line, on the total row (where its score is). Review data:
