@@ -23,7 +23,10 @@ export function fundsTotalRow(
  * not a grouped detail row; the total's own row except where the total is printed last (新疆).
  */
 export function fundsScoreRowIndex(funds: Funds): number {
-  return Math.max(0, funds.rows.findIndex((r) => r.group === undefined));
+  return Math.max(
+    0,
+    funds.rows.findIndex((r) => r.group === undefined),
+  );
 }
 
 /** 全年执行数 / 全年预算数 of the total row (`templates`: the form's layout funds rows). */

@@ -395,7 +395,11 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
     w.put({ row: r, col: weightCol }, input.result.weightTotal, NUMBER_LOOK.weight);
     if (scoreCol - weightCol > 1) w.put({ row: r, col: weightCol + 1, toCol: scoreCol - 1 }, null);
   }
-  w.put({ row: r, col: scoreCol }, input.result.total, kind.totalInPoints ? NUMBER_LOOK.points : NUMBER_LOOK.score);
+  w.put(
+    { row: r, col: scoreCol },
+    input.result.total,
+    kind.totalInPoints ? NUMBER_LOOK.points : NUMBER_LOOK.score,
+  );
   if (scoreCol < w.lastCol) {
     const grade = input.layout.printsGrade ? `${LABELS.grade}：${input.result.grade}` : null;
     w.put({ row: r, col: scoreCol + 1, toCol: w.lastCol }, grade, LABEL);
