@@ -5,7 +5,10 @@ import { useEditor } from './EditorContext';
 import { HeaderValueRows } from './HeaderValueRows';
 import { TextField } from './TextField';
 
-/** 大气污染防治资金 + 项目支出绩效自评表; a name ending in 项目 does not repeat it. */
+/**
+ * 大气污染防治资金 + 项目支出绩效自评表; a name ending in 项目 does not repeat it. A department form
+ * keeps the template's title, as printed (单位整体支出绩效自评表; the unit's name is in its header).
+ */
 function formTitle(name: string, title: string): string {
   const trimmed = name.trim();
   return trimmed.endsWith('项目') && title.startsWith('项目') ? trimmed + title.slice(2) : trimmed + title;
@@ -35,7 +38,7 @@ export function FormHeader({ form }: { form: Form }) {
   return (
     <header className="form-header">
       <h1 className="form-title" data-testid="form-title">
-        {formTitle(form.projectName, kind.title)}
+        {form.kind === 'project' ? formTitle(form.projectName, kind.title) : kind.title}
       </h1>
       <div className="form-year">
         （
