@@ -1,6 +1,7 @@
 /**
  * The funds block (项目资金) as a small grid: one row per source, the layout's columns. 分值,
- * 执行率, 得分 and 偏差原因 belong to the total row only (the others print “—”).
+ * 执行率, 得分 and 偏差原因 belong to one row, the first (the total's, except in 新疆's 单位整体
+ * form, whose 合计 is last); the others print the layout's dash (“—”, or “-”).
  */
 import type {
   CellClassParams,
