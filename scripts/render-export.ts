@@ -15,6 +15,7 @@ import { exportDocument } from '../electron/services/excel/export';
 import { LAYOUT_IDS, type ZipingDocument } from '../shared/model/types';
 import { layoutDocument, layoutForm } from '../tests/support/excel';
 import { hengyangBasicData, jiangmenForm } from '../tests/support/headers';
+import { changjiDepartmentForm, changjiProjectForm } from '../tests/support/xinjiang';
 import { SAMPLE_PATH } from './build-sample';
 
 function option(name: string): string | undefined {
@@ -56,6 +57,8 @@ function documents(): Array<[string, ZipingDocument]> {
       data.spending.push({ item: `专项资金${i}`, lastYearFinal: null, budget: 10 * i, final: 9.5 * i });
     hengyang.basicData = data;
     out.push(['衡阳-004', layoutDocument('hunan', [hengyang])]);
+    // 新疆 with a 单位整体支出绩效自评表 of its own and a project form's time and qualitative lines.
+    out.push(['昌吉-新疆', layoutDocument('xinjiang', [changjiDepartmentForm(), changjiProjectForm()])]);
   }
   const only = option('--layout');
   return only ? out.filter(([, d]) => d.meta.layout === only) : out;

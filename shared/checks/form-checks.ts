@@ -5,7 +5,7 @@
 import type { Form, Indicator } from '../model/types';
 import type { LayoutDef } from '../layouts/types';
 import { fmtNum, fmtPct, round2 } from '../format/numbers';
-import { fundsTotalRow } from '../scoring/execution';
+import { fundsScoreRowIndex, fundsTotalRow } from '../scoring/execution';
 import { gradeFor } from '../scoring/grade';
 import type { FormResult, IndicatorResult } from '../scoring/types';
 import { overlongTexts } from './text-length';
@@ -33,7 +33,7 @@ export function checkForm(form: Form, layout: LayoutDef, result: FormResult): Fi
   };
 
   checkHeader(form, emit);
-  checkFunds(form, result, emit);
+  checkFunds(form, layout, result, emit);
   form.indicators.forEach((ind, i) => {
     const line = result.indicators[i];
     if (line) checkIndicator(ind, i, line, layout, emit);
@@ -63,17 +63,20 @@ function checkHeader(form: Form, emit: Emit): void {
   }
 }
 
-function checkFunds(form: Form, result: FormResult, emit: Emit): void {
+function checkFunds(form: Form, layout: LayoutDef, result: FormResult, emit: Emit): void {
   const funds = form.funds;
-  const total = fundsTotalRow(funds);
+  const total = fundsTotalRow(funds, layout.kinds[form.kind].fundsRows);
   const totalIndex = total ? funds.rows.indexOf(total) : 0;
+  // 分值/执行率/得分 may sit on another row than the total's amounts (新疆's 单位整体 form).
+  const scoreRow = fundsScoreRowIndex(funds);
+  const totalName = total && total.source.trim() !== '' ? `“${total.source.trim()}”` : '资金总额';
   const ex = result.execution;
   if (!total || total.fullYearBudget == null || total.fullYearBudget <= 0) {
     emit(
       'budget-missing',
       'error',
       { section: 'funds', row: totalIndex, field: 'fullYearBudget' },
-      '全年预算数未填写或不大于 0，无法计算执行率：请填写资金总额的全年预算数',
+      `全年预算数未填写或不大于 0，无法计算执行率：请填写${totalName}的全年预算数`,
     );
   }
   if (total && total.executed == null) {
@@ -81,7 +84,7 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
       'required-empty',
       'error',
       { section: 'funds', row: totalIndex, field: 'executed' },
-      '全年执行数未填写：请填写资金总额的全年执行数',
+      `全年执行数未填写：请填写${totalName}的全年执行数`,
     );
   }
   funds.rows.forEach((row, i) => {
@@ -116,7 +119,7 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
       emit(
         'score-range',
         'error',
-        { section: 'funds', row: totalIndex, field: 'score' },
+        { section: 'funds', row: scoreRow, field: 'score' },
         `预算执行率得分 ${fmtNum(ex.final)} 超出 0–${fmtNum(ex.weight)}：请改正`,
       );
     }
@@ -124,7 +127,7 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
       emit(
         'manual-no-reason',
         'error',
-        { section: 'funds', row: totalIndex, field: 'scoreReason' },
+        { section: 'funds', row: scoreRow, field: 'scoreReason' },
         `预算执行率得分手工改为 ${fmtNum(ex.final)}（按执行率应为 ${fmtNum(ex.suggested)}）：请填写调整理由`,
       );
     }
@@ -137,7 +140,7 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
     emit(
       'execution-inconsistent',
       'error',
-      { section: 'funds', row: totalIndex, field: 'rate' },
+      { section: 'funds', row: scoreRow, field: 'rate' },
       `原表执行率 ${fmtPct(funds.printedRate)} 与执行数/预算数算出的 ${fmtPct(ex.rate)} 不一致：请核对金额`,
     );
   }
@@ -150,7 +153,7 @@ function checkFunds(form: Form, result: FormResult, emit: Emit): void {
     emit(
       'execution-inconsistent',
       'error',
-      { section: 'funds', row: totalIndex, field: 'score' },
+      { section: 'funds', row: scoreRow, field: 'score' },
       `原表预算执行得分 ${fmtNum(funds.printedScore)} 与按执行率算出的 ${fmtNum(ex.suggested)} 不一致：请核对`,
     );
   }

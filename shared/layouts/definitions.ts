@@ -42,10 +42,12 @@ const PROJECT_LEVELS: Record<string, string[]> = {
   满意度指标: ['服务对象满意度指标'],
 };
 
+const MANAGEMENT_EFFICIENCY = ['预算执行', '预算管理', '资产管理', '人员管理', '制度管理'];
+
 const DEPARTMENT_LEVELS: Record<string, string[]> = {
   ...PROJECT_LEVELS,
   履职效能: ['重点工作履职情况', '总体工作完成情况'],
-  管理效率: ['预算执行', '预算管理', '资产管理', '人员管理', '制度管理'],
+  管理效率: MANAGEMENT_EFFICIENCY,
 };
 
 const PROJECT_ANALYSIS = [
@@ -220,6 +222,50 @@ const xinjiangProject: KindLayout = {
   analysisTitles: [],
   levels: PROJECT_LEVELS,
   checkSplit: true,
+  indicatorCaption: '年度绩效指标完成情况',
+  totalInPoints: true,
+};
+
+/** 新疆's 单位整体支出绩效自评表: a table of its own (forms.md, Layout C). */
+const XINJIANG_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
+  ...LEVEL_COLUMNS,
+  col('target', '预期指标值', 14),
+  col('basis', '指标值设定依据', 24),
+  col('weight', '分值权重', 7),
+  col('actual', '实际完成指标值', 14),
+  col('score', '得分', 7),
+];
+
+const xinjiangDepartment: KindLayout = {
+  title: '单位整体支出绩效自评表',
+  indicatorColumns: XINJIANG_DEPARTMENT_INDICATORS,
+  fundsColumns: [
+    col('source', '部门资金（万元）', 16),
+    col('initialBudget', '年初预算数', 12),
+    col('fullYearBudget', '全年预算数', 12),
+    col('executed', '全年执行数', 12),
+    col('weight', '分值权重', 8),
+    col('rate', '执行率', 9),
+    col('score', '得分', 7),
+  ],
+  // 分值权重, 执行率 and 得分 print on the first row; the rate is that of 合计, printed last.
+  fundsRows: [
+    { source: '上级资金' },
+    { source: '本级资金' },
+    { source: '其他资金' },
+    { source: '合计', total: true },
+  ],
+  fundsDash: '-',
+  analysisTitles: ['基本情况', '整体支出情况', '自评结论', '存在问题', '改进措施'],
+  levels: {
+    履职效能: ['数量指标', '质量指标', '时效指标', '成本指标'],
+    管理效率: MANAGEMENT_EFFICIENCY,
+    社会效应: ['经济效益指标', '社会效益指标', '生态效益指标'],
+    可持续发展: ['可持续影响指标'],
+    满意度: ['服务对象满意度指标'],
+  },
+  checkSplit: false,
+  nameOnly: true,
 };
 
 const xinjiang: LayoutDef = {
@@ -227,18 +273,9 @@ const xinjiang: LayoutDef = {
   name: '新疆（昌吉）',
   letter: 'C',
   orientation: 'landscape',
-  printsGrade: true,
-  kinds: {
-    project: xinjiangProject,
-    department: {
-      ...xinjiangProject,
-      title: '单位整体支出绩效自评表',
-      fundsRows: nationalDepartment.fundsRows,
-      analysisTitles: DEPARTMENT_ANALYSIS,
-      levels: DEPARTMENT_LEVELS,
-      checkSplit: false,
-    },
-  },
+  // Neither form prints 等级: the project form's total row is 总分 | 100 | 92.35分.
+  printsGrade: false,
+  kinds: { project: xinjiangProject, department: xinjiangDepartment },
   notes: [],
   policy: { ...BASE_POLICY, rounding: 'truncate', ratioBothWays: true },
 };

@@ -14,10 +14,13 @@ export interface HeaderFieldDef {
   wide?: boolean;
 }
 
-function nameLabel(layout: LayoutId, kind: FormKind): string {
-  if (kind === 'department')
-    return layout === 'hunan' || layout === 'national' ? '预算部门名称' : '部门（单位）名称';
-  return '项目名称';
+/** The printed label of the form's name: 项目名称, or what the layout calls the department's. */
+export function nameLabel(layout: LayoutId, kind: FormKind): string {
+  if (kind === 'project') return '项目名称';
+  if (layout === 'hunan' || layout === 'national') return '预算部门名称';
+  // 新疆's 单位整体支出绩效自评表.
+  if (layout === 'xinjiang') return '单位名称';
+  return '部门（单位）名称';
 }
 
 export function headerFields(layout: LayoutId, kind: FormKind): HeaderFieldDef[] {

@@ -76,6 +76,11 @@ export interface ScoringPolicy {
 export interface FundsRowTemplate {
   source: string;
   group?: 'income' | 'expense';
+  /**
+   * The row whose amounts give the execution rate, where it is not the first (新疆's 单位整体 form
+   * prints 合计 last). Without one, the total is the first row that is not a grouped detail row.
+   */
+  total?: true;
 }
 
 /** One printed header field: its label, as on the official form. */
@@ -113,6 +118,14 @@ export interface KindLayout {
    * no year line and the template title alone; the indicator table has 名称/权重(%) under each level.
    */
   basicInfo?: boolean;
+  /** The header is the name row alone: no 主管部门/实施单位 row (新疆's 单位整体 form). */
+  nameOnly?: boolean;
+  /** What the funds rows other than the first print under 分值/执行率/得分 (default “—”). */
+  fundsDash?: string;
+  /** Left caption of the indicator table (default 绩效指标; 新疆's project form: 年度绩效指标完成情况). */
+  indicatorCaption?: string;
+  /** The total row prints the total with its unit (新疆's project form: 92.35分). */
+  totalInPoints?: boolean;
 }
 
 export interface LayoutDef {

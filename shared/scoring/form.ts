@@ -67,13 +67,13 @@ export function scoreLine(
 
 /** The explanation of one line's suggestion, for the cell the user is looking at. */
 export function explainLine(form: Form, index: number, layout: LayoutDef): string {
-  const execution = scoreExecution(form.funds, layout.policy);
+  const execution = scoreExecution(form.funds, layout.policy, layout.kinds[form.kind].fundsRows);
   return scoreLine(form, index, layout, groupSizesOf(form, layout.policy), execution, true).explanation;
 }
 
 /** Full scoring of one form: every line, then totals, grade and checks; `explain` adds the texts. */
 export function scoreForm(form: Form, layout: LayoutDef, explain = false): FormResult {
-  const execution = scoreExecution(form.funds, layout.policy);
+  const execution = scoreExecution(form.funds, layout.policy, layout.kinds[form.kind].fundsRows);
   const sizes = groupSizesOf(form, layout.policy);
   const lines = form.indicators.map((_, i) => scoreLine(form, i, layout, sizes, execution, explain));
   return finishForm(form, layout, execution, lines);

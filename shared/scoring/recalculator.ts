@@ -122,7 +122,7 @@ export class Recalculator {
   }
 
   private full(form: Form): FormState {
-    const execution = scoreExecution(form.funds, this.layout.policy);
+    const execution = scoreExecution(form.funds, this.layout.policy, this.layout.kinds[form.kind].fundsRows);
     const sizes = groupSizesOf(form, this.layout.policy);
     const lines = form.indicators.map((_, i) => scoreLine(form, i, this.layout, sizes, execution));
     this.linesScored += lines.length;
@@ -181,7 +181,9 @@ export class Recalculator {
       this.states.set(form.id, state);
       return { result: state.result, rescoredLines: state.lines.map((_, i) => i) };
     }
-    const execution = work.execution ? scoreExecution(form.funds, this.layout.policy) : prev.execution;
+    const execution = work.execution
+      ? scoreExecution(form.funds, this.layout.policy, this.layout.kinds[form.kind].fundsRows)
+      : prev.execution;
     const sizes = groupSizesOf(form, this.layout.policy);
     const prevById = new Map(prev.lines.map((l) => [l.id, l]));
     const rescored: number[] = [];

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAppPerTest, useSharedBrowser } from './harness';
 import { serverForm } from './support';
+import { changjiDepartmentForm, changjiProjectForm } from '../support/xinjiang';
 
 const browser = useSharedBrowser();
 
@@ -123,5 +124,76 @@ describe('湖南 基础数据表 in the editor', { timeout: 120_000 }, () => {
     await page.getByTestId(`form-item-${project.id}`).click();
     await expect.poll(() => page.getByTestId('header-projectName').inputValue()).toBe(project.projectName);
     expect(await page.getByTestId('basic-data').count()).toBe(0);
+  });
+});
+
+describe('新疆 单位整体支出绩效自评表 in the editor', { timeout: 120_000 }, () => {
+  const app = useAppPerTest(browser);
+
+  it('its own table: title, 单位名称 alone, 部门资金 with “-”, its indicator columns; the project form’s 完成率 and caption', async () => {
+    const { page, service } = app();
+    const dept = changjiDepartmentForm('xj-dept');
+    const project = changjiProjectForm('xj-project');
+    const r = service.call('doc/apply', {
+      patches: [
+        { op: 'setMeta', field: 'layout', value: 'xinjiang' },
+        { op: 'insertForm', index: 0, form: dept },
+        { op: 'insertForm', index: 1, form: project },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    await page.reload();
+    await page.getByTestId(`form-item-${dept.id}`).click();
+    await expect.poll(() => page.getByTestId('form-title').innerText()).toBe('单位整体支出绩效自评表');
+    await expect
+      .poll(() => page.locator('.header-field .header-label').allInnerTexts())
+      .toEqual(['单位名称']);
+
+    const funds = page.getByTestId('funds-grid');
+    const headers = (grid: typeof funds) => grid.locator('.ag-header-cell-text').allInnerTexts();
+    await expect
+      .poll(() => headers(funds))
+      .toEqual([
+        '部门资金（万元）',
+        '年初预算数',
+        '全年预算数',
+        '全年执行数',
+        '分值权重',
+        '执行率',
+        '得分',
+        '打分理由',
+      ]);
+    const cell = (row: number, col: string) =>
+      funds.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`).first().innerText();
+    // 分值权重, 执行率, 得分 on the first row, the rate that of 合计 (420 / 440); “-” on the others.
+    await expect.poll(() => cell(0, 'rate')).toBe('95.45%');
+    await expect.poll(() => cell(0, 'score')).toBe('9.54');
+    for (const row of [1, 2, 3]) await expect.poll(() => cell(row, 'rate')).toBe('-');
+    await expect.poll(() => cell(3, 'source')).toBe('合计');
+
+    const grid = page.getByTestId('indicator-grid');
+    await expect
+      .poll(async () => (await headers(grid)).slice(0, 8))
+      .toEqual([
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '预期指标值',
+        '指标值设定依据',
+        '分值权重',
+        '实际完成指标值',
+        '得分',
+      ]);
+    await expect.poll(() => page.getByTestId('indicator-caption').innerText()).toBe('绩效指标');
+    await page.screenshot({ path: 'test-output/screenshots/xinjiang-department.png', fullPage: true });
+
+    await page.getByTestId(`form-item-${project.id}`).click();
+    await expect.poll(() => page.getByTestId('indicator-caption').innerText()).toBe('年度绩效指标完成情况');
+    const rate = (row: number) =>
+      grid.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="completionRate"]`).first().innerText();
+    // The time line (10月底前) and the qualitative line (达成预期指标) print 100% too.
+    await expect.poll(() => rate(2)).toBe('100.00%');
+    await expect.poll(() => rate(3)).toBe('100.00%');
+    await expect.poll(() => rate(0)).toBe('120.00%');
   });
 });

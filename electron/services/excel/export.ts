@@ -104,6 +104,7 @@ export async function buildWorkbook(
     const ws = wb.addWorksheet(LABELS.summarySheet);
     const lines = scored.map((s, i) => ({
       ...s,
+      layout,
       sheet: sheets[i] as string,
       ...(review
         ? {

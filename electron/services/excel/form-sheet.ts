@@ -30,6 +30,7 @@ import {
 import { setupPrint } from './page';
 import { FONTS, heightFor, LEFT, linesOf, RIGHT } from './styles';
 import { round2 } from '../../../shared/format/numbers';
+import { shownCompletionRate } from '../../../shared/scoring/completion';
 
 export interface FormSheetInput {
   form: Form;
@@ -129,6 +130,7 @@ function writeHeader(w: SheetWriter, r: number, form: Form, kind: KindLayout, la
   const last = w.lastCol;
   const name = { label: labels.name, value: form.projectName, look: TEXT };
   writePairs(w, r++, [name, ...fieldPairs(form, kind.nameRowFields ?? [])]);
+  if (kind.nameOnly) return r;
   const [deptCols, unitCols] = halves(last - 2);
   const [dept, unitLabel, unit] = spans(2, [deptCols, 1, unitCols] as const);
   w.put({ row: r, col: 1 }, labels.department, LABEL);
@@ -145,8 +147,9 @@ function fundsCell(
   input: FormSheetInput,
 ): { value: CellValue; look: Look } {
   const ex = input.result.execution;
+  const dash = input.layout.kinds[input.form.kind].fundsDash ?? '—';
   const onTotal = (value: number | null, look: Look): { value: CellValue; look: Look } =>
-    isTotal ? { value, look } : { value: '—', look: DASH };
+    isTotal ? { value, look } : { value: dash, look: DASH };
   switch (key) {
     case 'source':
       return { value: row.source, look: TEXT };
@@ -229,7 +232,7 @@ function indicatorCell(
     case 'score':
       return { value: line?.final ?? null, look: NUMBER_LOOK.score };
     case 'completionRate':
-      return { value: line?.completionRate ?? null, look: NUMBER_LOOK.percent };
+      return { value: line ? shownCompletionRate(line) : null, look: NUMBER_LOOK.percent };
     case 'level1':
     case 'level2':
       return { value: ind[key], look: PLAIN_TEXT };
@@ -331,7 +334,7 @@ function writeIndicators(
   const n = form.indicators.length;
   const lastOf = (i: number) => (i === cols.length - 1 ? w.lastCol : i + 2);
   const titleRows = kind.basicInfo ? GROUPED_TITLE_ROWS : 1;
-  const label = kind.basicInfo ? BASIC_INFO.indicators : LABELS.indicators;
+  const label = kind.basicInfo ? BASIC_INFO.indicators : (kind.indicatorCaption ?? LABELS.indicators);
   w.put({ row: r, col: 1, toRow: r + titleRows - 1 + n }, label, LABEL);
   if (kind.basicInfo) writeGroupedTitles(w, r, cols);
   else cols.forEach((c, i) => w.put({ row: r, col: i + 2, toCol: lastOf(i) }, c.title, LABEL));
@@ -392,7 +395,11 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
     w.put({ row: r, col: weightCol }, input.result.weightTotal, NUMBER_LOOK.weight);
     if (scoreCol - weightCol > 1) w.put({ row: r, col: weightCol + 1, toCol: scoreCol - 1 }, null);
   }
-  w.put({ row: r, col: scoreCol }, input.result.total, NUMBER_LOOK.score);
+  w.put(
+    { row: r, col: scoreCol },
+    input.result.total,
+    kind.totalInPoints ? NUMBER_LOOK.points : NUMBER_LOOK.score,
+  );
   if (scoreCol < w.lastCol) {
     const grade = input.layout.printsGrade ? `${LABELS.grade}：${input.result.grade}` : null;
     w.put({ row: r, col: scoreCol + 1, toCol: w.lastCol }, grade, LABEL);

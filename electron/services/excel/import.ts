@@ -60,7 +60,8 @@ const isLayout = (v: string): v is LayoutId => (LAYOUT_IDS as readonly string[])
 
 /** Fields the print does not show come back from the hidden data when a sheet was edited in Excel. */
 function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
-  const printed = new Set<string>(getLayout(layout).kinds[read.kind].indicatorColumns.map((c) => c.key));
+  const kind = getLayout(layout).kinds[read.kind];
+  const printed = new Set<string>(kind.indicatorColumns.map((c) => c.key));
   const key = (i: { level1: string; level2: string; name: string }) =>
     `${i.level1}\u0000${i.level2}\u0000${i.name}`;
   const byKey = new Map(stored.indicators.map((i) => [key(i), i]));
@@ -74,6 +75,7 @@ function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
       'basis',
       'lastYear',
       'evidence',
+      'deviationReason',
     ] as const) {
       if (!printed.has(field)) ind[field] = old[field];
     }
@@ -87,6 +89,9 @@ function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
   }
   read.funds.score = stored.funds.score;
   read.funds.scoreReason = stored.funds.scoreReason;
+  // 新疆's 单位整体 form prints no 偏差原因 column for its funds.
+  if (!kind.fundsColumns.some((c) => c.key === 'deviationReason'))
+    read.funds.deviationReason = stored.funds.deviationReason;
   if (stored.extra) read.extra = stored.extra;
 }
 

@@ -3,6 +3,7 @@
  * editable parts): header labels, block labels, the total row. The importer reads the same
  * words, plus the variants real forms use.
  */
+import { nameLabel } from '../../../shared/layouts/header-fields';
 import type { FormKind, LayoutId } from '../../../shared/model/types';
 
 export interface HeaderLabels {
@@ -12,12 +13,7 @@ export interface HeaderLabels {
 }
 
 export function headerLabels(layout: LayoutId, kind: FormKind): HeaderLabels {
-  const name =
-    kind === 'department'
-      ? layout === 'hunan' || layout === 'national'
-        ? '预算部门名称'
-        : '部门（单位）名称'
-      : '项目名称';
+  const name = nameLabel(layout, kind);
   const department = layout === 'shanxi' ? '主管部门及代码' : '主管部门';
   const unit = layout === 'shanxi' ? '预算单位' : layout === 'guangdong' ? '填报单位名称' : '实施单位';
   return { name, department, unit };

@@ -136,7 +136,13 @@ function findIndicatorHeader(grid: CellGrid): number | null {
 
 /** Labels of the table itself (left of it, above its titles), not columns. */
 const TABLE_LABELS = new Set(
-  [LABELS.indicators, BASIC_INFO.indicators, BASIC_INFO.indicatorGroup].map(normalizeTitle),
+  [
+    LABELS.indicators,
+    BASIC_INFO.indicators,
+    BASIC_INFO.indicatorGroup,
+    // 新疆's project form: 年度绩效指标完成情况.
+    ...Object.values(LAYOUTS).flatMap((l) => Object.values(l.kinds).flatMap((k) => k.indicatorCaption ?? [])),
+  ].map(normalizeTitle),
 );
 
 const LEVEL_WEIGHT: Partial<Record<IndicatorColumnKey, IndicatorColumnKey>> = {

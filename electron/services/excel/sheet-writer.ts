@@ -46,6 +46,8 @@ const alignIds = new Map<Partial<Alignment>, number>();
 export const NUMBER_LOOK = {
   amount: { fmt: 'amount' },
   score: { fmt: 'score' },
+  /** A total printed with its unit: 92.35分 (新疆). */
+  points: { fmt: 'points' },
   percent: { fmt: 'percent' },
   weight: { fmt: 'weight' },
 } as const satisfies Record<string, Look>;

@@ -28,6 +28,7 @@ export const RIGHT: Partial<Alignment> = { horizontal: 'right', vertical: 'middl
 export const NUM_FMT = {
   amount: '0.00',
   score: '0.00',
+  points: '0.00"分"',
   percent: '0.00%',
   weight: 'General',
   text: '@',

@@ -1,5 +1,6 @@
 /** The summary sheet of a whole-document export: every form with its budget, execution, total and grade. */
 import type { Worksheet } from 'exceljs';
+import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form } from '../../../shared/model/types';
 import { fundsTotalRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
@@ -12,11 +13,15 @@ import type { ReviewedTotal } from '../../../shared/review/reviewed-total';
 export interface SummaryLine {
   form: Form;
   result: FormResult;
+  /** The document's layout: it says which funds row is the total. */
+  layout: LayoutDef;
   sheet: string;
   /** With review data: the form's 审核状态 and reviewed total. */
   status?: string;
   reviewed?: ReviewedTotal | null;
 }
+
+const totalRowOf = (l: SummaryLine) => fundsTotalRow(l.form.funds, l.layout.kinds[l.form.kind].fundsRows);
 
 const COLUMNS: Array<{
   title: string;
@@ -31,13 +36,13 @@ const COLUMNS: Array<{
     title: '全年预算数（万元）',
     width: 14,
     look: { fmt: 'amount' },
-    value: (l) => fundsTotalRow(l.form.funds)?.fullYearBudget ?? null,
+    value: (l) => totalRowOf(l)?.fullYearBudget ?? null,
   },
   {
     title: '全年执行数（万元）',
     width: 14,
     look: { fmt: 'amount' },
-    value: (l) => fundsTotalRow(l.form.funds)?.executed ?? null,
+    value: (l) => totalRowOf(l)?.executed ?? null,
   },
   { title: '执行率', width: 10, look: { fmt: 'percent' }, value: (l) => l.result.execution.rate },
   { title: '总分', width: 9, look: { fmt: 'score' }, value: (l) => l.result.total },

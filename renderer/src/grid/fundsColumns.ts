@@ -1,6 +1,7 @@
 /**
  * The funds block (项目资金) as a small grid: one row per source, the layout's columns. 分值,
- * 执行率, 得分 and 偏差原因 belong to the total row only (the others print “—”).
+ * 执行率, 得分 and 偏差原因 belong to one row, the first (the total's, except in 新疆's 单位整体
+ * form, whose 合计 is last); the others print the layout's dash (“—”, or “-”).
  */
 import type {
   CellClassParams,
@@ -20,7 +21,10 @@ import { formColumn } from './setup';
 export interface FundsGridContext {
   form: Form;
   execution: ExecutionResult;
+  /** The row that shows 分值/执行率/得分 and the reasons (fundsScoreRowIndex). */
   totalIndex: number;
+  /** What the other rows show there (the layout's fundsDash). */
+  dash: string;
   readOnly: boolean;
   /** The reviewer's 核查分数 / 审核意见 of the 预算执行率 line (FUNDS_LINE), if any. */
   audit: AuditItem | undefined;
@@ -55,7 +59,7 @@ function isTotal(p: { context: unknown; node?: { rowIndex: number | null } | nul
 const canEdit = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).readOnly;
 const canEditTotal = (p: EditableCallbackParams<FundsRow>): boolean => !ctx(p).readOnly && isTotal(p);
 
-const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTotal(p) ? text : '—');
+const dash = (p: ValueFormatterParams<FundsRow>, text: string): string => (isTotal(p) ? text : ctx(p).dash);
 
 /**
  * 核查分数 / 审核意见 of the execution line, on the total row (where its score is). Review data:

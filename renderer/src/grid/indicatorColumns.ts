@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/layouts/types';
 import { TIERS, type Indicator } from '../../../shared/model/types';
 import type { IndicatorResult } from '../../../shared/scoring/types';
+import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
 import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
@@ -192,7 +193,10 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
       return {
         ...base(c),
         minWidth: 72,
-        valueGetter: (p) => line(p)?.completionRate ?? null,
+        valueGetter: (p) => {
+          const l = line(p);
+          return l ? shownCompletionRate(l) : null;
+        },
         valueFormatter: (p) => (typeof p.value === 'number' ? fmtPct(p.value) : ''),
         cellClass: 'cell-number cell-computed',
       };

@@ -1,14 +1,23 @@
 /** Title, year and the header fields (项目名称, 主管部门, 实施单位 …) of a form. */
-import type { Form } from '../../../shared/model/types';
-import { headerFields } from '../../../shared/layouts/header-fields';
+import type { Form, FormKind, LayoutId } from '../../../shared/model/types';
+import { headerFields, type HeaderFieldDef } from '../../../shared/layouts/header-fields';
 import { useEditor } from './EditorContext';
 import { HeaderValueRows } from './HeaderValueRows';
 import { TextField } from './TextField';
 
-/** 大气污染防治资金 + 项目支出绩效自评表; a name ending in 项目 does not repeat it. */
+/**
+ * 大气污染防治资金 + 项目支出绩效自评表; a name ending in 项目 does not repeat it. A department form
+ * keeps the template's title, as printed (单位整体支出绩效自评表; the unit's name is in its header).
+ */
 function formTitle(name: string, title: string): string {
   const trimmed = name.trim();
   return trimmed.endsWith('项目') && title.startsWith('项目') ? trimmed + title.slice(2) : trimmed + title;
+}
+
+/** A form whose paper header is its name alone (新疆's 单位整体 form) shows no 主管部门/实施单位. */
+function shownHeaderFields(layout: LayoutId, kind: FormKind, nameOnly: boolean): HeaderFieldDef[] {
+  const fields = headerFields(layout, kind);
+  return nameOnly ? fields.filter((h) => h.field === 'projectName') : fields;
 }
 
 export function FormHeader({ form }: { form: Form }) {
@@ -29,7 +38,7 @@ export function FormHeader({ form }: { form: Form }) {
   return (
     <header className="form-header">
       <h1 className="form-title" data-testid="form-title">
-        {formTitle(form.projectName, kind.title)}
+        {form.kind === 'project' ? formTitle(form.projectName, kind.title) : kind.title}
       </h1>
       <div className="form-year">
         （
@@ -46,7 +55,7 @@ export function FormHeader({ form }: { form: Form }) {
         <span className="form-unit-note">金额单位：万元</span>
       </div>
       <div className="header-fields">
-        {headerFields(layout.id, form.kind).map((h) => (
+        {shownHeaderFields(layout.id, form.kind, kind.nameOnly === true).map((h) => (
           <label key={h.field} className={`header-field${h.wide ? ' wide' : ''}`}>
             <span className="header-label">{h.label}</span>
             <TextField

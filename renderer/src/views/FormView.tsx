@@ -91,7 +91,9 @@ export function FormView({ form, focus }: Props) {
       </section>
       <GoalsBlock form={form} />
       <section className="form-section" aria-label="绩效指标">
-        <h2 className="section-title">绩效指标</h2>
+        <h2 className="section-title" data-testid="indicator-caption">
+          {kind.indicatorCaption ?? '绩效指标'}
+        </h2>
         <IndicatorTable form={form} result={result} handle={indicators} focusedLine={focusedLine} />
         <TotalRow
           result={result}

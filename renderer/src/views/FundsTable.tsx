@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { fundsTotalRow } from '../../../shared/scoring/execution';
+import { fundsScoreRowIndex } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import { fundsColumnForField, fundsColumns, type FundsGridContext } from '../grid/fundsColumns';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
@@ -58,13 +58,13 @@ export function FundsTable({ form, result, handle }: Props) {
     showsRows: (api) => api.getDisplayedRowCount() === form.funds.rows.length,
     columnFor: fundsColumnForField,
   });
-  const total = fundsTotalRow(form.funds);
   // Long-lived: the grid's callbacks read it; it is brought up to date on every render.
   const contextRef = useRef<FundsGridContext | null>(null);
   contextRef.current ??= {
     form,
     execution: result.execution,
     totalIndex: 0,
+    dash: '—',
     readOnly: true,
     audit: undefined,
     onAudit: () => undefined,
@@ -72,7 +72,9 @@ export function FundsTable({ form, result, handle }: Props) {
   const context = contextRef.current;
   context.form = form;
   context.execution = result.execution;
-  context.totalIndex = total ? form.funds.rows.indexOf(total) : 0;
+  // 分值/执行率/得分 and the reasons sit on the first row even where the total is printed last (新疆).
+  context.totalIndex = fundsScoreRowIndex(form.funds);
+  context.dash = kind.fundsDash ?? '—';
   context.readOnly = store.readOnly;
   context.audit = store.review.audit(form.id, FUNDS_LINE);
   context.onAudit = (colId: AuditColId, value: unknown) =>
