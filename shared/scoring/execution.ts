@@ -25,6 +25,14 @@ export function executionRate(funds: Funds): number | null {
   return executed / budget;
 }
 
+/**
+ * The execution score of a weight at a rate, as the layout brings it to two decimals (新疆 cuts).
+ * Also for any row of the funds block that prints its own 得分.
+ */
+export function executionScore(weight: number, rate: number, policy: ScoringPolicy): number {
+  return round2(weight * Math.max(0, Math.min(rate, 1)), policy.executionRounding);
+}
+
 export function scoreExecution(funds: Funds, policy: ScoringPolicy): ExecutionResult {
   const weight = funds.weight ?? policy.executionWeight;
   const rate = executionRate(funds);
@@ -38,7 +46,7 @@ export function scoreExecution(funds: Funds, policy: ScoringPolicy): ExecutionRe
     explanation = '全年预算数未填写或为 0，无法计算执行率';
   } else {
     const exact = weight * Math.max(0, Math.min(rate, 1));
-    suggested = round2(exact, policy.executionRounding);
+    suggested = executionScore(weight, rate, policy);
     explanation =
       rate > 1
         ? `执行率 ${fmtPct(rate)} 超过 100%，记满分 ${fmtNum(suggested)}`
