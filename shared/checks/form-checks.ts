@@ -123,13 +123,24 @@ function checkFunds(form: Form, layout: LayoutDef, result: FormResult, emit: Emi
         `预算执行率得分 ${fmtNum(ex.final)} 超出 0–${fmtNum(ex.weight)}：请改正`,
       );
     }
-    if (ex.suggested !== null && Math.abs(ex.final - ex.suggested) > EPS && funds.scoreReason.trim() === '') {
-      emit(
-        'manual-no-reason',
-        'error',
-        { section: 'funds', row: scoreRow, field: 'scoreReason' },
-        `预算执行率得分手工改为 ${fmtNum(ex.final)}（按执行率应为 ${fmtNum(ex.suggested)}）：请填写调整理由`,
-      );
+    const suggested = ex.suggested;
+    const reason = funds.scoreReason.trim();
+    if (suggested !== null && Math.abs(ex.final - suggested) > EPS) {
+      if (reason === '') {
+        emit(
+          'manual-no-reason',
+          'error',
+          { section: 'funds', row: scoreRow, field: 'scoreReason' },
+          `预算执行率得分手工改为 ${fmtNum(ex.final)}（按执行率应为 ${fmtNum(suggested)}）：请填写调整理由`,
+        );
+      } else if (reason === IMPORTED_SCORE_REASON) {
+        emit(
+          'imported-score',
+          'warning',
+          { section: 'funds', row: scoreRow, field: 'score' },
+          `预算执行率保留了原表得分 ${fmtNum(ex.final)}（按执行率应为 ${fmtNum(suggested)}）：请复核`,
+        );
+      }
     }
   }
   if (

@@ -24,7 +24,7 @@ const NATIONAL_BANDS = [
 ] as const;
 
 const BASE_POLICY: ScoringPolicy = {
-  rounding: 'halfUp',
+  executionRounding: 'halfUp',
   gradeBands: NATIONAL_BANDS.map((b) => ({ ...b })),
   overshootThreshold: 1.2,
   executionWeight: 10,
@@ -277,7 +277,7 @@ const xinjiang: LayoutDef = {
   printsGrade: false,
   kinds: { project: xinjiangProject, department: xinjiangDepartment },
   notes: [],
-  policy: { ...BASE_POLICY, rounding: 'truncate', ratioBothWays: true },
+  policy: { ...BASE_POLICY, executionRounding: 'truncate', ratioBothWays: true },
 };
 
 const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [

@@ -1,3 +1,4 @@
+import type { RoundingMode } from '../format/numbers';
 import type { FormKind, Grade, HeaderKey, LayoutId } from '../model/types';
 
 /** Columns of the indicator table; computed ones (score, completionRate) come from scoring. */
@@ -53,8 +54,11 @@ export interface TotalCap {
 }
 
 export interface ScoringPolicy {
-  /** How scores and rates are cut to two decimals. */
-  rounding: 'halfUp' | 'truncate';
+  /**
+   * How the 预算执行率 score is brought to two decimals: half up, or cut (新疆 reviewers cut
+   * 96.386% × 10 to 9.63). Indicator scores and rates are always rounded half up (scoring.md §1).
+   */
+  executionRounding: RoundingMode;
   /** Highest first. */
   gradeBands: GradeBand[];
   /** Over-achievement warning at actual ≥ threshold × target. */

@@ -41,10 +41,10 @@ interface Suggestion {
 export function scoreIndicator(ind: Indicator, ctx: IndicatorContext, explain = false): IndicatorResult {
   const s = suggest(ind, ctx);
   const flags = s.flags ?? [];
-  // Rounded like the form prints it, but never above the weight: layout E weights such as
-  // 20 / 3 are not whole cents, and full marks must stay exactly the weight.
-  const suggested =
-    s.suggested === null ? null : Math.min(round2(s.suggested, ctx.policy.rounding), ctx.weight ?? Infinity);
+  // Rounded half up like the form prints it (every region, 新疆 too: only its execution score is
+  // cut), but never above the weight: layout E weights such as 20 / 3 are not whole cents, and
+  // full marks must stay exactly the weight.
+  const suggested = s.suggested === null ? null : Math.min(round2(s.suggested), ctx.weight ?? Infinity);
   const manual = ind.score !== null && Number.isFinite(ind.score);
   return {
     id: ind.id,
@@ -321,11 +321,11 @@ function byNumbers(
   const score = w * Math.min(ratio, 1);
   const overshoot = ratio >= ctx.policy.overshootThreshold;
   if (overshoot) flags.push('overshoot');
+  // The warning goes inside, so that the text still ends with the score it gives.
   const explanation = () =>
-    (ratio >= 1
-      ? `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)} ≥ 100%，记满分 ${fmtNum(w)}`
-      : `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)}，× 分值 ${fmtNum(w)} = ${fmtNum(score)}`) +
-    (overshoot ? `；完成值超出指标值 ${fmtPct(ratio - 1)}，请说明偏差原因，必要时按偏离度调减` : '');
+    ratio >= 1
+      ? `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)} ≥ 100%${overshoot ? `（完成值超出指标值 ${fmtPct(ratio - 1)}，请说明偏差原因，必要时按偏离度调减）` : ''}，记满分 ${fmtNum(w)}`
+      : `实际 ${show(av)} / 指标值 ${show(tv)} = ${fmtPct(ratio)}，× 分值 ${fmtNum(w)} = ${fmtNum(score)}`;
   return { suggested: score, explanation, method: 'ratio', completionRate, flags };
 }
 

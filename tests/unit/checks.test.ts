@@ -697,6 +697,26 @@ describe('imported-score', () => {
     ind(form, 0).scoreReason = IMPORTED_SCORE_REASON;
     expect(findingsOf(form)).toEqual([]);
   });
+
+  it('is a warning for a printed budget execution score kept on import, too', () => {
+    const form = cleanForm();
+    const suggested = scoreForm(form, getLayout('national')).execution.suggested;
+    form.funds.score = 7.5;
+    form.funds.scoreReason = IMPORTED_SCORE_REASON;
+    const f = expectFinding(form, {
+      code: 'imported-score',
+      level: 'warning',
+      section: 'funds',
+      row: 0,
+      field: 'score',
+    });
+    expect(f.message).toContain('预算执行率');
+    expect(f.message).toContain('7.5');
+    expect(f.message).toContain(String(suggested));
+    expectNoFinding(form, 'manual-no-reason');
+    form.funds.scoreReason = '复核后维持原表得分';
+    expectNoFinding(form, 'imported-score');
+  });
 });
 
 describe('overshoot-full', () => {

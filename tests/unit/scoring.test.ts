@@ -186,16 +186,45 @@ describe('layout C (新疆)', () => {
       4,
     );
   });
-  it('cuts the execution score to two decimals', () => {
+  /** 6187.94 budgeted, 5964.31 spent: 96.3861%. */
+  function spent() {
     const form = newForm('f', 'xinjiang', 'project', 2024, '测试');
     const row = form.funds.rows[0];
     if (!row) throw new Error('no row');
     row.fullYearBudget = 6187.94;
     row.executed = 5964.31;
+    return form;
+  }
+  it('cuts the execution score to two decimals', () => {
+    const form = spent();
     const ex = scoreExecution(form.funds, getLayout('xinjiang').policy);
     expect(round2((ex.rate ?? 0) * 100)).toBe(96.39);
     expect(ex.final).toBe(9.63);
-    expect(scoreExecution(form.funds, getLayout('national').policy).final).toBe(9.64);
+    // The explanation says why 96.39% × 10 gives 9.63 there, and ends with the score stored.
+    expect(ex.explanation).toBe('执行率 96.39% × 分值 10 = 9.6386…，截取两位小数（不四舍五入）记 9.63');
+    const national = scoreExecution(form.funds, getLayout('national').policy);
+    expect(national.final).toBe(9.64);
+    expect(national.explanation).toBe('执行率 96.39% × 分值 10 = 9.64');
+  });
+  it('rounds indicator scores half up like every other region: only the execution score is cut', () => {
+    // 权重 7, 完成率 110.30%: 7 × (1 − 10.30%) = 6.279 → 6.28 (a cut would give 6.27).
+    const r = line(
+      { target: '>=100个', actual: '=110.3个', weight: 7, ruleText: '按照完成比例赋分' },
+      'xinjiang',
+    );
+    expect(r.completionRate).toBeCloseTo(1.103, 6);
+    expect(r.suggested).toBe(6.28);
+    expect(r.explanation).toMatch(/= 6\.28$/);
+    // A plain ratio line too: 8.5 / 9 × 10 = 9.444… → 9.44; 7 × 2 / 3 = 4.666… → 4.67.
+    expect(line({ target: '≥9个', actual: '8.5个', weight: 10 }, 'xinjiang').suggested).toBe(9.44);
+    expect(line({ target: '≥3个', actual: '2个', weight: 7 }, 'xinjiang').suggested).toBe(4.67);
+  });
+  it('a form total adds the cut execution score to the half-up indicator scores', () => {
+    const form = spent();
+    form.indicators = [
+      newIndicator('a', { target: '>=100个', actual: '=110.3个', weight: 7, ruleText: '按照完成比例赋分' }),
+    ];
+    expect(scoreForm(form, getLayout('xinjiang')).total).toBe(round2(9.63 + 6.28));
   });
 });
 

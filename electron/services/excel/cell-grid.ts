@@ -36,6 +36,19 @@ function textOf(v: CellValue): string {
   return '';
 }
 
+/**
+ * A formula whose result was never saved (a file written by a program, not by Excel or WPS): the
+ * cell shows nothing to us, though it will show a value once the file is opened in Excel.
+ */
+function isUncalculated(v: CellValue): boolean {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    ('formula' in v || 'sharedFormula' in v) &&
+    (v.result === undefined || v.result === null)
+  );
+}
+
 function numberOf(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (v !== null && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
@@ -45,6 +58,8 @@ function numberOf(v: CellValue): number | null {
 export class CellGrid {
   private readonly cells = new Map<string, GridCell>();
   private readonly used = new Set<string>();
+  /** Formula cells without a saved result, in sheet order: they hold nothing that can be read. */
+  readonly uncalculated: Array<{ row: number; col: number; address: string }> = [];
   readonly rowCount: number;
   readonly colCount: number;
 
@@ -53,6 +68,8 @@ export class CellGrid {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const value = cell.type === ExcelJS.ValueType.Merge ? cell.master.value : cell.value;
+        if (cell.type !== ExcelJS.ValueType.Merge && isUncalculated(value))
+          this.uncalculated.push({ row: r, col: c, address: cell.address });
         // Kept as typed (a long text split over rows may begin with a line break); blank = empty.
         const text = textOf(value);
         if (text.trim() === '') return;

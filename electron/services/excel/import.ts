@@ -87,8 +87,11 @@ function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
     }
     if (old.extra) ind.extra = old.extra;
   }
-  read.funds.score = stored.funds.score;
-  read.funds.scoreReason = stored.funds.scoreReason;
+  // As for a line: the score set in the editor stands while the sheet still prints it.
+  if (stored.funds.score !== null && read.funds.printedScore === stored.funds.score) {
+    read.funds.score = stored.funds.score;
+    read.funds.scoreReason = stored.funds.scoreReason;
+  }
   // 新疆's 单位整体 form prints no 偏差原因 column for its funds.
   if (!kind.fundsColumns.some((c) => c.key === 'deviationReason'))
     read.funds.deviationReason = stored.funds.deviationReason;

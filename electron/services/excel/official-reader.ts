@@ -74,10 +74,23 @@ const FIXED_LABELS = new Set(
 const NOTES = new Set(Object.values(LAYOUTS).flatMap((l) => l.notes.map(normalizeTitle)));
 const GOAL_EXPECTED = new Set(['预期目标', '年度目标', '预期总体目标']);
 const IS_TOTAL = (t: string) => t.startsWith('总分') || t === '合计';
+/** from, from − 1, …, to: header rows nearest the table first. */
+const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+
+/** Rows of a table whose columns are named by its header rows (listed nearest first). */
+interface TitledRows {
+  from: number;
+  to: number;
+  heads: number[];
+}
+
+const UNCALCULATED = '是公式且没有计算结果，未读入；请在 Excel/WPS 中打开并保存后再导入';
 
 class SheetReader {
   readonly grid: CellGrid;
   readonly problems: ReadProblem[] = [];
+  /** The tables found, so that a cell can be named by its column's printed title. */
+  readonly tables: TitledRows[] = [];
 
   constructor(
     ws: Worksheet,
@@ -118,6 +131,31 @@ class SheetReader {
   text(row: number, col: number): string {
     this.grid.use(row, col);
     return this.grid.text(row, col);
+  }
+
+  /**
+   * What a cell is, as the form prints it: its column's title inside a table (权重, 全年执行数),
+   * else the label to its left in its row (项目名称, 总分); '' when there is none.
+   */
+  fieldTitle(row: number, col: number): string {
+    const printed = (r: number, c: number) => this.grid.text(r, c).replace(/[\s\u3000]+/g, '');
+    const table = this.tables.find((t) => row >= t.from && row <= t.to);
+    const head = table?.heads.find((h) => printed(h, col) !== '');
+    if (head !== undefined) return printed(head, col);
+    const label = this.grid
+      .rowCells(row)
+      .filter(({ col: c }) => c < col && isFieldLabel(this.grid.title(row, c)))
+      .pop();
+    return label ? printed(row, label.col) : '';
+  }
+
+  /** Every formula cell without a saved result: nothing was read from it, and the user can fix that. */
+  reportUncalculated(): void {
+    for (const { row, col, address } of this.grid.uncalculated) {
+      const title = this.fieldTitle(row, col);
+      const what = title === '' ? `第 ${row} 行第 ${col} 列` : `第 ${row} 行 ${title} `;
+      this.problems.push({ sheet: this.sheet, cell: address, reason: `${what}${UNCALCULATED}` });
+    }
   }
 }
 
@@ -337,7 +375,8 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
   const sourceCol = cols.find((c) => c.key === 'source')?.col;
   const template = getLayout(layout).kinds[form.kind].fundsRows;
   const rows: FundsRow[] = [];
-  let r = header + (secondHeader ? 2 : 1);
+  const first = header + (secondHeader ? 2 : 1);
+  let r = first;
   for (; r < before; r++) {
     const cells = grid.rowCells(r);
     if (cells.some(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)) || grid.title(r, col) === LABELS.goals))
@@ -379,6 +418,7 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
     rows.push(row);
   }
   if (rows.length > 0) form.funds.rows = rows;
+  rd.tables.push({ from: first, to: r - 1, heads: secondHeader ? [header + 1, header] : [header] });
   return r;
 }
 
@@ -439,6 +479,11 @@ function headFieldOf(label: string): HeadField | null {
   if (DEPARTMENT_LABELS.has(label)) return 'department';
   if (UNIT_LABELS.has(label)) return 'unit';
   return HEADER_FIELD_LABELS.get(label) ?? null;
+}
+
+/** A label that names the cells to its right: a header field's, a section's, the total's. */
+function isFieldLabel(title: string): boolean {
+  return isAnyLabel(title) || ANALYSIS_TITLES.has(title) || IS_TOTAL(title);
 }
 
 /** Any printed label: a cell that is never the value of a header field. */
@@ -574,18 +619,29 @@ function dropSplitWeights(form: Form, layout: LayoutId): void {
   }
 }
 
-/** Printed scores that the rules do not give become manual scores with a reason (scoring.md §6). */
+/** Whether a printed score is one the rules do not give (none given, or another one). */
+const differs = (printed: number, suggested: number | null | undefined) =>
+  suggested === null || suggested === undefined || Math.abs(suggested - printed) > 0.005;
+
+/**
+ * Printed scores that the rules do not give become manual scores with a reason (scoring.md §6):
+ * the indicator scores and the 预算执行率 score alike, so the printed total survives import.
+ */
 function keepPrintedScores(form: Form, layout: LayoutId): void {
   const result = scoreForm(form, getLayout(layout));
   form.indicators.forEach((ind, i) => {
     const printed = ind.printedScore;
     if (printed === null || printed === undefined) return;
-    const suggested = result.indicators[i]?.suggested;
-    if (suggested === null || suggested === undefined || Math.abs(suggested - printed) > 0.005) {
+    if (differs(printed, result.indicators[i]?.suggested)) {
       ind.score = printed;
       ind.scoreReason = IMPORTED_SCORE_REASON;
     }
   });
+  const printed = form.funds.printedScore;
+  if (printed != null && differs(printed, result.execution.suggested)) {
+    form.funds.score = printed;
+    form.funds.scoreReason = IMPORTED_SCORE_REASON;
+  }
 }
 
 /** The layout's 基础数据表, or 湖南's: a department form of another layout may come with one. */
@@ -607,6 +663,7 @@ export function readBasicDataSheet(
   for (const { address, text } of rd.grid.unused()) {
     rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在基础数据表的任何位置，未读入' });
   }
+  rd.reportUncalculated();
   return { data: read.data, problems: rd.problems };
 }
 
@@ -630,6 +687,7 @@ export function readOfficialSheet(
   const fundsEnd = readFunds(rd, form, layout, before);
   readGoals(rd, form, Math.min(fundsEnd, before), before);
   const { indicators, totalRow } = readIndicators(rd, last, cols);
+  rd.tables.push({ from: last + 1, to: (totalRow ?? rd.grid.rowCount + 1) - 1, heads: range(last, top) });
   form.indicators = indicators;
   if (totalRow !== null) readTotal(rd, totalRow, cols, form);
   else rd.problems.push({ sheet: rd.sheet, reason: '没有找到“总分”行' });
@@ -649,6 +707,7 @@ export function readOfficialSheet(
   for (const { address, text } of rd.grid.unused()) {
     rd.problems.push({ sheet: rd.sheet, cell: address, text, reason: '不在表样的任何位置，未读入' });
   }
+  rd.reportUncalculated();
   return {
     form,
     layout,
