@@ -9,7 +9,7 @@ import { fmtNum, round2 } from '../../shared/format/numbers';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
 import { LAYOUT_IDS, type Indicator, type LayoutId, type Tier } from '../../shared/model/types';
-import { scoreExecution } from '../../shared/scoring/execution';
+import { fundsTotalRow, scoreExecution } from '../../shared/scoring/execution';
 import { explainLine, scoreForm } from '../../shared/scoring/form';
 import type { ScoringMethod } from '../../shared/scoring/types';
 
@@ -143,7 +143,8 @@ describe('explanations state the stored score', () => {
       fc.property(formArb, ({ layout, kind, lines, funds: f }) => {
         const def = getLayout(layout);
         const form = newForm('f', layout, kind, 2024, '测试');
-        const total = form.funds.rows[0];
+        const templates = def.kinds[kind].fundsRows;
+        const total = fundsTotalRow(form.funds, templates);
         if (!total) throw new Error('no funds row');
         total.fullYearBudget = f.budget;
         total.executed = f.executed;
@@ -158,7 +159,7 @@ describe('explanations state the stored score', () => {
           if (line.suggested === null) expect(stated, text).toBeNull();
           else expect(stated, text).toBe(fmtNum(line.suggested));
         });
-        const ex = scoreExecution(form.funds, def.policy);
+        const ex = scoreExecution(form.funds, def.policy, templates);
         expect(ex).toEqual(result.execution);
         if (ex.suggested === null) expect(statedScore(ex.explanation), ex.explanation).toBeNull();
         else {
