@@ -1,5 +1,5 @@
 /** Budget execution score (scoring.md §1). */
-import type { Funds } from '../model/types';
+import type { Funds, FundsRow } from '../model/types';
 import type { ScoringPolicy } from '../layouts/types';
 import { fmtNum, fmtPct, round2 } from '../format/numbers';
 import type { ExecutionResult } from './types';
@@ -51,4 +51,12 @@ export function scoreExecution(funds: Funds, policy: ScoringPolicy): ExecutionRe
     manual,
     explanation,
   };
+}
+
+/**
+ * One funds row scored as if it were the total (002 prints 执行率 and 得分 on every source row):
+ * the form's weight and rounding, never its manual score.
+ */
+export function scoreFundsRow(funds: Funds, row: FundsRow, policy: ScoringPolicy): ExecutionResult {
+  return scoreExecution({ ...funds, rows: [row], score: null }, policy);
 }

@@ -26,6 +26,10 @@ export function headerLabels(layout: LayoutId, kind: FormKind): HeaderLabels {
 export const LABELS = {
   unitLine: '金额单位：万元',
   fundsSource: '资金来源',
+  /** 004's 自评表: the grouped funds lines side by side. */
+  fundsIncome: '按收入性质分：',
+  fundsExpense: '按支出性质分：',
+  among: '其中：',
   goals: '年度总体目标',
   goalsExpected: '预期目标',
   goalsActual: '实际完成情况',
@@ -54,6 +58,9 @@ export const BASIC_INFO = {
   levelName: '名称',
   evidenceNote: '（说明：本栏为参考佐证材料，部门提供材料能证明对应指标即可，不用全部提供。）',
   total: '合计：',
+  /** 000 down the 三级 weights of a 一级 whose lines share out their 二级 weights. */
+  sharedWeight: '各项指标权重',
+  indicatorCount: '指标总数',
 } as const;
 
 /** A name and a code printed together, as real forms do: "218-晋城市生态环境局". */
