@@ -190,11 +190,17 @@ function writeFundsTitles(w: SheetWriter, r: number, kind: KindLayout, places: S
 }
 
 /** 004's grouped rows: 按收入性质分 and 按支出性质分, each a list of label | 全年执行数 pairs. */
-function fundsGroups(rows: readonly FundsRow[]): Array<{ heading: string; firstPrefix: string; rows: FundsRow[] }> {
+function fundsGroups(
+  rows: readonly FundsRow[],
+): Array<{ heading: string; firstPrefix: string; rows: FundsRow[] }> {
   return [
     { heading: LABELS.fundsIncome, firstPrefix: '', rows: rows.filter((row) => row.group === 'income') },
     // 004: “其中：基本支出：”.
-    { heading: LABELS.fundsExpense, firstPrefix: LABELS.among, rows: rows.filter((row) => row.group === 'expense') },
+    {
+      heading: LABELS.fundsExpense,
+      firstPrefix: LABELS.among,
+      rows: rows.filter((row) => row.group === 'expense'),
+    },
   ];
 }
 
@@ -225,7 +231,11 @@ function writeFundsPairs(w: SheetWriter, r: number, form: Form, places: Span[]):
       const label = row ? `${k === 0 ? g.firstPrefix : ''}${row.source}：` : null;
       w.put({ row: at, col: side.label[0], toCol: side.label[1], toRow: at + h - 1 }, label, TEXT);
       const value = row ? row.executed : null;
-      w.put({ row: at, col: side.value[0], toCol: side.value[1], toRow: at + h - 1 }, value, NUMBER_LOOK.amount);
+      w.put(
+        { row: at, col: side.value[0], toCol: side.value[1], toRow: at + h - 1 },
+        value,
+        NUMBER_LOOK.amount,
+      );
       at += h;
     });
   });
@@ -253,7 +263,11 @@ function writeFunds(
       if (c.key === 'deviationReason') {
         // One reason for the whole block, beside all its rows (002 prints it level with the sources).
         if (ri === 0)
-          w.put({ row: r, col: from, toCol: to, toRow: r + rows.length - 1 }, form.funds.deviationReason, TEXT);
+          w.put(
+            { row: r, col: from, toCol: to, toRow: r + rows.length - 1 },
+            form.funds.deviationReason,
+            TEXT,
+          );
         return;
       }
       const { value, look } = fundsCell(c.key, row, ri === 0, input, kind);
@@ -363,7 +377,8 @@ function columnRuns(key: IndicatorColumnKey, indicators: readonly Indicator[], k
   return singles([0, indicators.length - 1]);
 }
 
-const singles = ([from, to]: Run): Run[] => Array.from({ length: to - from + 1 }, (_, i): Run => [from + i, from + i]);
+const singles = ([from, to]: Run): Run[] =>
+  Array.from({ length: to - from + 1 }, (_, i): Run => [from + i, from + i]);
 
 /**
  * Whether a 一级's lines all take their weight from their 二级 (none typed) and some 二级 has
@@ -497,7 +512,11 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
   }
   w.put({ row: r, col: scoreCol }, input.result.total, NUMBER_LOOK.score);
   if (scoreCol < w.lastCol) {
-    const grade = !printsGrade ? null : gradeAlone ? input.result.grade : `${LABELS.grade}：${input.result.grade}`;
+    const grade = !printsGrade
+      ? null
+      : gradeAlone
+        ? input.result.grade
+        : `${LABELS.grade}：${input.result.grade}`;
     w.put({ row: r, col: scoreCol + 1, toCol: w.lastCol }, grade, LABEL);
   }
   return r + 1;

@@ -20,7 +20,8 @@ import { readValue } from '../../../shared/values/reader';
 
 const INCOME = normalizeTitle(LABELS.fundsIncome);
 const EXPENSE = normalizeTitle(LABELS.fundsExpense);
-const AMONG = normalizeTitle(LABELS.among);
+/** “其中：” before a line's name (004: 其中：基本支出：). */
+const AMONG_PREFIX = new RegExp(`^${LABELS.among.slice(0, -1)}[:：]`);
 
 /** Whether row r is the 按收入性质分 / 按支出性质分 heading row. */
 export function isFundsPairsHeading(src: CellSource, r: number): boolean {
@@ -33,7 +34,7 @@ export function isFundsPairsHeading(src: CellSource, r: number): boolean {
 /** The template's name of a printed label: “其中：基本支出：” → 基本支出 when the template has it. */
 function sourceOf(label: string, template: readonly FundsRowTemplate[]): string {
   const named = (name: string) => template.find((t) => normalizeTitle(t.source) === name)?.source;
-  return named(label) ?? (label.startsWith(AMONG) ? named(label.slice(AMONG.length)) : undefined) ?? label;
+  return named(label) ?? named(label.replace(AMONG_PREFIX, '')) ?? label;
 }
 
 /**
@@ -59,7 +60,10 @@ export function readFundsPairs(
     const cells = grid
       .rowCells(r)
       .filter(({ col }) => grid.isMaster(r, col))
-      .map(({ col, cell }) => ({ col, isAmount: cell.num !== null || readValue(cell.text).kind === 'number' }));
+      .map(({ col, cell }) => ({
+        col,
+        isAmount: cell.num !== null || readValue(cell.text).kind === 'number',
+      }));
     cells.forEach(({ col, isAmount }, i) => {
       if (isAmount) return;
       const side = sideOf(col);

@@ -74,7 +74,9 @@ const FIXED_LABELS = new Set(
 );
 /** 备注 lines of every layout, and those earlier exports printed (广东's weight note, now in its table). */
 const NOTES = new Set(
-  [...Object.values(LAYOUTS).flatMap((l) => l.notes), '各项指标权重=该二级指标权重/指标总数'].map(normalizeTitle),
+  [...Object.values(LAYOUTS).flatMap((l) => l.notes), '各项指标权重=该二级指标权重/指标总数'].map(
+    normalizeTitle,
+  ),
 );
 const GOAL_EXPECTED = new Set(['预期目标', '年度目标', '预期总体目标']);
 const IS_TOTAL = (t: string) => t.startsWith('总分') || t === '合计';
@@ -338,7 +340,9 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
   const template = getLayout(layout).kinds[form.kind].fundsRows;
   const rows: FundsRow[] = [];
   const isGoals = (v: number) =>
-    grid.rowCells(v).some(({ col }) => GOAL_EXPECTED.has(grid.title(v, col)) || grid.title(v, col) === LABELS.goals);
+    grid
+      .rowCells(v)
+      .some(({ col }) => GOAL_EXPECTED.has(grid.title(v, col)) || grid.title(v, col) === LABELS.goals);
   let r = header + (secondHeader ? 2 : 1);
   for (; r < before; r++) {
     const cells = grid.rowCells(r);
