@@ -577,6 +577,8 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
       });
     }
   }
+  // An empty text is no text, as in the editor (an empty official row is printed all the same).
+  for (const [title, text] of Object.entries(form.analysis)) if (text === '') delete form.analysis[title];
 }
 
 /**
