@@ -263,6 +263,15 @@ const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
   col('deviationReason', '偏差原因分析及改进措施', 20),
 ];
 
+/**
+ * 004's 自评表 prints its grouped funds lines in two halves side by side, each under its heading;
+ * the first expense line reads “其中：基本支出：”.
+ */
+export const FUNDS_SIDES = [
+  { group: 'income', heading: '按收入性质分：', firstPrefix: '' },
+  { group: 'expense', heading: '按支出性质分：', firstPrefix: '其中：' },
+] as const;
+
 /** The 基础数据表 of 004, lines in its printed order (the importer reads it for any layout). */
 export const HUNAN_BASIC_DATA: BasicDataLayout = {
   title: '部门整体支出绩效评价基础数据表',

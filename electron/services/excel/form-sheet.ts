@@ -13,6 +13,7 @@ import type {
   KindLayout,
   LayoutDef,
 } from '../../../shared/layouts/types';
+import { FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
@@ -189,19 +190,9 @@ function writeFundsTitles(w: SheetWriter, r: number, kind: KindLayout, places: S
   return last + 1;
 }
 
-/** 004's grouped rows: 按收入性质分 and 按支出性质分, each a list of label | 全年执行数 pairs. */
-function fundsGroups(
-  rows: readonly FundsRow[],
-): Array<{ heading: string; firstPrefix: string; rows: FundsRow[] }> {
-  return [
-    { heading: LABELS.fundsIncome, firstPrefix: '', rows: rows.filter((row) => row.group === 'income') },
-    // 004: “其中：基本支出：”.
-    {
-      heading: LABELS.fundsExpense,
-      firstPrefix: LABELS.among,
-      rows: rows.filter((row) => row.group === 'expense'),
-    },
-  ];
+/** 004's grouped rows: each side's heading and its lines (label | 全年执行数). */
+function fundsGroups(rows: readonly FundsRow[]) {
+  return FUNDS_SIDES.map((side) => ({ ...side, rows: rows.filter((row) => row.group === side.group) }));
 }
 
 /**

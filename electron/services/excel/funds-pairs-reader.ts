@@ -10,18 +10,17 @@
  * Each label | number pair is one line's 全年执行数; the heading above it (left or right half)
  * gives its group. A value merged down over several rows is read once.
  */
+import { FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { FundsRowTemplate } from '../../../shared/layouts/types';
 import { newFundsRow } from '../../../shared/model/factory';
 import type { FundsRow } from '../../../shared/model/types';
 import type { CellSource } from './basic-data-reader';
 import { normalizeTitle } from './cell-grid';
-import { LABELS } from './labels';
 import { readValue } from '../../../shared/values/reader';
 
-const INCOME = normalizeTitle(LABELS.fundsIncome);
-const EXPENSE = normalizeTitle(LABELS.fundsExpense);
+const [INCOME, EXPENSE] = FUNDS_SIDES.map((side) => normalizeTitle(side.heading)) as [string, string];
 /** “其中：” before a line's name (004: 其中：基本支出：). */
-const AMONG_PREFIX = new RegExp(`^${LABELS.among.slice(0, -1)}[:：]`);
+const AMONG_PREFIX = new RegExp(`^${normalizeTitle(FUNDS_SIDES[1].firstPrefix)}[:：]`);
 
 /** Whether row r is the 按收入性质分 / 按支出性质分 heading row. */
 export function isFundsPairsHeading(src: CellSource, r: number): boolean {

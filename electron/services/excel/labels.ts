@@ -26,10 +26,6 @@ export function headerLabels(layout: LayoutId, kind: FormKind): HeaderLabels {
 export const LABELS = {
   unitLine: '金额单位：万元',
   fundsSource: '资金来源',
-  /** 004's 自评表: the grouped funds lines side by side. */
-  fundsIncome: '按收入性质分：',
-  fundsExpense: '按支出性质分：',
-  among: '其中：',
   goals: '年度总体目标',
   goalsExpected: '预期目标',
   goalsActual: '实际完成情况',
@@ -63,13 +59,4 @@ export const BASIC_INFO = {
   indicatorCount: '指标总数',
 } as const;
 
-/** A name and a code printed together, as real forms do: "218-晋城市生态环境局". */
-export function withCode(code: string, name: string): string {
-  return code.trim() === '' ? name : `${code.trim()}-${name}`;
-}
-
-/** The reverse of withCode: "218005-晋城市生态环境局城区分局" → code 218005. */
-export function splitCode(text: string): { code: string; name: string } {
-  const m = /^\s*(\d{2,})\s*[-－—–]\s*(.*)$/s.exec(text);
-  return m ? { code: m[1] as string, name: (m[2] as string).trim() } : { code: '', name: text.trim() };
-}
+export { splitCode, withCode } from '../../../shared/model/code-name';
