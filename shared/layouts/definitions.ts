@@ -415,3 +415,8 @@ export const LAYOUTS: Record<LayoutId, LayoutDef> = { national, shanxi, xinjiang
 export function getLayout(id: LayoutId): LayoutDef {
   return LAYOUTS[id];
 }
+
+/** The prompt printed under an analysis title, its {next} the year after the form's (000's 到期资金). */
+export function analysisPrompt(kind: KindLayout, title: string, year: number): string | null {
+  return kind.analysisPrompts?.[title]?.replaceAll('{next}', String(year + 1)) ?? null;
+}

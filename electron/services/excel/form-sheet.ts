@@ -13,7 +13,7 @@ import type {
   KindLayout,
   LayoutDef,
 } from '../../../shared/layouts/types';
-import { FUNDS_SIDES } from '../../../shared/layouts/definitions';
+import { analysisPrompt, FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
@@ -522,8 +522,8 @@ export function analysisTitles(form: Form, kind: KindLayout): string[] {
 
 /** The printed label of an analysis text: its title, and the layout's prompt under it (000's 到期资金). */
 export function analysisLabel(title: string, kind: KindLayout, year: number): string {
-  const prompt = kind.analysisPrompts?.[title];
-  return prompt ? `${title}\n${prompt.replaceAll('{next}', String(year + 1))}` : title;
+  const prompt = analysisPrompt(kind, title, year);
+  return prompt ? `${title}\n${prompt}` : title;
 }
 
 /**

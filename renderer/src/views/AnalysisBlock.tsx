@@ -1,4 +1,5 @@
 /** The layout's analysis texts (项目实施和预算执行情况 …), plus any other kept from an import. */
+import { analysisPrompt } from '../../../shared/layouts/definitions';
 import type { Form } from '../../../shared/model/types';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
@@ -27,6 +28,7 @@ export function AnalysisBlock({ form }: { form: Form }) {
               ])
             }
             readOnly={store.readOnly}
+            placeholder={analysisPrompt(layout.kinds[form.kind], title, form.year) ?? undefined}
             className="long-text"
             testId={`analysis-${i}`}
             focusKey={`analysis:${title}`}
