@@ -429,6 +429,28 @@ function byHand(ws: ExcelJS.Worksheet): void {
 }
 
 describe('a 广东 workbook filled by hand in 000’s arrangement', () => {
+  it('a 一级 whose 三级 weights read 各项指标权重=40/指标总数 takes the split; the older note is understood', async () => {
+    const file = await handFilledFile(tempDir(), '手填000权重', (ws) => {
+      byHand(ws);
+      // 产出's two lines (rows 22–23, 三级 权重 in column I), as 000 prints them.
+      ws.getCell('I22').value = '各项指标权重\n=40/指标总数';
+      ws.getCell('I23').value = null;
+      ws.mergeCells('I22:I23');
+      ws.getCell('C27').value = '各项指标权重=该二级指标权重/指标总数';
+    });
+    const r = await importXlsx(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.report.problems).toEqual([]);
+    const form = r.value.forms[0]?.form as Form;
+    expect(form.indicators.map((i) => [i.name, i.weight])).toEqual([
+      ['资金支出率', null],
+      ['监管有效性', null],
+      ['核查产废单位数量', null],
+      ['出具污染源监督性监测报告', null],
+    ]);
+    expect(scoreForm(form, layout).indicators.map((l) => l.weight)).toEqual([12, 8, 20, 20]);
+  });
+
   it('every field is read by its labels: header, funds by level, goals, the three-row table, 合计', async () => {
     const file = await handFilledFile(tempDir(), '手填000', byHand);
     const r = await importXlsx(file);
