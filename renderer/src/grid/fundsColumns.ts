@@ -6,6 +6,7 @@
 import type {
   CellClassParams,
   ColDef,
+  ColGroupDef,
   EditableCallbackParams,
   ValueFormatterParams,
 } from 'ag-grid-community';
@@ -204,4 +205,32 @@ export function fundsColumnForField(field: string | undefined, shown: readonly s
   if (field && shown.includes(field)) return field;
   if (field === 'rate' || field === 'weight') return shown.includes('score') ? 'score' : 'executed';
   return shown.includes('executed') ? 'executed' : (shown[0] ?? 'source');
+}
+
+/**
+ * The grid's columns with the layout's parent title over its columns, as the paper form's two
+ * header rows (002: 年初预算数 over 目标申报数 | 预算编制数); the other titles span both rows.
+ */
+export function withFundsParent(
+  defs: ReadonlyArray<ColDef<FundsRow> | ColGroupDef<FundsRow>>,
+  kind: KindLayout,
+): Array<ColDef<FundsRow> | ColGroupDef<FundsRow>> {
+  const parent = kind.fundsParent;
+  if (!parent) return [...defs];
+  const under = (d: ColDef<FundsRow> | ColGroupDef<FundsRow>) =>
+    'colId' in d && parent.keys.includes(d.colId as FundsColumnKey);
+  const out: Array<ColDef<FundsRow> | ColGroupDef<FundsRow>> = [];
+  let group: ColGroupDef<FundsRow> | null = null;
+  for (const d of defs) {
+    if (!under(d)) {
+      out.push(d);
+      continue;
+    }
+    if (!group) {
+      group = { headerName: parent.title, groupId: 'fundsParent', children: [] };
+      out.push(group);
+    }
+    group.children.push(d);
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import {
   fundsColumnForField,
   fundsColumns,
   fundsGridRows,
+  withFundsParent,
   type FundsGridContext,
 } from '../grid/fundsColumns';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
@@ -66,6 +67,10 @@ export function FundsTable({ form, result, handle }: Props) {
     showsRows: (api) => api.getDisplayedRowCount() === rowData.length,
     columnFor: fundsColumnForField,
   });
+  const columnDefs = useMemo(
+    () => withFundsParent(gridOptions.columnDefs ?? [], kind),
+    [gridOptions.columnDefs, kind],
+  );
   const total = fundsTotalRow(form.funds);
   // Long-lived: the grid's callbacks read it; it is brought up to date on every render.
   const contextRef = useRef<FundsGridContext | null>(null);
@@ -143,6 +148,7 @@ export function FundsTable({ form, result, handle }: Props) {
     <div className="funds-grid" data-testid="funds-grid" ref={containerRef}>
       <AgGridReact<FundsRow>
         {...gridOptions}
+        columnDefs={columnDefs}
         theme={fundsGridTheme}
         context={context}
         getRowHeight={getRowHeight}
