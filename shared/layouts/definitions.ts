@@ -174,6 +174,14 @@ const shanxiProject: KindLayout = {
     满意度指标: ['服务对象满意度'],
   },
   checkSplit: true,
+  // 002: no title over 资金来源, 年初预算数 over 目标申报数 | 预算编制数, every row its 执行率 and 得分.
+  fundsSourceTitle: '',
+  fundsParent: { title: '年初预算数', keys: ['targetDeclared', 'initialBudget'] },
+  fundsRowScores: true,
+  analysisCaptions: [
+    { caption: '项目绩效分析', from: 0, count: PROJECT_ANALYSIS.length },
+    { caption: '自评结果分析', from: 0, count: 4 },
+  ],
 };
 
 const shanxi: LayoutDef = {
@@ -182,12 +190,14 @@ const shanxi: LayoutDef = {
   letter: 'B',
   orientation: 'landscape',
   printsGrade: true,
+  gradeAlone: true,
   kinds: {
     project: shanxiProject,
     department: {
       ...shanxiProject,
       title: '部门整体支出绩效自评表',
       analysisTitles: DEPARTMENT_ANALYSIS,
+      analysisCaptions: undefined,
       checkSplit: false,
     },
   },
@@ -290,6 +300,15 @@ const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
   col('deviationReason', '偏差原因分析及改进措施', 20),
 ];
 
+/**
+ * 004's 自评表 prints its grouped funds lines in two halves side by side, each under its heading;
+ * the first expense line reads “其中：基本支出：”.
+ */
+export const FUNDS_SIDES = [
+  { group: 'income', heading: '按收入性质分：', firstPrefix: '' },
+  { group: 'expense', heading: '按支出性质分：', firstPrefix: '其中：' },
+] as const;
+
 /** The 基础数据表 of 004, lines in its printed order (the importer reads it for any layout). */
 export const HUNAN_BASIC_DATA: BasicDataLayout = {
   title: '部门整体支出绩效评价基础数据表',
@@ -321,10 +340,19 @@ const hunan: LayoutDef = {
   printsGrade: false,
   kinds: {
     project: nationalProject,
+    // 004's 自评表: 预算部门名称 alone, amounts titled （万元）, income and expense side by side.
     department: {
       ...nationalDepartment,
+      fundsColumns: nationalDepartment.fundsColumns.map((c) =>
+        c.key === 'initialBudget' || c.key === 'fullYearBudget' || c.key === 'executed'
+          ? { ...c, title: `${c.title}（万元）` }
+          : c,
+      ),
       indicatorColumns: HUNAN_DEPARTMENT_INDICATORS,
       basicData: HUNAN_BASIC_DATA,
+      fundsSourceTitle: '',
+      fundsGroupsSideBySide: true,
+      nameOnly: true,
     },
   },
   notes: [],
@@ -368,7 +396,11 @@ const guangdongProject: KindLayout = {
     col('rate', '支出率', 9),
   ],
   fundsRows: [{ source: '合计' }, { source: '市本级' }, { source: '转移支付至下级' }],
-  analysisTitles: ['资金完成绩效目标情况', '资金使用绩效', '存在的问题', '改进意见'],
+  analysisTitles: ['资金完成绩效目标情况', '资金使用绩效', '存在的问题', '改进意见', '到期资金'],
+  analysisPrompts: {
+    到期资金:
+      '{next}年及后续年度资金需求情况（含测算依据、测算明细和说明）。（如有政策项目延续专家论证意见、需求调查报告、风险评估报告、比对方案等有关资料，请作为附件提供）',
+  },
   levels: {
     决策: ['资金管理', '事项管理'],
     产出: ['产出数量', '产出质量', '产出时效', '产出成本'],
@@ -399,11 +431,13 @@ const guangdong: LayoutDef = {
       ...guangdongProject,
       title: '部门整体支出绩效自评指标评分表',
       analysisTitles: DEPARTMENT_ANALYSIS,
+      analysisPrompts: undefined,
       // 项目级次 and 实施文件依据 describe a project; no department form of the region was seen.
       headerRows: [GUANGDONG_CONTACT],
     },
   },
-  notes: ['各项指标权重=该二级指标权重/指标总数'],
+  // 000 prints 各项指标权重=40/指标总数 in the 三级 weight column (form-sheet.ts), no 备注.
+  notes: [],
   policy: {
     ...BASE_POLICY,
     executionWeight: 0,
@@ -417,4 +451,9 @@ export const LAYOUTS: Record<LayoutId, LayoutDef> = { national, shanxi, xinjiang
 
 export function getLayout(id: LayoutId): LayoutDef {
   return LAYOUTS[id];
+}
+
+/** The prompt printed under an analysis title, its {next} the year after the form's (000's 到期资金). */
+export function analysisPrompt(kind: KindLayout, title: string, year: number): string | null {
+  return kind.analysisPrompts?.[title]?.replaceAll('{next}', String(year + 1)) ?? null;
 }

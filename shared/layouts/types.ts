@@ -130,6 +130,24 @@ export interface KindLayout {
   indicatorCaption?: string;
   /** The total row prints the total with its unit (新疆's project form: 92.35分). */
   totalInPoints?: boolean;
+  /** Title over the 资金来源 column; '' where the paper form leaves that cell blank (002, 004's 自评表). */
+  fundsSourceTitle?: string;
+  /** A parent title printed over some funds columns, the header then two rows (002: 年初预算数). */
+  fundsParent?: { title: string; keys: FundsColumnKey[] };
+  /** Every funds row prints its own 执行率 and 得分, not only the total (002). */
+  fundsRowScores?: boolean;
+  /**
+   * The grouped funds rows print as 004's 自评表 does: 按收入性质分 and 按支出性质分 side by side under
+   * the total line, each row a label | 全年执行数 pair, not as rows of the funds table.
+   */
+  fundsGroupsSideBySide?: boolean;
+  /**
+   * Captions printed left of the analysis titles, each over `count` titles from `from`; a later
+   * caption sits one column further right (002: 项目绩效分析 over all, 自评结果分析 over four).
+   */
+  analysisCaptions?: Array<{ caption: string; from: number; count: number }>;
+  /** A line printed under an analysis title ({next} = the year after the form's; 000's 到期资金). */
+  analysisPrompts?: Record<string, string>;
 }
 
 export interface LayoutDef {
@@ -141,6 +159,8 @@ export interface LayoutDef {
   orientation: 'landscape' | 'portrait';
   /** Whether the total row prints 等级. */
   printsGrade: boolean;
+  /** 002 prints the grade alone (优) right of the total, without 等级： and without the weights' sum. */
+  gradeAlone?: boolean;
   kinds: Record<FormKind, KindLayout>;
   /** 备注 printed under the form. */
   notes: string[];

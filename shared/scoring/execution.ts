@@ -98,3 +98,11 @@ function product(exact: number, score: number, mode: RoundingMode): string {
   const more = Math.abs(exact - long) > 1e-9 ? '…' : '';
   return `${long}${more}，截取两位小数（不四舍五入）记 ${fmtNum(score)}`;
 }
+
+/**
+ * One funds row scored as if it were the total (002 prints 执行率 and 得分 on every source row):
+ * the form's weight and rounding, never its manual score.
+ */
+export function scoreFundsRow(funds: Funds, row: FundsRow, policy: ScoringPolicy): ExecutionResult {
+  return scoreExecution({ ...funds, rows: [row], score: null }, policy);
+}

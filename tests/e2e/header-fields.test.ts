@@ -197,3 +197,92 @@ describe('新疆 单位整体支出绩效自评表 in the editor', { timeout: 12
     await expect.poll(() => rate(0)).toBe('120.00%');
   });
 });
+
+describe('the header and funds as each paper form prints them', { timeout: 120_000 }, () => {
+  const app = useAppPerTest(browser);
+
+  it('山西: 主管部门及代码 one box, its code and name kept apart; 广东: no code boxes, 000’s title', async () => {
+    const { page, service } = app();
+    const r = service.call('doc/apply', { patches: [{ op: 'setMeta', field: 'layout', value: 'shanxi' }] });
+    expect(r.ok).toBe(true);
+    await page.reload();
+    const form = service.current?.document.forms.find((f) => f.kind === 'project');
+    if (!form) throw new Error('no project form');
+    await page.getByTestId(`form-item-${form.id}`).click();
+    const labels = page.locator('.header-fields .header-label');
+    await expect.poll(() => labels.allInnerTexts()).toEqual(['项目名称', '主管部门及代码', '预算单位']);
+    const dept = page.getByTestId('header-department');
+    await dept.fill('218-晋城市生态环境局');
+    await dept.press('Enter');
+    await expect
+      .poll(() => [serverForm(app(), form.id).departmentCode, serverForm(app(), form.id).department])
+      .toEqual(['218', '晋城市生态环境局']);
+    await expect.poll(() => dept.inputValue()).toBe('218-晋城市生态环境局');
+    // One step: undo takes both back.
+    await page.getByTestId('undo').click();
+    await expect
+      .poll(() => [serverForm(app(), form.id).departmentCode, serverForm(app(), form.id).department])
+      .toEqual([form.departmentCode, form.department]);
+
+    const g = service.call('doc/apply', {
+      patches: [{ op: 'setMeta', field: 'layout', value: 'guangdong' }],
+    });
+    expect(g.ok).toBe(true);
+    await page.reload();
+    await page.getByTestId(`form-item-${form.id}`).click();
+    await expect.poll(() => page.getByTestId('form-title').innerText()).toBe('项目绩效自评指标评分表');
+    const shown = await labels.allInnerTexts();
+    expect(shown).toContain('填报单位名称');
+    expect(shown.filter((l) => l.endsWith('代码'))).toEqual([]);
+  });
+
+  it('湖南 自评表: 预算部门名称 alone, income and expense lines side by side, a line’s 全年执行数 typed', async () => {
+    const { page, service } = app();
+    const r = service.call('doc/apply', { patches: [{ op: 'setMeta', field: 'layout', value: 'hunan' }] });
+    expect(r.ok).toBe(true);
+    const dept = service.current?.document.forms.find((f) => f.kind === 'department');
+    if (!dept) throw new Error('no department form');
+    const cleared = service.call('doc/apply', {
+      patches: (['department', 'departmentCode', 'unit', 'unitCode'] as const).map((field) => ({
+        op: 'setForm' as const,
+        formId: dept.id,
+        field,
+        value: '',
+      })),
+    });
+    expect(cleared.ok).toBe(true);
+    await page.reload();
+    await page.getByTestId(`form-item-${dept.id}`).click();
+    await expect
+      .poll(() => page.locator('.header-fields .header-label').allInnerTexts())
+      .toEqual(['预算部门名称']);
+    const pairs = page.getByTestId('funds-pairs');
+    await expect
+      .poll(() => pairs.locator('.funds-pairs-heading').allInnerTexts())
+      .toEqual(['按收入性质分：', '按支出性质分：']);
+    await expect
+      .poll(() => pairs.locator('.header-label').allInnerTexts())
+      .toEqual([
+        '一般公共预算：',
+        '政府性基金拨款：',
+        '纳入专户管理的非税收入：',
+        '其他资金：',
+        '其中：基本支出：',
+        '项目支出：',
+      ]);
+    // The funds grid keeps the 年度资金总额 line only.
+    await expect.poll(() => page.getByTestId('funds-grid').innerText()).toContain('年度资金总额');
+    expect(await page.getByTestId('funds-grid').innerText()).not.toContain('一般公共预算');
+    const index = serverForm(app(), dept.id).funds.rows.findIndex((row) => row.source === '一般公共预算');
+    const box = page.getByTestId(`funds-pair-${index}`);
+    await box.fill('4643.58');
+    await box.press('Enter');
+    await expect.poll(() => serverForm(app(), dept.id).funds.rows[index]?.executed).toBe(4643.58);
+    await expect.poll(() => box.inputValue()).toBe('4643.58');
+    await page.locator('.form-view').screenshot({ path: 'test-output/screenshots/hunan-funds-pairs.png' });
+    await page.getByTestId('undo').click();
+    await expect
+      .poll(() => serverForm(app(), dept.id).funds.rows[index]?.executed)
+      .toBe(dept.funds.rows[index]?.executed ?? null);
+  });
+});

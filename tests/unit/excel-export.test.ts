@@ -91,10 +91,11 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
     const labels = headerLabels(layoutId, kind);
     const nameRow = rowWith(ws, labels.name);
     expect(ws.getCell(nameRow, 2).value).toBe('测试项目');
+    // 004's 自评表: 预算部门名称 alone, no 主管部门/实施单位 row.
     if (def.nameOnly) {
-      // The name row alone: no 主管部门/实施单位 row.
       expect(() => rowWith(ws, labels.department)).toThrow();
-      expect(() => rowWith(ws, labels.unit, 4)).toThrow();
+      expect(() => rowWith(ws, labels.unit, 7)).toThrow();
+      expect(ws.getCell(nameRow + 1, 1).value).toBe(def.fundsColumns[0]?.title);
       return;
     }
     const deptRow = rowWith(ws, labels.department);
@@ -108,15 +109,29 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
     const { ws, form, result } = got;
     const block = def.fundsColumns[0]?.title as string;
     const header = rowWith(ws, block);
-    const titles = rowValues(ws, header).filter((v) => typeof v === 'string');
-    expect(titles).toEqual([block, '资金来源', ...def.fundsColumns.slice(1).map((c) => c.title)]);
+    // 002: 年初预算数 over 目标申报数 | 预算编制数, a second header row; the others down both.
+    const parent = def.fundsParent;
+    const under = def.fundsColumns.filter((c) => parent?.keys.includes(c.key)).map((c) => c.title);
+    const sourceTitle = def.fundsSourceTitle ?? '资金来源';
+    const own = def.fundsColumns.slice(1).filter((c) => !parent?.keys.includes(c.key));
+    const titles = rowValues(ws, header).filter((v) => typeof v === 'string' && v !== '');
+    expect(titles).toEqual(
+      [block, sourceTitle, ...(parent ? [parent.title] : []), ...own.map((c) => c.title)].filter(
+        (t) => t !== '',
+      ),
+    );
+    const titleRows = parent ? 2 : 1;
+    if (parent) expect(rowValues(ws, header + 1).filter((v) => v !== null)).toEqual(under);
     const colOf = (title: string) => {
-      for (let c = 2; c <= lastCol; c++) if (ws.getCell(header, c).value === title) return c;
+      for (let c = 2; c <= lastCol; c++)
+        for (let r = header; r < header + titleRows; r++) if (ws.getCell(r, c).value === title) return c;
       throw new Error(title);
     };
-    const total = header + 1;
-    form.funds.rows.forEach((row, i) => {
-      expect(ws.getCell(total + i, colOf('资金来源')).value).toBe(row.source);
+    const total = header + titleRows;
+    // 004's grouped lines are side by side under the total (excel-layouts.test.ts), not table rows.
+    const rows = def.fundsGroupsSideBySide ? form.funds.rows.filter((r) => !r.group) : form.funds.rows;
+    rows.forEach((row, i) => {
+      expect(ws.getCell(total + i, 2).value).toBe(row.source);
       for (const key of [
         'targetDeclared',
         'initialBudget',
@@ -135,9 +150,17 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
       const cell = ws.getCell(total, colOf(rate.title));
       expect(cell.value).toBeCloseTo(result.execution.rate as number, 10);
       expect(cell.numFmt).toBe('0.00%');
+      // 002: every source row its own rate; elsewhere “—”.
+      rows.slice(1).forEach((row, i) => {
+        const value = ws.getCell(total + 1 + i, colOf(rate.title)).value;
+        if (def.fundsRowScores)
+          expect(value).toBeCloseTo((row.executed ?? 0) / (row.fullYearBudget ?? 1), 10);
+        else expect(value).toBe(def.fundsDash ?? '—');
+      });
     }
-    // the block label is merged down over the header and every funds row
-    expect(ws.model.merges).toContain(`A${header}:A${header + form.funds.rows.length}`);
+    // the block label is merged down over the header and every funds row (004: and the pairs)
+    const pairRows = def.fundsGroupsSideBySide ? 1 + 4 : 0;
+    expect(ws.model.merges).toContain(`A${header}:A${total + rows.length - 1 + pairRows}`);
   });
 
   it('goals: 预期目标 and 实际完成情况 side by side, long text wrapped in a row tall enough', () => {
@@ -234,17 +257,35 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
     const r = rowWith(ws, '总分');
     const col = (key: string) => def.indicatorColumns.findIndex((c) => c.key === key) + 2;
     expect(ws.getCell(r, col('score')).value).toBe(result.total);
-    expect(ws.getCell(r, col('weight')).value).toBe(result.weightTotal);
     const values = rowValues(ws, r);
+    if (layout.gradeAlone) {
+      // 002: 总分 … 74.58 | 中 — the grade alone, no sum of the weights.
+      expect(values).toEqual(['总分', result.total, result.grade]);
+      return;
+    }
+    expect(ws.getCell(r, col('weight')).value).toBe(result.weightTotal);
     if (layout.printsGrade) expect(values).toContain(`等级：${result.grade}`);
     else expect(values.join('')).not.toContain('等级');
   });
 
   it('analysis texts and 备注 follow the table', () => {
     const { ws, form } = got;
-    for (const title of def.analysisTitles) {
-      const r = rowWith(ws, title);
-      expect(rowValues(ws, r)).toContain(form.analysis[title]);
+    const captions = def.analysisCaptions ?? [];
+    // A title sits right of the captions that group it (002: 项目绩效分析, 自评结果分析).
+    const colOf = (t: number) => 1 + captions.filter((c) => c.from <= t && t < c.from + c.count).length;
+    const rowOf = (t: number) => rowWith(ws, def.analysisTitles[t] as string, colOf(t));
+    def.analysisTitles.forEach((title, t) => {
+      expect(rowValues(ws, rowOf(t))).toContain(form.analysis[title]);
+    });
+    // Each caption down its column from its first title's row to its last's.
+    for (const [depth, c] of captions.entries()) {
+      const first = rowOf(c.from);
+      expect(ws.getCell(first, depth + 1).value).toBe(c.caption);
+      const last = ws.getCell(rowOf(c.from + c.count - 1), depth + 1);
+      expect(last.master.address).toBe(ws.getCell(first, depth + 1).address);
+      expect(ws.getCell(rowOf(c.from + c.count - 1) + 1, depth + 1).master.address).not.toBe(
+        ws.getCell(first, depth + 1).address,
+      );
     }
     for (const note of layout.notes) expect(rowWith(ws, note)).toBeGreaterThan(rowWith(ws, '总分'));
   });

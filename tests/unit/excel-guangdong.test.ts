@@ -198,7 +198,9 @@ describe('a 广东 form exported as 000 prints it', () => {
       const line = result.indicators[i];
       const cell = (c: number) => ws.getCell(r, c);
       expect([cell(6).value, cell(6).numFmt]).toEqual([ind.name, '@']);
-      expect([cell(7).value, cell(7).numFmt ?? 'General']).toEqual([line?.weight, 'General']);
+      // 产出 shares its 二级 weights out (数量指标 over two lines): 000's text down its 三级 weights.
+      if (ind.level1 === '产出') expect(cell(7).value).toBe('各项指标权重=40/指标总数');
+      else expect([cell(7).value, cell(7).numFmt ?? 'General']).toEqual([line?.weight, 'General']);
       expect([cell(10).value, cell(11).value]).toEqual([ind.target, ind.actual]);
       expect([cell(12).value, cell(12).numFmt]).toEqual([line?.final, '0.00']);
       expect(cell(8).value).toBe(ind.ruleText);
@@ -229,6 +231,11 @@ describe('a 广东 form exported as 000 prints it', () => {
     // One 评分标准 and one 参考佐证材料 for the consecutive lines of a 一级指标 that share them.
     expect(ws.model.merges).toEqual(expect.arrayContaining(['I15:I16', 'H17:H21', 'I17:I21', 'H22:H25']));
     expect(ws.model.merges).not.toContain('H15:H16');
+    // The 三级 weight: one cell down 产出's lines; 决策 and 效益 (one line a 二级) print numbers.
+    expect(ws.model.merges).toContain('G17:G21');
+    expect(ws.model.merges.filter((m) => m.startsWith('G') && lineRow(m) >= 15 && lineRow(m) <= 25)).toEqual([
+      'G17:G21',
+    ]);
   });
 
   it('合计: the sums under the three weight columns and the total score, no 等级', () => {
@@ -241,10 +248,15 @@ describe('a 广东 form exported as 000 prints it', () => {
     expect(allText(ws)).not.toContain('等级');
   });
 
-  it('the closing texts and the note follow', () => {
+  it('the closing texts follow, 到期资金 with its prompt for the next years; no 备注', () => {
     expect(rowValues(ws, 27)).toEqual(['资金完成绩效目标情况', form.analysis['资金完成绩效目标情况']]);
     expect(rowValues(ws, 30)).toEqual(['改进意见', '无']);
-    expect(rowValues(ws, 31)).toEqual(['各项指标权重=该二级指标权重/指标总数']);
+    expect(rowValues(ws, 31)).toEqual([
+      '到期资金\n2025年及后续年度资金需求情况（含测算依据、测算明细和说明）。（如有政策项目延续专家论证意见、需求调查报告、风险评估报告、比对方案等有关资料，请作为附件提供）',
+    ]);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A31:C31', 'D31:M31']));
+    expect(ws.getRow(31).height).toBeGreaterThan(40);
+    expect(ws.rowCount).toBe(31);
   });
 
   it('prints on A4 landscape, one page wide, the three title rows on every page', () => {
@@ -417,6 +429,28 @@ function byHand(ws: ExcelJS.Worksheet): void {
 }
 
 describe('a 广东 workbook filled by hand in 000’s arrangement', () => {
+  it('a 一级 whose 三级 weights read 各项指标权重=40/指标总数 takes the split; the older note is understood', async () => {
+    const file = await handFilledFile(tempDir(), '手填000权重', (ws) => {
+      byHand(ws);
+      // 产出's two lines (rows 22–23, 三级 权重 in column I), as 000 prints them.
+      ws.getCell('I22').value = '各项指标权重\n=40/指标总数';
+      ws.getCell('I23').value = null;
+      ws.mergeCells('I22:I23');
+      ws.getCell('C27').value = '各项指标权重=该二级指标权重/指标总数';
+    });
+    const r = await importXlsx(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.report.problems).toEqual([]);
+    const form = r.value.forms[0]?.form as Form;
+    expect(form.indicators.map((i) => [i.name, i.weight])).toEqual([
+      ['资金支出率', null],
+      ['监管有效性', null],
+      ['核查产废单位数量', null],
+      ['出具污染源监督性监测报告', null],
+    ]);
+    expect(scoreForm(form, layout).indicators.map((l) => l.weight)).toEqual([12, 8, 20, 20]);
+  });
+
   it('every field is read by its labels: header, funds by level, goals, the three-row table, 合计', async () => {
     const file = await handFilledFile(tempDir(), '手填000', byHand);
     const r = await importXlsx(file);

@@ -13,6 +13,7 @@ import type {
   KindLayout,
   LayoutDef,
 } from '../../../shared/layouts/types';
+import { analysisPrompt, FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
@@ -29,8 +30,9 @@ import {
 } from './sheet-writer';
 import { setupPrint } from './page';
 import { FONTS, heightFor, LEFT, linesOf, RIGHT } from './styles';
-import { round2 } from '../../../shared/format/numbers';
+import { fmtNum, round2 } from '../../../shared/format/numbers';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
+import { scoreFundsRow } from '../../../shared/scoring/execution';
 
 export interface FormSheetInput {
   form: Form;
@@ -141,13 +143,17 @@ function writeHeader(w: SheetWriter, r: number, form: Form, kind: KindLayout, la
 }
 
 function fundsCell(
-  key: FundsColumnKey,
+  key: Exclude<FundsColumnKey, 'deviationReason'>,
   row: FundsRow,
   isTotal: boolean,
   input: FormSheetInput,
+  kind: KindLayout,
 ): { value: CellValue; look: Look } {
   const ex = input.result.execution;
   const dash = input.layout.kinds[input.form.kind].fundsDash ?? '—';
+  // 002: a source row prints its own rate and score (the form's weight, never its manual score).
+  const own =
+    !isTotal && kind.fundsRowScores ? scoreFundsRow(input.form.funds, row, input.layout.policy) : null;
   const onTotal = (value: number | null, look: Look): { value: CellValue; look: Look } =>
     isTotal ? { value, look } : { value: dash, look: DASH };
   switch (key) {
@@ -156,14 +162,77 @@ function fundsCell(
     case 'weight':
       return onTotal(ex.weight, NUMBER_LOOK.weight);
     case 'rate':
-      return onTotal(ex.rate, NUMBER_LOOK.percent);
+      return own ? { value: own.rate, look: NUMBER_LOOK.percent } : onTotal(ex.rate, NUMBER_LOOK.percent);
     case 'score':
-      return onTotal(ex.final, NUMBER_LOOK.score);
-    case 'deviationReason':
-      return { value: isTotal ? input.form.funds.deviationReason : '', look: TEXT };
+      return own ? { value: own.suggested, look: NUMBER_LOOK.score } : onTotal(ex.final, NUMBER_LOOK.score);
     default:
       return { value: row[key], look: NUMBER_LOOK.amount };
   }
+}
+
+/**
+ * The funds titles from row `r`: one row, or (with a parent title such as 002's 年初预算数) two,
+ * the parent over its columns and every other title down both rows. Returns the next row.
+ */
+function writeFundsTitles(w: SheetWriter, r: number, kind: KindLayout, places: Span[]): number {
+  const parent = kind.fundsParent;
+  const last = r + (parent ? 1 : 0);
+  const under = kind.fundsColumns.flatMap((c, i) => (parent?.keys.includes(c.key) ? [i] : []));
+  kind.fundsColumns.forEach((c, i) => {
+    const [from, to] = places[i] as Span;
+    const title = c.key === 'source' ? (kind.fundsSourceTitle ?? LABELS.fundsSource) : c.title;
+    if (under.includes(i)) w.put({ row: last, col: from, toCol: to }, title, LABEL);
+    else w.put({ row: r, col: from, toCol: to, toRow: last }, title, LABEL);
+  });
+  if (parent && under.length > 0) {
+    const from = (places[under[0] as number] as Span)[0];
+    const to = (places[under[under.length - 1] as number] as Span)[1];
+    w.put({ row: r, col: from, toCol: to }, parent.title, LABEL);
+  }
+  return last + 1;
+}
+
+/** 004's grouped rows: each side's heading and its lines (label | 全年执行数). */
+function fundsGroups(rows: readonly FundsRow[]) {
+  return FUNDS_SIDES.map((side) => ({ ...side, rows: rows.filter((row) => row.group === side.group) }));
+}
+
+/**
+ * 004's 自评表 under its 年度资金总额 line: 按收入性质分 on the left, 按支出性质分 on the right, then
+ * the lines of both side by side (label | amount); the side with fewer lines spreads them over the
+ * rows. The funds columns after 资金来源 are shared: a third the left amount, the rest the right pair.
+ */
+function writeFundsPairs(w: SheetWriter, r: number, form: Form, places: Span[]): number {
+  const groups = fundsGroups(form.funds.rows);
+  const lines = Math.max(...groups.map((g) => g.rows.length));
+  if (lines === 0) return r;
+  const rest = places.slice(1);
+  const [a, b] = spread(rest.length, 3) as [number, number, number];
+  const joined = (from: number, to: number): Span => [(rest[from] as Span)[0], (rest[to] as Span)[1]];
+  const sides = [
+    { label: places[0] as Span, value: joined(0, a - 1) },
+    { label: joined(a, a + b - 1), value: joined(a + b, rest.length - 1) },
+  ];
+  groups.forEach((g, i) => {
+    const side = sides[i] as (typeof sides)[number];
+    w.put({ row: r, col: side.label[0], toCol: side.value[1] }, g.heading, LABEL);
+    // A side with fewer lines spreads them evenly; a side without any is one framed blank.
+    const heights = g.rows.length === 0 ? [lines] : spread(lines, g.rows.length);
+    let at = r + 1;
+    heights.forEach((h, k) => {
+      const row = g.rows[k];
+      const label = row ? `${k === 0 ? g.firstPrefix : ''}${row.source}：` : null;
+      w.put({ row: at, col: side.label[0], toCol: side.label[1], toRow: at + h - 1 }, label, TEXT);
+      const value = row ? row.executed : null;
+      w.put(
+        { row: at, col: side.value[0], toCol: side.value[1], toRow: at + h - 1 },
+        value,
+        NUMBER_LOOK.amount,
+      );
+      at += h;
+    });
+  });
+  return r + 1 + lines;
 }
 
 function writeFunds(
@@ -175,21 +244,32 @@ function writeFunds(
 ): number {
   const cols = kind.fundsColumns;
   const places = fundsSpans(kind, columns);
-  const rows = input.form.funds.rows;
-  w.put({ row: r, col: 1, toRow: r + rows.length }, cols[0]?.title ?? '', LABEL);
-  cols.forEach((c, i) => {
-    const [from, to] = places[i] as [number, number];
-    w.put({ row: r, col: from, toCol: to }, c.key === 'source' ? LABELS.fundsSource : c.title, LABEL);
-  });
-  r++;
+  const form = input.form;
+  const pairs = kind.fundsGroupsSideBySide === true;
+  const rows = pairs ? form.funds.rows.filter((row) => row.group === undefined) : form.funds.rows;
+  const top = r;
+  r = writeFundsTitles(w, r, kind, places);
+  const first = r;
   rows.forEach((row, ri) => {
     cols.forEach((c, i) => {
       const [from, to] = places[i] as [number, number];
-      const { value, look } = fundsCell(c.key, row, ri === 0, input);
+      if (c.key === 'deviationReason') {
+        // One reason for the whole block, beside all its rows (002 prints it level with the sources).
+        if (ri === 0)
+          w.put(
+            { row: r, col: from, toCol: to, toRow: r + rows.length - 1 },
+            form.funds.deviationReason,
+            TEXT,
+          );
+        return;
+      }
+      const { value, look } = fundsCell(c.key, row, ri === 0, input, kind);
       w.put({ row: r, col: from, toCol: to }, value, look);
     });
     r++;
   });
+  if (pairs) r = writeFundsPairs(w, r, form, places);
+  w.put({ row: top, col: 1, toRow: Math.max(r - 1, first) }, cols[0]?.title ?? '', LABEL);
   return r;
 }
 
@@ -285,7 +365,28 @@ function columnRuns(key: IndicatorColumnKey, indicators: readonly Indicator[], k
     return runsBy(indicators, (ind) =>
       ind[key].trim() === '' ? null : `${ind.level1.trim()}\u0000${ind[key]}`,
     );
-  return indicators.map((_, i): Run => [i, i]);
+  if (kind.basicInfo && key === 'weight')
+    return levelRuns(indicators, 1).flatMap((run) => (sharesOut(indicators, run) ? [run] : singles(run)));
+  return singles([0, indicators.length - 1]);
+}
+
+const singles = ([from, to]: Run): Run[] =>
+  Array.from({ length: to - from + 1 }, (_, i): Run => [from + i, from + i]);
+
+/**
+ * Whether a 一级's lines all take their weight from their 二级 (none typed) and some 二级 has
+ * several lines: 000 then prints one 各项指标权重=40/指标总数 down its 三级 weights, not numbers.
+ */
+function sharesOut(indicators: readonly Indicator[], [from, to]: Run): boolean {
+  const lines = indicators.slice(from, to + 1);
+  if (lines.some((ind) => ind.weight !== null || ind.level1Weight == null || ind.level2Weight == null))
+    return false;
+  return levelRuns(lines, 2).some(([a, b]) => b > a);
+}
+
+/** 000's text for a 一级's shared-out weights: 各项指标权重=40/指标总数. */
+export function sharedWeightText(level1Weight: number): string {
+  return `${BASIC_INFO.sharedWeight}=${fmtNum(level1Weight)}/${BASIC_INFO.indicatorCount}`;
 }
 
 const WEIGHT_OF: Partial<Record<IndicatorColumnKey, IndicatorColumnKey>> = {
@@ -341,13 +442,18 @@ function writeIndicators(
   const first = r + titleRows;
   cols.forEach((c, i) => {
     for (const [from, to] of columnRuns(c.key, form.indicators, kind)) {
-      const { value, look } = indicatorCell(
-        c.key,
-        form.indicators[from] as Indicator,
-        result.indicators[from],
-      );
+      const ind = form.indicators[from] as Indicator;
+      const { value, look } =
+        c.key === 'weight' && to > from && ind.level1Weight != null
+          ? { value: sharedWeightText(ind.level1Weight), look: PLAIN_TEXT }
+          : indicatorCell(c.key, ind, result.indicators[from]);
       const at = { row: first + from, col: i + 2, toCol: lastOf(i) };
       w.put(to > from ? { ...at, toRow: first + to } : at, value, look);
+      if (c.key === 'weight' && typeof value === 'string' && to > from) {
+        // A narrow column: the text's lines shared out over the rows it spans, so none is cut off.
+        const need = heightFor(linesOf(value, w.spanWidth(at.col, at.toCol)), FONTS.cell.size);
+        for (let k = from; k <= to; k++) w.needHeight(first + k, need / (to - from + 1));
+      }
     }
   });
   return { next: first + n, headerEnd: first - 1 };
@@ -387,7 +493,9 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
   const cols = kind.indicatorColumns;
   if (kind.basicInfo) return writeSums(w, r, input, cols);
   const colOf = (key: IndicatorColumnKey) => cols.findIndex((c) => c.key === key) + 2;
-  const weightCol = colOf('weight');
+  const { printsGrade, gradeAlone } = input.layout;
+  // 002's total row: 总分 … the total | 优, no sum of the weights.
+  const weightCol = gradeAlone ? 1 : colOf('weight');
   const scoreCol = colOf('score');
   const labelEnd = Math.max(1, Math.min(weightCol > 1 ? weightCol : scoreCol, scoreCol) - 1);
   w.put({ row: r, col: 1, toCol: labelEnd }, LABELS.total, LABEL);
@@ -401,7 +509,11 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
     kind.totalInPoints ? NUMBER_LOOK.points : NUMBER_LOOK.score,
   );
   if (scoreCol < w.lastCol) {
-    const grade = input.layout.printsGrade ? `${LABELS.grade}：${input.result.grade}` : null;
+    const grade = !printsGrade
+      ? null
+      : gradeAlone
+        ? input.result.grade
+        : `${LABELS.grade}：${input.result.grade}`;
     w.put({ row: r, col: scoreCol + 1, toCol: w.lastCol }, grade, LABEL);
   }
   return r + 1;
@@ -414,12 +526,32 @@ export function analysisTitles(form: Form, kind: KindLayout): string[] {
   return titles;
 }
 
+/** The printed label of an analysis text: its title, and the layout's prompt under it (000's 到期资金). */
+export function analysisLabel(title: string, kind: KindLayout, year: number): string {
+  const prompt = analysisPrompt(kind, title, year);
+  return prompt ? `${title}\n${prompt}` : title;
+}
+
+/**
+ * The analysis texts, each title left of its text; the layout's captions (002: 项目绩效分析,
+ * 自评结果分析) down the left of the titles they group, each caption one column further right.
+ */
 function writeAnalysis(w: SheetWriter, r: number, form: Form, kind: KindLayout): number {
   const labelEnd = Math.min(3, w.lastCol - 1);
-  for (const title of analysisTitles(form, kind)) {
+  const captions = (kind.analysisCaptions ?? []).slice(0, labelEnd - 1);
+  const covering = (t: number) => captions.filter((c) => c.from <= t && t < c.from + c.count).length;
+  const rowsOf: Array<[number, number]> = [];
+  analysisTitles(form, kind).forEach((title, t) => {
     const parts = pieces(w, form.analysis[title] ?? '', [labelEnd + 1, w.lastCol]);
-    w.put({ row: r, col: 1, toCol: labelEnd, toRow: r + parts.length - 1 }, title, LABEL);
+    const place = { row: r, col: 1 + covering(t), toCol: labelEnd, toRow: r + parts.length - 1 };
+    w.put(place, analysisLabel(title, kind, form.year), LABEL);
+    rowsOf.push([r, r + parts.length - 1]);
     for (const part of parts) w.put({ row: r++, col: labelEnd + 1, toCol: w.lastCol }, part, LONG_TEXT);
-  }
+  });
+  captions.forEach((c, depth) => {
+    const first = rowsOf[c.from];
+    const last = rowsOf[Math.min(c.from + c.count, rowsOf.length) - 1];
+    if (first && last) w.put({ row: first[0], col: 1 + depth, toRow: last[1] }, c.caption, LABEL);
+  });
   return r;
 }

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import { getLayout } from '../../../shared/layouts/definitions';
+import type { KindLayout } from '../../../shared/layouts/types';
 import type { ParsedForm } from '../../../shared/model/interchange';
 import { LAYOUT_IDS, type BasicData, type Form, type LayoutId } from '../../../shared/model/types';
 import { excelFail, excelOk, ExcelFailure, type ExcelResult } from './errors';
@@ -95,7 +96,26 @@ function carryHidden(read: Form, stored: Form, layout: LayoutId): void {
   // 新疆's 单位整体 form prints no 偏差原因 column for its funds.
   if (!kind.fundsColumns.some((c) => c.key === 'deviationReason'))
     read.funds.deviationReason = stored.funds.deviationReason;
+  carryFundsAmounts(read, stored, kind);
+  // 004's 自评表 and 新疆's 单位整体 form print no 主管部门/实施单位.
+  if (kind.nameOnly)
+    for (const field of ['department', 'departmentCode', 'unit', 'unitCode'] as const)
+      read[field] = stored[field];
   if (stored.extra) read.extra = stored.extra;
+}
+
+const FUNDS_AMOUNTS = ['targetDeclared', 'initialBudget', 'fullYearBudget', 'executed', 'carryover'] as const;
+
+/** Amounts of a funds row the print does not show (004's side-by-side lines: all but 全年执行数). */
+function carryFundsAmounts(read: Form, stored: Form, kind: KindLayout): void {
+  const columns = new Set<string>(kind.fundsColumns.map((c) => c.key));
+  for (const row of read.funds.rows) {
+    const old = stored.funds.rows.find((o) => o.source === row.source && o.group === row.group);
+    if (!old) continue;
+    const pair = kind.fundsGroupsSideBySide === true && row.group !== undefined;
+    for (const field of FUNDS_AMOUNTS)
+      if (pair ? field !== 'executed' : !columns.has(field)) row[field] = old[field];
+  }
 }
 
 /** A 基础数据表 sheet read; `owner` is its form's entry in our hidden data, when it has one. */

@@ -50,15 +50,9 @@ export const BASIC_INFO = {
   levelName: '名称',
   evidenceNote: '（说明：本栏为参考佐证材料，部门提供材料能证明对应指标即可，不用全部提供。）',
   total: '合计：',
+  /** 000 down the 三级 weights of a 一级 whose lines share out their 二级 weights. */
+  sharedWeight: '各项指标权重',
+  indicatorCount: '指标总数',
 } as const;
 
-/** A name and a code printed together, as real forms do: "218-晋城市生态环境局". */
-export function withCode(code: string, name: string): string {
-  return code.trim() === '' ? name : `${code.trim()}-${name}`;
-}
-
-/** The reverse of withCode: "218005-晋城市生态环境局城区分局" → code 218005. */
-export function splitCode(text: string): { code: string; name: string } {
-  const m = /^\s*(\d{2,})\s*[-－—–]\s*(.*)$/s.exec(text);
-  return m ? { code: m[1] as string, name: (m[2] as string).trim() } : { code: '', name: text.trim() };
-}
+export { splitCode, withCode } from '../../../shared/model/code-name';

@@ -25,6 +25,7 @@ import { effectiveWeight, groupSizesOf, scoreForm } from '../../../shared/scorin
 import { readValue } from '../../../shared/values/reader';
 import { readBasicData } from './basic-data-reader';
 import { LABELLED_FUNDS_GROUPS, readLabelledFunds } from './labelled-funds-reader';
+import { isFundsPairsHeading, readFundsPairs } from './funds-pairs-reader';
 import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
 import {
   ANALYSIS_GROUPS,
@@ -71,7 +72,12 @@ const FIXED_LABELS = new Set(
     BASIC_INFO.indicatorGroup,
   ].map(normalizeTitle),
 );
-const NOTES = new Set(Object.values(LAYOUTS).flatMap((l) => l.notes.map(normalizeTitle)));
+/** 备注 lines of every layout, and those earlier exports printed (广东's weight note, now in its table). */
+const NOTES = new Set(
+  [...Object.values(LAYOUTS).flatMap((l) => l.notes), '各项指标权重=该二级指标权重/指标总数'].map(
+    normalizeTitle,
+  ),
+);
 const GOAL_EXPECTED = new Set(['预期目标', '年度目标', '预期总体目标']);
 const IS_TOTAL = (t: string) => t.startsWith('总分') || t === '合计';
 /** from, from − 1, …, to: header rows nearest the table first. */
@@ -257,6 +263,8 @@ function readIndicatorRow(
       rd.grid.use(row, col); // computed from the values; nothing to keep
     } else if (key === 'score') {
       ind.printedScore = rd.number(row, col, '得分');
+    } else if (key === 'weight' && rd.grid.title(row, col).startsWith(BASIC_INFO.sharedWeight)) {
+      rd.grid.use(row, col); // 000's 各项指标权重=40/指标总数: the weight is the split, none typed
     } else if (isWeightKey(key)) {
       ind[key] = rd.number(row, col, '分值');
     } else if (isTextKey(key)) {
@@ -375,12 +383,21 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
   const sourceCol = cols.find((c) => c.key === 'source')?.col;
   const template = getLayout(layout).kinds[form.kind].fundsRows;
   const rows: FundsRow[] = [];
+  const isGoals = (v: number) =>
+    grid
+      .rowCells(v)
+      .some(({ col }) => GOAL_EXPECTED.has(grid.title(v, col)) || grid.title(v, col) === LABELS.goals);
   const first = header + (secondHeader ? 2 : 1);
   let r = first;
   for (; r < before; r++) {
     const cells = grid.rowCells(r);
-    if (cells.some(({ col }) => GOAL_EXPECTED.has(grid.title(r, col)) || grid.title(r, col) === LABELS.goals))
+    if (isGoals(r)) break;
+    if (isFundsPairsHeading(rd, r)) {
+      const pairs = readFundsPairs(rd, r, before, template, isGoals);
+      rows.push(...pairs.rows);
+      r = pairs.next;
       break;
+    }
     const labels = cells.filter(
       ({ col, cell }) =>
         col < firstValueCol && cell.num === null && !FUNDS_BLOCK_TITLES.has(grid.title(r, col)),
@@ -408,6 +425,11 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
         const n = rd.number(r, col, '分值');
         if (isTotal && n !== null) form.funds.weight = n;
       } else if (key === 'deviationReason') {
+        // Merged down beside all the rows (our export), it is read once.
+        if (!grid.isMaster(r, col)) {
+          grid.use(r, col);
+          continue;
+        }
         const text = rd.text(r, col);
         if (text.trim() !== '—')
           form.funds.deviationReason = [form.funds.deviationReason, text].filter((t) => t !== '').join('；');
@@ -580,7 +602,11 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
     }
     for (const { col } of cells) if (ANALYSIS_GROUPS.has(grid.title(r, col))) grid.use(r, col);
     const rest = cells.filter(({ col }) => !ANALYSIS_GROUPS.has(grid.title(r, col)));
-    const at = rest.findIndex(({ col }) => ANALYSIS_TITLES.has(grid.title(r, col)));
+    // A title may carry the layout's prompt on the lines below it (000's 到期资金).
+    const titleOf = (col: number) =>
+      ANALYSIS_TITLES.get(grid.title(r, col)) ??
+      ANALYSIS_TITLES.get(normalizeTitle(grid.text(r, col).split('\n')[0] ?? ''));
+    const at = rest.findIndex(({ col }) => titleOf(col) !== undefined);
     // A title merged down over several rows: its text goes on in each of them.
     const put = (title: string, titleCol: number, value: { col: number } | undefined) => {
       const text = value && grid.isMaster(r, value.col) ? rd.text(r, value.col) : '';
@@ -589,7 +615,7 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
     if (at >= 0) {
       const titleCell = rest[at] as { col: number; cell: GridCell };
       grid.use(r, titleCell.col);
-      put(ANALYSIS_TITLES.get(grid.title(r, titleCell.col)) as string, titleCell.col, rest[at + 1]);
+      put(titleOf(titleCell.col) as string, titleCell.col, rest[at + 1]);
     } else if (rest.length === 2) {
       const [label, value] = rest as [{ col: number; cell: GridCell }, { col: number; cell: GridCell }];
       put(rd.text(r, label.col), label.col, value);
@@ -602,6 +628,8 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
       });
     }
   }
+  // An empty text is no text, as in the editor (an empty official row is printed all the same).
+  for (const [title, text] of Object.entries(form.analysis)) if (text === '') delete form.analysis[title];
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * The funds block (项目资金) as a small grid: one row per source, the layout's columns. 分值,
  * 执行率, 得分 and 偏差原因 belong to one row, the first (the total's, except in 新疆's 单位整体
- * form, whose 合计 is last); the others print the layout's dash (“—”, or “-”).
+ * form, whose 合计 is last); the others print the layout's dash (“—”, or “-”), except where every
+ * source row prints its own 执行率 and 得分 (002).
  */
 import type {
   CellClassParams,
   ColDef,
+  ColGroupDef,
   EditableCallbackParams,
   ValueFormatterParams,
 } from 'ag-grid-community';
@@ -29,7 +31,25 @@ export interface FundsGridContext {
   /** The reviewer's 核查分数 / 审核意见 of the 预算执行率 line (FUNDS_LINE), if any. */
   audit: AuditItem | undefined;
   onAudit: (colId: AuditColId, value: unknown) => void;
+  /** 002: a source row's own 执行率 and 得分; null where only the total row has them. */
+  rowExecution: ((row: FundsRow) => ExecutionResult) | null;
 }
+
+/** The rows of the funds grid: all, or (004's 自评表) those before the lines printed side by side. */
+export function fundsGridRows(form: Form, kind: KindLayout): FundsRow[] {
+  const rows = form.funds.rows;
+  const firstGroup = rows.findIndex((r) => r.group !== undefined);
+  return kind.fundsGroupsSideBySide && firstGroup > 0 ? rows.slice(0, firstGroup) : [...rows];
+}
+
+/** 执行率/得分 of a row: the total's, a source row's own (002), or none (“—”). */
+function rowResult(p: { context: unknown; node?: { rowIndex: number | null } | null; data?: FundsRow }) {
+  if (isTotal(p)) return ctx(p).execution;
+  const own = ctx(p).rowExecution;
+  return own && p.data ? own(p.data) : null;
+}
+const dashUnlessScored = (p: ValueFormatterParams<FundsRow>, text: string): string =>
+  isTotal(p) || ctx(p).rowExecution ? text : '—';
 
 type Col = ColDef<FundsRow>;
 
@@ -131,15 +151,15 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = 
         return {
           ...base,
           minWidth: Math.max(base.minWidth ?? 0, NUMBER_MIN_WIDTH),
-          valueGetter: (p) => (isTotal(p) ? ctx(p).execution.rate : null),
-          valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtPct(p.value) : ''),
+          valueGetter: (p) => rowResult(p)?.rate ?? null,
+          valueFormatter: (p) => dashUnlessScored(p, typeof p.value === 'number' ? fmtPct(p.value) : ''),
           cellClass: 'cell-number cell-computed',
         };
       case 'score':
         return {
           ...base,
-          valueGetter: (p) => (isTotal(p) ? ctx(p).execution.final : null),
-          valueFormatter: (p) => dash(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
+          valueGetter: (p) => (isTotal(p) ? ctx(p).execution.final : (rowResult(p)?.suggested ?? null)),
+          valueFormatter: (p) => dashUnlessScored(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
           editable: canEditTotal,
           tooltipValueGetter: (p) => {
             const ex = ctx(p).execution;
@@ -189,4 +209,32 @@ export function fundsColumnForField(field: string | undefined, shown: readonly s
   if (field && shown.includes(field)) return field;
   if (field === 'rate' || field === 'weight') return shown.includes('score') ? 'score' : 'executed';
   return shown.includes('executed') ? 'executed' : (shown[0] ?? 'source');
+}
+
+/**
+ * The grid's columns with the layout's parent title over its columns, as the paper form's two
+ * header rows (002: 年初预算数 over 目标申报数 | 预算编制数); the other titles span both rows.
+ */
+export function withFundsParent(
+  defs: ReadonlyArray<ColDef<FundsRow> | ColGroupDef<FundsRow>>,
+  kind: KindLayout,
+): Array<ColDef<FundsRow> | ColGroupDef<FundsRow>> {
+  const parent = kind.fundsParent;
+  if (!parent) return [...defs];
+  const under = (d: ColDef<FundsRow> | ColGroupDef<FundsRow>) =>
+    'colId' in d && parent.keys.includes(d.colId as FundsColumnKey);
+  const out: Array<ColDef<FundsRow> | ColGroupDef<FundsRow>> = [];
+  let group: ColGroupDef<FundsRow> | null = null;
+  for (const d of defs) {
+    if (!under(d)) {
+      out.push(d);
+      continue;
+    }
+    if (!group) {
+      group = { headerName: parent.title, groupId: 'fundsParent', children: [] };
+      out.push(group);
+    }
+    group.children.push(d);
+  }
+  return out;
 }

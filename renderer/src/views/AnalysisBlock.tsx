@@ -1,4 +1,5 @@
 /** The layout's analysis texts (项目实施和预算执行情况 …), plus any other kept from an import. */
+import { analysisPrompt } from '../../../shared/layouts/definitions';
 import type { Form } from '../../../shared/model/types';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
@@ -10,10 +11,20 @@ export function AnalysisBlock({ form }: { form: Form }) {
   const others = Object.keys(form.analysis).filter((k) => !titles.includes(k));
   const all = [...titles, ...others];
   if (all.length === 0) return null;
+  // 002's captions: the first is the block's, the inner ones head the titles they group.
+  const [outer, ...inner] = layout.kinds[form.kind].analysisCaptions ?? [];
+  const heading = outer?.caption ?? (form.kind === 'department' ? '自评报告' : '项目绩效分析');
   return (
     <section className="form-section analysis-block" aria-label="分析说明">
-      <h2 className="section-title">{form.kind === 'department' ? '自评报告' : '项目绩效分析'}</h2>
-      {all.map((title, i) => (
+      <h2 className="section-title">{heading}</h2>
+      {all.map((title, i) => [
+        ...inner
+          .filter((c) => c.from === i)
+          .map((c) => (
+            <div key={`caption-${c.caption}`} className="analysis-caption">
+              {c.caption}
+            </div>
+          )),
         <label key={title} className="analysis-item">
           <span className="analysis-title">
             {i + 1}. {title}
@@ -27,12 +38,13 @@ export function AnalysisBlock({ form }: { form: Form }) {
               ])
             }
             readOnly={store.readOnly}
+            placeholder={analysisPrompt(layout.kinds[form.kind], title, form.year) ?? undefined}
             className="long-text"
             testId={`analysis-${i}`}
             focusKey={`analysis:${title}`}
           />
-        </label>
-      ))}
+        </label>,
+      ])}
     </section>
   );
 }

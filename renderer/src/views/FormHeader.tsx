@@ -1,6 +1,8 @@
 /** Title, year and the header fields (项目名称, 主管部门, 实施单位 …) of a form. */
-import type { Form, FormKind, LayoutId } from '../../../shared/model/types';
-import { headerFields, type HeaderFieldDef } from '../../../shared/layouts/header-fields';
+import type { Patch } from '../../../shared/model/patch';
+import type { Form } from '../../../shared/model/types';
+import { splitCode, withCode } from '../../../shared/model/code-name';
+import { headerBoxes, type HeaderBox } from '../../../shared/layouts/header-fields';
 import { useEditor } from './EditorContext';
 import { HeaderValueRows } from './HeaderValueRows';
 import { TextField } from './TextField';
@@ -14,11 +16,18 @@ function formTitle(name: string, title: string): string {
   return trimmed.endsWith('项目') && title.startsWith('项目') ? trimmed + title.slice(2) : trimmed + title;
 }
 
-/** A form whose paper header is its name alone (新疆's 单位整体 form) shows no 主管部门/实施单位. */
-function shownHeaderFields(layout: LayoutId, kind: FormKind, nameOnly: boolean): HeaderFieldDef[] {
-  const fields = headerFields(layout, kind);
-  return nameOnly ? fields.filter((h) => h.field === 'projectName') : fields;
+/** The patches of a box's text: one field, or (山西's 主管部门及代码) the name and the code it holds. */
+function boxPatches(form: Form, box: HeaderBox, text: string): Patch[] {
+  const { code, name } = box.codeField ? splitCode(text) : { code: '', name: text };
+  const parts: Array<[HeaderBox['field'], string]> = [[box.field, name]];
+  if (box.codeField) parts.push([box.codeField, code]);
+  return parts
+    .filter(([field, value]) => form[field] !== value)
+    .map(([field, value]) => ({ op: 'setForm', formId: form.id, field, value }));
 }
+
+const boxValue = (form: Form, box: HeaderBox): string =>
+  box.codeField ? withCode(form[box.codeField], form[box.field]) : form[box.field];
 
 export function FormHeader({ form }: { form: Form }) {
   const { store } = useEditor();
@@ -38,7 +47,8 @@ export function FormHeader({ form }: { form: Form }) {
   return (
     <header className="form-header">
       <h1 className="form-title" data-testid="form-title">
-        {form.kind === 'project' ? formTitle(form.projectName, kind.title) : kind.title}
+        {/* A department form and 000 print the template title alone; a project's name is its own field. */}
+        {form.kind === 'project' && !kind.basicInfo ? formTitle(form.projectName, kind.title) : kind.title}
       </h1>
       <div className="form-year">
         （
@@ -55,12 +65,15 @@ export function FormHeader({ form }: { form: Form }) {
         <span className="form-unit-note">金额单位：万元</span>
       </div>
       <div className="header-fields">
-        {shownHeaderFields(layout.id, form.kind, kind.nameOnly === true).map((h) => (
+        {headerBoxes(layout.id, form).map((h) => (
           <label key={h.field} className={`header-field${h.wide ? ' wide' : ''}`}>
             <span className="header-label">{h.label}</span>
             <TextField
-              value={form[h.field]}
-              onCommit={(value) => store.apply([{ op: 'setForm', formId: form.id, field: h.field, value }])}
+              value={boxValue(form, h)}
+              onCommit={(value) => {
+                const patches = boxPatches(form, h, value);
+                if (patches.length > 0) store.apply(patches);
+              }}
               readOnly={readOnly}
               testId={`header-${h.field}`}
               focusKey={`header:${h.field}`}

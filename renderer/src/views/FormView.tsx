@@ -11,6 +11,7 @@ import { AnalysisBlock } from './AnalysisBlock';
 import { BasicDataBlock } from './BasicDataBlock';
 import { useEditor } from './EditorContext';
 import { FormHeader } from './FormHeader';
+import { FundsPairs } from './FundsPairs';
 import { FundsTable } from './FundsTable';
 import { GoalsBlock } from './GoalsBlock';
 import { IndicatorTable, type GridHandle } from './IndicatorTable';
@@ -88,6 +89,7 @@ export function FormView({ form, focus }: Props) {
       <FormHeader form={form} />
       <section className="form-section" aria-label="资金情况">
         <FundsTable form={form} result={result} handle={funds} />
+        {kind.fundsGroupsSideBySide && <FundsPairs form={form} />}
       </section>
       <GoalsBlock form={form} />
       <section className="form-section" aria-label="绩效指标">

@@ -3,9 +3,15 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { fundsScoreRowIndex } from '../../../shared/scoring/execution';
+import { fundsScoreRowIndex, scoreFundsRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
-import { fundsColumnForField, fundsColumns, type FundsGridContext } from '../grid/fundsColumns';
+import {
+  fundsColumnForField,
+  fundsColumns,
+  fundsGridRows,
+  withFundsParent,
+  type FundsGridContext,
+} from '../grid/fundsColumns';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
 import { MIN_ROW_HEIGHT, syncRowHeights, textHeight } from '../grid/rowHeights';
 import { fundsGridTheme } from '../grid/setup';
@@ -45,7 +51,10 @@ export function FundsTable({ form, result, handle }: Props) {
     [kind, showsScore, auditShown, store],
   );
   const reviewSeen = useRef(store.review.version);
-  const rowData = useMemo(() => [...form.funds.rows], [form, form.funds.rows, store.structureVersion]);
+  const rowData = useMemo(
+    () => fundsGridRows(form, kind),
+    [form, kind, form.funds.rows, store.structureVersion],
+  );
   const { apiRef, containerRef, widths, gridOptions } = useFormGrid<FundsRow>({
     columns,
     rows: rowData,
@@ -55,9 +64,13 @@ export function FundsTable({ form, result, handle }: Props) {
       commit: (row, colId, value) => patchesForFundsCell(form, row, colId, value),
       write: (cells) => patchesForFundsCells(form, cells),
     },
-    showsRows: (api) => api.getDisplayedRowCount() === form.funds.rows.length,
+    showsRows: (api) => api.getDisplayedRowCount() === rowData.length,
     columnFor: fundsColumnForField,
   });
+  const columnDefs = useMemo(
+    () => withFundsParent(gridOptions.columnDefs ?? [], kind),
+    [gridOptions.columnDefs, kind],
+  );
   // Long-lived: the grid's callbacks read it; it is brought up to date on every render.
   const contextRef = useRef<FundsGridContext | null>(null);
   contextRef.current ??= {
@@ -68,6 +81,7 @@ export function FundsTable({ form, result, handle }: Props) {
     readOnly: true,
     audit: undefined,
     onAudit: () => undefined,
+    rowExecution: null,
   };
   const context = contextRef.current;
   context.form = form;
@@ -76,6 +90,8 @@ export function FundsTable({ form, result, handle }: Props) {
   context.totalIndex = fundsScoreRowIndex(form.funds);
   context.dash = kind.fundsDash ?? '—';
   context.readOnly = store.readOnly;
+  const policy = store.layout.policy;
+  context.rowExecution = kind.fundsRowScores ? (row) => scoreFundsRow(form.funds, row, policy) : null;
   context.audit = store.review.audit(form.id, FUNDS_LINE);
   context.onAudit = (colId: AuditColId, value: unknown) =>
     commitAudit(store, form, result, FUNDS_LINE, colId, value, {
@@ -134,6 +150,7 @@ export function FundsTable({ form, result, handle }: Props) {
     <div className="funds-grid" data-testid="funds-grid" ref={containerRef}>
       <AgGridReact<FundsRow>
         {...gridOptions}
+        columnDefs={columnDefs}
         theme={fundsGridTheme}
         context={context}
         getRowHeight={getRowHeight}
