@@ -172,14 +172,22 @@ function overlongText(v: unknown, key = ''): string | null {
   return null;
 }
 
+/**
+ * Why a patch's text cannot be kept (too long for its Excel cell), or null. Checked by the
+ * server (IPC and HTTP alike) rather than kept until the export refuses it, and by the editor
+ * before it applies an edit, so that a refused text does not cost the undo history.
+ */
+export function overlongPatchText(p: unknown): string | null {
+  if (!isObject(p) || p.op === 'setGoals' || p.op === 'setAnalysis') return null;
+  const why = overlongText(p);
+  return why && `${why}，Excel 无法原样打开这样的文件：请把这段文字精简到上限以内`;
+}
+
 /** Checks one patch received from outside; returns a Chinese message saying what is wrong. */
 export function checkPatch(p: unknown): string | null {
   if (!isObject(p) || typeof p.op !== 'string') return '修改内容格式不正确';
-  if (p.op !== 'setGoals' && p.op !== 'setAnalysis') {
-    // Refused here (IPC and HTTP alike) rather than kept until the export refuses it.
-    const why = overlongText(p);
-    if (why) return `${why}，Excel 无法原样打开这样的文件：请把这段文字精简到上限以内`;
-  }
+  const tooLong = overlongPatchText(p);
+  if (tooLong) return tooLong;
   const formId = typeof p.formId === 'string' && p.formId !== '';
   switch (p.op) {
     case 'setIndicator':
