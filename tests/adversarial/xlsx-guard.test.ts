@@ -187,6 +187,14 @@ describe('zip bombs and huge parts', () => {
     );
   });
 
+  it('a stored part larger than it declares (JSZip reads what the directory says is stored)', async () => {
+    const data = Buffer.from(sheet(over));
+    await refused(
+      minimalXlsx(sheet(1), [{ name: 'xl/a.xml', data, stored: true, declaredSize: 100 }]),
+      /解压后比声明的大/,
+    );
+  });
+
   it('a part with a compression ratio no spreadsheet has', async () => {
     await refused(
       minimalXlsx(sheet(1), [{ name: 'xl/styles.xml', data: Buffer.alloc(15 * 2 ** 20, 0x20) }]),

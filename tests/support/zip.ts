@@ -13,6 +13,8 @@ export interface ZipEntry {
   rawName?: Buffer;
   /** Extra fields of the directory entry (e.g. an Info-ZIP Unicode Path, 0x7075). */
   extra?: Buffer;
+  /** Written as is (method 0) rather than deflated. */
+  stored?: boolean;
 }
 
 function record(length: number, fields: Array<[number, 2 | 4, number]>): Buffer {
@@ -31,14 +33,14 @@ export function makeZip(entries: ZipEntry[]): Buffer {
   for (const e of entries) {
     const name = e.rawName ?? Buffer.from(e.name, 'utf8');
     const extra = e.extra ?? Buffer.alloc(0);
-    const body = deflateRawSync(e.data);
+    const body = e.stored ? e.data : deflateRawSync(e.data);
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
     // The local and central headers share these fields, 16 bytes apart (zip format, APPNOTE 4.3).
     const common = (at: number): Array<[number, 2 | 4, number]> => [
       [at, 2, 20],
       [at + 2, 2, e.rawName ? 0 : 0x0800],
-      [at + 4, 2, 8],
+      [at + 4, 2, e.stored ? 0 : 8],
       [at + 10, 4, crc],
       [at + 14, 4, body.length],
       [at + 18, 4, size],

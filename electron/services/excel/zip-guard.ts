@@ -57,24 +57,27 @@ export const LIMITS = {
 
 const INFLATE_CHUNK = 64 * 1024;
 
+function* slices(data: Buffer): Generator<Buffer> {
+  for (let at = 0; at < data.length; at += INFLATE_CHUNK) yield data.subarray(at, at + INFLATE_CHUNK);
+}
+
 /** The entry's uncompressed bytes, streamed; never more than it declares. */
 async function* inflated(buf: Buffer, e: ZipEntry): AsyncGenerator<Buffer> {
   const data = zipEntryData(buf, e);
+  const overDeclared = () => tooLarge(`部件 ${e.readerName} 解压后比声明的大，像是压缩炸弹`);
   if (e.method === 0) {
-    for (let at = 0; at < data.length; at += INFLATE_CHUNK) yield data.subarray(at, at + INFLATE_CHUNK);
-    return;
+    // Stored: JSZip takes the directory's compressed size, which must not pass the declared one.
+    if (data.length > e.size) throw overDeclared();
+    return yield* slices(data);
   }
   if (e.method !== 8) throw damaged(`部件 ${e.readerName} 的压缩方式 ${e.method} 不受支持`);
   const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
-  const slices = function* () {
-    for (let at = 0; at < data.length; at += INFLATE_CHUNK) yield data.subarray(at, at + INFLATE_CHUNK);
-  };
-  Readable.from(slices()).pipe(inflater);
+  Readable.from(slices(data)).pipe(inflater);
   let out = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
       out += chunk.length;
-      if (out > e.size) throw tooLarge(`部件 ${e.readerName} 解压后比声明的大，像是压缩炸弹`);
+      if (out > e.size) throw overDeclared();
       yield chunk;
     }
   } catch (err) {
