@@ -284,9 +284,10 @@ function importInChild(file: string): Promise<{ ok: boolean; code?: string; ms: 
 describe('any workbook of at most 50 MB is accepted or refused within the bound', () => {
   // The bound (issue 17): ≤ 10 s and ≤ 400 MB resident. Memory does not depend on how busy the
   // machine is and is asserted as is, for the process that imports (its maxRSS, tsx included).
-  // Time does: the tests share 2 cores with other work (load averages of 10–20 were seen), which
-  // stretches the ≈ 5 s these take on an idle machine several times; 120 s still catches a guard
-  // that lets the file through to exceljs (the 18.7 MB file of the issue took 43 s idle).
+  // Time does: the tests share 2 cores with other work; the accepted worst case took 12–28 s
+  // here at load averages of 8–18 (4–9 runnable processes per core), so the 10 s is not
+  // asserted as such. 120 s still catches a guard that lets a bomb through to exceljs (the
+  // issue's 18.7 MB file took 43 s and 2.9 GB); the refused case reads ≈ 30 MB in ≈ 1 s.
   it('the worst file the guard accepts: unique long text in every cell, up to the cell and size limits', async () => {
     const sheets = 3;
     const rows = 3333;
@@ -304,15 +305,22 @@ describe('any workbook of at most 50 MB is accepted or refused within the bound'
       out.push('</sheetData></worksheet>');
       return out.join('');
     };
-    const workbook = `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${[1, 2, 3].map((i) => `<sheet name="表${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`;
-    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[1, 2, 3].map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`;
+    // And sheets formatted to the last column, up to the column limit (exceljs makes each column).
+    const wide = Math.floor(LIMITS.columns / 16_384);
+    const all = Array.from({ length: sheets + wide }, (_, i) => i + 1);
+    const wideXml = `<?xml version="1.0"?><worksheet xmlns="${NS}"><cols><col min="1" max="16384" width="9"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const workbook = `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${all.map((i) => `<sheet name="表${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${all.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`;
     const entries = changedEntries(
       sheetXml(1),
       {},
       { 'xl/workbook.xml': workbook, 'xl/_rels/workbook.xml.rels': rels },
     );
-    for (let s = 2; s <= sheets; s++)
-      entries.push({ name: `xl/worksheets/sheet${s}.xml`, data: Buffer.from(sheetXml(s)) });
+    for (let s = 2; s <= all.length; s++)
+      entries.push({
+        name: `xl/worksheets/sheet${s}.xml`,
+        data: Buffer.from(s <= sheets ? sheetXml(s) : wideXml),
+      });
     const total = entries.reduce((n, e) => n + e.data.length, 0);
     expect(total).toBeGreaterThan(0.9 * LIMITS.totalBytes);
     const file = join(tempDir(), 'worst-accepted.xlsx');

@@ -39,15 +39,18 @@ export const LIMITS = {
    * What exceljs builds, all parts together, in cells: a written cell or a cell a merge covers
    * is 1 (a merge over written cells counts them twice, simple and on the safe side), a shared
    * string ½, a cell a data validation or defined name covers ⅕ (measured: ≈ 0.8, 0.4 and
-   * 0.15 kB). The worst file within it and totalBytes (long unique text in every cell) peaks at
-   * ≈ 300 MB; a form of 30 indicators as exported costs ≈ 560, so ≈ 350 forms fit in one
+   * 0.15 kB). The worst file within all these limits (long unique text in every cell, and
+   * sheets formatted to the last column) peaks at ≈ 350 MB; a form of 30 indicators as exported costs ≈ 560, so ≈ 350 forms fit in one
    * workbook (a city bureau's year is 64).
    */
   cells: 200_000,
   /** exceljs checks each merge against every earlier one of its sheet. */
   mergesPerSheet: 2_000,
-  /** Columns exceljs makes for `<col max>`, all sheets together. */
-  columns: 100_000,
+  /**
+   * Columns exceljs makes for `<col max>`, all sheets together (≈ 0.17 kB each): 18 sheets
+   * formatted to the last column (16,384), ≈ 50 MB on top of the cells.
+   */
+  columns: 300_000,
   /** XML elements of all parts: each is an event and mostly an object in exceljs. */
   elements: 1_000_000,
   /** Rows × columns a sheet reaches, and all sheets together: the readers look at every position. */
@@ -124,7 +127,7 @@ function checkTally(name: string, t: PartTally, before: Totals): void {
   if (t.lastRow * t.lastCol > LIMITS.sheetArea)
     throw tooLarge(`工作表 ${sheet} 用到第 ${t.lastRow} 行、第 ${t.lastCol} 列，范围过大`);
   over('cells', cost(t), '单元格（含合并单元格、共享文本、数据验证和名称覆盖的单元格，折合）');
-  over('columns', t.columns, '列');
+  over('columns', t.columns, '设置了格式的列');
   over('elements', t.elements, 'XML 元素');
   over('area', t.lastRow * t.lastCol, '工作表行数乘列数之和');
 }
