@@ -3,9 +3,8 @@
  * (CSP first) as browser mode. A standard, secure scheme so that ES modules, fetch and the CSP's
  * 'self' behave as on https; it reads no other folder and serves no remote content.
  */
-import { readFile } from 'node:fs/promises';
 import type { CustomScheme } from 'electron';
-import { resolveStaticFile, staticFileHeaders } from '../web/static-files';
+import { readStaticFile } from '../web/static-files';
 import { APP_SCHEME, isAppUrl } from './security';
 
 /** Registered before the app is ready (protocol.registerSchemesAsPrivileged). */
@@ -18,17 +17,11 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
     if (!isAppUrl(request.url)) return new Response(null, { status: 404 });
-    const file = resolveStaticFile(rendererDir, new URL(request.url).pathname);
-    if (file === null) return new Response(null, { status: 404 });
-    let data: Buffer;
-    try {
-      data = await readFile(file);
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(data), {
+    const found = await readStaticFile(rendererDir, new URL(request.url).pathname);
+    if (found === null) return new Response(null, { status: 404 });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(found.data), {
       status: 200,
-      headers: staticFileHeaders(file),
+      headers: found.headers,
     });
   };
 }

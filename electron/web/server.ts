@@ -4,16 +4,21 @@
  * how the product runs where Electron cannot start, and what the end-to-end tests drive.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AppService } from '../services/handlers';
-import { resolveStaticFile, staticFileHeaders } from './static-files';
+import { readStaticFile } from './static-files';
 
 export { CSP } from './static-files';
 
-/** Patches carry whole forms on import: generous, but bounded. */
-const MAX_BODY = 64 * 1024 * 1024;
+/**
+ * Patches carry whole forms on import, all in one request: 1,000 generated forms of 30
+ * indicators are ≈ 10 MiB of JSON, so 32 MiB leaves room for long texts; a body over it is
+ * refused (413) before any of it is parsed, so one request cannot fill the server's memory.
+ */
+export const MAX_BODY = 32 * 2 ** 20;
+
+class BodyTooLarge extends Error {}
 
 export interface WebServer {
   url: string;
@@ -46,7 +51,14 @@ export async function startWebServer(options: {
       res.end('拒绝访问');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'bad-request', message: '请求地址格式不正确' } });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'bad-request', message: '只接受 POST' } });
@@ -61,34 +73,37 @@ export async function startWebServer(options: {
       try {
         body = JSON.parse(await readBody(req));
       } catch (e) {
-        const tooBig = e instanceof Error && e.message === 'too-big';
-        return send(res, tooBig ? 413 : 400, {
+        if (!(e instanceof BodyTooLarge))
+          return send(res, 400, {
+            ok: false,
+            error: { code: 'bad-request', message: '请求内容不是有效的 JSON' },
+          });
+        // The rest of the body is read and dropped (Node does it once the answer is sent), so
+        // that the client gets this answer rather than a reset connection.
+        req.resume();
+        return send(res, 413, {
           ok: false,
-          error: { code: 'bad-request', message: tooBig ? '请求过大' : '请求内容不是有效的 JSON' },
+          error: {
+            code: 'bad-request',
+            message: `一次提交的内容超过 ${MAX_BODY / 2 ** 20} MB，未处理：请分几次进行（例如分批导入）`,
+          },
         });
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      return send(res, 200, await options.service.invoke(name, body));
+      return send(res, 200, await options.service.invoke(pathname.slice('/api/'.length), body));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405);
       res.end();
       return;
     }
-    const file = resolveStaticFile(root, url.pathname);
-    if (file === null) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    try {
-      const data = await readFile(file);
-      res.writeHead(200, staticFileHeaders(file));
-      res.end(req.method === 'HEAD' ? undefined : data);
-    } catch {
+    const found = await readStaticFile(root, url.pathname);
+    if (found === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('找不到');
+      return;
     }
+    res.writeHead(200, found.headers);
+    res.end(req.method === 'HEAD' ? undefined : found.data);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -113,17 +128,24 @@ function send(res: http.ServerResponse, status: number, value: unknown): void {
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    let chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('too-big'));
-        req.destroy();
+        chunks = [];
+        req.off('data', onData);
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });

@@ -1,8 +1,10 @@
 /**
  * The built renderer as static files, shared by browser mode (HTTP) and the desktop shell (the
- * app:// protocol): which file a URL path names (never one outside the folder), and the headers
- * every file is served with, the Content-Security-Policy first.
+ * app:// protocol): which file a URL path names (never one outside the folder, also not through a
+ * symbolic link, and only a regular file), and the headers every file is served with, the
+ * Content-Security-Policy first.
  */
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The renderer's Content-Security-Policy: nothing remote, no inline scripts, no eval. */
@@ -44,6 +46,27 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   const base = path.resolve(root);
   const file = path.resolve(base, rel);
   return file.startsWith(base + path.sep) ? file : null;
+}
+
+/**
+ * The bytes and headers of the file a URL path names, or null (404) when there is none: the path
+ * is resolved (resolveStaticFile), then its real path (symbolic links followed) must still be
+ * inside the folder's real path and be a regular file, so that a link placed in the folder
+ * cannot serve what lies outside it.
+ */
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ data: Buffer; headers: Record<string, string> } | null> {
+  const file = resolveStaticFile(root, urlPath);
+  if (file === null) return null;
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(file)]);
+    if (!real.startsWith(realRoot + path.sep) || !(await stat(real)).isFile()) return null;
+    return { data: await readFile(real), headers: staticFileHeaders(file) };
+  } catch {
+    return null;
+  }
 }
 
 export function staticFileHeaders(file: string): Record<string, string> {

@@ -2,6 +2,7 @@
  * Validation of data that crosses a trust boundary (IPC, HTTP, files): a patch or a form from
  * outside is checked field by field before anything applies it. Returns Chinese messages.
  */
+import { tooLongForCell } from '../checks/text-length';
 import type { FormField, FundsField, FundsRowField, IndicatorField, MetaField, Patch } from './patch';
 import { GRADES, LAYOUT_IDS, TIERS, type Form, type HeaderKey, type Indicator } from './types';
 
@@ -156,9 +157,37 @@ export function isForm(v: unknown): v is Form {
 
 const int = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
+/**
+ * The first text anywhere in a value that is too long for the one Excel cell the export writes it
+ * into, as the export's own sentence; goals and analysis texts are spread over several rows by
+ * the export and have no such limit.
+ */
+function overlongText(v: unknown, key = ''): string | null {
+  if (typeof v === 'string') return tooLongForCell(v);
+  if (key === 'goals' || key === 'analysis' || typeof v !== 'object' || v === null) return null;
+  for (const [k, value] of Object.entries(v)) {
+    const why = overlongText(value, k);
+    if (why) return why;
+  }
+  return null;
+}
+
+/**
+ * Why a patch's text cannot be kept (too long for its Excel cell), or null. Checked by the
+ * server (IPC and HTTP alike) rather than kept until the export refuses it, and by the editor
+ * before it applies an edit, so that a refused text does not cost the undo history.
+ */
+export function overlongPatchText(p: unknown): string | null {
+  if (!isObject(p) || p.op === 'setGoals' || p.op === 'setAnalysis') return null;
+  const why = overlongText(p);
+  return why && `${why}，Excel 无法原样打开这样的文件：请把这段文字精简到上限以内`;
+}
+
 /** Checks one patch received from outside; returns a Chinese message saying what is wrong. */
 export function checkPatch(p: unknown): string | null {
   if (!isObject(p) || typeof p.op !== 'string') return '修改内容格式不正确';
+  const tooLong = overlongPatchText(p);
+  if (tooLong) return tooLong;
   const formId = typeof p.formId === 'string' && p.formId !== '';
   switch (p.op) {
     case 'setIndicator':

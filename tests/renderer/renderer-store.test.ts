@@ -113,3 +113,21 @@ describe("the server's answer to an edit", () => {
     expect(store.status.dirty).toBe(false);
   });
 });
+
+describe('a text too long for one Excel cell', () => {
+  it('is refused before it is applied, with why, and the undo history is kept', async () => {
+    const store = openStore();
+    const calls: string[] = [];
+    answer = (s) => (calls.push('doc/apply'), s);
+    expect(store.apply([setIndicator(store, 'actual', '7')])).toBe(true);
+    await store.flush();
+    const before = store.doc.forms[0]?.indicators[0]?.target;
+    expect(store.apply([setIndicator(store, 'target', '字'.repeat(32_768))])).toBe(false);
+    expect(store.doc.forms[0]?.indicators[0]?.target).toBe(before);
+    expect(store.message?.text).toMatch(/32,768 字，超过 Excel 一个单元格的上限 32,767 字.*未做/);
+    await store.flush();
+    expect(calls).toHaveLength(1);
+    store.undo();
+    expect(store.doc.forms[0]?.indicators[0]?.actual).not.toBe('7');
+  });
+});

@@ -9,6 +9,12 @@ export interface ZipEntry {
   data: Buffer;
   /** Uncompressed size written in the headers; defaults to the true size (a lie makes a bomb). */
   declaredSize?: number;
+  /** The name as raw bytes (overrides `name`), and no UTF-8 flag: for names in other encodings. */
+  rawName?: Buffer;
+  /** Extra fields of the directory entry (e.g. an Info-ZIP Unicode Path, 0x7075). */
+  extra?: Buffer;
+  /** Written as is (method 0) rather than deflated. */
+  stored?: boolean;
 }
 
 function record(length: number, fields: Array<[number, 2 | 4, number]>): Buffer {
@@ -25,24 +31,31 @@ export function makeZip(entries: ZipEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const body = deflateRawSync(e.data);
+    const name = e.rawName ?? Buffer.from(e.name, 'utf8');
+    const extra = e.extra ?? Buffer.alloc(0);
+    const body = e.stored ? e.data : deflateRawSync(e.data);
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
     // The local and central headers share these fields, 16 bytes apart (zip format, APPNOTE 4.3).
     const common = (at: number): Array<[number, 2 | 4, number]> => [
       [at, 2, 20],
-      [at + 2, 2, 0x0800],
-      [at + 4, 2, 8],
+      [at + 2, 2, e.rawName ? 0 : 0x0800],
+      [at + 4, 2, e.stored ? 0 : 8],
       [at + 10, 4, crc],
       [at + 14, 4, body.length],
       [at + 18, 4, size],
       [at + 22, 2, name.length],
     ];
     const local = record(30, [[0, 4, 0x04034b50], ...common(4)]);
-    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], ...common(6), [42, 4, offset]]);
+    const central = record(46, [
+      [0, 4, 0x02014b50],
+      [4, 2, 20],
+      ...common(6),
+      [30, 2, extra.length],
+      [42, 4, offset],
+    ]);
     locals.push(local, name, body);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += local.length + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
@@ -58,8 +71,13 @@ export function makeZip(entries: ZipEntry[]): Buffer {
 
 /** The smallest .xlsx Excel opens: one sheet whose XML is given. */
 export function minimalXlsx(sheetXml: string | Buffer, extra: ZipEntry[] = []): Buffer {
+  return makeZip(minimalXlsxEntries(sheetXml, extra));
+}
+
+/** The entries of minimalXlsx, for tests that rename or replace one. */
+export function minimalXlsxEntries(sheetXml: string | Buffer, extra: ZipEntry[] = []): ZipEntry[] {
   const text = (name: string, s: string): ZipEntry => ({ name, data: Buffer.from(s, 'utf8') });
-  return makeZip([
+  return [
     text(
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
@@ -81,7 +99,7 @@ export function minimalXlsx(sheetXml: string | Buffer, extra: ZipEntry[] = []): 
       data: typeof sheetXml === 'string' ? Buffer.from(sheetXml, 'utf8') : sheetXml,
     },
     ...extra,
-  ]);
+  ];
 }
 
 /** A worksheet's XML with `rows` rows of `cols` numbers each. */

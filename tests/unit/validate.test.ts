@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newIndicator } from '../../shared/model/factory';
+import { EXCEL_CELL_TEXT_LIMIT, tooLongForCell } from '../../shared/checks/text-length';
 import { checkPatch, isForm } from '../../shared/model/validate';
 import { readFixture } from '../support/documents';
 
@@ -41,5 +42,39 @@ describe('patches from outside are checked field by field', () => {
     expect(isForm(form)).toBe(true);
     expect(isForm({ ...form, goals: null })).toBe(false);
     expect(isForm({ ...form, year: '2024' })).toBe(false);
+  });
+
+  describe('texts are bounded at one Excel cell, with the export’s own sentence', () => {
+    const long = '字'.repeat(EXCEL_CELL_TEXT_LIMIT + 1);
+    const fits = 'x'.repeat(EXCEL_CELL_TEXT_LIMIT);
+    const ind = { ...newIndicator('i9'), name: long };
+    it.each<[string, (text: string) => unknown]>([
+      [
+        'setIndicator',
+        (t) => ({ op: 'setIndicator', formId: 'f1', indicatorId: 'i1', field: 'target', value: t }),
+      ],
+      ['setFunds', (t) => ({ op: 'setFunds', formId: 'f1', field: 'scoreReason', value: t })],
+      ['setFundsRow', (t) => ({ op: 'setFundsRow', formId: 'f1', row: 0, field: 'source', value: t })],
+      ['setForm', (t) => ({ op: 'setForm', formId: 'f1', field: 'projectName', value: t })],
+      ['setHeader', (t) => ({ op: 'setHeader', formId: 'f1', field: 'contact', value: t })],
+      ['setMeta', (t) => ({ op: 'setMeta', field: 'unit', value: t })],
+      [
+        'insertIndicator',
+        (t) => ({ op: 'insertIndicator', formId: 'f1', index: 0, indicator: { ...ind, name: t } }),
+      ],
+      ['insertForm', (t) => ({ op: 'insertForm', index: 0, form: { ...form, unit: t } })],
+    ])('%s', (_, patch) => {
+      expect(checkPatch(patch(fits))).toBeNull();
+      const message = checkPatch(patch(long));
+      expect(message).toContain(tooLongForCell(long) ?? 'never');
+      expect(message).toMatch(/精简到上限以内/);
+    });
+
+    it('goals and analysis, which the export spreads over rows, are not limited to one cell', () => {
+      expect(checkPatch({ op: 'setGoals', formId: 'f1', field: 'expected', value: long })).toBeNull();
+      expect(checkPatch({ op: 'setAnalysis', formId: 'f1', key: '偏差分析', value: long })).toBeNull();
+      const goals = { ...form.goals, expected: long };
+      expect(checkPatch({ op: 'insertForm', index: 0, form: { ...form, goals } })).toBeNull();
+    });
   });
 });

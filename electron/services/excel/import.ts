@@ -318,7 +318,7 @@ export async function loadXlsx(file: string): Promise<ExcelResult<ExcelJS.Workbo
   }
   const wb = new ExcelJS.Workbook();
   try {
-    guardXlsx(buffer);
+    await guardXlsx(buffer);
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch (e) {
     if (e instanceof ExcelFailure) return excelFail(e.code, e.message);

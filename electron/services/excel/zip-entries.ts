@@ -3,10 +3,13 @@
  * also when a writer put them after the data). Used to check an .xlsx before exceljs reads it and
  * to re-compress what exceljs writes.
  */
+import { crc32 } from 'node:zlib';
 import { ExcelFailure } from './errors';
 
 export interface ZipEntry {
   name: string;
+  /** The name exceljs matches parts by (readerName): for messages and the workbook check. */
+  readerName: string;
   /** The name as stored (for rewriting it unchanged). */
   nameBytes: Buffer;
   /** 0 stored, 8 deflated. */
@@ -49,10 +52,13 @@ export function readZipEntries(buf: Buffer, maxEntries: number): ZipEntry[] {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw zipDamaged('zip 目录不完整');
     const nameLength = buf.readUInt16LE(p + 28);
     const nameBytes = buf.subarray(p + 46, p + 46 + nameLength);
+    const flags = buf.readUInt16LE(p + 8);
+    const extra = buf.subarray(p + 46 + nameLength, p + 46 + nameLength + buf.readUInt16LE(p + 30));
     entries.push({
       name: nameBytes.toString('utf8'),
+      readerName: readerName(nameBytes, flags, extra),
       nameBytes,
-      flags: buf.readUInt16LE(p + 8),
+      flags,
       method: buf.readUInt16LE(p + 10),
       time: buf.readUInt16LE(p + 12),
       date: buf.readUInt16LE(p + 14),
@@ -64,6 +70,36 @@ export function readZipEntries(buf: Buffer, maxEntries: number): ZipEntry[] {
     p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return entries;
+}
+
+/** The Info-ZIP Unicode Path extra field (0x7075), used by JSZip when the name is not flagged UTF-8. */
+function unicodePath(nameBytes: Buffer, extra: Buffer): string | null {
+  for (let at = 0; at + 4 < extra.length; at += 4 + extra.readUInt16LE(at + 2)) {
+    if (extra.readUInt16LE(at) !== 0x7075) continue;
+    const field = extra.subarray(at + 4, at + 4 + extra.readUInt16LE(at + 2));
+    if (field.length < 5 || field[0] !== 1 || field.readUInt32LE(1) !== crc32(nameBytes)) return null;
+    return field.subarray(5).toString('utf8');
+  }
+  return null;
+}
+
+/**
+ * The name under which exceljs sees an entry: JSZip takes the Unicode Path extra field when the
+ * name is not flagged UTF-8, drops `.`, `..` and empty segments (utils.resolve), and exceljs then
+ * strips one leading `/` (lib/xlsx/xlsx.js). exceljs matches case and `/` exactly; the guard
+ * does not rely on names for its limits (it measures every part), only for messages.
+ */
+function readerName(nameBytes: Buffer, flags: number, extra: Buffer): string {
+  const raw = (flags & 0x0800 ? null : unicodePath(nameBytes, extra)) ?? nameBytes.toString('utf8');
+  const parts = raw.split('/');
+  const kept: string[] = [];
+  parts.forEach((part, i) => {
+    if (part === '.' || (part === '' && i !== 0 && i !== parts.length - 1)) return;
+    if (part === '..') kept.pop();
+    else kept.push(part);
+  });
+  const name = kept.join('/');
+  return name.startsWith('/') ? name.slice(1) : name;
 }
 
 /** The entry's bytes as stored in the file (still compressed when its method is 8). */

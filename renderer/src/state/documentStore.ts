@@ -9,6 +9,7 @@
  */
 import type { CallError, DocStatus, OpenedDocument } from '../../../shared/contract';
 import type { Patch } from '../../../shared/model/patch';
+import { overlongPatchText } from '../../../shared/model/validate';
 import type { Form, ZipingDocument } from '../../../shared/model/types';
 import { getLayout } from '../../../shared/layouts/definitions';
 import type { LayoutDef } from '../../../shared/layouts/types';
@@ -236,6 +237,14 @@ export class DocumentStore {
     if (this.readOnly) {
       this.setMessage(this.status.readOnlyNotice ?? '文档为只读，不能修改', 'error');
       return null;
+    }
+    // The server refuses these; refused here first, nothing is applied and the history is kept.
+    for (const p of patches) {
+      const tooLong = overlongPatchText(p);
+      if (tooLong) {
+        this.setMessage(`${tooLong}（这次修改未做）`, 'error');
+        return null;
+      }
     }
     let change: ChangeSet;
     try {
