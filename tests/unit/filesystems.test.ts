@@ -69,7 +69,7 @@ describe('disk full', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('disk-full');
-    expect(r.error.message).toMatch(/磁盘空间不足.*请/);
+    expect(r.error.message).toMatch(/^磁盘已满：保存位置“.*usb”所在的磁盘.*请/);
     expect(readdirSync(disk)).toEqual([]);
     expect(s.dirty).toBe(true);
     expect(s.path).toBe(doc);

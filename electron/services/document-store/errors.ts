@@ -1,3 +1,6 @@
+import { dirname } from 'node:path';
+import { diskFullMessage, type DiskPlace } from '../disk-full';
+
 /**
  * Typed failures of the document store. Every expected failure is a value, not an exception,
  * with a Chinese message that says what happened and what to do; nothing the user had is lost.
@@ -11,6 +14,7 @@ export type DocErrorCode =
   | 'locked'
   | 'read-only'
   | 'disk-full'
+  | 'not-closed'
   | 'no-permission'
   | 'path-gone'
   | 'unsaved-changes'
@@ -43,8 +47,26 @@ export function failure(code: DocErrorCode, message: string, path?: string): Doc
   return new DocFailure(path === undefined ? { code, message } : { code, message, path });
 }
 
-/** Maps a Node or SQLite error to a typed one; anything unknown is reported as damage to the file. */
-export function fromSystemError(e: unknown, path: string, doing: string): DocError {
+/** What a session whose save failed on a full disk still offers: save as elsewhere; its edits are kept. */
+const EDITS_KEPT = '；也可以用“另存为”保存到其他位置，已输入的内容没有丢失';
+
+/** The message without that offer, for callers that drop the session (the command line). */
+export function withoutEditsKept(message: string): string {
+  return message.replace(EDITS_KEPT, '');
+}
+
+/** Where a step wrote when the disk was full, and what stays true after it failed. */
+export interface WritePlace extends DiskPlace {
+  /** Appended to the message, e.g. '；原文件没有改动'. */
+  note: string;
+}
+
+/**
+ * Maps a Node or SQLite error to a typed one; anything unknown is reported as damage to the file.
+ * `place`: where the step writes when that is not beside `path` (the working copy in the data
+ * folder), so that a full disk names the right folder.
+ */
+export function fromSystemError(e: unknown, path: string, doing: string, place?: WritePlace): DocError {
   if (e instanceof DocFailure) return e.error;
   const code = (e as { code?: string }).code ?? '';
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -54,9 +76,13 @@ export function fromSystemError(e: unknown, path: string, doing: string): DocErr
     case 'SQLITE_FULL':
       return {
         code: 'disk-full',
-        message: `磁盘空间不足，${doing}失败：请清理磁盘或换一个位置保存（${name}），已输入的内容没有丢失`,
+        message: place
+          ? `${diskFullMessage(place, doing)}${place.note}`
+          : `${diskFullMessage({ folder: dirname(path), label: '保存位置' }, doing)}${EDITS_KEPT}`,
         path,
       };
+    case 'SQLITE_READONLY_ROLLBACK':
+      return { code: 'not-closed', message: notClosedMessage(name), path };
     case 'EACCES':
     case 'EPERM':
     case 'SQLITE_PERM':
@@ -108,4 +134,18 @@ export function fromSystemError(e: unknown, path: string, doing: string): DocErr
       };
     }
   }
+}
+
+/**
+ * A document with a hot journal beside it (`<name>-journal`): the program writing it stopped in
+ * the middle of a change (crash, power cut, pulled USB stick). SQLite undoes that change when the
+ * file is next opened for writing; that is no sign of damage. Opening only reads, so it is refused.
+ */
+function notClosedMessage(name: string): string {
+  return (
+    `“${name}”上次未正常关闭（写入它的程序在修改中途停止，旁边留有“${name}-journal”），这不表示文件已损坏：` +
+    `以可写方式打开时，SQLite 会撤销那次未完成的修改，文档回到最后一次完整保存的内容。` +
+    `本软件打开文档时不改动原文件，因此没有打开它：请把“${name}”和“${name}-journal”一起备份后，` +
+    `用保存它的程序打开一次，或把这两个文件一起交还给发送文档的人`
+  );
 }
