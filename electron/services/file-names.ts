@@ -76,7 +76,7 @@ export function safeFileName(name: string, fallback: string, maxBytes: number = 
 /** Names as Windows and macOS compare them (case and Unicode form ignored). */
 const sameOnDisk = (name: string): string => name.normalize('NFC').toLowerCase();
 
-/** The names with repeats told apart by "(2)", "(3)"… before the extension, each still short enough. */
+/** The names cut to `maxBytes`, repeats told apart by "(2)", "(3)"… before the extension. */
 export function distinctFileNames(
   names: readonly string[],
   maxBytes: number = FILE_NAME_MAX_BYTES,
@@ -85,7 +85,7 @@ export function distinctFileNames(
   return names.map((name) => {
     const ext = path.extname(name);
     const stem = name.slice(0, name.length - ext.length);
-    let candidate = name;
+    let candidate = shortenFileName(name, maxBytes);
     for (let k = 2; seen.has(sameOnDisk(candidate)); k++) {
       const mark = `(${k})`;
       candidate = `${shortenUtf8(stem, maxBytes - utf8Bytes(mark + ext))}${mark}${ext}`;
