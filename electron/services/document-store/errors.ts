@@ -143,8 +143,8 @@ export function fromSystemError(e: unknown, path: string, doing: string, place?:
  */
 function notClosedMessage(name: string): string {
   return (
-    `“${name}”上次未正常关闭（写入它的程序在修改中途停止，旁边留有“${name}-journal”），这不表示文件已损坏：` +
-    `以可写方式打开时，SQLite 会撤销那次未完成的修改，文档回到最后一次完整保存的内容。` +
+    `“${name}”上次未正常关闭（写入它的程序在修改中途停止，旁边留有“${name}-journal”）。` +
+    `以可写方式打开时，SQLite 会撤销那次未完成的修改，文档回到最后一次完整保存的内容；` +
     `本软件打开文档时不改动原文件，因此没有打开它：请把“${name}”和“${name}-journal”一起备份后，` +
     `用保存它的程序打开一次，或把这两个文件一起交还给发送文档的人`
   );
