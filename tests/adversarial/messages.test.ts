@@ -9,7 +9,15 @@
  * with the reason; the classification is also tested in-process with injected errors.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main';
@@ -93,6 +101,22 @@ describe('a hot journal: 上次未正常关闭, never 已损坏', { timeout: 120
     expect(readFileSync(file).equals(before[0]!)).toBe(true);
     expect(readFileSync(`${file}-journal`).equals(before[1]!)).toBe(true);
     expect(workingFolders()).toEqual([]);
+  });
+
+  it('a file cut short mid-change (its pages not all written yet) with its journal is not called damaged', () => {
+    const file = hotJournalDocument('写到一半.ziping');
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 16 * 4096));
+    const r = DocumentSession.open(file, { dataDir: data() });
+    if (r.ok) r.value.close();
+    expect(r.ok || r.error.code).toBe('not-closed');
+    expect(r.ok || r.error.message).toContain('上次未正常关闭');
+    // Without the journal the same file is what it looks like: cut short.
+    rmSync(`${file}-journal`);
+    const cut = DocumentSession.open(file, { dataDir: data() });
+    if (cut.ok) cut.value.close();
+    expect(cut.ok || cut.error.code).toBe('damaged');
+    expect(cut.ok || cut.error.message).toContain('不完整');
   });
 
   it('the command line says the same, exit code 2', async () => {

@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { diskFullMessage, type DiskPlace } from '../disk-full';
 
 /**
@@ -148,4 +149,26 @@ function notClosedMessage(name: string): string {
     `本软件打开文档时不改动原文件，因此没有打开它：请把“${name}”和“${name}-journal”一起备份后，` +
     `用保存它的程序打开一次，或把这两个文件一起交还给发送文档的人`
   );
+}
+
+/** The first 8 bytes of a rollback journal that still has to be played back (a hot journal). */
+const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
+
+/**
+ * 'not-closed' when a rollback journal with content lies beside `file`: a document that looks
+ * cut short may only be half-way through a change that the journal undoes.
+ */
+export function notClosedFailure(file: string): DocFailure | null {
+  const head = Buffer.alloc(JOURNAL_MAGIC.length);
+  try {
+    const fd = openSync(`${file}-journal`, 'r');
+    try {
+      if (readSync(fd, head, 0, head.length, 0) < head.length) return null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null; // no journal
+  }
+  return head.equals(JOURNAL_MAGIC) ? failure('not-closed', notClosedMessage(basename(file)), file) : null;
 }
