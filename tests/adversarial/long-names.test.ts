@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { exportDocument } from '../../electron/services/excel/export';
 import {
   FILE_NAME_MAX_BYTES,
@@ -22,6 +21,7 @@ import { formToJson } from '../../shared/model/interchange';
 import type { ZipingDocument } from '../../shared/model/types';
 import { writeDocumentFile } from '../support/document-file';
 import { layoutDocument, layoutForm, readWorkbook } from '../support/excel';
+import { ziping } from '../support/cli-in-process';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-long-names-');
@@ -61,16 +61,6 @@ function expectSafeNames(names: readonly string[]): void {
     expect(Buffer.from(name, 'utf8').toString('utf8')).toBe(name);
   }
   expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-}
-
-function ioCapture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
 }
 
 beforeAll(() => {
@@ -201,9 +191,9 @@ describe('ziping export-json with long names', { timeout: 180_000 }, () => {
     const file = join(tempDir(), '长名称.ziping');
     writeDocumentFile(file, doc, join(tempDir(), 'data'));
     const out = join(tempDir(), 'json');
-    const run = ioCapture();
-    expect(await main(['export-json', file, '--out', out], run.io), run.stderr()).toBe(0);
-    expect(run.stdout()).toContain(`已导出 ${NAMES.length} 张表`);
+    const run = await ziping('export-json', file, '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`已导出 ${NAMES.length} 张表`);
     const names = readdirSync(out).sort((a, b) => Number.parseInt(a) - Number.parseInt(b));
     expect(names).toHaveLength(NAMES.length);
     expectSafeNames(names);
@@ -229,8 +219,8 @@ describe('ziping export-json with long names', { timeout: 180_000 }, () => {
     mkdirSync(out);
     writeFileSync(join(out, '说明.txt'), '用户的');
     writeFileSync(join(out, '1-甲.json'), '旧的');
-    const run = ioCapture();
-    expect(await main(['export-json', file, '--out', out], run.io), run.stderr()).toBe(0);
+    const run = await ziping('export-json', file, '--out', out);
+    expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['1-甲.json', '2-乙.json', '说明.txt']);
     expect(readFileSync(join(out, '说明.txt'), 'utf8')).toBe('用户的');
     expect(JSON.parse(readFileSync(join(out, '1-甲.json'), 'utf8'))).toMatchObject({ projectName: '甲' });
@@ -240,9 +230,9 @@ describe('ziping export-json with long names', { timeout: 180_000 }, () => {
     const file = join(tempDir(), '长名称.ziping');
     const target = join(tempDir(), '是文件');
     writeFileSync(target, '用户的');
-    const run = ioCapture();
-    expect(await main(['export-json', file, '--out', target], run.io)).toBe(2);
-    expect(run.stderr()).toMatch(/已存在，且不是文件夹.*没有导出任何文件/);
+    const run = await ziping('export-json', file, '--out', target);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/已存在，且不是文件夹.*没有导出任何文件/);
     expect(readFileSync(target, 'utf8')).toBe('用户的');
     expect(readdirSync(tempDir()).filter((n) => n.includes('.tmp'))).toEqual([]);
   });

@@ -20,7 +20,6 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { DocumentSession } from '../../electron/services/document-store';
 import { fromSystemError, withoutEditsKept } from '../../electron/services/document-store/errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../electron/services/document-store/schema';
@@ -31,6 +30,7 @@ import { writeDocumentFile } from '../support/document-file';
 import { rng } from '../support/documents';
 import { layoutDocument, layoutForm } from '../support/excel';
 import { fill, mountSmallDisk, smallDiskUnavailable } from '../support/small-disk';
+import { ziping } from '../support/cli-in-process';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-messages-');
@@ -41,16 +41,6 @@ function noise(seed: number, length: number): string {
   return Array.from({ length }, () => String.fromCodePoint(0x4e00 + Math.floor(next() * 0x5000))).join('');
 }
 const data = () => join(tempDir(), 'data');
-
-function ioCapture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
 
 /** An upgrade step this version does not have: the sample document is then an older format. */
 function nextMigration(up: Migration['up']): Migration[] {
@@ -121,10 +111,10 @@ describe('a hot journal: 上次未正常关闭, never 已损坏', { timeout: 120
 
   it('the command line says the same, exit code 2', async () => {
     const file = hotJournalDocument('中断2.ziping');
-    const run = ioCapture();
-    expect(await main(['score', file], run.io)).toBe(2);
-    expect(run.stderr()).toContain('上次未正常关闭');
-    expect(run.stderr()).not.toContain('已损坏');
+    const run = await ziping('score', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('上次未正常关闭');
+    expect(run.stderr).not.toContain('已损坏');
     expect(existsSync(`${file}-journal`)).toBe(true);
   });
 
@@ -196,17 +186,17 @@ describe('a full disk, classified in-process (injected errors)', () => {
       .spyOn(DocumentSession.prototype, 'save')
       .mockImplementation(() => ({ ok: false, error: fromSystemError(enospc(), doc, '保存') }));
     try {
-      const run = ioCapture();
-      expect(await main(['import', json, '--into', doc], run.io)).toBe(2);
-      expect(run.stderr()).toMatch(/^ziping：导入未完成、文档未改变：磁盘已满：保存位置/);
-      expect(run.stderr()).not.toMatch(/没有丢失|另存为/);
+      const run = await ziping('import', json, '--into', doc);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^ziping：导入未完成、文档未改变：磁盘已满：保存位置/);
+      expect(run.stderr).not.toMatch(/没有丢失|另存为/);
     } finally {
       save.mockRestore();
     }
     expect(readFileSync(doc).equals(before)).toBe(true);
     // Without the injected failure the same import goes through (the test above failed for its reason).
-    const run = ioCapture();
-    expect(await main(['import', json, '--into', doc], run.io), run.stderr()).toBe(0);
+    const run = await ziping('import', json, '--into', doc);
+    expect(run.code, run.stderr).toBe(0);
   });
 });
 
@@ -266,12 +256,12 @@ describe.skipIf(noMount !== null)(
       const form = layoutForm('shanxi', 'project', 'big', '大表');
       form.goals.expected = '目标'.repeat(10_000);
       writeFileSync(json, JSON.stringify(formToJson(form, 'shanxi')));
-      const run = ioCapture();
-      expect(await main(['import', json, '--into', doc], run.io)).toBe(2);
-      expect(run.stderr()).toMatch(
+      const run = await ziping('import', json, '--into', doc);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
         new RegExp(`^ziping：导入未完成、文档未改变：磁盘已满：保存位置“${mnt}”`, 'm'),
       );
-      expect(run.stderr()).not.toMatch(/没有丢失|另存为|已损坏/);
+      expect(run.stderr).not.toMatch(/没有丢失|另存为|已损坏/);
       expect(readFileSync(doc).equals(before)).toBe(true);
       expect(readdirSync(mnt).filter((n) => !fillers.includes(n))).toEqual(['文档.ziping']);
     });
@@ -287,9 +277,9 @@ describe.skipIf(noMount !== null)(
       const file = join(tempDir(), '大文档.ziping');
       writeDocumentFile(file, layoutDocument('shanxi', forms), data());
 
-      const run = ioCapture();
-      expect(await main(['export-json', file, '--out', join(mnt, '导出')], run.io)).toBe(2);
-      expect(run.stderr()).toMatch(new RegExp(`磁盘已满：导出位置“${mnt}”所在的磁盘.*没有导出任何文件`));
+      const run = await ziping('export-json', file, '--out', join(mnt, '导出'));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`磁盘已满：导出位置“${mnt}”所在的磁盘.*没有导出任何文件`));
       expect(readdirSync(mnt)).toEqual(['用户的.txt']);
 
       mkdirSync(join(mnt, '已有'));
