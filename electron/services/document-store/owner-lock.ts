@@ -163,9 +163,9 @@ function removeDeadOwnerTemps(file: string): void {
 }
 
 /**
- * Removes the files of a folder that belong to a process that is gone: `pidOf` tells a file's
- * process from its name (null: not such a file). Files of live processes may be work in
- * progress and stay.
+ * Removes the files (or temp folders) of a folder that belong to a process that is gone: `pidOf`
+ * tells a file's process from its name (null: not such a file). Files of live processes may be
+ * work in progress and stay.
  */
 export function removeFilesOfDeadProcesses(dir: string, pidOf: (name: string) => number | null): void {
   let names: string[];

@@ -3,7 +3,8 @@
  * it is a draft), then one workbook with a summary sheet and one sheet per form, or one workbook
  * per form in a folder. Progress is reported per form, and the export yields to the event loop
  * between forms so that it can be watched and cancelled while it runs; files are written whole or
- * not at all (temp files, renamed only when all are written: a cancelled folder export leaves none).
+ * not at all (a temp file, or for a folder a temp folder beside it, renamed only when all is
+ * written: a cancelled or failed folder export leaves nothing). File names: see file-names.ts.
  */
 import ExcelJS from 'exceljs';
 import type { ExportJobProgress } from '../../../shared/contract';
