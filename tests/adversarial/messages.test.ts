@@ -135,12 +135,12 @@ describe('a full disk, classified in-process (injected errors)', () => {
 
   it('names the folder and what stays true', () => {
     const folder = tempDir();
-    const e = fromSystemError(enospc(), '/某处/文档.ziping', '打开', {
+    const e = fromSystemError(enospc(), '/某处/文档.ziping', '打开', () => ({
       folder,
       label: '数据文件夹',
       needed: 3 * 1024 * 1024,
       note: '；原文件没有改动',
-    });
+    }));
     expect(e.code).toBe('disk-full');
     expect(e.message).toMatch(
       new RegExp(

@@ -65,23 +65,26 @@ export interface WritePlace extends DiskPlace {
 /**
  * Maps a Node or SQLite error to a typed one; anything unknown is reported as damage to the file.
  * `place`: where the step writes when that is not beside `path` (the working copy in the data
- * folder), so that a full disk names the right folder.
+ * folder), so that a full disk names the right folder; asked only for a full disk.
  */
-export function fromSystemError(e: unknown, path: string, doing: string, place?: WritePlace): DocError {
+export function fromSystemError(e: unknown, path: string, doing: string, place?: () => WritePlace): DocError {
   if (e instanceof DocFailure) return e.error;
   const code = (e as { code?: string }).code ?? '';
   const name = path.split(/[\\/]/).pop() ?? path;
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-    case 'SQLITE_FULL':
+    case 'SQLITE_FULL': {
+      // Asked only now: finding the data folder may itself fail (it is made when missing).
+      const at = place?.();
       return {
         code: 'disk-full',
-        message: place
-          ? `${diskFullMessage(place, doing)}${place.note}`
+        message: at
+          ? `${diskFullMessage(at, doing)}${at.note}`
           : `${diskFullMessage({ folder: dirname(path), label: '保存位置' }, doing)}${EDITS_KEPT}`,
         path,
       };
+    }
     case 'SQLITE_READONLY_ROLLBACK':
       return { code: 'not-closed', message: notClosedMessage(name), path };
     case 'EACCES':

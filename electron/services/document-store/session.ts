@@ -276,10 +276,7 @@ export class DocumentSession {
       if (abs !== null) releaseOwner(abs, { host: who.host, pid: process.pid });
       return {
         ok: false,
-        error: fromSystemError(
-          e,
-          abs ?? '新文档',
-          '创建',
+        error: fromSystemError(e, abs ?? '新文档', '创建', () =>
           dataFolderPlace(options, abs ?? '', '；没有创建文档'),
         ),
       };
@@ -345,7 +342,7 @@ export class DocumentSession {
       if (owned) releaseOwner(abs, { host: who.host, pid: process.pid });
       return {
         ok: false,
-        error: fromSystemError(e, abs, '打开', dataFolderPlace(options, abs, '；原文件没有改动')),
+        error: fromSystemError(e, abs, '打开', () => dataFolderPlace(options, abs, '；原文件没有改动')),
       };
     }
   }
@@ -384,10 +381,7 @@ export class DocumentSession {
         releaseOwner(info.originalPath, { host: who.host, pid: process.pid });
       return {
         ok: false,
-        error: fromSystemError(
-          e,
-          info.originalPath ?? path.join(folder, WORKING_FILE),
-          '恢复',
+        error: fromSystemError(e, info.originalPath ?? path.join(folder, WORKING_FILE), '恢复', () =>
           dataFolderPlace(
             options,
             path.join(folder, WORKING_FILE),
@@ -443,11 +437,11 @@ export class DocumentSession {
       this.persist(patches, change);
     } catch (e) {
       this.recalc.batch(change.inverse);
-      const place: WritePlace = {
+      const place = (): WritePlace => ({
         folder: path.dirname(path.dirname(this.folder)),
         label: '数据文件夹',
         note: '；这次修改没有保存，之前的修改没有丢失',
-      };
+      });
       return {
         ok: false,
         error: fromSystemError(e, this.info.originalPath ?? this.workingFile, '保存修改', place),
