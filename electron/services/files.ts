@@ -170,7 +170,7 @@ export class StagedFolder {
 }
 
 /** Removes the folders from `dir` up to `top` (mkdir's first made folder) while they are empty. */
-export function removeEmptyFolders(dir: string, top: string | undefined): void {
+function removeEmptyFolders(dir: string, top: string | undefined): void {
   if (top === undefined) return;
   const stop = path.resolve(top);
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
