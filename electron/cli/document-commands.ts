@@ -5,8 +5,10 @@ import { formToJson, type ParsedForm } from '../../shared/model/interchange';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { getLayout } from '../../shared/layouts/definitions';
 import { DocumentSession } from '../services/document-store/session';
-import type { DocResult } from '../services/document-store/errors';
-import { safeFileName, writeFileAtomic } from '../services/files';
+import { withoutEditsKept, type DocResult } from '../services/document-store/errors';
+import { numberedFileNames } from '../services/file-names';
+import { StagedFolder } from '../services/files';
+import { writeErrorMessage } from '../services/excel/errors';
 import { CliError } from './errors';
 import { EXCEL_FILE, loadExcelForms } from './excel-commands';
 import { mergeFormsPatches } from '../../shared/model/merge-forms';
@@ -95,8 +97,15 @@ export async function importForms(
       doc,
       incoming.map((p) => p.form),
     );
-    unwrap(session.apply(patches));
-    unwrap(session.save());
+    // The session is dropped on failure: say so, not that the edits are kept.
+    const notImported = (r: DocResult<unknown>) => {
+      if (!r.ok) {
+        const state = exists ? '文档未改变' : `没有创建 ${target}`;
+        throw new CliError(`导入未完成、${state}：${withoutEditsKept(r.error.message)}`);
+      }
+    };
+    notImported(session.apply(patches));
+    notImported(session.save());
     io.stdout.write(`已导入 ${incoming.length} 张表到 ${target}：新增 ${added} 张，替换 ${replaced} 张\n`);
     return 0;
   } finally {
@@ -126,30 +135,33 @@ function createFor(
   return DocumentSession.create(path.resolve(target), init);
 }
 
-/** One interchange JSON file per form, numbered in document order. */
+/**
+ * One interchange JSON file per form, numbered in document order; all or none (written into a
+ * temp folder first, see StagedFolder).
+ */
 export function exportJson(file: string | undefined, out: string | undefined, io: CliIo): number {
   const usage = 'ziping export-json 文档.ziping --out 文件夹';
   const source = requireZiping(file, usage);
   if (!out) throw new CliError(`缺少 --out 文件夹：${usage}`);
   const doc = loadDocument(source);
+  const names = numberedFileNames(
+    doc.forms.map((form) => ({
+      name: form.projectName,
+      fallback: form.kind === 'department' ? '部门整体' : '项目',
+    })),
+    '.json',
+  );
+  let folder: StagedFolder | undefined;
   try {
-    mkdirSync(out, { recursive: true });
-  } catch {
-    throw new CliError(`无法创建文件夹 ${out}：请检查路径和权限`);
-  }
-  const width = String(doc.forms.length).length;
-  const written: string[] = [];
-  doc.forms.forEach((form, i) => {
-    const name = `${String(i + 1).padStart(width, '0')}-${safeFileName(form.projectName, form.kind === 'department' ? '部门整体' : '项目')}.json`;
-    const dest = path.join(out, name);
-    try {
-      writeFileAtomic(dest, `${JSON.stringify(formToJson(form, doc.meta.layout), null, 2)}\n`);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new CliError(`无法写入 ${dest}（${code ?? String(e)}）：请检查磁盘空间和权限`);
+    folder = StagedFolder.create(out);
+    for (const [i, form] of doc.forms.entries()) {
+      folder.write(names[i]!, `${JSON.stringify(formToJson(form, doc.meta.layout), null, 2)}\n`);
     }
-    written.push(dest);
-  });
-  io.stdout.write(`已导出 ${written.length} 张表到 ${out}\n`);
+    folder.commit();
+  } catch (e) {
+    folder?.discard();
+    throw new CliError(`${writeErrorMessage(e, out)}；没有导出任何文件`);
+  }
+  io.stdout.write(`已导出 ${names.length} 张表到 ${out}\n`);
   return 0;
 }

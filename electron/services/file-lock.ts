@@ -278,7 +278,7 @@ export function removeFilesOfDeadProcesses(dir: string, pidOf: (name: string) =>
     const pid = pidOf(name);
     if (pid === null || !Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
     try {
-      rmSync(path.join(dir, name), { force: true });
+      rmSync(path.join(dir, name), { recursive: true, force: true });
     } catch {
       // Not ours to remove (permissions): a harmless leftover.
     }

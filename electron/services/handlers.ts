@@ -20,6 +20,7 @@ import { DocumentSession, discardRecoverable, listRecoverable, recover } from '.
 import type { DocResult } from './document-store/errors';
 import { readXlsxReview } from './excel/import';
 import { exportDocument } from './excel/export';
+import { writeErrorMessage } from './excel/errors';
 import { ExportJobs, isJobId } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
@@ -158,11 +159,7 @@ export class AppService {
           )}\n`,
         );
       } catch (e) {
-        const code = (e as { code?: string }).code ?? String(e);
-        return {
-          ok: false,
-          error: { code: 'write-failed', message: `无法写入 ${args.path}（${code}）：请换一个位置` },
-        };
+        return { ok: false, error: { code: 'write-failed', message: writeErrorMessage(e, args.path) } };
       }
       return { ok: true, value: { forms: forms.length, path: args.path } };
     },
@@ -252,11 +249,7 @@ export class AppService {
       try {
         return { ok: true, value: await writeComparisonXlsx(compared.value, args.path) };
       } catch (e) {
-        const code = (e as { code?: string }).code ?? String(e);
-        return {
-          ok: false,
-          error: { code: 'write-failed', message: `无法写入 ${args.path}（${code}）：请换一个位置` },
-        };
+        return { ok: false, error: { code: 'write-failed', message: writeErrorMessage(e, args.path) } };
       }
     },
     'forms/read': async (args) => {

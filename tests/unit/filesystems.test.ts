@@ -4,48 +4,28 @@
  * and nothing the user had is lost.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentSession } from '../../electron/services/document-store';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
+import { fill, mountSmallDisk } from '../support/small-disk';
 
 let dir: string;
-const mounts: string[] = [];
+const mounts: Array<() => void> = [];
 
 function smallDisk(name: string, size: string): string {
-  const mnt = join(dir, name);
-  mkdirSync(mnt);
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mnt]);
-  mounts.push(mnt);
+  const { mnt, unmount } = mountSmallDisk(dir, name, size);
+  mounts.push(unmount);
   return mnt;
-}
-
-/** Fills a file system to the last byte. */
-function fill(mnt: string): void {
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  for (let i = 0; ; i++) {
-    try {
-      writeFileSync(join(mnt, `filler-${i}`), chunk);
-    } catch {
-      break;
-    }
-  }
-  for (let i = 0; ; i++) {
-    try {
-      writeFileSync(join(mnt, `small-${i}`), Buffer.alloc(512, 1));
-    } catch {
-      break;
-    }
-  }
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ziping-full-'));
 });
 afterAll(() => {
-  for (const m of mounts.reverse()) execFileSync('umount', [m]);
+  for (const unmount of mounts.reverse()) unmount();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,7 +49,7 @@ describe('disk full', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('disk-full');
-    expect(r.error.message).toMatch(/磁盘空间不足.*请/);
+    expect(r.error.message).toMatch(/^磁盘已满：保存位置“.*usb”所在的磁盘.*请/);
     expect(readdirSync(disk)).toEqual([]);
     expect(s.dirty).toBe(true);
     expect(s.path).toBe(doc);

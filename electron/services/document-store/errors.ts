@@ -1,3 +1,7 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { diskFullMessage, type DiskPlace } from '../disk-full';
+
 /**
  * Typed failures of the document store. Every expected failure is a value, not an exception,
  * with a Chinese message that says what happened and what to do; nothing the user had is lost.
@@ -11,6 +15,7 @@ export type DocErrorCode =
   | 'locked'
   | 'read-only'
   | 'disk-full'
+  | 'not-closed'
   | 'no-permission'
   | 'path-gone'
   | 'unsaved-changes'
@@ -43,20 +48,45 @@ export function failure(code: DocErrorCode, message: string, path?: string): Doc
   return new DocFailure(path === undefined ? { code, message } : { code, message, path });
 }
 
-/** Maps a Node or SQLite error to a typed one; anything unknown is reported as damage to the file. */
-export function fromSystemError(e: unknown, path: string, doing: string): DocError {
+/** What a session whose save failed on a full disk still offers: save as elsewhere; its edits are kept. */
+const EDITS_KEPT = '；也可以用“另存为”保存到其他位置，已输入的内容没有丢失';
+
+/** The message without that offer, for callers that drop the session (the command line). */
+export function withoutEditsKept(message: string): string {
+  return message.replace(EDITS_KEPT, '');
+}
+
+/** Where a step wrote when the disk was full, and what stays true after it failed. */
+export interface WritePlace extends DiskPlace {
+  /** Appended to the message, e.g. '；原文件没有改动'. */
+  note: string;
+}
+
+/**
+ * Maps a Node or SQLite error to a typed one; anything unknown is reported as damage to the file.
+ * `place`: where the step writes when that is not beside `path` (the working copy in the data
+ * folder), so that a full disk names the right folder; asked only for a full disk.
+ */
+export function fromSystemError(e: unknown, path: string, doing: string, place?: () => WritePlace): DocError {
   if (e instanceof DocFailure) return e.error;
   const code = (e as { code?: string }).code ?? '';
   const name = path.split(/[\\/]/).pop() ?? path;
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-    case 'SQLITE_FULL':
+    case 'SQLITE_FULL': {
+      // Asked only now: finding the data folder may itself fail (it is made when missing).
+      const at = place?.();
       return {
         code: 'disk-full',
-        message: `磁盘空间不足，${doing}失败：请清理磁盘或换一个位置保存（${name}），已输入的内容没有丢失`,
+        message: at
+          ? `${diskFullMessage(at, doing)}${at.note}`
+          : `${diskFullMessage({ folder: dirname(path), label: '保存位置' }, doing)}${EDITS_KEPT}`,
         path,
       };
+    }
+    case 'SQLITE_READONLY_ROLLBACK':
+      return { code: 'not-closed', message: notClosedMessage(name), path };
     case 'EACCES':
     case 'EPERM':
     case 'SQLITE_PERM':
@@ -108,4 +138,40 @@ export function fromSystemError(e: unknown, path: string, doing: string): DocErr
       };
     }
   }
+}
+
+/**
+ * A document with a hot journal beside it (`<name>-journal`): the program writing it stopped in
+ * the middle of a change (crash, power cut, pulled USB stick). SQLite undoes that change when the
+ * file is next opened for writing; that is no sign of damage. Opening only reads, so it is refused.
+ */
+function notClosedMessage(name: string): string {
+  return (
+    `“${name}”上次未正常关闭（写入它的程序在修改中途停止，旁边留有“${name}-journal”）。` +
+    `以可写方式打开时，SQLite 会撤销那次未完成的修改，文档回到最后一次完整保存的内容；` +
+    `本软件打开文档时不改动原文件，因此没有打开它：请把“${name}”和“${name}-journal”一起备份后，` +
+    `用保存它的程序打开一次，或把这两个文件一起交还给发送文档的人`
+  );
+}
+
+/** The first 8 bytes of a rollback journal that still has to be played back (a hot journal). */
+const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
+
+/**
+ * 'not-closed' when a rollback journal with content lies beside `file`: a document that looks
+ * cut short may only be half-way through a change that the journal undoes.
+ */
+export function notClosedFailure(file: string): DocFailure | null {
+  const head = Buffer.alloc(JOURNAL_MAGIC.length);
+  try {
+    const fd = openSync(`${file}-journal`, 'r');
+    try {
+      if (readSync(fd, head, 0, head.length, 0) < head.length) return null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null; // no journal
+  }
+  return head.equals(JOURNAL_MAGIC) ? failure('not-closed', notClosedMessage(basename(file)), file) : null;
 }

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DocFailure, failure, fromSystemError } from './errors';
+import { DocFailure, failure, fromSystemError, notClosedFailure } from './errors';
 import { APPLICATION_ID, SCHEMA_VERSION, applicationIdOf, schemaVersionOf } from './schema';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -56,13 +56,19 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
     throw failure('not-ziping', `“${name(file)}”不是自评表文档（.ziping）：请选择正确的文件`, file);
   }
   if (read < 100)
-    throw failure('damaged', `“${name(file)}”不完整（文件被截断）：请使用备份或上次保存的版本`, file);
+    throw (
+      notClosedFailure(file) ??
+      failure('damaged', `“${name(file)}”不完整（文件被截断）：请使用备份或上次保存的版本`, file)
+    );
   // Page size (bytes 16–17, 1 means 65536) × page count (28–31) must fit in the file.
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pageCount = header.readUInt32BE(28);
   if (pageCount > 0 && pageSize * pageCount > size) {
-    throw failure('damaged', `“${name(file)}”不完整（文件被截断）：请使用备份或上次保存的版本`, file);
+    throw (
+      notClosedFailure(file) ??
+      failure('damaged', `“${name(file)}”不完整（文件被截断）：请使用备份或上次保存的版本`, file)
+    );
   }
   // Another application's database is told apart by its header alone: opening it with SQLite,
   // even read-only, would create -wal and -shm files beside a WAL-mode database.

@@ -24,7 +24,8 @@ import { PatchError, patchFormId } from '../../../shared/model/patch';
 import type { DocumentMeta, LayoutId, ZipingDocument } from '../../../shared/model/types';
 import { Recalculator, type ChangeSet } from '../../../shared/scoring/recalculator';
 import { currentUser, dataDir as defaultDataDir } from '../data-dir';
-import { DocFailure, failure, fromSystemError, ok, type DocError, type DocResult } from './errors';
+import { failure, fromSystemError, ok, type DocError, type DocResult } from './errors';
+import type { WritePlace } from './errors';
 import {
   acquireOwner,
   describeOwner,
@@ -114,8 +115,8 @@ function upgrade(db: Database.Database, migrations: readonly Migration[], file: 
   try {
     migrate(db, migrations);
   } catch (e) {
-    const error = fromSystemError(e, file, '升级');
-    if (error.code !== 'damaged') throw new DocFailure(error);
+    // A full disk or a missing permission is reported by the caller, which knows where it wrote.
+    if (fromSystemError(e, file, '升级').code !== 'damaged') throw e;
     const name = path.basename(file);
     const why = e instanceof Error ? e.message : String(e);
     throw failure(
@@ -124,6 +125,20 @@ function upgrade(db: Database.Database, migrations: readonly Migration[], file: 
       file,
     );
   }
+}
+
+/**
+ * The data folder as the place a full disk is reported for: opening copies the document there
+ * (about twice its size with the upgrade and the write-ahead log).
+ */
+function dataFolderPlace(options: SessionOptions, file: string, note: string): WritePlace {
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  return {
+    folder: options.dataDir ?? defaultDataDir(),
+    label: '数据文件夹',
+    ...(size !== undefined ? { needed: 2 * size } : {}),
+    note,
+  };
 }
 
 function newestVersion(migrations: readonly Migration[]): number {
@@ -259,7 +274,12 @@ export class DocumentSession {
       working?.db.close();
       if (working) rmSync(working.folder, { recursive: true, force: true });
       if (abs !== null) releaseOwner(abs, { host: who.host, pid: process.pid });
-      return { ok: false, error: fromSystemError(e, abs ?? '新文档', '创建') };
+      return {
+        ok: false,
+        error: fromSystemError(e, abs ?? '新文档', '创建', () =>
+          dataFolderPlace(options, abs ?? '', '；没有创建文档'),
+        ),
+      };
     }
   }
 
@@ -320,7 +340,10 @@ export class DocumentSession {
       working?.db.close();
       if (working) rmSync(working.folder, { recursive: true, force: true });
       if (owned) releaseOwner(abs, { host: who.host, pid: process.pid });
-      return { ok: false, error: fromSystemError(e, abs, '打开') };
+      return {
+        ok: false,
+        error: fromSystemError(e, abs, '打开', () => dataFolderPlace(options, abs, '；原文件没有改动')),
+      };
     }
   }
 
@@ -358,7 +381,13 @@ export class DocumentSession {
         releaseOwner(info.originalPath, { host: who.host, pid: process.pid });
       return {
         ok: false,
-        error: fromSystemError(e, info.originalPath ?? path.join(folder, WORKING_FILE), '恢复'),
+        error: fromSystemError(e, info.originalPath ?? path.join(folder, WORKING_FILE), '恢复', () =>
+          dataFolderPlace(
+            options,
+            path.join(folder, WORKING_FILE),
+            '；未保存的修改仍在数据文件夹中，没有丢失',
+          ),
+        ),
       };
     }
   }
@@ -408,7 +437,15 @@ export class DocumentSession {
       this.persist(patches, change);
     } catch (e) {
       this.recalc.batch(change.inverse);
-      return { ok: false, error: fromSystemError(e, this.info.originalPath ?? this.workingFile, '保存修改') };
+      const place = (): WritePlace => ({
+        folder: path.dirname(path.dirname(this.folder)),
+        label: '数据文件夹',
+        note: '；这次修改没有保存，之前的修改没有丢失',
+      });
+      return {
+        ok: false,
+        error: fromSystemError(e, this.info.originalPath ?? this.workingFile, '保存修改', place),
+      };
     }
     return ok(change);
   }

@@ -3,6 +3,8 @@
  * message that says what happened and what to do (as in document-store/errors.ts).
  */
 import type { Finding } from '../../../shared/checks/types';
+import path from 'node:path';
+import { diskFullMessage, isDiskFull } from '../disk-full';
 
 export type ExcelErrorCode =
   | 'check-errors'
@@ -44,7 +46,10 @@ export class ExcelFailure extends Error {
 /** A Node error while writing, as a sentence for the user. */
 export function writeErrorMessage(e: unknown, file: string): string {
   const code = (e as { code?: string }).code ?? '';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return `磁盘空间不足，无法写入 ${file}：请清理磁盘或换一个位置`;
+  if (isDiskFull(e))
+    return `${diskFullMessage({ folder: path.dirname(path.resolve(file)), label: '导出位置' }, `写入 ${file} `)}，或换一个位置`;
+  if (code === 'EEXIST') return `${file} 已存在，且不是文件夹：请换一个文件夹名，或导出为 .xlsx 文件`;
+  if (code === 'ENAMETOOLONG') return `${file} 的路径太长：请换一个较短的文件夹名或位置`;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return `没有权限写入 ${file}：请检查权限，或换一个位置`;
   if (code === 'ENOENT' || code === 'ENOTDIR') return `找不到 ${file} 所在的文件夹：请检查路径`;

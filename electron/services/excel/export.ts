@@ -3,18 +3,19 @@
  * it is a draft), then one workbook with a summary sheet and one sheet per form, or one workbook
  * per form in a folder. Progress is reported per form, and the export yields to the event loop
  * between forms so that it can be watched and cancelled while it runs; files are written whole or
- * not at all (temp files, renamed only when all are written: a cancelled folder export leaves none).
+ * not at all (a temp file, or for a folder a temp folder beside it, renamed only when all is
+ * written: a cancelled or failed folder export leaves nothing). File names: see file-names.ts.
  */
 import ExcelJS from 'exceljs';
 import type { ExportJobProgress } from '../../../shared/contract';
-import { mkdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { getLayout } from '../../../shared/layouts/definitions';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form, ZipingDocument } from '../../../shared/model/types';
 import { scoreForm } from '../../../shared/scoring/form';
 import type { FormResult } from '../../../shared/scoring/types';
-import { removeDeadStagedWorkbooks, safeFileName, stageFile, type StagedFile } from '../files';
+import { numberedFileNames } from '../file-names';
+import { removeDeadStagedWorkbooks, stageFile, StagedFolder, type StagedFile } from '../files';
 import {
   excelFail,
   ExcelFailure,
@@ -182,20 +183,6 @@ function checkErrors(scored: readonly ScoredForm[]): ExcelError | null {
   };
 }
 
-/** The folders a cancelled or failed export made for its files, from `out` up to `first`, if empty. */
-function removeFoldersMade(out: string, first: string | undefined): void {
-  if (first === undefined) return;
-  const top = path.resolve(first);
-  for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
-    try {
-      rmdirSync(dir);
-    } catch {
-      return; // someone else's file is in it, or it is gone: leave it
-    }
-    if (dir === top || path.dirname(dir) === dir) return;
-  }
-}
-
 /**
  * Exports to `out`: a file ending in .xlsx gets one workbook (summary + one sheet per form);
  * anything else is a folder that gets one workbook per form.
@@ -229,14 +216,18 @@ export async function exportDocument(
   const perForm = !/\.xlsx$/i.test(out);
   const staged: StagedFile[] = [];
   const sheets: string[] = [];
-  let madeFolder: string | undefined;
+  let folder: StagedFolder | undefined;
+  let files: string[] = [];
 
   try {
     stopIfCancelled();
-    if (perForm) madeFolder = mkdirSync(out, { recursive: true });
-    removeDeadStagedWorkbooks(perForm ? out : path.dirname(out));
+    if (perForm) folder = StagedFolder.create(out);
+    else removeDeadStagedWorkbooks(path.dirname(out));
     const groups = perForm ? scored.map((s) => [s]) : [scored];
-    const width = String(total).length;
+    const names = numberedFileNames(
+      groups.map((group) => ({ name: nameOf(group[0]!.form), fallback: '表' })),
+      '.xlsx',
+    );
     let done = 0;
     for (const [gi, group] of groups.entries()) {
       const built = await buildWorkbook(doc, group, {
@@ -253,27 +244,23 @@ export async function exportDocument(
       if (!perForm) progress('write', done);
       await nextTurn();
       stopIfCancelled();
-      const file = perForm
-        ? path.join(
-            out,
-            `${String(gi + 1).padStart(width, '0')}-${safeFileName(nameOf(group[0]!.form), '表')}.xlsx`,
-          )
-        : out;
       const bytes = await xlsxBytes(built.workbook);
       // exceljs cannot be stopped while it zips: a cancel that came meanwhile is honoured here.
       stopIfCancelled();
-      staged.push(stageFile(file, bytes));
+      if (folder) folder.write(names[gi]!, bytes);
+      else staged.push(stageFile(out, bytes));
       sheets.push(...built.sheets);
     }
     // Every file is written whole before any takes its real name: a cancelled or failed export
     // leaves none. (Renames in one folder do not fail short of the disk failing.)
+    if (folder) files = folder.commit();
     for (const file of staged) file.commit();
+    files.push(...staged.map((f) => f.target));
   } catch (e) {
     for (const file of staged) file.discard();
-    removeFoldersMade(out, madeFolder);
+    folder?.discard();
     if (e instanceof ExcelFailure) return excelFail(e.code, e.message);
     return excelFail('write-failed', writeErrorMessage(e, out));
   }
-  const files = staged.map((f) => f.target);
   return excelOk({ files, sheets, forms: scored.length, draft, errors, warnings });
 }
