@@ -32,6 +32,12 @@ import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-excel-export-');
 
+/** The format an amount prints with: two decimals at least, its own up to six (one 分) when more. */
+function amountFormatOf(value: number | null): string {
+  const own = value === null ? 0 : (String(value).split('.')[1] ?? '').length;
+  return `0.${'0'.repeat(Math.max(2, Math.min(6, own)))}`;
+}
+
 async function exported(layout: LayoutId, kind: FormKind, draft = true) {
   const form = layoutForm(layout, kind);
   const doc = layoutDocument(layout, [form]);
@@ -119,7 +125,7 @@ describe.each(CASES)('layout %s, %s form: the sheet read back cell by cell', (la
         const title = def.fundsColumns.find((c) => c.key === key)?.title;
         if (title === undefined) continue;
         const cell = ws.getCell(total + i, colOf(title));
-        expect([cell.value, cell.numFmt]).toEqual([row[key], '0.00']);
+        expect([cell.value, cell.numFmt]).toEqual([row[key], amountFormatOf(row[key])]);
       }
     });
     const rate = def.fundsColumns.find((c) => c.key === 'rate');

@@ -6,6 +6,7 @@
  */
 import type { Alignment, Style, Worksheet } from 'exceljs';
 import {
+  amountFormat,
   CENTER,
   FONTS,
   heightFor,
@@ -125,7 +126,11 @@ export class SheetWriter {
       );
     }
     cell.value = value === '' ? null : value;
-    cell.style = style;
+    // An amount typed with more than two decimals keeps them in print (a style of its own).
+    cell.style =
+      look.fmt === 'amount' && typeof value === 'number' && amountFormat(value) !== NUM_FMT.amount
+        ? { ...style, numFmt: amountFormat(value) }
+        : style;
     if (toCol > at.col || toRow > at.row) {
       this.ws.mergeCells(at.row, at.col, toRow, toCol);
     }
