@@ -111,7 +111,9 @@ describe('the 基础数据表 sheet', () => {
     expect(report.sheets).toEqual([names[1], names[3], names[5]]);
     expect(names[2]?.endsWith('-基础数据表')).toBe(true);
     expect(names[4]?.endsWith('-基础数据表')).toBe(true);
-    expect(names[2]?.startsWith((report.sheets[0] as string).slice(0, 25))).toBe(true);
+    // Each 基础数据表 keeps the start of its form's sheet name and the part that tells the two apart.
+    expect(names[2]?.startsWith((report.sheets[0] as string).slice(0, 4))).toBe(true);
+    expect([names[2]?.includes('(2)'), names[4]?.includes('(2)')]).toEqual([false, true]);
     // The project called “…-基础数据表” keeps its name; nothing else takes it.
     expect(report.sheets[2]).toBe(`${DEPT}-基础数据表`);
     // The tail survives shortening and numbering.

@@ -30,6 +30,7 @@ import {
 import { setupPrint } from './page';
 import { FONTS, heightFor, LEFT, linesOf, RIGHT } from './styles';
 import { round2 } from '../../../shared/format/numbers';
+import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 
 export interface FormSheetInput {
   form: Form;
@@ -400,17 +401,14 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
   return r + 1;
 }
 
-/** The layout's analysis texts, then any other the form carries, so that nothing typed is left out. */
-export function analysisTitles(form: Form, kind: KindLayout): string[] {
-  const titles = [...kind.analysisTitles];
-  for (const key of Object.keys(form.analysis)) if (!titles.includes(key)) titles.push(key);
-  return titles;
-}
-
+/**
+ * The layout's analysis rows, each with the text stored under its title or a variant of it, then
+ * any other text the form carries, so that nothing typed is left out (shared/layouts/analysis-titles).
+ */
 function writeAnalysis(w: SheetWriter, r: number, form: Form, kind: KindLayout): number {
   const labelEnd = Math.min(3, w.lastCol - 1);
-  for (const title of analysisTitles(form, kind)) {
-    const parts = pieces(w, form.analysis[title] ?? '', [labelEnd + 1, w.lastCol]);
+  for (const { title, text } of analysisEntries(form.analysis, kind.analysisTitles)) {
+    const parts = pieces(w, text, [labelEnd + 1, w.lastCol]);
     w.put({ row: r, col: 1, toCol: labelEnd, toRow: r + parts.length - 1 }, title, LABEL);
     for (const part of parts) w.put({ row: r++, col: labelEnd + 1, toCol: w.lastCol }, part, LONG_TEXT);
   }

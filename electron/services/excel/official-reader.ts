@@ -28,7 +28,7 @@ import { LABELLED_FUNDS_GROUPS, readLabelledFunds } from './labelled-funds-reade
 import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
 import {
   ANALYSIS_GROUPS,
-  ANALYSIS_TITLES,
+  analysisTitleOf,
   DEPARTMENT_LABELS,
   FUNDS_BLOCK_TITLES,
   FUNDS_TITLES,
@@ -234,7 +234,7 @@ function readIndicators(
     if (cells.length === 0) continue;
     const titles = cells.map(({ col }) => rd.grid.title(r, col));
     if (titles.some(IS_TOTAL)) return { indicators, totalRow: r };
-    if (titles.some((t) => ANALYSIS_TITLES.has(t) || t.startsWith('备注')))
+    if (titles.some((t) => analysisTitleOf(t) !== null || t.startsWith('备注')))
       return { indicators, totalRow: null };
     const ind = readIndicatorRow(rd, r, cols, indicators.length + 1);
     if (!ind) {
@@ -517,8 +517,11 @@ function readHead(rd: SheetReader, form: Form, before: number, fallbackYear: num
   if (!yearLine && evaluationYear) form.year = Number(evaluationYear);
 }
 
-function readAnalysis(rd: SheetReader, form: Form, from: number, until: number): void {
+function readAnalysis(rd: SheetReader, form: Form, layout: LayoutId, from: number, until: number): void {
   const grid = rd.grid;
+  // A variant title (“一、项目实施和预算执行情况：”) is read as the layout's own.
+  const own = getLayout(layout).kinds[form.kind].analysisTitles;
+  const titleOf = (r: number, col: number) => analysisTitleOf(rd.grid.text(r, col), own);
   for (let r = from; r < until && r <= grid.rowCount; r++) {
     const cells = grid.rowCells(r);
     if (cells.length === 0) continue;
@@ -529,7 +532,7 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
     }
     for (const { col } of cells) if (ANALYSIS_GROUPS.has(grid.title(r, col))) grid.use(r, col);
     const rest = cells.filter(({ col }) => !ANALYSIS_GROUPS.has(grid.title(r, col)));
-    const at = rest.findIndex(({ col }) => ANALYSIS_TITLES.has(grid.title(r, col)));
+    const at = rest.findIndex(({ col }) => titleOf(r, col) !== null);
     // A title merged down over several rows: its text goes on in each of them.
     const put = (title: string, titleCol: number, value: { col: number } | undefined) => {
       const text = value && grid.isMaster(r, value.col) ? rd.text(r, value.col) : '';
@@ -538,7 +541,7 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
     if (at >= 0) {
       const titleCell = rest[at] as { col: number; cell: GridCell };
       grid.use(r, titleCell.col);
-      put(ANALYSIS_TITLES.get(grid.title(r, titleCell.col)) as string, titleCell.col, rest[at + 1]);
+      put(titleOf(r, titleCell.col) as string, titleCell.col, rest[at + 1]);
     } else if (rest.length === 2) {
       const [label, value] = rest as [{ col: number; cell: GridCell }, { col: number; cell: GridCell }];
       put(rd.text(r, label.col), label.col, value);
@@ -630,7 +633,13 @@ export function readOfficialSheet(
   const analysisFrom = (totalRow ?? header) + 1;
   const basic = readBasicData(rd, basicDataLayoutOf(layout, form.kind));
   if (basic?.data) form.basicData = basic.data;
-  readAnalysis(rd, form, analysisFrom, basic && basic.top >= analysisFrom ? basic.top : rd.grid.rowCount + 1);
+  readAnalysis(
+    rd,
+    form,
+    layout,
+    analysisFrom,
+    basic && basic.top >= analysisFrom ? basic.top : rd.grid.rowCount + 1,
+  );
   dropSplitWeights(form, layout);
   keepPrintedScores(form, layout);
   for (let r = 1; r <= rd.grid.rowCount; r++) {

@@ -1,4 +1,5 @@
 /** The layout's analysis texts (项目实施和预算执行情况 …), plus any other kept from an import. */
+import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import type { Form } from '../../../shared/model/types';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
@@ -6,24 +7,27 @@ import { TextField } from './TextField';
 export function AnalysisBlock({ form }: { form: Form }) {
   const { store } = useEditor();
   const layout = store.layout;
-  const titles = layout.kinds[form.kind].analysisTitles;
-  const others = Object.keys(form.analysis).filter((k) => !titles.includes(k));
-  const all = [...titles, ...others];
+  // A text kept under a variant title (an import's “一、…：”) shows in its official row.
+  const all = analysisEntries(form.analysis, layout.kinds[form.kind].analysisTitles);
   if (all.length === 0) return null;
   return (
     <section className="form-section analysis-block" aria-label="分析说明">
       <h2 className="section-title">{form.kind === 'department' ? '自评报告' : '项目绩效分析'}</h2>
-      {all.map((title, i) => (
+      {all.map(({ title, text, keys }, i) => (
         <label key={title} className="analysis-item">
           <span className="analysis-title">
             {i + 1}. {title}
           </span>
           <TextField
             multiline
-            value={form.analysis[title] ?? ''}
+            value={text}
             onCommit={(value) =>
+              // The edited text goes under the official title; the variants it showed are folded in.
               store.apply([
                 { op: 'setAnalysis', formId: form.id, key: title, value: value === '' ? null : value },
+                ...keys
+                  .filter((k) => k !== title)
+                  .map((k) => ({ op: 'setAnalysis' as const, formId: form.id, key: k, value: null })),
               ])
             }
             readOnly={store.readOnly}
