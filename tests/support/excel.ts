@@ -1,6 +1,9 @@
 /** Helpers of the Excel tests: forms of every layout with known contents, and reading files back. */
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
+import { readZipEntries, zipEntryData } from '../../electron/services/excel/zip-entries';
 import { exportDocument, type ExportOptions, type ExportReport } from '../../electron/services/excel/export';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
@@ -141,11 +144,14 @@ export async function handFilledFile(
   return file;
 }
 
-/** What every sheet we print has: A4, one page wide, `titles` repeated on each page, page numbers. */
+/**
+ * What every sheet we print has: A4, one page wide, `titles` repeated on each page (undefined: the
+ * sheet repeats its own header rows), page numbers.
+ */
 export function expectPrintSetup(
   ws: ExcelJS.Worksheet,
   orientation: 'portrait' | 'landscape',
-  titles: string,
+  titles: string | undefined,
 ): void {
   expect(ws.pageSetup).toMatchObject({
     paperSize: 9,
@@ -153,7 +159,21 @@ export function expectPrintSetup(
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: titles,
   });
+  expect(ws.pageSetup.printTitlesRow).toBe(titles);
   expect(ws.headerFooter.oddFooter).toContain('&P');
+}
+
+/**
+ * The manual page breaks of a sheet of the file (exceljs does not read them back): the rows after
+ * which a new page begins, from the sheet's XML.
+ */
+export function rowBreaksOf(file: string, ws: ExcelJS.Worksheet): number[] {
+  const buf = readFileSync(file);
+  const entry = readZipEntries(buf, 10_000).find((e) => e.name === `xl/worksheets/sheet${ws.id}.xml`);
+  if (!entry) throw new Error(`no XML for sheet ${ws.name}`);
+  const data = zipEntryData(buf, entry);
+  const xml = (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+  const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/s.exec(xml)?.[1] ?? '';
+  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]));
 }

@@ -12,7 +12,17 @@ import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
 import { fmtAmount, fmt2 } from '../../shared/format/numbers';
 import { analysisEntries, officialAnalysisTitle } from '../../shared/layouts/analysis-titles';
 import { getLayout } from '../../shared/layouts/definitions';
-import { exportOrThrow, layoutDocument, layoutForm, readWorkbook, rowWith } from '../support/excel';
+import { gridOf } from '../../electron/services/excel/form-sheet';
+import { pageCapacity } from '../../electron/services/excel/page-breaks';
+import { LAYOUT_IDS, type Form, type Indicator, type LayoutId } from '../../shared/model/types';
+import {
+  exportOrThrow,
+  layoutDocument,
+  layoutForm,
+  readWorkbook,
+  rowBreaksOf,
+  rowWith,
+} from '../support/excel';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-excel-print-');
@@ -139,4 +149,166 @@ describe('sheet names of long project names', () => {
     const tailed = uniqueSheetNames(names.slice(0, 2).map((name) => ({ name, tail: '-基础数据表' })));
     expect(tailed.every((s, i) => s.endsWith('-基础数据表') && s.includes(`${i + 1}标段`))).toBe(true);
   });
+});
+
+/** Width of a text in Excel character units, measured here on its own: CJK and full-width count 2. */
+function units(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c >= 0x1100 && !(c >= 0xff61 && c <= 0xffdc) ? 2 : 1;
+  }
+  return n;
+}
+
+/**
+ * The least height (points) a wrapped text needs in a cell `width` characters wide at `size`
+ * points: one character of padding, lines of 1.25 × the font size (a little less than the writer
+ * allows, so that this measure does not simply repeat the writer's).
+ */
+function neededHeight(text: string, width: number, size: number): number {
+  const usable = Math.max(1, width - 1);
+  const lines = text.split('\n').reduce((s, part) => s + Math.max(1, Math.ceil(units(part) / usable)), 0);
+  return lines * size * 1.25;
+}
+
+/** Every text cell of the sheet whose rows are too low for its wrapped lines, as “B12: 300 < 412”. */
+function clippedCells(ws: ExcelJS.Worksheet): string[] {
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  for (const range of ws.model.merges) {
+    const [a, b] = range.split(':') as [string, string];
+    const [tl, br] = [ws.getCell(a), ws.getCell(b)];
+    merges.set(tl.address, {
+      top: Number(tl.row),
+      left: Number(tl.col),
+      bottom: Number(br.row),
+      right: Number(br.col),
+    });
+  }
+  const out: string[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value !== 'string' || cell.value === '' || cell.type === ExcelJS.ValueType.Merge)
+        return;
+      if (cell.alignment?.wrapText !== true) return;
+      const area = merges.get(cell.address) ?? {
+        top: Number(cell.row),
+        left: Number(cell.col),
+        bottom: Number(cell.row),
+        right: Number(cell.col),
+      };
+      let width = 0;
+      for (let c = area.left; c <= area.right; c++) width += ws.getColumn(c).width ?? 9;
+      let height = 0;
+      for (let r = area.top; r <= area.bottom; r++) height += Math.min(409, ws.getRow(r).height ?? 15);
+      const need = neededHeight(cell.value, width, cell.font?.size ?? 11);
+      if (height < need) out.push(`${cell.address}: ${height} < ${Math.ceil(need)}`);
+    }),
+  );
+  return out;
+}
+
+/** A form whose every long text is long: many lines, names, 年度指标值, 偏差原因, goals, analysis. */
+function longForm(layout: LayoutId, lines: number): Form {
+  const form = layoutForm(layout);
+  const base = form.indicators;
+  form.indicators = Array.from({ length: lines }, (_, i) => {
+    const from = base[i % base.length] as Indicator;
+    return {
+      ...from,
+      id: `l${i}`,
+      level1: i < lines / 2 ? from.level1 : '满意度指标',
+      level2: i < lines / 2 ? from.level2 : '服务对象满意度指标',
+      name: i % 7 === 3 ? '群众对农村人居环境整治的满意程度'.repeat(40) : `${from.name}${i}`,
+      target: i % 5 === 1 ? '≥95%，且按期完成全部建设内容并通过验收。'.repeat(60) : from.target,
+      deviationReason:
+        i === 4 ? '受汛期影响，部分工程延期开工，已督促施工单位增加作业面。\n'.repeat(400).trimEnd() : '',
+    };
+  });
+  form.goals.expected = '深入打好污染防治攻坚战，推动环境质量持续向好。'.repeat(200);
+  for (const title of getLayout(layout).kinds.project.analysisTitles)
+    form.analysis[title] = `${title}：严格按照政府采购程序进行采购，资金使用规范。`.repeat(150);
+  return form;
+}
+
+describe('nothing is cut off in print', () => {
+  for (const layout of LAYOUT_IDS) {
+    it(`${layout}: every text cell's rows are tall enough for its wrapped lines; read back whole`, async () => {
+      const form = longForm(layout, 24);
+      const file = join(tempDir(), `long-${layout}.xlsx`);
+      await exportOrThrow(layoutDocument(layout, [form]), file);
+      const wb = await readWorkbook(file);
+      const ws = wb.getWorksheet('测试项目') as ExcelJS.Worksheet;
+      expect(clippedCells(ws)).toEqual([]);
+      ws.eachRow((row) => expect(row.height ?? 0).toBeLessThanOrEqual(409));
+      // From the cells alone (no hidden data), every text comes back whole.
+      wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
+      await wb.xlsx.writeFile(file);
+      const back = await importXlsx(file);
+      if (!back.ok) throw new Error(back.error.message);
+      const read = back.value.forms[0]?.form as Form;
+      const texts = (f: Form) =>
+        f.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.deviationReason]);
+      expect(texts(read)).toEqual(texts(form));
+      expect(read.goals).toEqual(form.goals);
+      expect(read.analysis).toEqual(form.analysis);
+      expect(back.value.report.problems.filter((p) => p.reason.includes('未读入'))).toEqual([]);
+    }, 120_000);
+  }
+});
+
+describe('pages', () => {
+  it('the indicator header begins every page that carries lines, and no other; 一级/二级 labels are cut at a break and printed on both sides', async () => {
+    const layout = 'national';
+    const form = longForm(layout, 60);
+    const file = join(tempDir(), 'pages.xlsx');
+    await exportOrThrow(layoutDocument(layout, [form]), file);
+    const ws = (await readWorkbook(file)).getWorksheet('测试项目') as ExcelJS.Worksheet;
+    const breaks = rowBreaksOf(file, ws);
+    const cols = getLayout(layout).kinds.project.indicatorColumns;
+    const firstTitle = cols[0]?.title;
+    const headers: number[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === firstTitle) headers.push(r);
+    const total = rowWith(ws, '总分');
+    const pageStarts = breaks.map((b) => b + 1);
+    const tablePages = pageStarts.filter((p) => p > (headers[0] as number) && p < total);
+    expect(tablePages.length).toBeGreaterThan(1);
+    // The header again at the top of every page within the table, nowhere else; a page that begins
+    // inside one line taller than a page (its 偏差原因 goes on) goes on without it.
+    const weight = cols.findIndex((c) => c.key === 'weight') + 2;
+    const insideLine = (r: number) => ws.getCell(r, weight).master.address !== ws.getCell(r, weight).address;
+    expect(headers.slice(1)).toEqual(tablePages.filter((p) => !insideLine(p)));
+    expect(headers.length).toBeGreaterThan(2);
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    // No page is taller than an A4 landscape page holds at the smallest scale one page wide allows.
+    const starts = [1, ...pageStarts, ws.rowCount + 1];
+    for (let i = 0; i + 1 < starts.length; i++) {
+      let h = 0;
+      for (let r = starts[i] as number; r < (starts[i + 1] as number); r++) h += ws.getRow(r).height ?? 15;
+      expect(h, `page from row ${starts[i]} to ${(starts[i + 1] as number) - 1}`).toBeLessThanOrEqual(
+        pageCapacity(gridOf(getLayout(layout).kinds.project).widths, getLayout(layout).orientation),
+      );
+    }
+    // No merge of the table goes over a break (but a line's own 分值/得分 within a line taller than a
+    // page); the row after each repeated header
+    // names its 一级 and 二级.
+    const level1 = cols.findIndex((c) => c.key === 'level1') + 2;
+    const level2 = cols.findIndex((c) => c.key === 'level2') + 2;
+    for (const range of ws.model.merges) {
+      const [a, b] = range.split(':') as [string, string];
+      const [top, bottom] = [Number(ws.getCell(a).row), Number(ws.getCell(b).row)];
+      if (top < (headers[0] as number) || top >= total) continue; // the table's merges
+      // Within one line taller than a page, its 分值/得分 (one value) go on over the break.
+      const col = Number(ws.getCell(a).col);
+      for (const br of breaks)
+        if (col <= level2 || !insideLine(br + 1))
+          expect(top <= br && br < bottom, `${range} over the break after ${br}`).toBe(false);
+    }
+    for (const start of headers.slice(1)) {
+      expect(ws.getCell(start + 1, level1).value).toBeTruthy();
+      expect(ws.getCell(start + 1, level2).value).toBeTruthy();
+      expect(ws.getCell(start + 1, level1).type).not.toBe(ExcelJS.ValueType.Merge);
+      expect(ws.getCell(start, 1).value).toBe('绩效指标');
+    }
+  }, 120_000);
 });

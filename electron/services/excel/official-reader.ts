@@ -223,19 +223,67 @@ function readIndicatorRow(
   return content ? ind : null;
 }
 
+/** Columns whose cell a line's rows share, merged down (our export of a line longer than a row). */
+const LINE_KEYS = new Set<IndicatorColumnKey>(['weight', 'score', 'completionRate']);
+
+/**
+ * A row that goes on with the line above: its 分值/得分 cell is the one of the row above, merged
+ * down beside the rest of a long text (our export; the print has no room for it in one row).
+ */
+function isContinuation(rd: SheetReader, r: number, cols: IndicatorColumn[]): boolean {
+  const grid = rd.grid;
+  return cols.some(({ col, key }) => {
+    const cell = grid.get(r, col);
+    return (
+      LINE_KEYS.has(key) && !!cell && !grid.isMaster(r, col) && grid.get(r - 1, col)?.master === cell.master
+    );
+  });
+}
+
+/**
+ * Adds a continuation row's texts to its line: the pieces joined are the text. 一级/二级 names
+ * there are the label printed again after a page break.
+ */
+function continueLine(rd: SheetReader, r: number, cols: IndicatorColumn[], ind: Indicator): void {
+  for (const { col, key } of cols) {
+    if (!rd.grid.get(r, col)) continue;
+    const piece = isTextKey(key) && key !== 'level1' && key !== 'level2' && rd.grid.isMaster(r, col);
+    if (piece) ind[key] += rd.text(r, col);
+    else rd.grid.use(r, col);
+  }
+}
+
 function readIndicators(
   rd: SheetReader,
-  header: number,
+  header: { top: number; last: number },
   cols: IndicatorColumn[],
 ): { indicators: Indicator[]; totalRow: number | null } {
   const indicators: Indicator[] = [];
-  for (let r = header + 1; r <= rd.grid.rowCount; r++) {
+  const grid = rd.grid;
+  // The header printed again at the top of a page (our export of a table longer than a page).
+  const headerTitles = new Set<string>();
+  for (let r = header.top; r <= header.last; r++)
+    for (const { col } of grid.rowCells(r)) headerTitles.add(grid.title(r, col));
+  const isHeaderAgain = (r: number) => {
+    const own = grid.rowCells(r).filter(({ col }) => grid.isMaster(r, col));
+    return own.length > 1 && own.every(({ col }) => headerTitles.has(grid.title(r, col)));
+  };
+  for (let r = header.last + 1; r <= rd.grid.rowCount; r++) {
     const cells = rd.grid.rowCells(r);
     if (cells.length === 0) continue;
     const titles = cells.map(({ col }) => rd.grid.title(r, col));
     if (titles.some(IS_TOTAL)) return { indicators, totalRow: r };
     if (titles.some((t) => analysisTitleOf(t) !== null || t.startsWith('备注')))
       return { indicators, totalRow: null };
+    if (isHeaderAgain(r)) {
+      for (const { col } of cells) grid.use(r, col);
+      continue;
+    }
+    const current = indicators[indicators.length - 1];
+    if (current && isContinuation(rd, r, cols)) {
+      continueLine(rd, r, cols, current);
+      continue;
+    }
     const ind = readIndicatorRow(rd, r, cols, indicators.length + 1);
     if (!ind) {
       const own = cols.filter(({ key, col }) => TEXT_KEYS.has(key) && rd.grid.isMaster(r, col));
@@ -626,7 +674,7 @@ export function readOfficialSheet(
   readHead(rd, form, before, options.year);
   const fundsEnd = readFunds(rd, form, layout, before);
   readGoals(rd, form, Math.min(fundsEnd, before), before);
-  const { indicators, totalRow } = readIndicators(rd, last, cols);
+  const { indicators, totalRow } = readIndicators(rd, { top, last }, cols);
   form.indicators = indicators;
   if (totalRow !== null) readTotal(rd, totalRow, cols, form);
   else rd.problems.push({ sheet: rd.sheet, reason: '没有找到“总分”行' });
