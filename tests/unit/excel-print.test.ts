@@ -312,3 +312,29 @@ describe('pages', () => {
     }
   }, 120_000);
 });
+
+describe('what the paper form lacks is not printed', () => {
+  it("no 打分理由 (the screen's own column), the year line reads （2024年度）", async () => {
+    for (const layout of LAYOUT_IDS) {
+      const forms = (['project', 'department'] as const).map((kind, i) => {
+        const form = layoutForm(layout, kind, `f${i}`, `表${i}`);
+        form.funds.scoreReason = '按实际执行情况调整';
+        form.funds.score = 1;
+        return form;
+      });
+      const file = join(tempDir(), `paper-${layout}.xlsx`);
+      await exportOrThrow(layoutDocument(layout, forms), file);
+      const wb = await readWorkbook(file);
+      for (const name of ['表0', '表1']) {
+        const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+        const texts: string[] = [];
+        ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ''))));
+        expect(texts.filter((t) => t.includes('打分理由') || t.includes('按实际执行情况调整'))).toEqual([]);
+        // 广东's 000 arrangement prints no year line (its 评价年度 says the year).
+        if (!getLayout(layout).kinds[name === '表0' ? 'project' : 'department'].basicInfo)
+          expect(texts).toContain('（2024年度）');
+        expect(texts.some((t) => /（\s*年度）|（0年度）/.test(t))).toBe(false);
+      }
+    }
+  }, 120_000);
+});
