@@ -30,7 +30,7 @@ import {
 } from './sheet-writer';
 import { setupPrint } from './page';
 import { pageCapacity, Pager } from './page-breaks';
-import { FONTS, heightFor, LEFT, linesOf, RIGHT } from './styles';
+import { CENTER_TOP, FONTS, heightFor, LEFT, LEFT_TOP, linesOf, RIGHT } from './styles';
 import { round2 } from '../../../shared/format/numbers';
 import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 
@@ -326,6 +326,18 @@ function writeGroupedTitles(w: SheetWriter, r: number, cols: ColumnDef<Indicator
   if (groupEnd > 1) w.put({ row: r, col: 2, toCol: groupEnd }, BASIC_INFO.indicatorGroup, LABEL);
 }
 
+const TOP_LOOKS = new WeakMap<Look, Look>();
+
+/** The look with its value at the top of the cell (one object per look, for the style cache). */
+function atTop(look: Look): Look {
+  let top = TOP_LOOKS.get(look);
+  if (!top) {
+    top = { ...look, align: look.align === LEFT ? LEFT_TOP : CENTER_TOP };
+    TOP_LOOKS.set(look, top);
+  }
+  return top;
+}
+
 /** Columns whose cells are merged over several lines (一级/二级, 000's 评分标准/佐证): their text stays whole. */
 function isGrouped(key: IndicatorColumnKey, kind: KindLayout): boolean {
   return mergeLevel(key) !== 0 || (!!kind.basicInfo && (key === 'ruleText' || key === 'evidence'));
@@ -477,8 +489,10 @@ function writeIndicators(
     cells.forEach((cell, ci) => {
       cell?.parts.forEach((part, j) => {
         const place = { row: top + j, col: ci + 2, toCol: lastOf(ci) };
-        const down = j === cell.parts.length - 1 && top + j < bottom;
-        w.put(down ? { ...place, toRow: bottom } : place, part, cell.look);
+        if (j < cell.parts.length - 1 || top + j === bottom) return w.put(place, part, cell.look);
+        // A cell merged down over a page break shows at the top of its first page, not mid-way.
+        const overBreak = pager.pageStarts.some((p) => p > top + j && p <= bottom);
+        w.put({ ...place, toRow: bottom }, part, overBreak ? atTop(cell.look) : cell.look);
       });
     });
   });

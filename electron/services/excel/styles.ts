@@ -23,6 +23,7 @@ export const THIN_BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: TH
 export const CENTER: Partial<Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 export const LEFT: Partial<Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true };
 export const LEFT_TOP: Partial<Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
+export const CENTER_TOP: Partial<Alignment> = { horizontal: 'center', vertical: 'top', wrapText: true };
 export const RIGHT: Partial<Alignment> = { horizontal: 'right', vertical: 'middle' };
 
 /**
