@@ -14,11 +14,12 @@ import { analysisEntries, officialAnalysisTitle } from '../../shared/layouts/ana
 import { getLayout } from '../../shared/layouts/definitions';
 import { gridOf } from '../../electron/services/excel/form-sheet';
 import { pageCapacity } from '../../electron/services/excel/page-breaks';
-import { LAYOUT_IDS, type Form, type Indicator, type LayoutId } from '../../shared/model/types';
+import { LAYOUT_IDS, type Form } from '../../shared/model/types';
 import {
   exportOrThrow,
   layoutDocument,
   layoutForm,
+  longForm,
   readWorkbook,
   rowBreaksOf,
   rowWith,
@@ -206,29 +207,6 @@ function clippedCells(ws: ExcelJS.Worksheet): string[] {
     }),
   );
   return out;
-}
-
-/** A form whose every long text is long: many lines, names, 年度指标值, 偏差原因, goals, analysis. */
-function longForm(layout: LayoutId, lines: number): Form {
-  const form = layoutForm(layout);
-  const base = form.indicators;
-  form.indicators = Array.from({ length: lines }, (_, i) => {
-    const from = base[i % base.length] as Indicator;
-    return {
-      ...from,
-      id: `l${i}`,
-      level1: i < lines / 2 ? from.level1 : '满意度指标',
-      level2: i < lines / 2 ? from.level2 : '服务对象满意度指标',
-      name: i % 7 === 3 ? '群众对农村人居环境整治的满意程度'.repeat(40) : `${from.name}${i}`,
-      target: i % 5 === 1 ? '≥95%，且按期完成全部建设内容并通过验收。'.repeat(60) : from.target,
-      deviationReason:
-        i === 4 ? '受汛期影响，部分工程延期开工，已督促施工单位增加作业面。\n'.repeat(400).trimEnd() : '',
-    };
-  });
-  form.goals.expected = '深入打好污染防治攻坚战，推动环境质量持续向好。'.repeat(200);
-  for (const title of getLayout(layout).kinds.project.analysisTitles)
-    form.analysis[title] = `${title}：严格按照政府采购程序进行采购，资金使用规范。`.repeat(150);
-  return form;
 }
 
 describe('nothing is cut off in print', () => {
