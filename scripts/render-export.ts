@@ -5,7 +5,7 @@
  * at the print. Needs Debian's `libreoffice-calc` and `poppler-utils`. Not part of `npm test`.
  *
  * Without a document it exports one generated form of every layout (A–E), 000 and 004's long
- * 基础数据表, and the sample.
+ * 基础数据表, a form of very long texts over many pages, and the sample.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { readDocumentSnapshot } from '../electron/services/document-store/snapshot';
 import { exportDocument } from '../electron/services/excel/export';
 import { LAYOUT_IDS, type ZipingDocument } from '../shared/model/types';
-import { layoutDocument, layoutForm } from '../tests/support/excel';
+import { layoutDocument, layoutForm, longForm } from '../tests/support/excel';
 import { hengyangBasicData, jiangmenForm } from '../tests/support/headers';
 import { changjiDepartmentForm, changjiProjectForm } from '../tests/support/xinjiang';
 import { SAMPLE_PATH } from './build-sample';
@@ -59,6 +59,9 @@ function documents(): Array<[string, ZipingDocument]> {
     out.push(['衡阳-004', layoutDocument('hunan', [hengyang])]);
     // 新疆 with a 单位整体支出绩效自评表 of its own and a project form's time and qualitative lines.
     out.push(['昌吉-新疆', layoutDocument('xinjiang', [changjiDepartmentForm(), changjiProjectForm()])]);
+    // Texts longer than a row and a table longer than a page: nothing cut off, the header again
+    // on every page of the table, 一级/二级 printed on both sides of a break.
+    out.push(['长文字-national', layoutDocument('national', [longForm('national', 30)])]);
   }
   const only = option('--layout');
   return only ? out.filter(([, d]) => d.meta.layout === only) : out;

@@ -18,7 +18,7 @@ export function fmtNum(x: number): string {
   return String(round2(x));
 }
 
-/** Two decimals always: 万元 amounts and scores in tables. */
+/** Two decimals always: scores in tables (amounts keep their typed decimals: fmtAmount). */
 export function fmt2(x: number): string {
   return round2(x).toFixed(2);
 }
@@ -26,4 +26,23 @@ export function fmt2(x: number): string {
 /** A fraction as a percentage with two decimals: 0.963860 → "96.39%". */
 export function fmtPct(rate: number): string {
   return `${round2(rate * 100).toFixed(2)}%`;
+}
+
+/** Most decimals an amount keeps: 0.000001 万元 is one 分 (fen), the smallest sum there is. */
+export const AMOUNT_MAX_DECIMALS = 6;
+
+/** Decimals of an amount as typed (9.233 → 3, 9.2 → 1, 9 → 0), at most AMOUNT_MAX_DECIMALS. */
+export function decimalsOf(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const text = String(Number(x.toFixed(AMOUNT_MAX_DECIMALS)));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * 万元 amounts: at least two decimals, but never fewer than typed (9.233 → "9.233", 9.2 → "9.20"):
+ * two decimals are the print's minimum, not a cut of what the user entered.
+ */
+export function fmtAmount(x: number): string {
+  return x.toFixed(Math.max(2, decimalsOf(x)));
 }

@@ -2,7 +2,7 @@
  * One cell of a document, wherever it lives (表头, 资金, 目标, 指标, 分析, document info), its value
  * and its Chinese place. History and comparison both speak of cells this way.
  */
-import { fmt2 } from '../format/numbers';
+import { fmtAmount } from '../format/numbers';
 import { getLayout } from '../layouts/definitions';
 import {
   formFieldName,
@@ -210,14 +210,14 @@ export function cellPlace(doc: ZipingDocument, ref: CellRef): { place: string; i
 }
 
 /**
- * A value as shown in history and comparison: amounts (万元) and scores with two decimals, years
+ * A value as shown in history and comparison: amounts (万元) and scores with two decimals at least (an amount typed with more keeps them), years
  * as years, an empty cell as （空）.
  */
 export function formatCellValue(v: CellValue | undefined, ref?: CellRef | null): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'number') {
     const isYear = ref && 'field' in ref && ref.field === 'year';
-    return isYear ? String(v) : fmt2(v);
+    return isYear ? String(v) : fmtAmount(v);
   }
   return v;
 }

@@ -1,10 +1,13 @@
 /** Helpers of the Excel tests: forms of every layout with known contents, and reading files back. */
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
+import { readZipEntries, zipEntryData } from '../../electron/services/excel/zip-entries';
 import { exportDocument, type ExportOptions, type ExportReport } from '../../electron/services/excel/export';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
-import type { Form, FormKind, LayoutId, ZipingDocument } from '../../shared/model/types';
+import type { Form, FormKind, Indicator, LayoutId, ZipingDocument } from '../../shared/model/types';
 
 /** Typed text that a spreadsheet would take for a formula if it were not written as text. */
 export const FORMULA_LIKE = ['=SUM(A1:A2)', '+86 123', '-5', '@用户'];
@@ -141,11 +144,14 @@ export async function handFilledFile(
   return file;
 }
 
-/** What every sheet we print has: A4, one page wide, `titles` repeated on each page, page numbers. */
+/**
+ * What every sheet we print has: A4, one page wide, `titles` repeated on each page (undefined: the
+ * sheet repeats its own header rows), page numbers.
+ */
 export function expectPrintSetup(
   ws: ExcelJS.Worksheet,
   orientation: 'portrait' | 'landscape',
-  titles: string,
+  titles: string | undefined,
 ): void {
   expect(ws.pageSetup).toMatchObject({
     paperSize: 9,
@@ -153,7 +159,44 @@ export function expectPrintSetup(
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: titles,
   });
+  expect(ws.pageSetup.printTitlesRow).toBe(titles);
   expect(ws.headerFooter.oddFooter).toContain('&P');
+}
+
+/**
+ * The manual page breaks of a sheet of the file (exceljs does not read them back): the rows after
+ * which a new page begins, from the sheet's XML.
+ */
+export function rowBreaksOf(file: string, ws: ExcelJS.Worksheet): number[] {
+  const buf = readFileSync(file);
+  const entry = readZipEntries(buf, 10_000).find((e) => e.name === `xl/worksheets/sheet${ws.id}.xml`);
+  if (!entry) throw new Error(`no XML for sheet ${ws.name}`);
+  const data = zipEntryData(buf, entry);
+  const xml = (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+  const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/s.exec(xml)?.[1] ?? '';
+  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** A form whose every long text is long: many lines, names, 年度指标值, 偏差原因, goals, analysis. */
+export function longForm(layout: LayoutId, lines: number): Form {
+  const form = layoutForm(layout);
+  const base = form.indicators;
+  form.indicators = Array.from({ length: lines }, (_, i) => {
+    const from = base[i % base.length] as Indicator;
+    return {
+      ...from,
+      id: `l${i}`,
+      level1: i < lines / 2 ? from.level1 : '满意度指标',
+      level2: i < lines / 2 ? from.level2 : '服务对象满意度指标',
+      name: i % 7 === 3 ? '群众对农村人居环境整治的满意程度'.repeat(40) : `${from.name}${i}`,
+      target: i % 5 === 1 ? '≥95%，且按期完成全部建设内容并通过验收。'.repeat(60) : from.target,
+      deviationReason:
+        i === 4 ? '受汛期影响，部分工程延期开工，已督促施工单位增加作业面。\n'.repeat(400).trimEnd() : '',
+    };
+  });
+  form.goals.expected = '深入打好污染防治攻坚战，推动环境质量持续向好。'.repeat(200);
+  for (const title of getLayout(layout).kinds.project.analysisTitles)
+    form.analysis[title] = `${title}：严格按照政府采购程序进行采购，资金使用规范。`.repeat(150);
+  return form;
 }

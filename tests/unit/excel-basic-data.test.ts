@@ -6,8 +6,7 @@
  * without the hidden data; older exports with the table below the form; the folder export.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDocument, type ExportProgress } from '../../electron/services/excel/export';
@@ -111,7 +110,9 @@ describe('the 基础数据表 sheet', () => {
     expect(report.sheets).toEqual([names[1], names[3], names[5]]);
     expect(names[2]?.endsWith('-基础数据表')).toBe(true);
     expect(names[4]?.endsWith('-基础数据表')).toBe(true);
-    expect(names[2]?.startsWith((report.sheets[0] as string).slice(0, 25))).toBe(true);
+    // Each 基础数据表 keeps the start of its form's sheet name and the part that tells the two apart.
+    expect(names[2]?.startsWith((report.sheets[0] as string).slice(0, 4))).toBe(true);
+    expect([names[2]?.includes('(2)'), names[4]?.includes('(2)')]).toEqual([false, true]);
     // The project called “…-基础数据表” keeps its name; nothing else takes it.
     expect(report.sheets[2]).toBe(`${DEPT}-基础数据表`);
     // The tail survives shortening and numbering.
@@ -186,19 +187,16 @@ describe('the 基础数据表 sheet', () => {
     expect(ws.headerFooter).toMatchObject({ oddHeader: DRAFT_HEADER, oddFooter: PAGE_FOOTER });
   });
 
-  it('the form sheet no longer carries it; its print titles are the indicator header, as before', async () => {
-    const { wb, file } = await exportedBook(hengyang(), '表单');
+  it('the form sheet no longer carries it; it repeats no print titles', async () => {
+    const { wb } = await exportedBook(hengyang(), '表单');
     const ws = sheet(wb, DEPT);
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     expect(texts.filter((t) => /基础数据表|财政供养人员情况|经费控制情况|厉行节约/.test(t))).toEqual([]);
-    const header = rowWith(ws, '一级指标', 2);
-    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
-    // exceljs does not read page breaks back: the sheet's XML says there are none any more.
-    const zip = await JSZip.loadAsync(readFileSync(file));
-    const xml = (await zip.file('xl/worksheets/sheet2.xml')?.async('string')) ?? '';
-    expect(xml).toContain('<sheetData>');
-    expect(xml).not.toContain('rowBreaks');
+    // The indicator header is repeated by the sheet's own rows where a page begins
+    // (excel-print.test.ts), not by print titles.
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    expect(rowWith(ws, '一级指标', 2)).toBeGreaterThan(1);
   });
 
   it('a department form without the data gets the empty table to fill by hand; project forms get none', async () => {

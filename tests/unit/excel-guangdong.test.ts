@@ -182,8 +182,10 @@ describe('a 广东 form exported as 000 prints it', () => {
     expect(rowValues(ws, 13)).toEqual(['一级指标', '二级指标', '三级指标']);
     expect(rowValues(ws, 14)).toEqual(['名称', '权重(%)', '名称', '权重(%)', '名称', '权重(%)']);
     expect(ws.model.merges).toEqual(
-      expect.arrayContaining(['B12:G12', 'B13:C13', 'D13:E13', 'F13:G13', 'A12:A25']),
+      expect.arrayContaining(['B12:G12', 'B13:C13', 'D13:E13', 'F13:G13', 'A12:A16', 'A17:A28']),
     );
+    // A4 landscape holds the first two lines: the header begins the second page again (rows 17–19).
+    for (const r of [0, 1, 2]) expect(rowValues(ws, 17 + r)).toEqual(rowValues(ws, 12 + r));
     for (const col of 'HIJKLM') expect(ws.model.merges).toContain(`${col}12:${col}14`);
     const heights = [12, 13, 14].map((r) => ws.getRow(r).height ?? 0);
     expect(heights.reduce((s, h) => s + h, 0)).toBeGreaterThanOrEqual(70); // the note shows
@@ -192,9 +194,9 @@ describe('a 广东 form exported as 000 prints it', () => {
   });
 
   it('lines: values by column, 一级/二级 names and weights merged over exactly their rows, formats', () => {
-    const first = 15;
+    // Lines on rows 15–16, then (after the header again, rows 17–19) 20–28.
     form.indicators.forEach((ind, i) => {
-      const r = first + i;
+      const r = i < 2 ? 15 + i : 18 + i;
       const line = result.indicators[i];
       const cell = (c: number) => ws.getCell(r, c);
       expect([cell(6).value, cell(6).numFmt]).toEqual([ind.name, '@']);
@@ -210,57 +212,57 @@ describe('a 广东 form exported as 000 prints it', () => {
     });
     expect(ws.getCell('M15').value).toBe('因财政财力紧张影响，资金支出率偏低');
     expect([ws.getCell('L15').value, ws.getCell('G15').value]).toEqual([6.65, 12]);
-    // 决策 rows 15–16, 产出 17–21, 效益 22–25; 二级 数量指标 17–18; the weights with their names.
+    // 决策 rows 15–16, 产出 20–24, 效益 25–28; 二级 数量指标 20–21; the weights with their names.
     expect(ws.model.merges).toEqual(
       expect.arrayContaining([
         'B15:B16',
         'C15:C16',
-        'B17:B21',
-        'C17:C21',
-        'B22:B25',
-        'C22:C25',
-        'D17:D18',
-        'E17:E18',
+        'B20:B24',
+        'C20:C24',
+        'B25:B28',
+        'C25:C28',
+        'D20:D21',
+        'E20:E21',
       ]),
     );
-    expect([ws.getCell('C15').value, ws.getCell('C17').value, ws.getCell('E17').value]).toEqual([20, 40, 12]);
+    expect([ws.getCell('C15').value, ws.getCell('C20').value, ws.getCell('E20').value]).toEqual([20, 40, 12]);
     // Of the 二级 columns only 数量指标 (two lines) is merged among the lines.
     const lineRow = (m: string) => Number(/\d+/.exec(m)?.[0]);
-    const twoLevel = ws.model.merges.filter((m) => /^[DE]\d/.test(m) && lineRow(m) >= 15 && lineRow(m) <= 25);
-    expect(twoLevel).toEqual(['D17:D18', 'E17:E18']);
+    const twoLevel = ws.model.merges.filter((m) => /^[DE]\d/.test(m) && lineRow(m) >= 20 && lineRow(m) <= 28);
+    expect(twoLevel).toEqual(['D20:D21', 'E20:E21']);
     // One 评分标准 and one 参考佐证材料 for the consecutive lines of a 一级指标 that share them.
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['I15:I16', 'H17:H21', 'I17:I21', 'H22:H25']));
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['I15:I16', 'H20:H24', 'I20:I24', 'H25:H28']));
     expect(ws.model.merges).not.toContain('H15:H16');
     // The 三级 weight: one cell down 产出's lines; 决策 and 效益 (one line a 二级) print numbers.
-    expect(ws.model.merges).toContain('G17:G21');
-    expect(ws.model.merges.filter((m) => m.startsWith('G') && lineRow(m) >= 15 && lineRow(m) <= 25)).toEqual([
-      'G17:G21',
+    expect(ws.model.merges).toContain('G20:G24');
+    expect(ws.model.merges.filter((m) => m.startsWith('G') && lineRow(m) >= 15 && lineRow(m) <= 28)).toEqual([
+      'G20:G24',
     ]);
   });
 
   it('合计: the sums under the three weight columns and the total score, no 等级', () => {
-    expect(rowValues(ws, 26)).toEqual(['合计：', 100, 100, result.weightTotal, result.total]);
-    expect(ws.model.merges).toContain('A26:B26');
-    expect([ws.getCell('C26').value, ws.getCell('E26').value, ws.getCell('G26').value]).toEqual([
+    expect(rowValues(ws, 29)).toEqual(['合计：', 100, 100, result.weightTotal, result.total]);
+    expect(ws.model.merges).toContain('A29:B29');
+    expect([ws.getCell('C29').value, ws.getCell('E29').value, ws.getCell('G29').value]).toEqual([
       100, 100, 100,
     ]);
-    expect([ws.getCell('L26').value, ws.getCell('L26').numFmt]).toEqual([94.65, '0.00']);
+    expect([ws.getCell('L29').value, ws.getCell('L29').numFmt]).toEqual([94.65, '0.00']);
     expect(allText(ws)).not.toContain('等级');
   });
 
   it('the closing texts follow, 到期资金 with its prompt for the next years; no 备注', () => {
-    expect(rowValues(ws, 27)).toEqual(['资金完成绩效目标情况', form.analysis['资金完成绩效目标情况']]);
-    expect(rowValues(ws, 30)).toEqual(['改进意见', '无']);
-    expect(rowValues(ws, 31)).toEqual([
+    expect(rowValues(ws, 30)).toEqual(['资金完成绩效目标情况', form.analysis['资金完成绩效目标情况']]);
+    expect(rowValues(ws, 33)).toEqual(['改进意见', '无']);
+    expect(rowValues(ws, 34)).toEqual([
       '到期资金\n2025年及后续年度资金需求情况（含测算依据、测算明细和说明）。（如有政策项目延续专家论证意见、需求调查报告、风险评估报告、比对方案等有关资料，请作为附件提供）',
     ]);
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['A31:C31', 'D31:M31']));
-    expect(ws.getRow(31).height).toBeGreaterThan(40);
-    expect(ws.rowCount).toBe(31);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A34:C34', 'D34:M34']));
+    expect(ws.getRow(34).height).toBeGreaterThan(40);
+    expect(ws.rowCount).toBe(34);
   });
 
-  it('prints on A4 landscape, one page wide, the three title rows on every page', () => {
-    expectPrintSetup(ws, 'landscape', '12:14');
+  it('prints on A4 landscape, one page wide, the three title rows printed again by the sheet, not as print titles', () => {
+    expectPrintSetup(ws, 'landscape', undefined);
   });
 });
 

@@ -2,6 +2,7 @@
  * Printed titles → model keys, gathered from every layout's definition (so a workbook in any
  * layout reads), plus the variants real forms print (004: 项目支出名称, 资金来源 …).
  */
+import { officialAnalysisTitle } from '../../../shared/layouts/analysis-titles';
 import { LAYOUTS } from '../../../shared/layouts/definitions';
 import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
 import { LAYOUT_IDS, type HeaderKey, type LayoutId } from '../../../shared/model/types';
@@ -40,18 +41,31 @@ export const FUNDS_TITLES = titleMap<FundsColumnKey>([
 /** Titles of the funds block (left column), any layout. */
 export const FUNDS_BLOCK_TITLES = new Set(kinds.map((k) => normalizeTitle(k.fundsColumns[0]?.title ?? '')));
 
-const ANALYSIS_VARIANTS: Array<[string, string]> = [
-  ['产出情况', '产出情况及分析'],
-  ['效益情况', '效益情况及分析'],
-  ['满意度情况', '满意度情况及分析'],
-  ['项目管理中存在的问题及原因分析', '项目管理中存在的主要问题及原因分析'],
-];
+const ALL_ANALYSIS_TITLES = [...new Set(kinds.flatMap((k) => k.analysisTitles))];
 
-/** Analysis titles of every layout by their normalised text, variants mapped to the layout's title. */
-export const ANALYSIS_TITLES = new Map<string, string>([
-  ...kinds.flatMap((k) => k.analysisTitles.map((t): [string, string] => [normalizeTitle(t), t])),
-  ...ANALYSIS_VARIANTS.map(([v, t]): [string, string] => [normalizeTitle(v), t]),
-]);
+/**
+ * The analysis title a printed label names, in `own` (the form's layout) first, then in any layout:
+ * numbering, spaces, full-width punctuation and the regions' wordings aside (shared/layouts/analysis-titles).
+ */
+export function analysisTitleOf(label: string, own: readonly string[] = []): string | null {
+  return officialAnalysisTitle(label, own) ?? officialAnalysisTitle(label, ALL_ANALYSIS_TITLES);
+}
+
+/** 一级/二级 names of every layout that are not themselves analysis titles (履职效能, 管理效率 …). */
+const LEVEL_NAMES = new Set(
+  kinds
+    .flatMap((k) => Object.entries(k.levels).flat(2))
+    .map(normalizeTitle)
+    .filter((name) => !ALL_ANALYSIS_TITLES.includes(name)),
+);
+
+/**
+ * A cell of the indicator table that starts the analysis texts. A level name is a line's own, even
+ * where it reads like a shortened analysis title (新疆's 一级 履职效能 beside 履职效能分析).
+ */
+export function startsAnalysis(label: string): boolean {
+  return !LEVEL_NAMES.has(normalizeTitle(label)) && analysisTitleOf(label) !== null;
+}
 
 /** Group labels some forms print left of the analysis titles. */
 export const ANALYSIS_GROUPS = new Set(['项目绩效分析', '自评结果分析', '目标结果分析', '绩效分析']);

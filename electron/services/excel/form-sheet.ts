@@ -2,7 +2,8 @@
  * One form as one worksheet in its layout's official print, generated top to bottom from the
  * layout definition (shared/layouts): title and year line, 金额单位, header fields, funds block,
  * goals, the indicator table with 一级/二级 merged over their rows, the total row, analysis
- * texts and 备注; A4 in the layout's orientation, one page wide, table header on every page.
+ * texts and 备注; A4 in the layout's orientation, one page wide, the table's header on every page
+ * that carries indicator rows (page-breaks.ts).
  * 湖南's 基础数据表 has a sheet of its own (basic-data-sheet.ts).
  */
 import type { Worksheet } from 'exceljs';
@@ -29,8 +30,10 @@ import {
   type Span,
 } from './sheet-writer';
 import { setupPrint } from './page';
-import { FONTS, heightFor, LEFT, linesOf, RIGHT } from './styles';
+import { pageCapacity, Pager } from './page-breaks';
+import { CENTER_TOP, FONTS, heightFor, LEFT, LEFT_TOP, linesOf, RIGHT } from './styles';
 import { fmtNum, round2 } from '../../../shared/format/numbers';
+import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { scoreFundsRow } from '../../../shared/scoring/execution';
 
@@ -114,7 +117,8 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
     r = writeFieldRows(w, r, kind.goalRows ?? [], form);
   }
   const indicatorHeader = r;
-  const table = writeIndicators(w, r, input, kind);
+  const pager = new Pager(ws, pageCapacity(grid.widths, layout.orientation));
+  const table = writeIndicators(w, r, input, kind, pager);
   r = table.next;
   const total = r;
   r = writeTotal(w, r, input, kind);
@@ -122,8 +126,10 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
+  pager.placeRows(total, r - 1, (row) => w.heightOf(row));
   w.finish();
-  setupPrint(ws, layout.orientation, `${indicatorHeader}:${table.headerEnd}`, input.draft);
+  // The table's header is repeated by the sheet's own rows, on the pages that carry the table only.
+  setupPrint(ws, layout.orientation, null, input.draft);
   return { indicatorHeader, total, last: r - 1 };
 }
 
@@ -424,39 +430,208 @@ function writeGroupedTitles(w: SheetWriter, r: number, cols: ColumnDef<Indicator
   if (groupEnd > 1) w.put({ row: r, col: 2, toCol: groupEnd }, BASIC_INFO.indicatorGroup, LABEL);
 }
 
+const TOP_LOOKS = new WeakMap<Look, Look>();
+
+/** The look with its value at the top of the cell (one object per look, for the style cache). */
+function atTop(look: Look): Look {
+  let top = TOP_LOOKS.get(look);
+  if (!top) {
+    top = { ...look, align: look.align === LEFT ? LEFT_TOP : CENTER_TOP };
+    TOP_LOOKS.set(look, top);
+  }
+  return top;
+}
+
+/**
+ * Columns whose cells are merged over several lines (一级/二级; 000's 评分标准/佐证 and its shared-out
+ * 三级 weights): their text stays whole.
+ */
+function isGrouped(key: IndicatorColumnKey, kind: KindLayout): boolean {
+  return (
+    mergeLevel(key) !== 0 ||
+    (!!kind.basicInfo && (key === 'ruleText' || key === 'evidence' || key === 'weight'))
+  );
+}
+
+interface LineCell {
+  look: Look;
+  /** The value, or a long text's pieces: one row each (Excel shows at most 409 points a row). */
+  parts: CellValue[];
+}
+
+/**
+ * Rows top..bottom cut where a new page starts: [first, last] row pairs; `skip(p)` rows at the top
+ * of page p belong to no piece (the table's header printed again there).
+ */
+function cutAtPages(
+  top: number,
+  bottom: number,
+  pageStarts: readonly number[],
+  skip: (p: number) => number = () => 0,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = top;
+  for (const p of pageStarts) {
+    if (p > start && p <= bottom) {
+      out.push([start, p - 1]);
+      start = p + skip(p);
+    }
+  }
+  out.push([start, bottom]);
+  return out;
+}
+
+/**
+ * The indicator table: a line whose text is longer than one row shows goes on over as many rows as
+ * it needs (its other cells merged down beside them); where a page ends, the next page starts with
+ * the table's header again and the merged 一级/二级 labels are cut there and printed on both sides.
+ */
 function writeIndicators(
   w: SheetWriter,
   r: number,
   input: FormSheetInput,
   kind: KindLayout,
+  pager: Pager,
 ): { next: number; headerEnd: number } {
   const { form, result } = input;
   const cols = kind.indicatorColumns;
-  const n = form.indicators.length;
   const lastOf = (i: number) => (i === cols.length - 1 ? w.lastCol : i + 2);
   const titleRows = kind.basicInfo ? GROUPED_TITLE_ROWS : 1;
   const label = kind.basicInfo ? BASIC_INFO.indicators : (kind.indicatorCaption ?? LABELS.indicators);
-  w.put({ row: r, col: 1, toRow: r + titleRows - 1 + n }, label, LABEL);
-  if (kind.basicInfo) writeGroupedTitles(w, r, cols);
-  else cols.forEach((c, i) => w.put({ row: r, col: i + 2, toCol: lastOf(i) }, c.title, LABEL));
-  const first = r + titleRows;
-  cols.forEach((c, i) => {
+  const size = FONTS.cell.size;
+  const writeTitles = (at: number) => {
+    if (kind.basicInfo) writeGroupedTitles(w, at, cols);
+    else cols.forEach((c, i) => w.put({ row: at, col: i + 2, toCol: lastOf(i) }, c.title, LABEL));
+  };
+
+  const lines = form.indicators.map((ind, i) =>
+    cols.map((c, ci): LineCell | null => {
+      if (isGrouped(c.key, kind)) return null;
+      const { value, look } = indicatorCell(c.key, ind, result.indicators[i]);
+      const long = typeof value === 'string' && value !== '';
+      return { look, parts: long ? w.pieces(value, ci + 2, lastOf(ci), size) : [value] };
+    }),
+  );
+  const textHeight = (text: CellValue, ci: number) =>
+    typeof text === 'string' && text !== '' ? w.heightOfText(text, ci + 2, lastOf(ci), size) : 0;
+  const rowHeights = lines.map((cells) => {
+    const count = Math.max(1, ...cells.map((c) => c?.parts.length ?? 1));
+    return Array.from({ length: count }, (_, j) =>
+      Math.max(heightFor(1, size), ...cells.map((c, ci) => (c ? textHeight(c.parts[j] ?? null, ci) : 0))),
+    );
+  });
+  // The run of lines each grouped column merges a line into.
+  const runOf = cols.map((c) => {
+    const of: Run[] = [];
+    if (isGrouped(c.key, kind))
+      for (const run of columnRuns(c.key, form.indicators, kind))
+        for (let x = run[0]; x <= run[1]; x++) of[x] = run;
+    return of;
+  });
+  /**
+   * Line x's row heights on a page that carries lines a..b: a grouped cell cut down to this one
+   * line of one row (a 一级 of one line, or the end of a run cut by the page) sets that row's height.
+   */
+  const heightsOn = (x: number, a: number, b: number): number[] => {
+    const own = rowHeights[x] as number[];
+    if (own.length > 1) return own;
+    let h = own[0] as number;
+    runOf.forEach((of, ci) => {
+      const run = of[x];
+      if (!run || Math.max(run[0], a) !== x || Math.min(run[1], b) !== x) return;
+      const key = (cols[ci] as ColumnDef<IndicatorColumnKey>).key;
+      h = Math.max(
+        h,
+        textHeight(indicatorCell(key, form.indicators[x] as Indicator, result.indicators[x]).value, ci),
+      );
+    });
+    return [h];
+  };
+  const sum = (hs: readonly number[]) => hs.reduce((p, q) => p + q, 0);
+  const linesHeight = (a: number, b: number) => {
+    let h = 0;
+    for (let x = a; x <= b; x++) h += sum(heightsOn(x, a, b));
+    return h;
+  };
+
+  // Place the header and the lines on pages, the header again on every page the table goes on to.
+  pager.placeRows(1, r - 1, (row) => w.heightOf(row));
+  const headers: number[] = [];
+  let at = r;
+  const header = () => {
+    writeTitles(at);
+    headers.push(at);
+    const heights = Array.from({ length: titleRows }, (_, k) => w.heightOf(at + k));
+    if (headers.length === 1 && lines.length > 0 && !pager.fits(sum(heights) + linesHeight(0, 0)))
+      pager.breakBefore(at);
+    heights.forEach((h, k) => pager.place(at + k, h));
+    at += titleRows;
+  };
+  header();
+  const first: number[] = [];
+  let onlyHeader = true;
+  // Page by page: as many lines as fit (a line taller than a page goes on over pages by itself).
+  for (let a = 0; a < lines.length;) {
+    if (!onlyHeader && !pager.fits(linesHeight(a, a))) {
+      pager.breakBefore(at);
+      header();
+    }
+    let b = a;
+    while (b + 1 < lines.length && pager.fits(linesHeight(a, b + 1))) b++;
+    for (let x = a; x <= b; x++) {
+      first.push(at);
+      for (const h of heightsOn(x, a, b)) {
+        pager.place(at, h);
+        w.needHeight(at++, h);
+      }
+    }
+    onlyHeader = false;
+    a = b + 1;
+  }
+  const lastRowOf = (i: number) => (first[i] as number) + (rowHeights[i] as number[]).length - 1;
+
+  // The table's label and the 一级/二级 labels are cut where a page starts and printed on both sides.
+  for (const [top, end] of cutAtPages(r, at - 1, pager.pageStarts))
+    w.put(end > top ? { row: top, col: 1, toRow: end } : { row: top, col: 1 }, label, LABEL);
+  lines.forEach((cells, i) => {
+    const top = first[i] as number;
+    const bottom = lastRowOf(i);
+    cells.forEach((cell, ci) => {
+      cell?.parts.forEach((part, j) => {
+        const place = { row: top + j, col: ci + 2, toCol: lastOf(ci) };
+        if (j < cell.parts.length - 1 || top + j === bottom) return w.put(place, part, cell.look);
+        // A cell merged down over a page break shows at the top of its first page, not mid-way.
+        const overBreak = pager.pageStarts.some((p) => p > top + j && p <= bottom);
+        w.put({ ...place, toRow: bottom }, part, overBreak ? atTop(cell.look) : cell.look);
+      });
+    });
+  });
+  cols.forEach((c, ci) => {
+    if (!isGrouped(c.key, kind)) return;
     for (const [from, to] of columnRuns(c.key, form.indicators, kind)) {
       const ind = form.indicators[from] as Indicator;
+      // 000: a 一级 whose lines share its weight out prints 各项指标权重=40/指标总数 over them.
       const { value, look } =
         c.key === 'weight' && to > from && ind.level1Weight != null
           ? { value: sharedWeightText(ind.level1Weight), look: PLAIN_TEXT }
           : indicatorCell(c.key, ind, result.indicators[from]);
-      const at = { row: first + from, col: i + 2, toCol: lastOf(i) };
-      w.put(to > from ? { ...at, toRow: first + to } : at, value, look);
-      if (c.key === 'weight' && typeof value === 'string' && to > from) {
-        // A narrow column: the text's lines shared out over the rows it spans, so none is cut off.
-        const need = heightFor(linesOf(value, w.spanWidth(at.col, at.toCol)), FONTS.cell.size);
-        for (let k = from; k <= to; k++) w.needHeight(first + k, need / (to - from + 1));
+      // 000's 评分标准/佐证 are cut only between lines (within a line a repeat would read as more text).
+      const cuts = mergeLevel(c.key) === 0 ? headers.slice(1) : pager.pageStarts;
+      const pieces = cutAtPages(first[from] as number, lastRowOf(to), cuts, (p) =>
+        headers.includes(p) ? titleRows : 0,
+      );
+      for (const [top, bottom] of pieces) {
+        const place = { row: top, col: ci + 2, toCol: lastOf(ci) };
+        w.put(bottom > top ? { ...place, toRow: bottom } : place, value, look);
+        if (c.key === 'weight' && typeof value === 'string' && bottom > top) {
+          // A narrow column: the text's lines shared out over the rows it spans, so none is cut off.
+          const need = heightFor(linesOf(value, w.spanWidth(place.col, place.toCol)), size);
+          for (let k = top; k <= bottom; k++) w.needHeight(k, need / (bottom - top + 1));
+        }
       }
     }
   });
-  return { next: first + n, headerEnd: first - 1 };
+  return { next: at, headerEnd: r + titleRows - 1 };
 }
 
 /** The sum of a level's weights, each group counted once; null when none is filled in. */
@@ -519,13 +694,6 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
   return r + 1;
 }
 
-/** The layout's analysis texts, then any other the form carries, so that nothing typed is left out. */
-export function analysisTitles(form: Form, kind: KindLayout): string[] {
-  const titles = [...kind.analysisTitles];
-  for (const key of Object.keys(form.analysis)) if (!titles.includes(key)) titles.push(key);
-  return titles;
-}
-
 /** The printed label of an analysis text: its title, and the layout's prompt under it (000's 到期资金). */
 export function analysisLabel(title: string, kind: KindLayout, year: number): string {
   const prompt = analysisPrompt(kind, title, year);
@@ -533,16 +701,18 @@ export function analysisLabel(title: string, kind: KindLayout, year: number): st
 }
 
 /**
- * The analysis texts, each title left of its text; the layout's captions (002: 项目绩效分析,
- * 自评结果分析) down the left of the titles they group, each caption one column further right.
+ * The layout's analysis rows, each with the text stored under its title or a variant of it, then
+ * any other text the form carries, so that nothing typed is left out (shared/layouts/analysis-titles);
+ * the layout's captions (002: 项目绩效分析, 自评结果分析) down the left of the titles they group, each
+ * caption one column further right.
  */
 function writeAnalysis(w: SheetWriter, r: number, form: Form, kind: KindLayout): number {
   const labelEnd = Math.min(3, w.lastCol - 1);
   const captions = (kind.analysisCaptions ?? []).slice(0, labelEnd - 1);
   const covering = (t: number) => captions.filter((c) => c.from <= t && t < c.from + c.count).length;
   const rowsOf: Array<[number, number]> = [];
-  analysisTitles(form, kind).forEach((title, t) => {
-    const parts = pieces(w, form.analysis[title] ?? '', [labelEnd + 1, w.lastCol]);
+  analysisEntries(form.analysis, kind.analysisTitles).forEach(({ title, text }, t) => {
+    const parts = pieces(w, text, [labelEnd + 1, w.lastCol]);
     const place = { row: r, col: 1 + covering(t), toCol: labelEnd, toRow: r + parts.length - 1 };
     w.put(place, analysisLabel(title, kind, form.year), LABEL);
     rowsOf.push([r, r + parts.length - 1]);

@@ -29,7 +29,8 @@ import { isFundsPairsHeading, readFundsPairs } from './funds-pairs-reader';
 import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
 import {
   ANALYSIS_GROUPS,
-  ANALYSIS_TITLES,
+  analysisTitleOf,
+  startsAnalysis,
   DEPARTMENT_LABELS,
   FUNDS_BLOCK_TITLES,
   FUNDS_TITLES,
@@ -58,9 +59,15 @@ export interface SheetRead {
   problems: ReadProblem[];
 }
 
+/** Left captions of the indicator table besides 绩效指标 (新疆's project form: 年度绩效指标完成情况). */
+const INDICATOR_CAPTIONS = Object.values(LAYOUTS).flatMap((l) =>
+  Object.values(l.kinds).flatMap((k) => k.indicatorCaption ?? []),
+);
+
 const FIXED_LABELS = new Set(
   [
     LABELS.indicators,
+    ...INDICATOR_CAPTIONS,
     LABELS.goals,
     LABELS.total,
     LABELS.grade,
@@ -180,13 +187,9 @@ function findIndicatorHeader(grid: CellGrid): number | null {
 
 /** Labels of the table itself (left of it, above its titles), not columns. */
 const TABLE_LABELS = new Set(
-  [
-    LABELS.indicators,
-    BASIC_INFO.indicators,
-    BASIC_INFO.indicatorGroup,
-    // 新疆's project form: 年度绩效指标完成情况.
-    ...Object.values(LAYOUTS).flatMap((l) => Object.values(l.kinds).flatMap((k) => k.indicatorCaption ?? [])),
-  ].map(normalizeTitle),
+  [LABELS.indicators, BASIC_INFO.indicators, BASIC_INFO.indicatorGroup, ...INDICATOR_CAPTIONS].map(
+    normalizeTitle,
+  ),
 );
 
 const LEVEL_WEIGHT: Partial<Record<IndicatorColumnKey, IndicatorColumnKey>> = {
@@ -275,19 +278,69 @@ function readIndicatorRow(
   return content ? ind : null;
 }
 
+/**
+ * Columns whose cell a line's rows share, merged down (our export of a line longer than a row); not
+ * 分值, which 000 merges over a 一级's lines (各项指标权重=40/指标总数).
+ */
+const LINE_KEYS = new Set<IndicatorColumnKey>(['score', 'completionRate']);
+
+/**
+ * A row that goes on with the line above: its 分值/得分 cell is the one of the row above, merged
+ * down beside the rest of a long text (our export; the print has no room for it in one row).
+ */
+function isContinuation(rd: SheetReader, r: number, cols: IndicatorColumn[]): boolean {
+  const grid = rd.grid;
+  return cols.some(({ col, key }) => {
+    const cell = grid.get(r, col);
+    return (
+      LINE_KEYS.has(key) && !!cell && !grid.isMaster(r, col) && grid.get(r - 1, col)?.master === cell.master
+    );
+  });
+}
+
+/**
+ * Adds a continuation row's texts to its line: the pieces joined are the text. 一级/二级 names
+ * there are the label printed again after a page break.
+ */
+function continueLine(rd: SheetReader, r: number, cols: IndicatorColumn[], ind: Indicator): void {
+  for (const { col, key } of cols) {
+    if (!rd.grid.get(r, col)) continue;
+    const piece = isTextKey(key) && key !== 'level1' && key !== 'level2' && rd.grid.isMaster(r, col);
+    if (piece) ind[key] += rd.text(r, col);
+    else rd.grid.use(r, col);
+  }
+}
+
 function readIndicators(
   rd: SheetReader,
-  header: number,
+  header: { top: number; last: number },
   cols: IndicatorColumn[],
 ): { indicators: Indicator[]; totalRow: number | null } {
   const indicators: Indicator[] = [];
-  for (let r = header + 1; r <= rd.grid.rowCount; r++) {
+  const grid = rd.grid;
+  // The header printed again at the top of a page (our export of a table longer than a page).
+  const headerTitles = new Set<string>();
+  for (let r = header.top; r <= header.last; r++)
+    for (const { col } of grid.rowCells(r)) headerTitles.add(grid.title(r, col));
+  const isHeaderAgain = (r: number) => {
+    const own = grid.rowCells(r).filter(({ col }) => grid.isMaster(r, col));
+    return own.length > 1 && own.every(({ col }) => headerTitles.has(grid.title(r, col)));
+  };
+  for (let r = header.last + 1; r <= rd.grid.rowCount; r++) {
     const cells = rd.grid.rowCells(r);
     if (cells.length === 0) continue;
     const titles = cells.map(({ col }) => rd.grid.title(r, col));
     if (titles.some(IS_TOTAL)) return { indicators, totalRow: r };
-    if (titles.some((t) => ANALYSIS_TITLES.has(t) || t.startsWith('备注')))
-      return { indicators, totalRow: null };
+    if (titles.some((t) => startsAnalysis(t) || t.startsWith('备注'))) return { indicators, totalRow: null };
+    if (isHeaderAgain(r)) {
+      for (const { col } of cells) grid.use(r, col);
+      continue;
+    }
+    const current = indicators[indicators.length - 1];
+    if (current && isContinuation(rd, r, cols)) {
+      continueLine(rd, r, cols, current);
+      continue;
+    }
     const ind = readIndicatorRow(rd, r, cols, indicators.length + 1);
     if (!ind) {
       const own = cols.filter(({ key, col }) => TEXT_KEYS.has(key) && rd.grid.isMaster(r, col));
@@ -505,7 +558,7 @@ function headFieldOf(label: string): HeadField | null {
 
 /** A label that names the cells to its right: a header field's, a section's, the total's. */
 function isFieldLabel(title: string): boolean {
-  return isAnyLabel(title) || ANALYSIS_TITLES.has(title) || IS_TOTAL(title);
+  return isAnyLabel(title) || startsAnalysis(title) || IS_TOTAL(title);
 }
 
 /** Any printed label: a cell that is never the value of a header field. */
@@ -590,8 +643,15 @@ function readHead(rd: SheetReader, form: Form, before: number, fallbackYear: num
   if (!yearLine && evaluationYear) form.year = Number(evaluationYear);
 }
 
-function readAnalysis(rd: SheetReader, form: Form, from: number, until: number): void {
+function readAnalysis(rd: SheetReader, form: Form, layout: LayoutId, from: number, until: number): void {
   const grid = rd.grid;
+  // A variant title (“一、项目实施和预算执行情况：”) is read as the layout's own.
+  const own = getLayout(layout).kinds[form.kind].analysisTitles;
+  // A title may carry the layout's prompt on the lines below it (000's 到期资金).
+  const titleOf = (r: number, col: number) => {
+    const text = rd.grid.text(r, col);
+    return analysisTitleOf(text, own) ?? analysisTitleOf(text.split('\n')[0] ?? '', own);
+  };
   for (let r = from; r < until && r <= grid.rowCount; r++) {
     const cells = grid.rowCells(r);
     if (cells.length === 0) continue;
@@ -602,11 +662,7 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
     }
     for (const { col } of cells) if (ANALYSIS_GROUPS.has(grid.title(r, col))) grid.use(r, col);
     const rest = cells.filter(({ col }) => !ANALYSIS_GROUPS.has(grid.title(r, col)));
-    // A title may carry the layout's prompt on the lines below it (000's 到期资金).
-    const titleOf = (col: number) =>
-      ANALYSIS_TITLES.get(grid.title(r, col)) ??
-      ANALYSIS_TITLES.get(normalizeTitle(grid.text(r, col).split('\n')[0] ?? ''));
-    const at = rest.findIndex(({ col }) => titleOf(col) !== undefined);
+    const at = rest.findIndex(({ col }) => titleOf(r, col) !== null);
     // A title merged down over several rows: its text goes on in each of them.
     const put = (title: string, titleCol: number, value: { col: number } | undefined) => {
       const text = value && grid.isMaster(r, value.col) ? rd.text(r, value.col) : '';
@@ -615,7 +671,7 @@ function readAnalysis(rd: SheetReader, form: Form, from: number, until: number):
     if (at >= 0) {
       const titleCell = rest[at] as { col: number; cell: GridCell };
       grid.use(r, titleCell.col);
-      put(titleOf(titleCell.col) as string, titleCell.col, rest[at + 1]);
+      put(titleOf(r, titleCell.col) as string, titleCell.col, rest[at + 1]);
     } else if (rest.length === 2) {
       const [label, value] = rest as [{ col: number; cell: GridCell }, { col: number; cell: GridCell }];
       put(rd.text(r, label.col), label.col, value);
@@ -714,7 +770,7 @@ export function readOfficialSheet(
   readHead(rd, form, before, options.year);
   const fundsEnd = readFunds(rd, form, layout, before);
   readGoals(rd, form, Math.min(fundsEnd, before), before);
-  const { indicators, totalRow } = readIndicators(rd, last, cols);
+  const { indicators, totalRow } = readIndicators(rd, { top, last }, cols);
   rd.tables.push({ from: last + 1, to: (totalRow ?? rd.grid.rowCount + 1) - 1, heads: range(last, top) });
   form.indicators = indicators;
   if (totalRow !== null) readTotal(rd, totalRow, cols, form);
@@ -722,7 +778,13 @@ export function readOfficialSheet(
   const analysisFrom = (totalRow ?? header) + 1;
   const basic = readBasicData(rd, basicDataLayoutOf(layout, form.kind));
   if (basic?.data) form.basicData = basic.data;
-  readAnalysis(rd, form, analysisFrom, basic && basic.top >= analysisFrom ? basic.top : rd.grid.rowCount + 1);
+  readAnalysis(
+    rd,
+    form,
+    layout,
+    analysisFrom,
+    basic && basic.top >= analysisFrom ? basic.top : rd.grid.rowCount + 1,
+  );
   dropSplitWeights(form, layout);
   keepPrintedScores(form, layout);
   for (let r = 1; r <= rd.grid.rowCount; r++) {

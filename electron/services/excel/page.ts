@@ -4,10 +4,17 @@ import type { Worksheet } from 'exceljs';
 export const DRAFT_HEADER = '&C&"宋体,加粗"&16草稿';
 export const PAGE_FOOTER = '&C第 &P 页，共 &N 页';
 
+/** Page margins in inches; page-breaks.ts works out the page height from them. */
+export const MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/**
+ * `titleRows` repeat on every page; null when the sheet repeats its own header rows where they
+ * belong (the form sheet, see page-breaks.ts).
+ */
 export function setupPrint(
   ws: Worksheet,
   orientation: 'portrait' | 'landscape',
-  titleRows: string,
+  titleRows: string | null,
   draft: boolean,
 ): void {
   ws.pageSetup = {
@@ -17,8 +24,8 @@ export function setupPrint(
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    printTitlesRow: titleRows,
+    margins: MARGINS,
+    ...(titleRows === null ? {} : { printTitlesRow: titleRows }),
   };
   ws.headerFooter = { oddHeader: draft ? DRAFT_HEADER : '', oddFooter: PAGE_FOOTER };
   ws.views = [{ state: 'normal', showGridLines: false }];

@@ -6,10 +6,12 @@
  */
 import type { Alignment, Style, Worksheet } from 'exceljs';
 import {
+  amountFormat,
   CENTER,
   FONTS,
   heightFor,
   linesOf,
+  MAX_ROW_HEIGHT,
   NUM_FMT,
   splitForRows,
   THIN_BORDER,
@@ -18,6 +20,7 @@ import {
 } from './styles';
 import { tooLongForCell } from '../../../shared/checks/text-length';
 import { ExcelFailure } from './errors';
+import { DEFAULT_ROW_HEIGHT } from './page-breaks';
 
 export type CellValue = string | number | null;
 
@@ -107,8 +110,18 @@ export class SheetWriter {
   }
 
   /** Pieces of a long text for the rows of a cell spanning col..toCol (see splitForRows). */
-  pieces(text: string, col: number, toCol: number): string[] {
-    return splitForRows(text, this.spanWidth(col, toCol), FONTS.text.size);
+  pieces(text: string, col: number, toCol: number, size: number = FONTS.text.size): string[] {
+    return splitForRows(text, this.spanWidth(col, toCol), size);
+  }
+
+  /** The height a text needs in one row of a cell spanning col..toCol. */
+  heightOfText(text: string, col: number, toCol: number, size: number): number {
+    return heightFor(linesOf(text, this.spanWidth(col, toCol)), size);
+  }
+
+  /** The height row `row` is given (so far), as printed: at most Excel's largest. */
+  heightOf(row: number): number {
+    return Math.min(MAX_ROW_HEIGHT, this.heights.get(row) ?? DEFAULT_ROW_HEIGHT);
   }
 
   put(at: Place, value: CellValue, look: Look = {}): void {
@@ -127,14 +140,18 @@ export class SheetWriter {
       );
     }
     cell.value = value === '' ? null : value;
-    cell.style = style;
+    // An amount typed with more than two decimals keeps them in print (a style of its own).
+    cell.style =
+      look.fmt === 'amount' && typeof value === 'number' && amountFormat(value) !== NUM_FMT.amount
+        ? { ...style, numFmt: amountFormat(value) }
+        : style;
     if (toCol > at.col || toRow > at.row) {
       this.ws.mergeCells(at.row, at.col, toRow, toCol);
     }
     // A text that spans several rows is shown by their sum; only single-row text sets a height.
     if (typeof value === 'string' && value !== '' && toRow === at.row) {
       const size = FONTS[look.font ?? 'cell'].size;
-      this.needHeight(at.row, heightFor(linesOf(value, this.spanWidth(at.col, toCol)), size));
+      this.needHeight(at.row, this.heightOfText(value, at.col, toCol, size));
     }
   }
 
@@ -144,7 +161,7 @@ export class SheetWriter {
 
   /** Sets the heights remembered; call once the sheet is complete. */
   finish(): void {
-    for (const [row, h] of this.heights) this.ws.getRow(row).height = Math.min(409, h);
+    for (const [row, h] of this.heights) this.ws.getRow(row).height = Math.min(MAX_ROW_HEIGHT, h);
   }
 }
 

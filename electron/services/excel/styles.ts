@@ -3,6 +3,7 @@
  * row heights that let wrapped text show (Excel does not grow rows that exceljs writes).
  */
 import type { Alignment, Borders, Font } from 'exceljs';
+import { decimalsOf } from '../../../shared/format/numbers';
 
 /** Title 宋体 18 bold; year line and 金额单位 仿宋 12; the table 宋体 10; long texts 仿宋 11. */
 export const FONTS = {
@@ -22,9 +23,13 @@ export const THIN_BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: TH
 export const CENTER: Partial<Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 export const LEFT: Partial<Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true };
 export const LEFT_TOP: Partial<Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
+export const CENTER_TOP: Partial<Alignment> = { horizontal: 'center', vertical: 'top', wrapText: true };
 export const RIGHT: Partial<Alignment> = { horizontal: 'right', vertical: 'middle' };
 
-/** 万元 and scores: two decimals. Percentages: two decimals. Typed text: '@' keeps it text in Excel. */
+/**
+ * 万元 and scores: two decimals (an amount typed with more keeps them, see amountFormat).
+ * Percentages: two decimals. Typed text: '@' keeps it text in Excel.
+ */
 export const NUM_FMT = {
   amount: '0.00',
   score: '0.00',
@@ -34,6 +39,12 @@ export const NUM_FMT = {
   text: '@',
 } as const;
 export type NumFmtRole = keyof typeof NUM_FMT;
+
+/** An amount's format: two decimals at least, all the value's own decimals when it has more (9.233). */
+export function amountFormat(value: number): string {
+  const decimals = decimalsOf(value);
+  return decimals <= 2 ? NUM_FMT.amount : `0.${'0'.repeat(decimals)}`;
+}
 
 const charWidth = (ch: string) => ((ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1);
 

@@ -11,7 +11,7 @@ import type {
   EditableCallbackParams,
   ValueFormatterParams,
 } from 'ag-grid-community';
-import { fmt2, fmtNum, fmtPct } from '../../../shared/format/numbers';
+import { fmtAmount, fmtNum, fmtPct } from '../../../shared/format/numbers';
 import type { FundsColumnKey, KindLayout } from '../../../shared/layouts/types';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import type { AuditItem } from '../../../shared/review/types';
@@ -133,7 +133,7 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = 
         ...base,
         minWidth: Math.max(base.minWidth ?? 0, NUMBER_MIN_WIDTH),
         valueGetter: (p) => (p.data ? (p.data[key] ?? null) : null),
-        valueFormatter: (p) => (typeof p.value === 'number' ? fmt2(p.value) : ''),
+        valueFormatter: (p) => (typeof p.value === 'number' ? fmtAmount(p.value) : ''),
         editable: canEdit,
         cellClass: 'cell-number',
       };

@@ -5,7 +5,7 @@
  * undo takes it back; the 控制率 are computed.
  */
 import type { BasicDataLayout } from '../../../shared/layouts/types';
-import { fmt2, fmtNum, fmtPct } from '../../../shared/format/numbers';
+import { fmtAmount, fmtNum, fmtPct } from '../../../shared/format/numbers';
 import { BASIC_DATA_LABELS as L, controlRate, emptyBasicData } from '../../../shared/model/basic-data';
 import type { BasicData, BasicDataRow, BuildingControl, Form } from '../../../shared/model/types';
 import { parseNumberInput } from '../state/parse';
@@ -30,7 +30,7 @@ export function BasicDataBlock({ form, def }: { form: Form; def: BasicDataLayout
   const readOnly = store.readOnly;
   const put = (next: BasicData) => store.apply([{ op: 'setBasicData', formId: form.id, value: next }]);
 
-  /** A number box: 万元 amounts shown with two decimals, head counts as typed. */
+  /** A number box: 万元 amounts with at least two decimals (more when typed), head counts as typed. */
   const numberBox = (
     value: number | null,
     what: string,
@@ -39,7 +39,7 @@ export function BasicDataBlock({ form, def }: { form: Form; def: BasicDataLayout
     amount = true,
   ) => (
     <TextField
-      value={value === null ? '' : amount ? fmt2(value) : fmtNum(value)}
+      value={value === null ? '' : amount ? fmtAmount(value) : fmtNum(value)}
       onCommit={(text) => {
         const n = parseNumberInput(text, what);
         if (!n.ok) return store.setMessage(n.message, 'error');

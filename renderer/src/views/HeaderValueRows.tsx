@@ -4,7 +4,7 @@
  * undo takes it back; 评价金额 is read as 万元 and shown with two decimals.
  */
 import type { HeaderFieldDef } from '../../../shared/layouts/types';
-import { fmt2 } from '../../../shared/format/numbers';
+import { fmtAmount } from '../../../shared/format/numbers';
 import { headerNumber, headerText, isHeaderNumberKey } from '../../../shared/model/header';
 import type { Form } from '../../../shared/model/types';
 import { parseNumberInput } from '../state/parse';
@@ -25,7 +25,7 @@ function HeaderValueField({ form, def, wide }: { form: Form; def: HeaderFieldDef
     }
   };
   const amount = isHeaderNumberKey(key) ? headerNumber(form, key) : null;
-  const value = isHeaderNumberKey(key) ? (amount === null ? '' : fmt2(amount)) : headerText(form, key);
+  const value = isHeaderNumberKey(key) ? (amount === null ? '' : fmtAmount(amount)) : headerText(form, key);
   return (
     <label className={`header-field${wide ? ' wide' : ''}`}>
       <span className="header-label">{def.label}</span>
