@@ -2,11 +2,19 @@
  * Looks at a file before opening it as a document: is it there, is it an SQLite file, is it
  * ours, is it complete, which schema version, can we write where it lives. Never modifies it.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DocFailure, failure, fromSystemError } from './errors';
-import { APPLICATION_ID, SCHEMA_VERSION, applicationIdOf, schemaVersionOf } from './schema';
+import {
+  APPLICATION_ID,
+  MIGRATIONS,
+  applicationIdOf,
+  newestVersion,
+  schemaVersionOf,
+  type Migration,
+} from './schema';
+import { assertOurSchema, expectedSchema, openUntrusted, readSchema } from './schema-guard';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -22,10 +30,12 @@ function name(p: string): string {
 }
 
 /**
- * `schemaVersion` is the newest schema this app can read (tests inject extra migrations).
+ * `migrations` make the schemas this app can read (tests inject extra ones). The file's schema
+ * must be exactly theirs at its version (schema-guard.ts) before any of its rows is read.
  * Throws a DocFailure; nothing is created beside the file, not even SQLite's -wal or -shm.
  */
-export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSION): Probe {
+export function probeDocument(file: string, migrations: readonly Migration[] = MIGRATIONS): Probe {
+  const schemaVersion = newestVersion(migrations);
   let size: number;
   let mode: number;
   try {
@@ -86,7 +96,7 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
   let db: Database.Database | null = null;
   let version: number;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openUntrusted(file);
     if (applicationIdOf(db) !== APPLICATION_ID) {
       throw failure(
         'not-ziping',
@@ -103,6 +113,8 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
         file,
       );
     }
+    // Before any row is read: quick_check evaluates CHECK constraints, decoding reads tables.
+    assertOurSchema(db, file, migrations, version);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw failure('damaged', `“${name(file)}”已损坏（${String(check)}）：请使用备份或上次保存的版本`, file);
@@ -115,8 +127,12 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
   return { version, readOnlyReason: writability(file, mode) };
 }
 
+/** The version a newer file asks for, read only if its meta is our plain table (not a view). */
 function minAppVersion(db: Database.Database): string | null {
   try {
+    const ours = expectedSchema(1).find((e) => e.name === 'meta');
+    const theirs = readSchema(db).find((e) => e.name === 'meta');
+    if (!ours || theirs?.type !== 'table' || theirs.sql !== ours.sql) return null;
     const row = db.prepare("SELECT value FROM meta WHERE key = 'minAppVersion'").get() as
       { value?: string } | undefined;
     return row?.value ?? null;

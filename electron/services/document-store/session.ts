@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -35,6 +36,7 @@ import {
 } from './owner-lock';
 import { probeDocument } from './probe';
 import { MIGRATIONS, migrate, type Migration } from './schema';
+import { assertOurSchema, distrustSchema, openUntrusted } from './schema-guard';
 import { decodeDocument, encodeChange, encodeForm, META_KEYS } from './codec';
 import {
   applyReviewPatch,
@@ -124,10 +126,6 @@ function upgrade(db: Database.Database, migrations: readonly Migration[], file: 
       file,
     );
   }
-}
-
-function newestVersion(migrations: readonly Migration[]): number {
-  return migrations.reduce((v, m) => Math.max(v, m.version), 0);
 }
 
 function lockedError(owner: OwnerInfo, file: string): DocError {
@@ -276,7 +274,7 @@ export class DocumentSession {
     let working: { db: Database.Database; folder: string; info: WorkingInfo } | null = null;
     const migrations = options.migrations ?? MIGRATIONS;
     try {
-      const probe = probeDocument(abs, newestVersion(migrations));
+      const probe = probeDocument(abs, migrations);
       removeDeadSaveTemps(path.dirname(abs));
       if (readOnlyReason === null && probe.readOnlyReason) readOnlyReason = probe.readOnlyReason;
       if (readOnlyReason === null && editableHere(abs)) {
@@ -302,6 +300,8 @@ export class DocumentSession {
       renameSync(path.join(w.folder, WORKING_FILE) + '.copy', path.join(w.folder, WORKING_FILE));
       const db = openWorkingDb(path.join(w.folder, WORKING_FILE));
       w.db = db;
+      // Checked again on the copy itself: what the session uses is what was checked.
+      assertOurSchema(db, abs, migrations);
       // Older files are upgraded in the working copy; the user's file keeps the old version
       // (the backup) until the upgraded document is saved.
       upgrade(db, migrations, abs);
@@ -333,6 +333,11 @@ export class DocumentSession {
     let owned = false;
     try {
       db = openWorkingDb(path.join(folder, WORKING_FILE));
+      assertOurSchema(
+        db,
+        info.originalPath ?? path.join(folder, WORKING_FILE),
+        options.migrations ?? MIGRATIONS,
+      );
       upgrade(db, options.migrations ?? MIGRATIONS, info.originalPath ?? path.join(folder, WORKING_FILE));
       const doc = decodeDocument(db, info.originalPath ?? path.join(folder, WORKING_FILE));
       const editSeq = Number(
@@ -757,9 +762,12 @@ export function removeDeadSaveTemps(dir: string): void {
 function snapshotInto(source: string, dest: string): void {
   if (!existsSync(`${source}-journal`) && !existsSync(`${source}-wal`)) {
     copyFileSync(source, dest);
+    // The copy is ours to write whatever the original's mode (444, the Windows read-only
+    // attribute): copyFile copies the mode, and a read-only working copy cannot switch to WAL.
+    chmodSync(dest, 0o600);
     return;
   }
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = openUntrusted(source);
   try {
     db.prepare('VACUUM INTO ?').run(dest);
   } finally {
@@ -769,6 +777,7 @@ function snapshotInto(source: string, dest: string): void {
 
 export function openWorkingDb(file: string): Database.Database {
   const db = new Database(file);
+  distrustSchema(db);
   db.pragma('journal_mode = WAL');
   // FULL: every commit is flushed to the WAL before apply() returns, so a power cut loses nothing acknowledged.
   db.pragma('synchronous = FULL');
