@@ -114,7 +114,9 @@ export function schemaProblem(
     return !t || !same(t, e);
   });
   if (foreign.length === 0 && changed.length === 0) return null;
-  const canRebuild = !changed.some((e) => e.type === 'table' && e.name !== 'sqlite_sequence');
+  // sqlite_sequence only keeps AUTOINCREMENT counters, which copying the rows sets again.
+  const isData = (e: SchemaEntry): boolean => e.type === 'table' && e.name !== 'sqlite_sequence';
+  const canRebuild = expected.some(isData) && !changed.some(isData);
   const runsSql = foreign.filter((e) => e.type === 'trigger' || e.type === 'view');
   const label = (e: SchemaEntry): string => `${e.type} ${e.name}`;
   if (runsSql.length > 0) return { kind: 'runs-sql', objects: runsSql.map(label), canRebuild };

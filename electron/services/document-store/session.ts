@@ -153,6 +153,8 @@ export class DocumentSession {
   private authorSeq: number;
   /** The last edit of review data (a read-only save writes the review file only after one). */
   private reviewSeq: number;
+  /** A review file the user chose (saveReviewAs), instead of the one beside the document. */
+  private reviewFileElsewhere: string | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -499,32 +501,45 @@ export class DocumentSession {
 
   /** Where review data is saved while the document itself is read-only; null for a new document. */
   get reviewFile(): string | null {
+    if (this.reviewFileElsewhere !== null) return this.reviewFileElsewhere;
     return this.info.originalPath === null ? null : reviewFilePath(this.info.originalPath);
+  }
+
+  /**
+   * Saves the review data into a review file the user chose (the folder of a read-only document
+   * may not be writable either); later saves of this session go there too. The author takes it
+   * in with 导入审核意见.
+   */
+  saveReviewAs(file: string): DocResult<void> {
+    if (this.closed) return { ok: false, error: this.closedError() };
+    const before = this.reviewFileElsewhere;
+    this.reviewFileElsewhere = path.resolve(file);
+    const saved = this.saveReview(true);
+    if (!saved.ok && saved.error.code !== 'read-only') this.reviewFileElsewhere = before;
+    return saved;
   }
 
   /**
    * A read-only save keeps what it can: the review data, into the review file. Author edits a
    * read-only session recovered cannot be saved here and keep it unsaved (“另存为” keeps them).
    */
-  private saveReview(): DocResult<void> {
+  private saveReview(always = false): DocResult<void> {
     const file = this.reviewFile;
     const refused = {
       ok: false,
       error: { code: 'read-only', message: this.readOnlyNotice() ?? '文档为只读' },
     } as const;
-    if (file === null || this.reviewSeq <= this.info.savedSeq) return refused;
+    if (file === null || (!always && this.reviewSeq <= this.info.savedSeq)) return refused;
     try {
       const { unit, year } = this.document.meta;
       saveReviewFile(file, this.review.values(), { unit, year });
     } catch (e) {
       const error = fromSystemError(e, file, '保存审核意见');
-      return {
-        ok: false,
-        error: {
-          ...error,
-          message: `${error.message}。审核意见仍在本机，没有丢失：也可以用“另存为”把文档和审核意见存为一份副本`,
-        },
-      };
+      const elsewhere =
+        error.code === 'no-permission' || error.code === 'read-only'
+          ? `审核文件不能写入“${path.basename(path.dirname(file))}”文件夹（没有写入权限或位置只读）。审核意见仍在本机，没有丢失：请用“审核文件另存为”保存到其他位置，或用“另存为”把文档和审核意见存为一份副本`
+          : `${error.message}。审核意见仍在本机，没有丢失：也可以用“审核文件另存为”或“另存为”保存到其他位置`;
+      return { ok: false, error: { ...error, message: elsewhere } };
     }
     if (this.authorSeq > this.info.savedSeq) return refused;
     this.info = { ...this.info, savedSeq: this.editSeq };
@@ -793,7 +808,7 @@ export function writeInfo(folder: string, info: WorkingInfo): void {
   renameSync(tmp, file);
 }
 
-function fsyncFile(file: string): void {
+export function fsyncFile(file: string): void {
   const fd = openSync(file, 'r+');
   try {
     fsyncSync(fd);
@@ -802,7 +817,7 @@ function fsyncFile(file: string): void {
   }
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Makes the rename itself durable; directories cannot be opened this way on Windows.
   if (process.platform === 'win32') return;
   try {
