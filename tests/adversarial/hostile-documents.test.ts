@@ -19,7 +19,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import {
   DocumentSession,
   SCHEMA_VERSION,
@@ -31,9 +30,11 @@ import { DocFailure } from '../../electron/services/document-store/errors';
 import { readReviewFrom, readReviewFile } from '../../electron/services/document-store/review-store';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import type { ZipingDocument } from '../../shared/model/types';
+import { AppService } from '../../electron/services/handlers';
 import { writeDocumentFile } from '../support/document-file';
+import { comment } from '../support/review-items';
 import { fixtureDocument } from '../support/documents';
-import { ROOT } from '../support/run-cli';
+import { ROOT, runZipingHere } from '../support/run-cli';
 import { useTempDir } from '../support/temp-dir';
 
 const tmp = useTempDir('ziping-hostile-');
@@ -83,17 +84,6 @@ function workingCopies(data: string): string[] {
   return existsSync(root) ? readdirSync(root) : [];
 }
 
-/** The command line, in this process: its exit code and what it wrote. */
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
-
 const REFUSED = '为安全起见不予打开';
 
 /** Every path that reads a shared document refuses it with `expected` and leaves it as it was. */
@@ -113,7 +103,7 @@ async function expectRefusedEverywhere(file: string, data: string, expected: Reg
   }
   expect(review).toBeInstanceOf(DocFailure);
   expect((review as DocFailure).error.code).toBe('foreign-schema');
-  const score = await cli(['score', file]);
+  const score = await runZipingHere(['score', file]);
   expect(score.code).not.toBe(0);
   expect(score.stdout).toBe('');
   expect(score.stderr).toContain(REFUSED);
@@ -135,7 +125,7 @@ describe('planted triggers', () => {
     const file = hostile(dir, data, sql);
     const error = await expectRefusedEverywhere(file, data, /触发器\/视图/);
     expect(error.canRebuild).toBe(true);
-    expect((await cli(['score', file])).stderr).toContain('ziping rebuild');
+    expect((await runZipingHere(['score', file])).stderr).toContain('ziping rebuild');
 
     const clean = join(dir, '干净副本.ziping');
     const rebuilt = rebuildCleanCopy(file, clean);
@@ -177,13 +167,13 @@ describe('planted triggers', () => {
       'CREATE TRIGGER wipe AFTER INSERT ON changes BEGIN DELETE FROM forms; END;',
     );
     const out = join(dir, '重建.ziping');
-    const run = await cli(['rebuild', file, '--out', out]);
+    const run = await runZipingHere(['rebuild', file, '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('trigger wipe');
-    const score = await cli(['score', out]);
+    const score = await runZipingHere(['score', out]);
     expect(score.code).toBe(0);
     expect((JSON.parse(score.stdout) as { forms: unknown[] }).forms).toHaveLength(ORIGINAL.forms.length);
-    const again = await cli(['rebuild', file, '--out', out]);
+    const again = await runZipingHere(['rebuild', file, '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('已存在');
   });
@@ -227,7 +217,7 @@ describe('views, extra objects, wrong schema', () => {
     const error = failed(DocumentSession.open(file, { dataDir: data }));
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain('更新版本');
-    const score = await cli(['score', file]);
+    const score = await runZipingHere(['score', file]);
     expect(score.code).toBe(2);
     expect(score.stderr).toContain('更新版本');
     expect(workingCopies(data)).toEqual([]);
@@ -239,6 +229,63 @@ describe('views, extra objects, wrong schema', () => {
     await expectRefusedEverywhere(file, data, /数据表或索引/);
     const zero = hostile(dir, data, 'PRAGMA user_version = 0;', '零.ziping');
     expect((await expectRefusedEverywhere(zero, data, /数据表或索引/)).canRebuild).toBe(false);
+  });
+});
+
+describe('what the window calls', () => {
+  it('doc/open refuses with canRebuild; doc/rebuildCleanCopy saves a copy that opens', () => {
+    const { dir, data } = space();
+    const file = hostile(
+      dir,
+      data,
+      'CREATE TRIGGER wipe AFTER INSERT ON changes BEGIN DELETE FROM forms; END;',
+    );
+    const app = new AppService(data);
+    const refused = app.call('doc/open', { path: file });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'foreign-schema', canRebuild: true } });
+    const to = join(dir, '干净.ziping');
+    expect(app.call('doc/rebuildCleanCopy', { from: file, to: join(dir, 'x.txt') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(app.call('doc/rebuildCleanCopy', { from: file, to: file })).toMatchObject({ ok: false });
+    expect(app.call('doc/rebuildCleanCopy', { from: file, to })).toMatchObject({
+      ok: true,
+      value: { path: to },
+    });
+    expect(app.call('doc/open', { path: to })).toMatchObject({ ok: true });
+    expect(app.call('doc/close', { discard: false })).toMatchObject({ ok: true });
+  });
+
+  it('review/saveAs writes the review file where the user chose; later saves go there too', () => {
+    const { dir, data } = space();
+    const file = join(dir, '送审.ziping');
+    writeDocumentFile(file, ORIGINAL, data);
+    const app = new AppService(data);
+    expect(app.call('doc/open', { path: file, review: true })).toMatchObject({ ok: true });
+    const formId = ORIGINAL.forms[0]?.id ?? null;
+    const put = (id: string) =>
+      app.call('review/apply', { patches: [{ op: 'putReview', item: comment(id, formId, '意见') }] });
+    expect(put('c1')).toMatchObject({ ok: true });
+    const chosen = join(dir, '别处', '我的审核.ziping-review');
+    mkdirSync(join(dir, '别处'));
+    expect(app.call('review/saveAs', { path: join(dir, '审核.txt') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(app.call('review/saveAs', { path: chosen })).toMatchObject({
+      ok: true,
+      value: { reviewFile: chosen, dirty: false },
+    });
+    expect(put('c2')).toMatchObject({ ok: true });
+    expect(app.call('doc/save', {})).toMatchObject({ ok: true, value: { dirty: false } });
+    expect(
+      readReviewFile(chosen)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
+    expect(existsSync(file.replace(/\.ziping$/, '.ziping-review'))).toBe(false);
+    expect(app.call('doc/close', { discard: false })).toMatchObject({ ok: true });
   });
 });
 
