@@ -197,6 +197,14 @@ describe('views, extra objects, wrong schema', () => {
     expect(rebuilt.ok).toBe(true);
   });
 
+  it('a schema too big to be ours is refused before SQLite parses it', async () => {
+    const { dir, data } = space();
+    const views = Array.from({ length: 300 }, (_, i) => `CREATE VIEW v${i} AS SELECT * FROM forms;`);
+    const file = hostile(dir, data, views.join('\n'));
+    const error = await expectRefusedEverywhere(file, data, /大量不属于自评表的数据库对象/);
+    expect(error.canRebuild).toBe(false);
+  });
+
   it('a table of ours changed is refused, and cannot be rebuilt', async () => {
     const { dir, data } = space();
     const file = hostile(

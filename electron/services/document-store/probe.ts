@@ -14,9 +14,19 @@ import {
   schemaVersionOf,
   type Migration,
 } from './schema';
-import { assertOurSchema, expectedSchema, openUntrusted, readSchema } from './schema-guard';
+import {
+  assertOurSchema,
+  expectedSchema,
+  openUntrusted,
+  readSchema,
+  schemaTooLargeError,
+} from './schema-guard';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** B-tree page type of a table leaf (SQLite file format, 1.6). */
+const LEAF_TABLE_PAGE = 0x0d;
+/** Rows sqlite_master may have: ours has about ten at every version, with room to grow. */
+const MAX_SCHEMA_ROWS = 64;
 
 export interface Probe {
   /** Schema version of the file (older ones are upgraded in the working copy). */
@@ -50,12 +60,13 @@ export function probeDocument(file: string, migrations: readonly Migration[] = M
   if (size === 0)
     throw failure('not-ziping', `“${name(file)}”是空文件，不是自评表文档：请选择正确的文件或使用备份`, file);
 
-  const header = Buffer.alloc(100);
+  // The database header (100 bytes) and the b-tree header of page 1, which holds sqlite_master.
+  const header = Buffer.alloc(108);
   let read = 0;
   try {
     const fd = openSync(file, 'r');
     try {
-      read = readSync(fd, header, 0, 100, 0);
+      read = readSync(fd, header, 0, header.length, 0);
     } finally {
       closeSync(fd);
     }
@@ -92,6 +103,11 @@ export function probeDocument(file: string, migrations: readonly Migration[] = M
       file,
     );
   }
+
+  // Our schema is a dozen rows on page 1, a leaf. SQLite parses the whole schema on open (ten
+  // thousand views take seconds), so a bigger one is refused before SQLite reads it.
+  if (read < header.length || header[100] !== LEAF_TABLE_PAGE || header.readUInt16BE(103) > MAX_SCHEMA_ROWS)
+    throw new DocFailure(schemaTooLargeError(file));
 
   let db: Database.Database | null = null;
   let version: number;

@@ -142,6 +142,16 @@ export function schemaError(problem: SchemaProblem, file: string, version: numbe
   };
 }
 
+/** A schema far bigger than ours (probe.ts refuses it before SQLite parses it). */
+export function schemaTooLargeError(file: string): DocError {
+  return {
+    code: 'foreign-schema',
+    message: `文档“${path.basename(file)}”含有大量不属于自评表的数据库对象，为安全起见不予打开：请向文件的提供者索取原始文件，或使用备份`,
+    path: file,
+    canRebuild: false,
+  };
+}
+
 /**
  * Throws a DocFailure unless `db` holds exactly the schema of its own schema version. `version`:
  * the version to check against (default: the file's user_version).
