@@ -294,6 +294,16 @@ describe('what the window calls', () => {
     ).toEqual(['c1', 'c2']);
     expect(existsSync(file.replace(/\.ziping$/, '.ziping-review'))).toBe(false);
     expect(app.call('doc/close', { discard: false })).toMatchObject({ ok: true });
+    // A document the user may write keeps its review data itself.
+    expect(app.call('doc/open', { path: file })).toMatchObject({
+      ok: true,
+      value: { status: { readOnly: false } },
+    });
+    expect(app.call('review/saveAs', { path: chosen })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-change' },
+    });
+    expect(app.call('doc/close', { discard: false })).toMatchObject({ ok: true });
   });
 });
 

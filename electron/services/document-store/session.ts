@@ -512,6 +512,11 @@ export class DocumentSession {
    */
   saveReviewAs(file: string): DocResult<void> {
     if (this.closed) return { ok: false, error: this.closedError() };
+    if (!this.readOnly)
+      return {
+        ok: false,
+        error: { code: 'invalid-change', message: '该文档可以直接保存，审核意见随文档一起保存：请用“保存”' },
+      };
     const before = this.reviewFileElsewhere;
     this.reviewFileElsewhere = path.resolve(file);
     const saved = this.saveReview(true);
