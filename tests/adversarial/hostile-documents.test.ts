@@ -389,14 +389,17 @@ describe('recursive views (no hang)', () => {
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
-const hasSetpriv = isRoot && spawnSync('setpriv', ['--version']).status === 0;
-/** How to run a child as a user who is not root; null when this machine cannot. */
+const runs = (command: string, args: string[]): boolean => isRoot && spawnSync(command, args).status === 0;
+/** How to run a child as a user who is not root (uid 65534, nobody); null when this machine cannot. */
 const asUser: string[] | null = !isRoot
   ? []
-  : hasSetpriv
+  : runs('setpriv', ['--version'])
     ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--']
-    : null;
-const skipReason = asUser === null ? '（跳过：以 root 运行且没有 setpriv，无法以普通用户测试权限）' : '';
+    : runs('runuser', ['-u', 'nobody', '--', 'true'])
+      ? ['runuser', '-u', 'nobody', '--']
+      : null;
+const skipReason =
+  asUser === null ? '（跳过：以 root 运行且没有 setpriv 或 runuser，无法以普通用户测试权限）' : '';
 
 describe(`read-only documents, opened by a user who is not root${skipReason}`, () => {
   // A folder the unprivileged user can use; the runner's temp folder may not be reachable by it.
