@@ -16,6 +16,11 @@ import type { DocumentComparison } from './compare/compare';
 export interface CallError {
   code: string;
   message: string;
+  /**
+   * Code 'foreign-schema' (a document with triggers, views or tables not ours): its data tables
+   * are intact and 'doc/rebuildCleanCopy' can save them into a new file.
+   */
+  canRebuild?: boolean;
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
@@ -147,6 +152,16 @@ export interface Handlers {
    * merges the newer items as one undoable step.
    */
   'review/read': (args: { path: string }) => { items: ReviewItem[] };
+  /**
+   * Saves the review data into a review file (.ziping-review) the user chose, for when the one
+   * beside a read-only document cannot be written; later saves go there too.
+   */
+  'review/saveAs': (args: { path: string }) => DocStatus;
+  /**
+   * Rebuilds a refused document (error.canRebuild) as a clean copy at `to`: a new file with only
+   * the rows of the document's tables; `from` is only read. Opening `to` is the caller's next step.
+   */
+  'doc/rebuildCleanCopy': (args: { from: string; to: string }) => { path: string; rows: number };
   'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
   'recovery/discard': (args: { sessionId: string }) => null;
   /**
@@ -193,6 +208,8 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'forms/read',
   'review/apply',
   'review/read',
+  'review/saveAs',
+  'doc/rebuildCleanCopy',
   'recovery/recover',
   'recovery/discard',
   'export/progress',

@@ -1,10 +1,14 @@
-/** `ziping new`, `ziping import … --into`, `ziping export-json`: the command line over .ziping documents. */
+/**
+ * `ziping new`, `ziping import … --into`, `ziping export-json`, `ziping rebuild`: the command line
+ * over .ziping documents.
+ */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formToJson, type ParsedForm } from '../../shared/model/interchange';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { getLayout } from '../../shared/layouts/definitions';
 import { DocumentSession } from '../services/document-store/session';
+import { rebuildCleanCopy } from '../services/document-store/clean-copy';
 import { withoutEditsKept, type DocResult } from '../services/document-store/errors';
 import { numberedFileNames } from '../services/file-names';
 import { StagedFolder } from '../services/files';
@@ -163,5 +167,21 @@ export function exportJson(file: string | undefined, out: string | undefined, io
     throw new CliError(`${writeErrorMessage(e, out)}；没有导出任何文件`);
   }
   io.stdout.write(`已导出 ${names.length} 张表到 ${out}\n`);
+  return 0;
+}
+
+/**
+ * The clean copy of a document refused for SQL objects that are not ours (triggers, views, extra
+ * tables): only our tables' rows, in a new file. The original is only read.
+ */
+export function rebuildDocument(file: string | undefined, out: string | undefined, io: CliIo): number {
+  const usage = 'ziping rebuild 文档.ziping --out 干净副本.ziping';
+  const source = requireZiping(file, usage);
+  const target = requireZiping(out, usage);
+  // Never overwrite an existing document by accident.
+  if (existsSync(target)) throw new CliError(`“${target}”已存在：请换一个文件名，或先删除它`);
+  const copy = unwrap(rebuildCleanCopy(source, target));
+  const leftOut = copy.leftOut.length > 0 ? `，去掉了 ${copy.leftOut.join('、')}` : '';
+  io.stdout.write(`已重建干净副本 ${target}（${copy.rows} 行数据${leftOut}）\n`);
   return 0;
 }

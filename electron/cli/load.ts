@@ -23,6 +23,9 @@ export async function loadForms(path: string): Promise<ParsedForm[]> {
 
 export function loadDocument(path: string): ZipingDocument {
   const snapshot = readDocumentSnapshot(path);
-  if (!snapshot.ok) throw new CliError(snapshot.error.message);
+  if (!snapshot.ok) {
+    const { message, canRebuild } = snapshot.error;
+    throw new CliError(canRebuild ? `${message}（ziping rebuild ${path} --out 新文档.ziping）` : message);
+  }
   return snapshot.value;
 }

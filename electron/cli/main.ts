@@ -7,7 +7,7 @@ import { getLayout } from '../../shared/layouts/definitions';
 import { formReport, reportFinding } from '../../shared/report/score-report';
 import { scoreForm } from '../../shared/scoring/form';
 import { parseArgs } from './args';
-import { exportJson, importForms, newDocument } from './document-commands';
+import { exportJson, importForms, newDocument, rebuildDocument } from './document-commands';
 import { CliError } from './errors';
 import { exportExcel } from './excel-commands';
 import { loadForms } from './load';
@@ -33,6 +33,8 @@ const USAGE = `用法：
                                                  Ctrl+C 取消导出（不写入任何文件，退出码 130）；
                                                  --review 同时导出批注、核查分数和审核状态
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
+  ziping rebuild 文档.ziping --out 新文档.ziping  文档含有不属于自评表的触发器、视图或数据表而被拒绝打开时，
+                                                 把其中的表格数据重建为一份干净副本（原文件不变）
   ziping --help                                  显示本说明
 “文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;
 
@@ -108,9 +110,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const args = parseArgs(rest, { valued: ['--out'] });
       return exportJson(single(args.positional, 'export-json'), args.options.get('--out'), io);
     }
+    case 'rebuild': {
+      const args = parseArgs(rest, { valued: ['--out'] });
+      return rebuildDocument(single(args.positional, 'rebuild'), args.options.get('--out'), io);
+    }
     default:
       throw new CliError(
-        `不认识的命令“${command}”：可用命令为 score、check、new、import、export、export-json，运行 ziping --help 查看用法`,
+        `不认识的命令“${command}”：可用命令为 score、check、new、import、export、export-json、rebuild，运行 ziping --help 查看用法`,
       );
   }
 }

@@ -16,7 +16,13 @@ import { checkReviewPatch } from '../../shared/review/validate';
 import { DocFailure } from './document-store/errors';
 import { readReviewFrom } from './document-store/review-store';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
-import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
+import {
+  DocumentSession,
+  discardRecoverable,
+  listRecoverable,
+  rebuildCleanCopy,
+  recover,
+} from './document-store';
 import type { DocResult } from './document-store/errors';
 import { readXlsxReview } from './excel/import';
 import { exportDocument } from './excel/export';
@@ -143,6 +149,21 @@ export class AppService {
       if (typeof args.path !== 'string' || args.path === '') return bad('缺少保存位置');
       const r = s.saveAs(args.path);
       return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'review/saveAs': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      if (typeof args.path !== 'string' || !/\.ziping-review$/i.test(args.path))
+        return bad('审核文件的保存位置应为 .ziping-review 文件');
+      const r = s.saveReviewAs(args.path);
+      return r.ok ? { ok: true, value: status(s) } : r;
+    },
+    'doc/rebuildCleanCopy': (args) => {
+      if (typeof args.from !== 'string' || args.from === '') return bad('缺少要重建的文档');
+      if (typeof args.to !== 'string' || !/\.ziping$/i.test(args.to))
+        return bad('干净副本的保存位置应为 .ziping 文件');
+      const r = rebuildCleanCopy(args.from, args.to);
+      return r.ok ? { ok: true, value: { path: args.to, rows: r.value.rows } } : r;
     },
     'doc/exportJson': (args) => {
       const s = this.session;

@@ -32,3 +32,15 @@ export function runZiping(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     );
   });
 }
+
+/** Runs the `ziping` command in this process (no child): its exit code and what it wrote. */
+export async function runZipingHere(argv: string[]): Promise<Run> {
+  const { main } = await import('../../electron/cli/main');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}

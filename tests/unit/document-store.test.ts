@@ -694,6 +694,9 @@ describe('read-only files', () => {
     expect(s.readOnlyReason).toBe('no-permission');
     expect(s.readOnlyNotice()).toMatch(CHINESE);
     expect(s.readOnlyNotice()).toContain('另存为');
+    // The working copy is ours to write whatever the file's mode: root writes a 444 file anyway,
+    // a user could not (tests/adversarial runs this open as a user who is not root).
+    expect(statSync(s.workingFile).mode & 0o200).toBe(0o200);
     // A read-only open takes nothing: no owner file.
     expect(existsSync(ownerFilePath(file))).toBe(false);
 

@@ -10,6 +10,8 @@ import { diskFullMessage, type DiskPlace } from '../disk-full';
 export type DocErrorCode =
   | 'not-ziping'
   | 'damaged'
+  /** The file holds SQL objects that are not ours (schema-guard.ts). */
+  | 'foreign-schema'
   | 'newer-version'
   | 'upgrade-failed'
   | 'locked'
@@ -27,6 +29,8 @@ export interface DocError {
   message: string;
   /** The file concerned, when there is one. */
   path?: string;
+  /** A 'foreign-schema' file whose tables are intact: rebuildCleanCopy (clean-copy.ts) can save its data. */
+  canRebuild?: boolean;
 }
 
 export type DocResult<T> = { ok: true; value: T } | { ok: false; error: DocError };

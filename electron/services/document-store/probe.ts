@@ -2,13 +2,31 @@
  * Looks at a file before opening it as a document: is it there, is it an SQLite file, is it
  * ours, is it complete, which schema version, can we write where it lives. Never modifies it.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DocFailure, failure, fromSystemError, notClosedFailure } from './errors';
-import { APPLICATION_ID, SCHEMA_VERSION, applicationIdOf, schemaVersionOf } from './schema';
+import {
+  APPLICATION_ID,
+  MIGRATIONS,
+  applicationIdOf,
+  newestVersion,
+  schemaVersionOf,
+  type Migration,
+} from './schema';
+import {
+  assertOurSchema,
+  expectedSchema,
+  openUntrusted,
+  readSchema,
+  schemaTooLargeError,
+} from './schema-guard';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** B-tree page type of a table leaf (SQLite file format, 1.6). */
+const LEAF_TABLE_PAGE = 0x0d;
+/** Rows sqlite_master may have: ours has about ten at every version, with room to grow. */
+const MAX_SCHEMA_ROWS = 64;
 
 export interface Probe {
   /** Schema version of the file (older ones are upgraded in the working copy). */
@@ -22,10 +40,12 @@ function name(p: string): string {
 }
 
 /**
- * `schemaVersion` is the newest schema this app can read (tests inject extra migrations).
+ * `migrations` make the schemas this app can read (tests inject extra ones). The file's schema
+ * must be exactly theirs at its version (schema-guard.ts) before any of its rows is read.
  * Throws a DocFailure; nothing is created beside the file, not even SQLite's -wal or -shm.
  */
-export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSION): Probe {
+export function probeDocument(file: string, migrations: readonly Migration[] = MIGRATIONS): Probe {
+  const schemaVersion = newestVersion(migrations);
   let size: number;
   let mode: number;
   try {
@@ -40,12 +60,13 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
   if (size === 0)
     throw failure('not-ziping', `“${name(file)}”是空文件，不是自评表文档：请选择正确的文件或使用备份`, file);
 
-  const header = Buffer.alloc(100);
+  // The database header (100 bytes) and the b-tree header of page 1, which holds sqlite_master.
+  const header = Buffer.alloc(108);
   let read = 0;
   try {
     const fd = openSync(file, 'r');
     try {
-      read = readSync(fd, header, 0, 100, 0);
+      read = readSync(fd, header, 0, header.length, 0);
     } finally {
       closeSync(fd);
     }
@@ -89,10 +110,15 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
     );
   }
 
+  // Our schema is a dozen rows on page 1, a leaf. SQLite parses the whole schema on open (ten
+  // thousand views take seconds), so a bigger one is refused before SQLite reads it.
+  if (read < header.length || header[100] !== LEAF_TABLE_PAGE || header.readUInt16BE(103) > MAX_SCHEMA_ROWS)
+    throw new DocFailure(schemaTooLargeError(file));
+
   let db: Database.Database | null = null;
   let version: number;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openUntrusted(file);
     if (applicationIdOf(db) !== APPLICATION_ID) {
       throw failure(
         'not-ziping',
@@ -109,6 +135,8 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
         file,
       );
     }
+    // Before any row is read: quick_check evaluates CHECK constraints, decoding reads tables.
+    assertOurSchema(db, file, migrations, version);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw failure('damaged', `“${name(file)}”已损坏（${String(check)}）：请使用备份或上次保存的版本`, file);
@@ -121,8 +149,12 @@ export function probeDocument(file: string, schemaVersion: number = SCHEMA_VERSI
   return { version, readOnlyReason: writability(file, mode) };
 }
 
+/** The version a newer file asks for, read only if its meta is our plain table (not a view). */
 function minAppVersion(db: Database.Database): string | null {
   try {
+    const ours = expectedSchema(1).find((e) => e.name === 'meta');
+    const theirs = readSchema(db).find((e) => e.name === 'meta');
+    if (!ours || theirs?.type !== 'table' || theirs.sql !== ours.sql) return null;
     const row = db.prepare("SELECT value FROM meta WHERE key = 'minAppVersion'").get() as
       { value?: string } | undefined;
     return row?.value ?? null;

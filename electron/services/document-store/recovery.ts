@@ -10,6 +10,7 @@ import path from 'node:path';
 import { currentUser } from '../data-dir';
 import type { DocResult } from './errors';
 import { processAlive, releaseOwner } from './owner-lock';
+import { assertOurSchema, openUntrusted } from './schema-guard';
 import { DocumentSession, isOpenHere, workingRoot, type SessionOptions, type WorkingInfo } from './session';
 
 /** A working copy with unsaved edits, as the contract shows it to the window. */
@@ -131,8 +132,10 @@ function savedInFile(info: WorkingInfo): number {
   if (info.originalPath === null || !existsSync(info.originalPath)) return 0;
   try {
     // Saved files are in rollback-journal mode: reading them read-only creates nothing beside them.
-    const db = new Database(info.originalPath, { readonly: true, fileMustExist: true });
+    // The file may have been replaced by anything since: its schema is checked before meta is read.
+    const db = openUntrusted(info.originalPath);
     try {
+      assertOurSchema(db, info.originalPath);
       const rows = db
         .prepare("SELECT key, value FROM meta WHERE key IN ('savedBySession', 'savedAtSeq')")
         .all() as Array<{ key: string; value: string }>;

@@ -3,7 +3,7 @@
  * that a reviewer writes beside a document they may not change. The two merge item by item:
  * the later change of an item wins (shared/review/patch.ts mergeReviewItems).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { mergeReviewItems, type ReviewItems } from '../../../shared/review/patch';
@@ -13,6 +13,7 @@ import { withFileLock } from '../file-lock';
 import { writeFileAtomic } from '../files';
 import { DocFailure, failure, fromSystemError } from './errors';
 import { probeDocument } from './probe';
+import { assertOurSchema, openUntrusted } from './schema-guard';
 
 export const REVIEW_FILE_FORMAT = 'ziping-review';
 /** Thousands of comments fit in a few MB; anything far bigger is not a review file. */
@@ -121,7 +122,8 @@ export function readReviewFrom(file: string): ReviewItem[] {
   const items: ReviewItems = new Map();
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openUntrusted(file);
+    assertOurSchema(db, file);
     const hasTable = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'review_items'")
       .get();

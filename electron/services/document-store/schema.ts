@@ -71,6 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
+/** The newest schema version `migrations` make (tests inject newer ones). */
+export function newestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((v, m) => Math.max(v, m.version), 0);
+}
+
 export function schemaVersionOf(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

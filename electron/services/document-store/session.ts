@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -36,6 +37,7 @@ import {
 } from './owner-lock';
 import { probeDocument } from './probe';
 import { MIGRATIONS, migrate, type Migration } from './schema';
+import { assertOurSchema, distrustSchema, openUntrusted } from './schema-guard';
 import { decodeDocument, encodeChange, encodeForm, META_KEYS } from './codec';
 import {
   applyReviewPatch,
@@ -141,10 +143,6 @@ function dataFolderPlace(options: SessionOptions, file: string, note: string): W
   };
 }
 
-function newestVersion(migrations: readonly Migration[]): number {
-  return migrations.reduce((v, m) => Math.max(v, m.version), 0);
-}
-
 function lockedError(owner: OwnerInfo, file: string): DocError {
   return {
     code: 'locked',
@@ -170,6 +168,8 @@ export class DocumentSession {
   private authorSeq: number;
   /** The last edit of review data (a read-only save writes the review file only after one). */
   private reviewSeq: number;
+  /** A review file the user chose (saveReviewAs), instead of the one beside the document. */
+  private reviewFileElsewhere: string | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -296,7 +296,7 @@ export class DocumentSession {
     let working: { db: Database.Database; folder: string; info: WorkingInfo } | null = null;
     const migrations = options.migrations ?? MIGRATIONS;
     try {
-      const probe = probeDocument(abs, newestVersion(migrations));
+      const probe = probeDocument(abs, migrations);
       removeDeadSaveTemps(path.dirname(abs));
       if (readOnlyReason === null && probe.readOnlyReason) readOnlyReason = probe.readOnlyReason;
       if (readOnlyReason === null && editableHere(abs)) {
@@ -322,6 +322,8 @@ export class DocumentSession {
       renameSync(path.join(w.folder, WORKING_FILE) + '.copy', path.join(w.folder, WORKING_FILE));
       const db = openWorkingDb(path.join(w.folder, WORKING_FILE));
       w.db = db;
+      // Checked again on the copy itself: what the session uses is what was checked.
+      assertOurSchema(db, abs, migrations);
       // Older files are upgraded in the working copy; the user's file keeps the old version
       // (the backup) until the upgraded document is saved.
       upgrade(db, migrations, abs);
@@ -356,6 +358,11 @@ export class DocumentSession {
     let owned = false;
     try {
       db = openWorkingDb(path.join(folder, WORKING_FILE));
+      assertOurSchema(
+        db,
+        info.originalPath ?? path.join(folder, WORKING_FILE),
+        options.migrations ?? MIGRATIONS,
+      );
       upgrade(db, options.migrations ?? MIGRATIONS, info.originalPath ?? path.join(folder, WORKING_FILE));
       const doc = decodeDocument(db, info.originalPath ?? path.join(folder, WORKING_FILE));
       const editSeq = Number(
@@ -531,32 +538,50 @@ export class DocumentSession {
 
   /** Where review data is saved while the document itself is read-only; null for a new document. */
   get reviewFile(): string | null {
+    if (this.reviewFileElsewhere !== null) return this.reviewFileElsewhere;
     return this.info.originalPath === null ? null : reviewFilePath(this.info.originalPath);
+  }
+
+  /**
+   * Saves the review data into a review file the user chose (the folder of a read-only document
+   * may not be writable either); later saves of this session go there too. The author takes it
+   * in with 导入审核意见.
+   */
+  saveReviewAs(file: string): DocResult<void> {
+    if (this.closed) return { ok: false, error: this.closedError() };
+    if (!this.readOnly)
+      return {
+        ok: false,
+        error: { code: 'invalid-change', message: '该文档可以直接保存，审核意见随文档一起保存：请用“保存”' },
+      };
+    const before = this.reviewFileElsewhere;
+    this.reviewFileElsewhere = path.resolve(file);
+    const saved = this.saveReview(true);
+    if (!saved.ok && saved.error.code !== 'read-only') this.reviewFileElsewhere = before;
+    return saved;
   }
 
   /**
    * A read-only save keeps what it can: the review data, into the review file. Author edits a
    * read-only session recovered cannot be saved here and keep it unsaved (“另存为” keeps them).
    */
-  private saveReview(): DocResult<void> {
+  private saveReview(always = false): DocResult<void> {
     const file = this.reviewFile;
     const refused = {
       ok: false,
       error: { code: 'read-only', message: this.readOnlyNotice() ?? '文档为只读' },
     } as const;
-    if (file === null || this.reviewSeq <= this.info.savedSeq) return refused;
+    if (file === null || (!always && this.reviewSeq <= this.info.savedSeq)) return refused;
     try {
       const { unit, year } = this.document.meta;
       saveReviewFile(file, this.review.values(), { unit, year });
     } catch (e) {
       const error = fromSystemError(e, file, '保存审核意见');
-      return {
-        ok: false,
-        error: {
-          ...error,
-          message: `${error.message}。审核意见仍在本机，没有丢失：也可以用“另存为”把文档和审核意见存为一份副本`,
-        },
-      };
+      const elsewhere =
+        error.code === 'no-permission' || error.code === 'read-only'
+          ? `审核文件不能写入“${path.basename(path.dirname(file))}”文件夹（没有写入权限或位置只读）。审核意见仍在本机，没有丢失：请用“审核文件另存为”保存到其他位置，或用“另存为”把文档和审核意见存为一份副本`
+          : `${error.message}。审核意见仍在本机，没有丢失：也可以用“审核文件另存为”或“另存为”保存到其他位置`;
+      return { ok: false, error: { ...error, message: elsewhere } };
     }
     if (this.authorSeq > this.info.savedSeq) return refused;
     this.info = { ...this.info, savedSeq: this.editSeq };
@@ -794,9 +819,12 @@ export function removeDeadSaveTemps(dir: string): void {
 function snapshotInto(source: string, dest: string): void {
   if (!existsSync(`${source}-journal`) && !existsSync(`${source}-wal`)) {
     copyFileSync(source, dest);
+    // The copy is ours to write whatever the original's mode (444, the Windows read-only
+    // attribute): copyFile copies the mode, and a read-only working copy cannot switch to WAL.
+    chmodSync(dest, 0o600);
     return;
   }
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = openUntrusted(source);
   try {
     db.prepare('VACUUM INTO ?').run(dest);
   } finally {
@@ -806,6 +834,7 @@ function snapshotInto(source: string, dest: string): void {
 
 export function openWorkingDb(file: string): Database.Database {
   const db = new Database(file);
+  distrustSchema(db);
   db.pragma('journal_mode = WAL');
   // FULL: every commit is flushed to the WAL before apply() returns, so a power cut loses nothing acknowledged.
   db.pragma('synchronous = FULL');
@@ -821,7 +850,7 @@ export function writeInfo(folder: string, info: WorkingInfo): void {
   renameSync(tmp, file);
 }
 
-function fsyncFile(file: string): void {
+export function fsyncFile(file: string): void {
   const fd = openSync(file, 'r+');
   try {
     fsyncSync(fd);
@@ -830,7 +859,7 @@ function fsyncFile(file: string): void {
   }
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Makes the rename itself durable; directories cannot be opened this way on Windows.
   if (process.platform === 'win32') return;
   try {
