@@ -30,17 +30,18 @@ function stamp(file) {
  * @returns {string | null}
  */
 export function freshBundle(root) {
-  let manifest;
   try {
-    manifest = JSON.parse(readFileSync(path.join(cacheDir(root), 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(path.join(cacheDir(root), 'manifest.json'), 'utf8'));
     for (const input of manifest.inputs) {
       const now = stamp(path.resolve(root, input.file));
       if (now.size !== input.size || now.mtimeMs !== input.mtimeMs) return null;
     }
+    const entry = path.join(cacheDir(root), manifest.entry);
+    statSync(entry);
+    return entry;
   } catch {
-    return null; // no bundle yet, or a file it was built from is gone
+    return null; // no bundle yet, or a file it was built from, or the build itself, is gone
   }
-  return path.join(cacheDir(root), manifest.entry);
 }
 
 /**

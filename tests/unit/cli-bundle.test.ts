@@ -4,7 +4,7 @@
  * recorded as fresh when a source was saved during the build, and old builds cleaned up.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildBundle, cacheDir, freshBundle } from '../../scripts/cli-bundle.mjs';
@@ -65,6 +65,12 @@ describe('the command bundle', { timeout: 120_000 }, () => {
     expect(freshBundle(root)).toBeNull();
     expect(await run(await buildBundle(root, ENTRY))).toBe('one?');
     rmSync(join(root, 'src/late.ts'));
+    expect(freshBundle(root)).toBeNull();
+  });
+
+  it('is not used when its build folder was removed', async () => {
+    const built = await buildBundle(root, ENTRY);
+    rmSync(dirname(built), { recursive: true });
     expect(freshBundle(root)).toBeNull();
   });
 
