@@ -7,9 +7,7 @@ import { getLayout } from '../../shared/layouts/definitions';
 import { formReport, reportFinding } from '../../shared/report/score-report';
 import { scoreForm } from '../../shared/scoring/form';
 import { parseArgs } from './args';
-import { exportJson, importForms, newDocument, rebuildDocument } from './document-commands';
 import { CliError } from './errors';
-import { exportExcel } from './excel-commands';
 import { loadForms } from './load';
 
 export interface CliIo {
@@ -94,24 +92,31 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       return errors > 0 ? 1 : 0;
     }
+    // The document and Excel commands are loaded when used: exceljs alone takes half a second to
+    // load, which --help, score and check need not pay.
     case 'new': {
       const args = parseArgs(rest, { valued: ['--unit', '--year', '--layout'] });
+      const { newDocument } = await import('./document-commands');
       return newDocument(single(args.positional, 'new'), args.options, io);
     }
     case 'import': {
       const args = parseArgs(rest, { valued: ['--into'] });
+      const { importForms } = await import('./document-commands');
       return importForms(single(args.positional, 'import'), args.options.get('--into'), io);
     }
     case 'export': {
       const args = parseArgs(rest, { valued: ['--out', '--form'], flags: ['--draft', '--review'] });
+      const { exportExcel } = await import('./excel-commands');
       return exportExcel(single(args.positional, 'export'), args.options, args.flags, io);
     }
     case 'export-json': {
       const args = parseArgs(rest, { valued: ['--out'] });
+      const { exportJson } = await import('./document-commands');
       return exportJson(single(args.positional, 'export-json'), args.options.get('--out'), io);
     }
     case 'rebuild': {
       const args = parseArgs(rest, { valued: ['--out'] });
+      const { rebuildDocument } = await import('./document-commands');
       return rebuildDocument(single(args.positional, 'rebuild'), args.options.get('--out'), io);
     }
     default:

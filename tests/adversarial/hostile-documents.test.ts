@@ -34,7 +34,7 @@ import { AppService } from '../../electron/services/handlers';
 import { writeDocumentFile } from '../support/document-file';
 import { comment } from '../support/review-items';
 import { fixtureDocument } from '../support/documents';
-import { ROOT, runZipingHere } from '../support/run-cli';
+import { ROOT, runZipingInProcess } from '../support/run-cli';
 import { useTempDir } from '../support/temp-dir';
 
 const tmp = useTempDir('ziping-hostile-');
@@ -103,7 +103,7 @@ async function expectRefusedEverywhere(file: string, data: string, expected: Reg
   }
   expect(review).toBeInstanceOf(DocFailure);
   expect((review as DocFailure).error.code).toBe('foreign-schema');
-  const score = await runZipingHere(['score', file]);
+  const score = await runZipingInProcess(['score', file]);
   expect(score.code).not.toBe(0);
   expect(score.stdout).toBe('');
   expect(score.stderr).toContain(REFUSED);
@@ -125,7 +125,7 @@ describe('planted triggers', () => {
     const file = hostile(dir, data, sql);
     const error = await expectRefusedEverywhere(file, data, /触发器\/视图/);
     expect(error.canRebuild).toBe(true);
-    expect((await runZipingHere(['score', file])).stderr).toContain('ziping rebuild');
+    expect((await runZipingInProcess(['score', file])).stderr).toContain('ziping rebuild');
 
     const clean = join(dir, '干净副本.ziping');
     const rebuilt = rebuildCleanCopy(file, clean);
@@ -167,13 +167,13 @@ describe('planted triggers', () => {
       'CREATE TRIGGER wipe AFTER INSERT ON changes BEGIN DELETE FROM forms; END;',
     );
     const out = join(dir, '重建.ziping');
-    const run = await runZipingHere(['rebuild', file, '--out', out]);
+    const run = await runZipingInProcess(['rebuild', file, '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('trigger wipe');
-    const score = await runZipingHere(['score', out]);
+    const score = await runZipingInProcess(['score', out]);
     expect(score.code).toBe(0);
     expect((JSON.parse(score.stdout) as { forms: unknown[] }).forms).toHaveLength(ORIGINAL.forms.length);
-    const again = await runZipingHere(['rebuild', file, '--out', out]);
+    const again = await runZipingInProcess(['rebuild', file, '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('已存在');
   });
@@ -225,7 +225,7 @@ describe('views, extra objects, wrong schema', () => {
     const error = failed(DocumentSession.open(file, { dataDir: data }));
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain('更新版本');
-    const score = await runZipingHere(['score', file]);
+    const score = await runZipingInProcess(['score', file]);
     expect(score.code).toBe(2);
     expect(score.stderr).toContain('更新版本');
     expect(workingCopies(data)).toEqual([]);

@@ -1,7 +1,9 @@
 /** Debian's Chromium driven by playwright-core (its own browser download cannot run here). */
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../scripts/check-test-env.mjs';
 
-export const CHROMIUM_PATH = process.env['ZIPING_CHROMIUM'] ?? '/usr/bin/chromium';
+/** ZIPING_CHROMIUM or Debian's; `npm test` checks it is there before it starts (check-test-env). */
+export const CHROMIUM_PATH = chromiumPath();
 
 /** No background networking: this machine's closed network refuses it, many times a start. */
 export const CHROMIUM_ARGS = [

@@ -1,4 +1,8 @@
-/** Runs the real `ziping` command (bin/ziping.mjs) as a child process. */
+/**
+ * Runs the `ziping` command: its main() in this process (fast, what most tests need), or the real
+ * bin/ziping.mjs as a child process (the few tests of what only a process shows: the launcher,
+ * exit codes, signals). The data folder comes from ZIPING_DATA_DIR either way.
+ */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +23,8 @@ export function runZiping(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
         cwd: ROOT,
         encoding: 'utf8',
         maxBuffer: 16 * 1024 * 1024,
-        timeout: 60_000,
+        // Generous: a first run builds the bundle, and the machine may be busy.
+        timeout: 120_000,
         env: { ...process.env, ...env },
       },
       (error, stdout, stderr) => {
@@ -33,12 +38,12 @@ export function runZiping(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   });
 }
 
-/** Runs the `ziping` command in this process (no child): its exit code and what it wrote. */
-export async function runZipingHere(argv: string[]): Promise<Run> {
+/** main() with captured output, as the command would print it. */
+export async function runZipingInProcess(args: string[]): Promise<Run> {
   const { main } = await import('../../electron/cli/main');
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {
+  const code = await main(args, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
   });

@@ -15,7 +15,7 @@ import { DocumentSession } from '../../electron/services/document-store';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import { readReviewFile } from '../../electron/services/document-store/review-store';
 import { comment } from './review-items';
-import { runZipingHere } from './run-cli';
+import { runZipingInProcess } from './run-cli';
 
 const [mode, file, dataDir, outDir] = process.argv.slice(2);
 if (!file || !dataDir || (mode !== 'open' && mode !== 'review')) {
@@ -30,7 +30,7 @@ async function timed<T>(run: () => T | Promise<T>): Promise<{ ms: number; value:
 }
 
 async function openAll(doc: string, data: string): Promise<unknown> {
-  await runZipingHere(['--help']); // Loads the command line first: the reads alone are timed.
+  await runZipingInProcess(['--help']); // Loads the command line first: the reads alone are timed.
   const session = await timed(() => {
     const r = DocumentSession.open(doc, { dataDir: data });
     if (r.ok) r.value.close({ discard: true });
@@ -40,7 +40,7 @@ async function openAll(doc: string, data: string): Promise<unknown> {
     const r = readDocumentSnapshot(doc, { dataDir: data });
     return r.ok ? null : r.error;
   });
-  const score = await timed(() => runZipingHere(['score', doc]));
+  const score = await timed(() => runZipingInProcess(['score', doc]));
   return { session, snapshot, score };
 }
 
@@ -54,14 +54,14 @@ async function review(doc: string, data: string, out: string): Promise<unknown> 
     readOnlyReason: s.readOnlyReason,
     forms: s.document.forms.length,
   };
-  const score = await runZipingHere(['score', doc]);
+  const score = await runZipingInProcess(['score', doc]);
   result.score = {
     code: score.code,
     forms: score.code === 0 ? (JSON.parse(score.stdout) as { forms: unknown[] }).forms.length : 0,
     stderr: score.stderr,
   };
   const xlsx = join(out, '导出.xlsx');
-  const exported = await runZipingHere(['export', doc, '--out', xlsx, '--draft']);
+  const exported = await runZipingInProcess(['export', doc, '--out', xlsx, '--draft']);
   result.export = { code: exported.code, written: existsSync(xlsx), stderr: exported.stderr };
   const applied = s.applyReview([{ op: 'putReview', item: comment('c-nonroot', formId, '请补充佐证材料') }]);
   result.applied = applied.ok;

@@ -1,7 +1,7 @@
 /**
- * The command line over .ziping documents, run for real: new, import (add and replace),
- * export-json, score/check of a document; JSON in → document → JSON out is lossless for every
- * transcribed real form; and the bundled sample document is what `npm run sample` builds.
+ * The command line over .ziping documents, through its main() in this process: new, import (add
+ * and replace), export-json, score/check of a document; JSON in → document → JSON out is lossless
+ * for every transcribed real form; and the bundled sample document is what `npm run sample` builds.
  */
 import Database from 'better-sqlite3';
 import {
@@ -15,24 +15,27 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DocumentSession } from '../../electron/services/document-store';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import { fixtureFiles, FIXTURE_DIR } from '../support/documents';
-import { runZiping } from '../support/run-cli';
+import { runZipingInProcess } from '../support/run-cli';
 import { buildSample, SAMPLE_PATH } from '../../scripts/build-sample';
 
 let dir: string;
-let env: NodeJS.ProcessEnv;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ziping-cli-doc-'));
-  env = { ZIPING_DATA_DIR: join(dir, 'data') };
+  vi.stubEnv('ZIPING_DATA_DIR', join(dir, 'data'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const z = (...args: string[]) => runZiping(args, env);
+/** The command's main(), in this process: its data folder is ZIPING_DATA_DIR. */
+const z = (...args: string[]) => runZipingInProcess(args);
 
 describe('ziping new / import / export-json', { timeout: 120_000 }, () => {
   it('builds a document from every real form and gives every form back unchanged', async () => {

@@ -1,19 +1,21 @@
 /**
- * The real `ziping` command (bin/ziping.mjs), spawned with node: output shape of interchange.md,
- * totals of every real transcribed form, and exit codes 0 / 1 / 2 with one-line Chinese errors.
+ * The `ziping` command: output shape of interchange.md, totals of every real transcribed form, and
+ * exit codes 0 / 1 / 2 with one-line Chinese errors — through its main() in this process, and a
+ * few runs of the real bin/ziping.mjs, one after another, for what only a process shows.
  */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshBundle } from '../../scripts/cli-bundle.mjs';
 import type { FormReport, ReportFinding } from '../../shared/report/score-report';
-import { ROOT, runZiping, type Run } from '../support/run-cli';
+import { ROOT, runZiping, runZipingInProcess, type Run } from '../support/run-cli';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'forms');
 const CHINESE = /[\u4e00-\u9fff]/;
 
 function ziping(...args: string[]): Promise<Run> {
-  return runZiping(args);
+  return runZipingInProcess(args);
 }
 
 /** The report shape of interchange.md, as the command prints it. */
@@ -414,5 +416,32 @@ describe('exit 2: bad usage or unreadable input, one Chinese line on stderr', { 
     const path = write('form.txt', JSON.stringify(CLEAN_FORM));
     const line = expectUsageError(await ziping('score', path));
     expect(line).toContain('不支持的文件类型');
+  });
+});
+
+describe.sequential('the real command, bin/ziping.mjs, as a process', { timeout: 240_000 }, () => {
+  it('--help, score, check and bad usage: output and exit codes as main() gives them', async () => {
+    const help = await runZiping(['--help']);
+    expect(help).toEqual({
+      code: 0,
+      stdout: expect.stringContaining('ziping score') as unknown as string,
+      stderr: '',
+    });
+    // The command ran the bundle, built from the sources as they are now.
+    expect(freshBundle(ROOT)).not.toBeNull();
+
+    const score = await runZiping(['score', join(FIXTURES, '002-01.json')]);
+    expect(score.stderr).toBe('');
+    expect(score.code).toBe(0);
+    expect((JSON.parse(score.stdout) as ScoreOutput).forms[0]?.total).toBe(92.5);
+    expect(score).toEqual(await ziping('score', join(FIXTURES, '002-01.json')));
+
+    const check = await runZiping(['check', join(FIXTURES, '002-13.json')]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/共 2 个错误/);
+
+    const none = await runZiping([]);
+    expect(none.code).toBe(2);
+    expectUsageError(none);
   });
 });

@@ -1,16 +1,17 @@
 /**
- * `ziping export` of a long document, run for real as a child process: progress on stderr (plain
- * lines when stderr is not a terminal, one rewritten line when it is), the report alone on stdout,
- * and Ctrl+C (SIGINT) mid-export: exit 130, a Chinese message, no workbook and no temporary file.
+ * `ziping export` of a long document: progress on stderr (plain lines when stderr is not a
+ * terminal, one rewritten line when it is), the report alone on stdout — through main() in this
+ * process — and Ctrl+C (SIGINT) mid-export to the real command as a child process: exit 130, a
+ * Chinese message, no workbook and no temporary file.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportProgressPrinter } from '../../electron/cli/export-progress';
 import { generatedDocument } from '../support/documents';
 import { writeDocumentFile } from '../support/document-file';
-import { ROOT, runZiping } from '../support/run-cli';
+import { ROOT, runZipingInProcess } from '../support/run-cli';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-cli-cancel-');
@@ -19,15 +20,18 @@ let doc: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(() => {
-  env = { ZIPING_DATA_DIR: join(tempDir(), 'data') };
+  const data = join(tempDir(), 'data');
+  env = { ZIPING_DATA_DIR: data };
+  vi.stubEnv('ZIPING_DATA_DIR', data);
   doc = join(tempDir(), '二百张.ziping');
-  writeDocumentFile(doc, generatedDocument(FORMS, 30), join(tempDir(), 'data'));
+  writeDocumentFile(doc, generatedDocument(FORMS, 30), data);
 });
+afterAll(() => vi.unstubAllEnvs());
 
 describe('ziping export: progress and Ctrl+C', { timeout: 120_000 }, () => {
   it('prints about ten progress lines on stderr and the report alone on stdout', async () => {
     const out = join(tempDir(), '全部.xlsx');
-    const run = await runZiping(['export', doc, '--out', out, '--draft'], env);
+    const run = await runZipingInProcess(['export', doc, '--out', out, '--draft']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^已导出 200 张表到 /);
     const lines = run.stderr.split('\n').filter((l) => l !== '');

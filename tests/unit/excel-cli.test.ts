@@ -1,27 +1,30 @@
 /**
- * `ziping export` and `ziping import FILE.xlsx`, run for real as child processes: the checks
- * stop an export (exit 1, the list on stdout), a draft goes through, one form or one file per
- * form; an export imported into a new document gives back the same forms (export-json equal);
+ * `ziping export` and `ziping import FILE.xlsx`, through the command's main() in this process: the
+ * checks stop an export (exit 1, the list on stdout), a draft goes through, one form or one file
+ * per form; an export imported into a new document gives back the same forms (export-json equal);
  * bad files and bad usage exit 2 with one Chinese line.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
-import { runZiping } from '../support/run-cli';
+import { runZipingInProcess } from '../support/run-cli';
 
 let dir: string;
-let env: NodeJS.ProcessEnv;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ziping-cli-excel-'));
-  env = { ZIPING_DATA_DIR: join(dir, 'data') };
+  vi.stubEnv('ZIPING_DATA_DIR', join(dir, 'data'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const z = (...args: string[]) => runZiping(args, env);
+/** The command's main(), in this process: its data folder is ZIPING_DATA_DIR. */
+const z = (...args: string[]) => runZipingInProcess(args);
 
 function oneChineseLine(stderr: string): string {
   const lines = stderr.split('\n').filter((l) => l !== '');
@@ -90,11 +93,10 @@ describe('ziping export / import .xlsx', { timeout: 120_000 }, () => {
     [['export', SAMPLE_PATH], '--out'],
   ])('bad input %j exits 2 with one Chinese line naming %s', async (args, named) => {
     writeFileSync(join(dir, '坏.xlsx'), '这不是 Excel 文件');
-    const run = await runZiping(
-      args.map((a) =>
+    const run = await z(
+      ...args.map((a) =>
         a.endsWith('.xlsx') || a.endsWith('.ziping') ? (a === SAMPLE_PATH ? a : join(dir, a)) : a,
       ),
-      env,
     );
     expect(run.code).toBe(2);
     expect(oneChineseLine(run.stderr)).toContain(named);
