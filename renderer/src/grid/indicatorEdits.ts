@@ -10,7 +10,8 @@ import {
   type Indicator,
   type Tier,
 } from '../../../shared/model/types';
-import { parseNumberInput, textInput } from '../state/parse';
+import { parseNumberInput } from '../../../shared/values/input';
+import { textInput } from '../state/parse';
 import { indicatorFieldName } from '../../../shared/layouts/field-names';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import { newIndicator, nextId } from '../../../shared/model/factory';
