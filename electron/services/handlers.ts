@@ -16,6 +16,7 @@ import { checkReviewPatch } from '../../shared/review/validate';
 import { DocFailure } from './document-store/errors';
 import { readReviewFrom } from './document-store/review-store';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
+import { validYear } from '../../shared/model/year';
 import { DocumentSession, discardRecoverable, listRecoverable, recover } from './document-store';
 import type { DocResult } from './document-store/errors';
 import { readXlsxReview } from './excel/import';
@@ -114,7 +115,7 @@ export class AppService {
       if (args.path !== null && typeof args.path !== 'string') return bad('文件路径不正确');
       if (
         typeof args.unit !== 'string' ||
-        !Number.isInteger(args.year) ||
+        !validYear(args.year) ||
         !LAYOUT_IDS.includes(args.layout as LayoutId)
       ) {
         return bad('新建文档需要单位、年度和样式');

@@ -1,5 +1,7 @@
 /** Title, year and the header fields (项目名称, 主管部门, 实施单位 …) of a form. */
 import type { Form, FormKind, LayoutId } from '../../../shared/model/types';
+import { validYear, YEAR_RULE } from '../../../shared/model/year';
+import { parseNumberInput } from '../../../shared/values/input';
 import { headerFields, type HeaderFieldDef } from '../../../shared/layouts/header-fields';
 import { useEditor } from './EditorContext';
 import { HeaderValueRows } from './HeaderValueRows';
@@ -27,12 +29,12 @@ export function FormHeader({ form }: { form: Form }) {
   const readOnly = store.readOnly;
 
   const setYear = (text: string) => {
-    const year = Number(text.trim());
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-      store.setMessage('年度应为四位数字，例如 2024', 'error');
+    const year = parseNumberInput(text, '年度');
+    if (!year.ok || !validYear(year.value)) {
+      store.setMessage(`年度应为${YEAR_RULE}`, 'error');
       return;
     }
-    store.apply([{ op: 'setForm', formId: form.id, field: 'year', value: year }]);
+    store.apply([{ op: 'setForm', formId: form.id, field: 'year', value: year.value }]);
   };
 
   return (
