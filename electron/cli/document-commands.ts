@@ -1,7 +1,7 @@
 /** `ziping new`, `ziping import … --into`, `ziping export-json`: the command line over .ziping documents. */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { formToJson, type ParsedForm } from '../../shared/model/interchange';
+import { formJsonText, type ParsedForm } from '../../shared/model/interchange';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
 import { validYear, YEAR_RULE } from '../../shared/model/year';
 import { getLayout } from '../../shared/layouts/definitions';
@@ -144,7 +144,7 @@ export function exportJson(file: string | undefined, out: string | undefined, io
     const name = `${String(i + 1).padStart(width, '0')}-${safeFileName(form.projectName, form.kind === 'department' ? '部门整体' : '项目')}.json`;
     const dest = path.join(out, name);
     try {
-      writeFileAtomic(dest, `${JSON.stringify(formToJson(form, doc.meta.layout), null, 2)}\n`);
+      writeFileAtomic(dest, formJsonText(form, doc.meta.layout));
     } catch (e) {
       const code = (e as { code?: string }).code;
       throw new CliError(`无法写入 ${dest}（${code ?? String(e)}）：请检查磁盘空间和权限`);

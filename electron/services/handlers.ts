@@ -24,7 +24,7 @@ import { exportDocument } from './excel/export';
 import { ExportJobs, isJobId } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
-import { formToJson } from '../../shared/model/interchange';
+import { formJsonText } from '../../shared/model/interchange';
 import type { CompareAgainst } from '../../shared/contract';
 import { checkCellRef } from '../../shared/history/check-cell';
 import { compareOpenDocument, listHistory, savedVersions } from './history/compare-service';
@@ -150,14 +150,7 @@ export class AppService {
       if (typeof args.path !== 'string' || !/\.json$/i.test(args.path)) return bad('导出位置应为 .json 文件');
       const { forms, meta } = s.document;
       try {
-        writeFileAtomic(
-          args.path,
-          `${JSON.stringify(
-            forms.map((f) => formToJson(f, meta.layout)),
-            null,
-            2,
-          )}\n`,
-        );
+        writeFileAtomic(args.path, formJsonText(forms, meta.layout));
       } catch (e) {
         const code = (e as { code?: string }).code ?? String(e);
         return {
