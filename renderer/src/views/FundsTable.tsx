@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { fundsScoreRowIndex } from '../../../shared/scoring/execution';
+import { fundsScoreRowIndex } from '../../../shared/model/funds-rows';
 import type { FormResult } from '../../../shared/scoring/types';
 import { fundsColumnForField, fundsColumns, type FundsGridContext } from '../grid/fundsColumns';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
