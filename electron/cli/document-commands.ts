@@ -4,8 +4,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { formToJson, type ParsedForm } from '../../shared/model/interchange';
+import { formJsonText, type ParsedForm } from '../../shared/model/interchange';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
+import { validYear, YEAR_RULE } from '../../shared/model/year';
 import { getLayout } from '../../shared/layouts/definitions';
 import { DocumentSession } from '../services/document-store/session';
 import { rebuildCleanCopy } from '../services/document-store/clean-copy';
@@ -38,8 +39,8 @@ export function newDocument(file: string | undefined, options: Map<string, strin
   const layout = options.get('--layout') ?? 'national';
   if (!unit) throw new CliError(`缺少 --unit 单位名称：${usage}`);
   const year = Number(yearText);
-  if (!yearText || !Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new CliError(`--year 应为四位年度（如 2024），实际是“${yearText ?? ''}”`);
+  if (!yearText || !validYear(year)) {
+    throw new CliError(`--year 应为${YEAR_RULE}，实际是“${yearText ?? ''}”`);
   }
   if (!(LAYOUT_IDS as readonly string[]).includes(layout)) {
     throw new CliError(`--layout 应为 ${LAYOUT_IDS.join(' / ')} 之一，实际是“${layout}”`);
@@ -159,7 +160,7 @@ export function exportJson(file: string | undefined, out: string | undefined, io
   try {
     folder = StagedFolder.create(out);
     for (const [i, form] of doc.forms.entries()) {
-      folder.write(names[i]!, `${JSON.stringify(formToJson(form, doc.meta.layout), null, 2)}\n`);
+      folder.write(names[i]!, formJsonText(form, doc.meta.layout));
     }
     folder.commit();
   } catch (e) {

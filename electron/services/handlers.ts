@@ -16,6 +16,7 @@ import { checkReviewPatch } from '../../shared/review/validate';
 import { DocFailure } from './document-store/errors';
 import { readReviewFrom } from './document-store/review-store';
 import { LAYOUT_IDS, type LayoutId } from '../../shared/model/types';
+import { validYear } from '../../shared/model/year';
 import {
   DocumentSession,
   discardRecoverable,
@@ -30,7 +31,7 @@ import { writeErrorMessage } from './excel/errors';
 import { ExportJobs, isJobId } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
-import { formToJson } from '../../shared/model/interchange';
+import { formJsonText } from '../../shared/model/interchange';
 import type { CompareAgainst } from '../../shared/contract';
 import { checkCellRef } from '../../shared/history/check-cell';
 import { compareOpenDocument, listHistory, savedVersions } from './history/compare-service';
@@ -121,7 +122,7 @@ export class AppService {
       if (args.path !== null && typeof args.path !== 'string') return bad('文件路径不正确');
       if (
         typeof args.unit !== 'string' ||
-        !Number.isInteger(args.year) ||
+        !validYear(args.year) ||
         !LAYOUT_IDS.includes(args.layout as LayoutId)
       ) {
         return bad('新建文档需要单位、年度和样式');
@@ -171,14 +172,7 @@ export class AppService {
       if (typeof args.path !== 'string' || !/\.json$/i.test(args.path)) return bad('导出位置应为 .json 文件');
       const { forms, meta } = s.document;
       try {
-        writeFileAtomic(
-          args.path,
-          `${JSON.stringify(
-            forms.map((f) => formToJson(f, meta.layout)),
-            null,
-            2,
-          )}\n`,
-        );
+        writeFileAtomic(args.path, formJsonText(forms, meta.layout));
       } catch (e) {
         return { ok: false, error: { code: 'write-failed', message: writeErrorMessage(e, args.path) } };
       }

@@ -5,8 +5,8 @@
 import type { Form, Indicator } from '../model/types';
 import type { LayoutDef } from '../layouts/types';
 import { fmtNum, fmtPct, round2 } from '../format/numbers';
-import { fundsScoreRowIndex, fundsTotalRow } from '../scoring/execution';
-import { gradeFor } from '../scoring/grade';
+import { fundsScoreRowIndex, fundsTotalRow } from '../model/funds-rows';
+import { gradeFor } from '../layouts/grade';
 import type { FormResult, IndicatorResult } from '../scoring/types';
 import { overlongTexts } from './text-length';
 import type { Finding, FindingCode, FindingLevel, FindingLocation } from './types';

@@ -4,18 +4,13 @@
  * sees the cell in 审核 long before exporting (long goals and analysis texts are spread over
  * several rows by the export and need no check).
  */
+import { EXCEL_CELL_TEXT_LIMIT, tooLongForCell } from '../model/cell-limit';
 import { HEADER_TEXT_KEYS, INDICATOR_TEXT_FIELDS, type Form, type Indicator } from '../model/types';
 import type { FindingLocation } from './types';
 
-export const EXCEL_CELL_TEXT_LIMIT = 32_767;
+export { EXCEL_CELL_TEXT_LIMIT, tooLongForCell };
 
 const FORM_TEXT_FIELDS = ['projectName', 'department', 'departmentCode', 'unit', 'unitCode'] as const;
-
-/** Why a text cannot go into one Excel cell, or null when it can. */
-export function tooLongForCell(text: string): string | null {
-  if (text.length <= EXCEL_CELL_TEXT_LIMIT) return null;
-  return `文字有 ${text.length.toLocaleString('en-US')} 字，超过 Excel 一个单元格的上限 32,767 字`;
-}
 
 /** The longest of a line's texts is over the limit: named reads, cheaper than a keyed loop. */
 function anyLongField(ind: Indicator): boolean {

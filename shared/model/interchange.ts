@@ -235,6 +235,19 @@ export function formToJson(form: Form, layout: LayoutId): Json {
   return { ...formExtra, ...out };
 }
 
+/**
+ * The text of a form JSON file, as the editor's export (all forms, an array) and `ziping
+ * export-json` (one form a file) write it: indented by two spaces, ending with a newline.
+ */
+export function formJsonText(forms: Form | readonly Form[], layout: LayoutId): string {
+  const value = isFormList(forms) ? forms.map((f) => formToJson(f, layout)) : formToJson(forms, layout);
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function isFormList(forms: Form | readonly Form[]): forms is readonly Form[] {
+  return Array.isArray(forms);
+}
+
 function fundsToJson(funds: Funds): Json {
   const out: Json = {
     ...funds.extra,

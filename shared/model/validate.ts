@@ -2,7 +2,7 @@
  * Validation of data that crosses a trust boundary (IPC, HTTP, files): a patch or a form from
  * outside is checked field by field before anything applies it. Returns Chinese messages.
  */
-import { tooLongForCell } from '../checks/text-length';
+import { tooLongForCell } from './cell-limit';
 import type { FormField, FundsField, FundsRowField, IndicatorField, MetaField, Patch } from './patch';
 import { GRADES, LAYOUT_IDS, TIERS, type Form, type HeaderKey, type Indicator } from './types';
 

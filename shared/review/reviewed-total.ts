@@ -6,7 +6,7 @@ import type { Grade } from '../model/types';
 import type { ScoringPolicy } from '../layouts/types';
 import { round2 } from '../format/numbers';
 import { capTotal } from '../scoring/form';
-import { gradeFor } from '../scoring/grade';
+import { gradeFor } from '../layouts/grade';
 import type { FormResult } from '../scoring/types';
 import { FUNDS_LINE, auditId, type ReviewItem } from './types';
 

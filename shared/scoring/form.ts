@@ -4,7 +4,7 @@ import type { KindLayout, LayoutDef, ScoringPolicy } from '../layouts/types';
 import { round2 } from '../format/numbers';
 import { checkForm } from '../checks/form-checks';
 import { scoreExecution } from './execution';
-import { gradeFor } from './grade';
+import { gradeFor } from '../layouts/grade';
 import { scoreIndicator } from './indicator';
 import type { ExecutionResult, FormResult, IndicatorResult } from './types';
 

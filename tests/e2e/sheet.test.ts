@@ -4,7 +4,7 @@
  * the offer to add rows, Ctrl+D, Delete over a range, and undo/redo of each as one step.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fundsTotalRow } from '../../shared/scoring/execution';
+import { fundsTotalRow } from '../../shared/model/funds-rows';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
 import { cell, copyText, grid, numberOf, pasteText, serverForm, showForm } from './support';
 

@@ -9,7 +9,8 @@ import { fmtNum, round2 } from '../../shared/format/numbers';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
 import { LAYOUT_IDS, type Indicator, type LayoutId, type Tier } from '../../shared/model/types';
-import { fundsTotalRow, scoreExecution } from '../../shared/scoring/execution';
+import { fundsTotalRow } from '../../shared/model/funds-rows';
+import { scoreExecution } from '../../shared/scoring/execution';
 import { explainLine, scoreForm } from '../../shared/scoring/form';
 import type { ScoringMethod } from '../../shared/scoring/types';
 

@@ -4,7 +4,7 @@ import { newForm, newIndicator } from '../../shared/model/factory';
 import type { Indicator, LayoutId } from '../../shared/model/types';
 import { scoreExecution } from '../../shared/scoring/execution';
 import { scoreForm } from '../../shared/scoring/form';
-import { gradeFor } from '../../shared/scoring/grade';
+import { gradeFor } from '../../shared/layouts/grade';
 import { scoreIndicator } from '../../shared/scoring/indicator';
 import { round2 } from '../../shared/format/numbers';
 

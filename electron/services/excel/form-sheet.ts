@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/layouts/types';
 import { analysisPrompt, FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
+import { levelRuns, runsBy, type LevelRun as Run } from '../../../shared/model/level-groups';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
 import { fundsFitBasicInfo, writeBasicInfo, writeUnitLine } from './basic-info-block';
@@ -332,32 +333,6 @@ function mergeLevel(key: IndicatorColumnKey): 1 | 2 | 0 {
   if (key === 'level1' || key === 'level1Weight') return 1;
   if (key === 'level2' || key === 'level2Weight') return 2;
   return 0;
-}
-
-type Run = [from: number, to: number];
-
-/** Runs of consecutive lines with the same key; a null key never merges. */
-function runsBy(indicators: readonly Indicator[], keyOf: (ind: Indicator) => string | null): Run[] {
-  const runs: Run[] = [];
-  let i = 0;
-  while (i < indicators.length) {
-    const key = keyOf(indicators[i] as Indicator);
-    let j = i;
-    if (key !== null) while (j + 1 < indicators.length && keyOf(indicators[j + 1] as Indicator) === key) j++;
-    runs.push([i, j]);
-    i = j + 1;
-  }
-  return runs;
-}
-
-/** Runs of consecutive lines with the same 一级 (level 1) or 一级+二级 (level 2); blank names never merge. */
-export function levelRuns(indicators: readonly Indicator[], level: 1 | 2): Run[] {
-  return runsBy(indicators, (ind) => {
-    const l1 = ind.level1.trim();
-    if (level === 1) return l1 === '' ? null : l1;
-    const l2 = ind.level2.trim();
-    return l2 === '' ? null : `${l1}\u0000${l2}`;
-  });
 }
 
 /**

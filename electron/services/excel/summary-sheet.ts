@@ -2,7 +2,7 @@
 import type { Worksheet } from 'exceljs';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form } from '../../../shared/model/types';
-import { fundsTotalRow } from '../../../shared/scoring/execution';
+import { fundsTotalRow } from '../../../shared/model/funds-rows';
 import type { FormResult } from '../../../shared/scoring/types';
 import { LABELS } from './labels';
 import { SheetWriter, type CellValue, type Look } from './sheet-writer';

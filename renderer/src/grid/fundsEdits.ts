@@ -1,7 +1,8 @@
 /** A committed funds cell → typed patches (setFundsRow for amounts, setFunds for the total row's score). */
 import type { Patch } from '../../../shared/model/patch';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { parseNumberInput, textInput } from '../state/parse';
+import { parseNumberInput } from '../../../shared/values/input';
+import { textInput } from '../state/parse';
 import type { EditOutcome } from './indicatorEdits';
 import type { CellWrite } from '../sheet/cellWrite';
 

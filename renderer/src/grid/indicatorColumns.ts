@@ -21,6 +21,7 @@ import type {
   KindLayout,
 } from '../../../shared/layouts/types';
 import { TIERS, type Indicator } from '../../../shared/model/types';
+import { sameLevelGroup } from '../../../shared/model/level-groups';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
@@ -66,29 +67,17 @@ export function takesTier(ind: Indicator, l: IndicatorResult | undefined): boole
   return l.method === 'tier' || l.flags.includes('late') || l.flags.includes('needsJudgement');
 }
 
-const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+/** 一级/二级指标 merge as in Excel: the shared level groups (trimmed names, blanks never merge). */
+const sameLevel =
+  (level: 1 | 2) =>
+  (p: SpanRowsParams<Indicator>): boolean =>
+    sameLevelGroup(p.nodeA?.data, p.nodeB?.data, level);
 
-/** 一级指标 merge down while equal (and filled). */
-const sameLevel1 = (p: SpanRowsParams<Indicator>): boolean =>
-  filled(p.valueA) && p.valueA === p.valueB && p.nodeA?.data?.level1 === p.nodeB?.data?.level1;
-
-/** 二级指标 merge inside the same 一级指标. */
-const sameLevel2 = (p: SpanRowsParams<Indicator>): boolean =>
-  filled(p.valueA) &&
-  p.valueA === p.valueB &&
-  filled(p.nodeA?.data?.level1) &&
-  p.nodeA?.data?.level1 === p.nodeB?.data?.level1;
-
-/** Level weights (layout E) merge with their level names. */
+/** Level weights (layout E) merge with their level names, where the weights are equal. */
 const sameLevelWeight =
-  (by: 'level1' | 'level2') =>
-  (p: SpanRowsParams<Indicator>): boolean => {
-    const a = p.nodeA?.data;
-    const b = p.nodeB?.data;
-    if (!a || !b || p.valueA !== p.valueB) return false;
-    if (!filled(a.level1) || a.level1 !== b.level1) return false;
-    return by === 'level1' || (filled(a.level2) && a.level2 === b.level2);
-  };
+  (level: 1 | 2) =>
+  (p: SpanRowsParams<Indicator>): boolean =>
+    p.valueA === p.valueB && sameLevelGroup(p.nodeA?.data, p.nodeB?.data, level);
 
 const numberText = (p: ValueFormatterParams<Indicator>): string =>
   typeof p.value === 'number' ? fmtNum(p.value) : '';
@@ -140,11 +129,11 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
         ...textColumn('level1', c),
         ...LEVEL_EDITOR,
         minWidth: 64,
-        spanRows: sameLevel1,
+        spanRows: sameLevel(1),
         cellClass: 'cell-level',
       };
     case 'level2':
-      return { ...textColumn('level2', c), ...LEVEL_EDITOR, spanRows: sameLevel2, cellClass: 'cell-level' };
+      return { ...textColumn('level2', c), ...LEVEL_EDITOR, spanRows: sameLevel(2), cellClass: 'cell-level' };
     case 'level1Weight':
     case 'level2Weight': {
       const key = c.key;
@@ -153,7 +142,7 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
         valueGetter: (p) => p.data?.[key] ?? null,
         valueFormatter: numberText,
         editable: canEdit,
-        spanRows: sameLevelWeight(key === 'level1Weight' ? 'level1' : 'level2'),
+        spanRows: sameLevelWeight(key === 'level1Weight' ? 1 : 2),
         cellClass: 'cell-level cell-number',
       };
     }

@@ -10,10 +10,12 @@ import {
   type Indicator,
   type Tier,
 } from '../../../shared/model/types';
-import { parseNumberInput, textInput } from '../state/parse';
+import { parseNumberInput } from '../../../shared/values/input';
+import { textInput } from '../state/parse';
 import { indicatorFieldName } from '../../../shared/layouts/field-names';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import { newIndicator, nextId } from '../../../shared/model/factory';
+import { levelRunAt } from '../../../shared/model/level-groups';
 import { levelsOf } from './indicatorRows';
 import type { CellWrite } from '../sheet/cellWrite';
 
@@ -30,20 +32,9 @@ const NUMBER_FIELDS: ReadonlySet<string> = new Set<NumberField>([
 ]);
 const TEXT_FIELDS: ReadonlySet<string> = new Set<TextField>(INDICATOR_TEXT_FIELDS);
 
-/** Rows merged with `index` in a level column: neighbours with the same level names. */
+/** Rows merged with `index` in a level column: the shared level group it belongs to. */
 export function mergedRows(form: Form, index: number, by: 'level1' | 'level2'): number[] {
-  const rows = form.indicators;
-  const at = rows[index];
-  if (!at || at.level1.trim() === '' || (by === 'level2' && at.level2.trim() === '')) return [index];
-  const same = (o: Indicator | undefined) =>
-    !!o && o.level1 === at.level1 && (by === 'level1' || o.level2 === at.level2);
-  let first = index;
-  while (same(rows[first - 1])) first--;
-  let last = index;
-  while (same(rows[last + 1])) last++;
-  const out: number[] = [];
-  for (let i = first; i <= last; i++) out.push(i);
-  return out;
+  return levelRunAt(form.indicators, index, by === 'level1' ? 1 : 2);
 }
 
 function set(form: Form, rows: number[], field: SetIndicator['field'], value: unknown): Patch[] {

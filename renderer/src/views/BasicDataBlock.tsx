@@ -8,7 +8,7 @@ import type { BasicDataLayout } from '../../../shared/layouts/types';
 import { fmtAmount, fmtNum, fmtPct } from '../../../shared/format/numbers';
 import { BASIC_DATA_LABELS as L, controlRate, emptyBasicData } from '../../../shared/model/basic-data';
 import type { BasicData, BasicDataRow, BuildingControl, Form } from '../../../shared/model/types';
-import { parseNumberInput } from '../state/parse';
+import { parseNumberInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
 

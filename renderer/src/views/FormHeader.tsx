@@ -3,6 +3,8 @@ import type { Patch } from '../../../shared/model/patch';
 import type { Form } from '../../../shared/model/types';
 import { splitCode, withCode } from '../../../shared/model/code-name';
 import { headerBoxes, type HeaderBox } from '../../../shared/layouts/header-fields';
+import { validYear, YEAR_RULE } from '../../../shared/model/year';
+import { parseNumberInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
 import { HeaderValueRows } from './HeaderValueRows';
 import { TextField } from './TextField';
@@ -36,12 +38,12 @@ export function FormHeader({ form }: { form: Form }) {
   const readOnly = store.readOnly;
 
   const setYear = (text: string) => {
-    const year = Number(text.trim());
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-      store.setMessage('年度应为四位数字，例如 2024', 'error');
+    const year = parseNumberInput(text, '年度');
+    if (!year.ok || !validYear(year.value)) {
+      store.setMessage(`年度应为${YEAR_RULE}`, 'error');
       return;
     }
-    store.apply([{ op: 'setForm', formId: form.id, field: 'year', value: year }]);
+    store.apply([{ op: 'setForm', formId: form.id, field: 'year', value: year.value }]);
   };
 
   return (

@@ -6,7 +6,7 @@
 import { fmt2 } from '../../../shared/format/numbers';
 import { FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { parseNumberInput } from '../state/parse';
+import { parseNumberInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
 

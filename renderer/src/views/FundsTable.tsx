@@ -3,7 +3,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { fundsScoreRowIndex, scoreFundsRow } from '../../../shared/scoring/execution';
+import { fundsScoreRowIndex } from '../../../shared/model/funds-rows';
+import { scoreFundsRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import {
   fundsColumnForField,

@@ -7,7 +7,7 @@ import type { HeaderFieldDef } from '../../../shared/layouts/types';
 import { fmtAmount } from '../../../shared/format/numbers';
 import { headerNumber, headerText, isHeaderNumberKey } from '../../../shared/model/header';
 import type { Form } from '../../../shared/model/types';
-import { parseNumberInput } from '../state/parse';
+import { parseNumberInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
 

@@ -10,7 +10,7 @@ import { explainLine } from '../../../shared/scoring/form';
 import type { FormResult } from '../../../shared/scoring/types';
 import { takesTier } from '../grid/indicatorColumns';
 import type { FocusedLine } from '../state/focusedLine';
-import { parseNumberInput, parseShareInput } from '../state/parse';
+import { parseNumberInput, parseShareInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
 

@@ -5,6 +5,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
 import type { LayoutId } from '../../../shared/model/types';
+import { validYear, YEAR_RULE } from '../../../shared/model/year';
+import { parseNumberInput } from '../../../shared/values/input';
 import { invoke, shell } from '../api/client';
 import { LayoutSelect } from './LayoutSelect';
 
@@ -55,9 +57,9 @@ export function StartPanel({ onOpened }: Props) {
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const y = Number(year);
-    if (!Number.isInteger(y) || y < 1900 || y > 2200) {
-      setProblem('年度应为四位数字，例如 2024');
+    const y = parseNumberInput(year, '年度');
+    if (!y.ok || !validYear(y.value)) {
+      setProblem(`年度应为${YEAR_RULE}`);
       return;
     }
     if (unit.trim() === '') {
@@ -66,7 +68,9 @@ export function StartPanel({ onOpened }: Props) {
     }
     setBusy(true);
     setProblem(null);
-    onOpened(await invoke('doc/new', { path: newPath.trim() || null, unit: unit.trim(), year: y, layout }));
+    onOpened(
+      await invoke('doc/new', { path: newPath.trim() || null, unit: unit.trim(), year: y.value, layout }),
+    );
     setBusy(false);
   };
 

@@ -1,5 +1,5 @@
 import type { Grade } from '../model/types';
-import type { ScoringPolicy } from '../layouts/types';
+import type { ScoringPolicy } from './types';
 
 /** 等级 of a total under the layout's bands (highest band first). */
 export function gradeFor(total: number, policy: Pick<ScoringPolicy, 'gradeBands'>): Grade {
