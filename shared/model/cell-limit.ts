@@ -10,3 +10,16 @@ export function tooLongForCell(text: string): string | null {
   if (text.length <= EXCEL_CELL_TEXT_LIMIT) return null;
   return `文字有 ${text.length.toLocaleString('en-US')} 字，超过 Excel 一个单元格的上限 32,767 字`;
 }
+
+/**
+ * Goals and analysis texts are printed over as many rows as they need, so one cell's limit is not
+ * theirs; this one keeps a pasted file or a runaway paste (millions of characters) from growing the
+ * document and the server without end. About 50 printed pages: far beyond any real form.
+ */
+export const LONG_TEXT_LIMIT = 100_000;
+
+/** Why a goal or analysis text is too long to keep, or null when it is not. */
+export function tooLongForForm(text: string): string | null {
+  if (text.length <= LONG_TEXT_LIMIT) return null;
+  return `文字有 ${text.length.toLocaleString('en-US')} 字，超过目标和分析文字的上限 100,000 字`;
+}

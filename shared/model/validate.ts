@@ -2,7 +2,7 @@
  * Validation of data that crosses a trust boundary (IPC, HTTP, files): a patch or a form from
  * outside is checked field by field before anything applies it. Returns Chinese messages.
  */
-import { tooLongForCell } from './cell-limit';
+import { tooLongForCell, tooLongForForm } from './cell-limit';
 import type { FormField, FundsField, FundsRowField, IndicatorField, MetaField, Patch } from './patch';
 import { GRADES, LAYOUT_IDS, TIERS, type Form, type HeaderKey, type Indicator } from './types';
 
@@ -157,16 +157,27 @@ export function isForm(v: unknown): v is Form {
 
 const int = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
+/** The refusal of a text over its limit (`long`: a goal or analysis text), with what to do. */
+function tooLong(text: string, long: boolean): string | null {
+  if (long) {
+    const why = tooLongForForm(text);
+    return why && `${why}：请把这段文字精简到上限以内（详细材料可作为附件另行提供）`;
+  }
+  const why = tooLongForCell(text);
+  return why && `${why}，Excel 无法原样打开这样的文件：请把这段文字精简到上限以内`;
+}
+
 /**
  * The first text anywhere in a value that is too long for the one Excel cell the export writes it
- * into, as the export's own sentence; goals and analysis texts are spread over several rows by
- * the export and have no such limit.
+ * into, as the export's own sentence; goals and analysis texts (`long`) are spread over several
+ * rows by the export and have only the bound of tooLongForForm.
  */
-function overlongText(v: unknown, key = ''): string | null {
-  if (typeof v === 'string') return tooLongForCell(v);
-  if (key === 'goals' || key === 'analysis' || typeof v !== 'object' || v === null) return null;
+function overlongText(v: unknown, key = '', long = false): string | null {
+  if (typeof v === 'string') return tooLong(v, long);
+  if (typeof v !== 'object' || v === null) return null;
+  const inLong = long || key === 'goals' || key === 'analysis';
   for (const [k, value] of Object.entries(v)) {
-    const why = overlongText(value, k);
+    const why = overlongText(value, k, inLong);
     if (why) return why;
   }
   return null;
@@ -178,9 +189,10 @@ function overlongText(v: unknown, key = ''): string | null {
  * before it applies an edit, so that a refused text does not cost the undo history.
  */
 export function overlongPatchText(p: unknown): string | null {
-  if (!isObject(p) || p.op === 'setGoals' || p.op === 'setAnalysis') return null;
-  const why = overlongText(p);
-  return why && `${why}，Excel 无法原样打开这样的文件：请把这段文字精简到上限以内`;
+  if (!isObject(p)) return null;
+  if (p.op === 'setGoals' || p.op === 'setAnalysis')
+    return typeof p.value === 'string' ? tooLong(p.value, true) : null;
+  return overlongText(p);
 }
 
 /** Checks one patch received from outside; returns a Chinese message saying what is wrong. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newIndicator } from '../../shared/model/factory';
 import { EXCEL_CELL_TEXT_LIMIT, tooLongForCell } from '../../shared/checks/text-length';
+import { LONG_TEXT_LIMIT, tooLongForForm } from '../../shared/model/cell-limit';
 import { checkPatch, isForm } from '../../shared/model/validate';
 import { readFixture } from '../support/documents';
 
@@ -75,6 +76,22 @@ describe('patches from outside are checked field by field', () => {
       expect(checkPatch({ op: 'setAnalysis', formId: 'f1', key: '偏差分析', value: long })).toBeNull();
       const goals = { ...form.goals, expected: long };
       expect(checkPatch({ op: 'insertForm', index: 0, form: { ...form, goals } })).toBeNull();
+    });
+
+    it('but they are bounded too: 15 million characters pasted into a goal are refused', () => {
+      const huge = 'x'.repeat(15_000_000);
+      const atLimit = '字'.repeat(LONG_TEXT_LIMIT);
+      expect(checkPatch({ op: 'setGoals', formId: 'f1', field: 'actual', value: atLimit })).toBeNull();
+      for (const patch of [
+        { op: 'setGoals', formId: 'f1', field: 'actual', value: huge },
+        { op: 'setAnalysis', formId: 'f1', key: '偏差分析', value: huge },
+        { op: 'insertForm', index: 0, form: { ...form, analysis: { 存在问题: huge } } },
+      ]) {
+        const message = checkPatch(patch);
+        expect(message).toContain(tooLongForForm(huge) ?? 'never');
+        expect(message).toMatch(/精简到上限以内/);
+        expect(message).not.toMatch(/Excel/);
+      }
     });
   });
 });
