@@ -275,6 +275,16 @@ export class DocumentStore {
     return this.saveWith(() => invoke('doc/saveAs', { path }));
   }
 
+  /**
+   * Read-only sessions: saves the review data into a review file the user chose (when the one
+   * beside the document cannot be written); later saves go there too.
+   */
+  async saveReviewAs(path: string): Promise<boolean> {
+    const saved = await this.saveWith(() => invoke('review/saveAs', { path }));
+    if (saved) this.setMessage(`审核意见已保存到 ${this.status.reviewFile ?? path}`);
+    return saved;
+  }
+
   setMessage(text: string, level: MessageLevel = 'info', notify = true): void {
     this.message = { text, level };
     if (notify) this.emit();

@@ -9,6 +9,7 @@ import { validYear, YEAR_RULE } from '../../../shared/model/year';
 import { parseNumberInput } from '../../../shared/values/input';
 import { invoke, shell } from '../api/client';
 import { LayoutSelect } from './LayoutSelect';
+import { RebuildOffer } from './RebuildOffer';
 
 interface Props {
   onOpened: (r: CallResult<OpenedDocument>) => boolean;
@@ -24,6 +25,8 @@ export function StartPanel({ onOpened }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
+  /** A document refused for objects not ours whose data can be rebuilt as a clean copy. */
+  const [refused, setRefused] = useState<{ path: string; mode: typeof mode } | null>(null);
 
   useEffect(() => {
     if (!shell) return;
@@ -45,13 +48,14 @@ export function StartPanel({ onOpened }: Props) {
     }
     setBusy(true);
     setProblem(null);
-    onOpened(
-      await invoke('doc/open', {
-        path: path.trim(),
-        readOnly: mode === 'readOnly',
-        review: mode === 'review',
-      }),
-    );
+    setRefused(null);
+    const r = await invoke('doc/open', {
+      path: path.trim(),
+      readOnly: mode === 'readOnly',
+      review: mode === 'review',
+    });
+    onOpened(r);
+    if (!r.ok && r.error.canRebuild === true) setRefused({ path: path.trim(), mode });
     setBusy(false);
   };
 
@@ -82,6 +86,15 @@ export function StartPanel({ onOpened }: Props) {
         <div className="start-problem" role="alert">
           {problem}
         </div>
+      )}
+      {refused && (
+        <RebuildOffer
+          key={refused.path}
+          from={refused.path}
+          readOnly={refused.mode === 'readOnly'}
+          review={refused.mode === 'review'}
+          onOpened={onOpened}
+        />
       )}
       <form className="start-card" onSubmit={open}>
         <h2>打开文件</h2>

@@ -26,7 +26,7 @@ interface Props {
   onCompare: () => void;
 }
 
-export type ToolbarPopover = 'none' | 'saveAs' | 'export' | 'import' | 'importReview';
+export type ToolbarPopover = 'none' | 'saveAs' | 'reviewSaveAs' | 'export' | 'import' | 'importReview';
 
 function fileName(path: string | null): string {
   if (path === null) return '新文档（未保存）';
@@ -52,6 +52,7 @@ export function Toolbar({
   const saveAsOpen = popover === 'saveAs';
   const toggle = (p: ToolbarPopover) => setPopover(popover === p ? 'none' : p);
   const [saveAsPath, setSaveAsPath] = useState('');
+  const [reviewPath, setReviewPath] = useState(store.status.reviewFile ?? '');
   const [confirmClose, setConfirmClose] = useState(false);
   const { status } = store;
 
@@ -60,6 +61,16 @@ export function Toolbar({
     if (saveAsPath.trim() === '') return;
     await pendingEdits.commitAll();
     if (await store.saveAs(saveAsPath.trim())) setPopover('none');
+  };
+
+  // 审核文件另存为: a typed path in both modes (the desktop save dialog is for .ziping documents);
+  // the services refuse a name that is not .ziping-review, with a message.
+  const saveReviewAs = async (e: FormEvent) => {
+    e.preventDefault();
+    const target = reviewPath.trim();
+    if (target === '') return;
+    await pendingEdits.commitAll();
+    if (await store.saveReviewAs(target)) setPopover('none');
   };
 
   const close = async (discard: boolean) => {
@@ -168,6 +179,16 @@ export function Toolbar({
       >
         另存为…
       </button>
+      {status.readOnly && (
+        <button
+          type="button"
+          onClick={() => toggle('reviewSaveAs')}
+          title="把批注和审核意见保存到另选位置的审核文件（.ziping-review），以后的保存也存到那里"
+          data-testid="review-save-as"
+        >
+          审核文件另存为…
+        </button>
+      )}
       {!status.readOnly && (
         <button
           type="button"
@@ -239,6 +260,26 @@ export function Toolbar({
             />
           </label>
           <button type="submit" data-testid="save-as-confirm">
+            保存
+          </button>
+          <button type="button" onClick={() => setPopover('none')}>
+            取消
+          </button>
+        </form>
+      )}
+      {popover === 'reviewSaveAs' && (
+        <form className="toolbar-popover" onSubmit={saveReviewAs}>
+          <label>
+            审核文件保存到
+            <input
+              autoFocus
+              value={reviewPath}
+              onChange={(e) => setReviewPath(e.target.value)}
+              placeholder="例如 /home/user/2024年自评.ziping-review"
+              data-testid="review-save-as-path"
+            />
+          </label>
+          <button type="submit" disabled={store.saving} data-testid="review-save-as-confirm">
             保存
           </button>
           <button type="button" onClick={() => setPopover('none')}>
