@@ -78,6 +78,20 @@ export function aboutDialog(version: string, electronVersion: string): MessageBo
   };
 }
 
+/** A document refused for objects that are not ours, whose data is intact: 重建干净副本 or not. */
+export function cleanCopyDialog(message: string): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: '自评表编辑器',
+    message,
+    detail: '重建的副本只含表格数据，另存为一个新文件；原文件不会改动。',
+    buttons: ['重建干净副本…', '取消'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
 export function errorDialog(message: string): MessageBoxOptions {
   return { type: 'error', title: '自评表编辑器', message, buttons: ['确定'], noLink: true };
 }

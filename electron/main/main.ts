@@ -20,6 +20,7 @@ import {
 import { dataDir } from '../services/data-dir';
 import {
   aboutDialog,
+  cleanCopyDialog,
   errorDialog,
   exportDialog,
   importDialog,
@@ -129,6 +130,9 @@ function start(): void {
     },
     async showError(parent, message) {
       await messageBox(parent, errorDialog(message));
+    },
+    async offerCleanCopy(parent, message) {
+      return (await messageBox(parent, cleanCopyDialog(message))).response === 0;
     },
     async showAbout(parent) {
       await messageBox(parent, aboutDialog(app.getVersion(), process.versions.electron ?? ''));

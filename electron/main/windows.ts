@@ -35,6 +35,8 @@ export interface ShellPlatform {
   chooseImportFiles(parent: ShellWindow, format: ExportFormat): Promise<string[]>;
   askSaveChanges(parent: ShellWindow, documentName: string): Promise<SaveChoice>;
   showError(parent: ShellWindow | null, message: string): Promise<void>;
+  /** Shows why a document was refused and asks whether to rebuild a clean copy of its data. */
+  offerCleanCopy(parent: ShellWindow | null, message: string): Promise<boolean>;
   showAbout(parent: ShellWindow | null): Promise<void>;
   workAreas(): Rect[];
   /** Rebuilds the application menu (the recent list changed). */
@@ -95,6 +97,26 @@ export class DocumentWindows implements IpcTargets {
    * focused window) when that window has no document; else in a new window. False when it could
    * not be opened (the user has been told why).
    */
+  /**
+   * A document that could not be opened: the reason, and where its data is intact (objects that are
+   * not ours were planted in it), the offer of a clean copy saved elsewhere, which is then opened.
+   */
+  private async refused(
+    entry: Entry,
+    error: { message: string; canRebuild?: boolean },
+    file: string,
+    options: { review?: boolean },
+  ): Promise<void> {
+    if (!error.canRebuild) return this.platform.showError(entry.win, error.message);
+    if (!(await this.platform.offerCleanCopy(entry.win, error.message))) return;
+    const suggested = `${path.basename(file, path.extname(file))}-干净副本.ziping`;
+    const to = await this.platform.chooseDocumentSavePath(entry.win, suggested);
+    if (!to) return;
+    const r = entry.service.call('doc/rebuildCleanCopy', { from: file, to });
+    if (!r.ok) return this.platform.showError(entry.win, `未能重建干净副本：${r.error.message}`);
+    await this.openDocument(to, entry.win.id, options);
+  }
+
   async openDocument(
     file: string,
     from: number | null,
@@ -113,7 +135,7 @@ export class DocumentWindows implements IpcTargets {
     if (target && target.service.current === null) {
       const r = target.service.call('doc/open', openArgs);
       if (!r.ok) {
-        await this.platform.showError(target.win, r.error.message);
+        await this.refused(target, r.error, wanted, options);
         return false;
       }
       this.opened(target, wanted);
@@ -124,6 +146,10 @@ export class DocumentWindows implements IpcTargets {
     const service = new AppService(this.dataDir);
     const r = service.call('doc/open', openArgs);
     if (!r.ok) {
+      if (r.error.canRebuild) {
+        await this.refused(target ?? this.createWindow(null), r.error, wanted, options);
+        return false;
+      }
       await this.platform.showError(target?.win ?? null, r.error.message);
       if (this.entries.size === 0) this.createWindow(null);
       return false;

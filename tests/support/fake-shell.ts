@@ -75,6 +75,12 @@ export class FakePlatform implements ShellPlatform {
   async showError(_parent: ShellWindow | null, message: string): Promise<void> {
     this.errors.push(message);
   }
+  /** What the next clean-copy offers answer, in order (none: 取消). */
+  cleanCopyAnswers: boolean[] = [];
+  async offerCleanCopy(_parent: ShellWindow | null, message: string): Promise<boolean> {
+    this.asked.push(`clean-copy:${message}`);
+    return this.cleanCopyAnswers.shift() ?? false;
+  }
   async showAbout(): Promise<void> {
     this.asked.push('about');
   }

@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentsInArgv, samePath } from '../../electron/main/argv';
 import {
@@ -115,6 +116,41 @@ describe('command line and single instance', () => {
     expect(platform.windows).toHaveLength(1);
     expect(platform.windows[0]?.reloads).toBe(1);
     expect(platform.windows[0]?.title).toBe('甲.ziping - 自评表编辑器');
+  });
+
+  it('a document with a planted trigger: refused, a clean copy offered, saved where the user chose and opened', async () => {
+    const a = makeDocument('甲.ziping');
+    const db = new Database(a);
+    db.exec('CREATE TRIGGER wipe AFTER INSERT ON changes BEGIN DELETE FROM forms; END;');
+    db.close();
+    const before = readFileSync(a);
+    await windows.openFromCommandLine([], dir);
+
+    // 取消: nothing written, nothing opened.
+    expect(await windows.shell['window/openDocument'](1, { path: a })).toEqual({
+      ok: true,
+      value: { opened: false },
+    });
+    expect(platform.asked.filter((q) => q.startsWith('clean-copy:'))).toHaveLength(1);
+    expect(platform.asked.at(-1)).toMatch(/触发器/);
+    expect(windows.serviceFor(1)?.current).toBeNull();
+
+    // 重建干净副本…: the save dialog suggests 甲-干净副本.ziping; the copy opens in the window.
+    const copy = path.join(dir, '副本', '甲-干净副本.ziping');
+    platform.cleanCopyAnswers.push(true);
+    platform.saveAnswers.push(copy);
+    await windows.shell['window/openDocument'](1, { path: a });
+    expect(platform.errors).toEqual([]);
+    expect(platform.asked).toContain('save:甲-干净副本.ziping');
+    expect(windows.serviceFor(1)?.current?.path).toBe(copy);
+    expect(platform.windows[0]?.title).toBe('甲-干净副本.ziping - 自评表编辑器');
+    const clean = new Database(copy, { readonly: true });
+    expect(clean.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'").get()).toEqual({
+      n: 0,
+    });
+    clean.close();
+    expect(readFileSync(a).equals(before)).toBe(true);
+    expect(platform.errors).toEqual([]);
   });
 
   it('asks with the open dialog when no path is given; cancelling opens nothing', async () => {

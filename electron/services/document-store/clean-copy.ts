@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DocFailure, failure, fromSystemError, ok, type DocResult } from './errors';
 import { probeDocument } from './probe';
@@ -53,6 +53,8 @@ export function rebuildCleanCopy(
   let from: Database.Database | null = null;
   let to: Database.Database | null = null;
   try {
+    // A typed path may name a folder that is not there yet (browser mode): made, as a save dialog would.
+    mkdirSync(dir, { recursive: true });
     from = openUntrusted(src);
     const version = schemaVersionOf(from);
     const problem = schemaProblem(readSchema(from), version, migrations);
