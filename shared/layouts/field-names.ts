@@ -93,9 +93,14 @@ export function indicatorFieldName(field: string, form: Form, layout: LayoutDef)
   return col?.title ?? (INDICATOR_FIELDS as Record<string, string>)[field] ?? field;
 }
 
+/** 004's titles carry their unit (全年执行数（万元）); a field's name does not. */
+const withoutUnit = (title: string) => title.replace(/[（(]万元[)）]$/, '');
+
 export function fundsFieldName(field: string, form: Form, layout: LayoutDef): string {
   const col = layout.kinds[form.kind].fundsColumns.find((c) => c.key === field);
-  return col && field !== 'source' ? col.title : ((FUNDS_FIELDS as Record<string, string>)[field] ?? field);
+  return col && field !== 'source'
+    ? withoutUnit(col.title)
+    : ((FUNDS_FIELDS as Record<string, string>)[field] ?? field);
 }
 
 /** A header field as the form's layout titles it (项目名称, 主管部门 …). */
