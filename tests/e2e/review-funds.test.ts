@@ -18,8 +18,11 @@ describe('auditing the execution score', { timeout: 120_000 }, () => {
     try {
       const { page } = app;
       const doc = app.service.current?.document;
-      const form = doc?.forms[0];
+      // A project form: its funds grid has source rows under the total (004's 自评表 prints its
+      // grouped lines side by side, outside the grid).
+      const form = doc?.forms.find((f) => f.kind === 'project');
       if (!doc || !form) throw new Error('no form');
+      await page.getByTestId(`form-item-${form.id}`).click();
       const result = scoreForm(form, getLayout(doc.meta.layout));
       const { weight, final } = result.execution;
       expect(weight).toBeGreaterThan(2);
@@ -49,6 +52,7 @@ describe('auditing the execution score', { timeout: 120_000 }, () => {
       await page.getByTestId('save').click();
       await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
       await page.reload();
+      await page.getByTestId(`form-item-${form.id}`).click();
       await expect.poll(() => funds(0, 'auditScore').innerText()).toBe(String(final - 2));
       await expect.poll(() => funds(0, 'auditOpinion').innerText()).toBe('执行数含未支付的预拨款，扣2分');
       await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
