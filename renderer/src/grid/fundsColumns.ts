@@ -42,14 +42,14 @@ export function fundsGridRows(form: Form, kind: KindLayout): FundsRow[] {
   return kind.fundsGroupsSideBySide && firstGroup > 0 ? rows.slice(0, firstGroup) : [...rows];
 }
 
-/** 执行率/得分 of a row: the total's, a source row's own (002), or none (“—”). */
+/** 执行率/得分 of a row: the total's, a source row's own (002), or none (the layout's dash). */
 function rowResult(p: { context: unknown; node?: { rowIndex: number | null } | null; data?: FundsRow }) {
   if (isTotal(p)) return ctx(p).execution;
   const own = ctx(p).rowExecution;
   return own && p.data ? own(p.data) : null;
 }
 const dashUnlessScored = (p: ValueFormatterParams<FundsRow>, text: string): string =>
-  isTotal(p) || ctx(p).rowExecution ? text : '—';
+  isTotal(p) || ctx(p).rowExecution ? text : ctx(p).dash;
 
 type Col = ColDef<FundsRow>;
 
