@@ -5,6 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { readZipEntries, zipEntryData } from '../../electron/services/excel/zip-entries';
 import { exportDocument, type ExportOptions, type ExportReport } from '../../electron/services/excel/export';
+import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
 import type { Form, FormKind, Indicator, LayoutId, ZipingDocument } from '../../shared/model/types';
@@ -199,4 +200,17 @@ export function longForm(layout: LayoutId, lines: number): Form {
   for (const title of getLayout(layout).kinds.project.analysisTitles)
     form.analysis[title] = `${title}：严格按照政府采购程序进行采购，资金使用规范。`.repeat(150);
   return form;
+}
+
+/** An import that must succeed: its result (forms and report). */
+export async function imported(file: string): Promise<ImportResult> {
+  const r = await importXlsx(file);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Drops our hidden data, so that the import reads what the sheet shows. */
+export async function withoutHiddenData(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
+  await wb.xlsx.writeFile(file);
 }

@@ -10,7 +10,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDocument, type ExportProgress } from '../../electron/services/excel/export';
-import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { sheetFingerprint } from '../../electron/services/excel/fingerprint';
 import { importReportLines } from '../../electron/services/excel/import-report';
 import { uniqueSheetNames } from '../../electron/services/excel/sheet-names';
@@ -18,8 +17,9 @@ import { DRAFT_HEADER, PAGE_FOOTER } from '../../electron/services/excel/page';
 import { formToJson } from '../../shared/model/interchange';
 import type { Form } from '../../shared/model/types';
 import {
-  exportOrThrow,
   expectPrintSetup,
+  exportOrThrow,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
@@ -45,12 +45,6 @@ async function exportedBook(forms: Form[], name: string) {
   const file = join(tempDir(), `${name}.xlsx`);
   const report = await exportOrThrow(layoutDocument('hunan', forms), file);
   return { file, report, wb: await readWorkbook(file) };
-}
-
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 const sheet = (wb: ExcelJS.Workbook, name: string) => {

@@ -9,21 +9,23 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
+import { importXlsx } from '../../electron/services/excel/import';
 import { getLayout } from '../../shared/layouts/definitions';
 import { formToJson } from '../../shared/model/interchange';
 import type { Form } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
 import {
-  exportOrThrow,
   expectPrintSetup,
+  exportOrThrow,
+  handFilledFile,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
   rowValues,
-  handFilledFile,
-  writeRows,
   type CellRow,
+  withoutHiddenData,
+  writeRows,
 } from '../support/excel';
 import { JIANGMEN_HEADER, jiangmenForm } from '../support/headers';
 import { useTempDir } from '../support/temp-dir';
@@ -37,18 +39,6 @@ async function exportedSheet(forms: Form[], name: string) {
   const wb = await readWorkbook(file);
   const ws = wb.getWorksheet(forms[0]?.projectName ?? '') as ExcelJS.Worksheet;
   return { file, wb, ws };
-}
-
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-/** Drops our hidden data, so that the import reads what the sheet shows. */
-async function withoutHiddenData(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
-  await wb.xlsx.writeFile(file);
 }
 
 /** The form as read from cells, less what the print records as printed (checked elsewhere). */

@@ -8,20 +8,22 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
+import { importXlsx } from '../../electron/services/excel/import';
 import { getLayout } from '../../shared/layouts/definitions';
 import { formToJson } from '../../shared/model/interchange';
 import type { Form } from '../../shared/model/types';
 import {
   exportOrThrow,
+  handFilledFile,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
   rowValues,
-  handFilledFile,
-  writeRows,
-  type CellRow,
   rowWith,
+  type CellRow,
+  withoutHiddenData,
+  writeRows,
 } from '../support/excel';
 import {
   GUANGDONG_FIRST_LINE,
@@ -40,23 +42,11 @@ function jiangmen(): Form {
   return form;
 }
 
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 async function exportedSheet(form: Form, layout: 'guangdong' | 'hunan', name: string) {
   const file = join(tempDir(), `${name}.xlsx`);
   await exportOrThrow(layoutDocument(layout, [form]), file);
   const wb = await readWorkbook(file);
   return { file, wb, ws: wb.getWorksheet(form.projectName) as ExcelJS.Worksheet };
-}
-
-/** Drops our hidden data, so that the import reads what the sheet shows. */
-async function withoutHiddenData(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
-  await wb.xlsx.writeFile(file);
 }
 
 describe('广东 header fields in the export', () => {

@@ -18,22 +18,17 @@ import { scoreForm } from '../../shared/scoring/form';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import {
   exportOrThrow,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
   rowWith,
-  writeRows,
   type CellRow,
+  writeRows,
 } from '../support/excel';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-import-printed-');
-
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 type Cell = CellRow[number] | ExcelJS.CellFormulaValue;
 

@@ -18,6 +18,7 @@ import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { fixtureDocument } from '../support/documents';
 import {
   exportOrThrow,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
@@ -28,12 +29,6 @@ import { useTempDir } from '../support/temp-dir';
 import { makeZip, minimalXlsx, sheetXmlWithRows } from '../support/zip';
 
 const tempDir = useTempDir('ziping-excel-import-');
-
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function roundTrip(doc: ZipingDocument, name: string): Promise<ImportResult> {
   const file = join(tempDir(), `${name}.xlsx`);

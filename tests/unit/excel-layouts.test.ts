@@ -9,7 +9,6 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { getLayout } from '../../shared/layouts/definitions';
 import { round2 } from '../../shared/format/numbers';
 import type { Form, FundsRow } from '../../shared/model/types';
@@ -17,35 +16,25 @@ import { scoreForm } from '../../shared/scoring/form';
 import {
   exportOrThrow,
   handFilledFile,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
   rowValues,
   rowWith,
-  writeRows,
   type CellRow,
+  withoutHiddenData,
+  writeRows,
 } from '../support/excel';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-excel-layouts-');
-
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function exported(form: Form, layout: 'shanxi' | 'hunan', name: string) {
   const file = join(tempDir(), `${name}.xlsx`);
   await exportOrThrow(layoutDocument(layout, [form]), file);
   const wb = await readWorkbook(file);
   return { file, wb, ws: wb.getWorksheet(form.projectName) as ExcelJS.Worksheet };
-}
-
-/** Drops our hidden data, so that the import reads what the sheet shows. */
-async function withoutHiddenData(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
-  await wb.xlsx.writeFile(file);
 }
 
 /** 004's 自评表 amounts: 年度资金总额, then the lines 按收入性质分 and 按支出性质分 (全年执行数). */

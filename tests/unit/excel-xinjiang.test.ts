@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFormSheet } from '../../electron/services/excel/form-sheet';
 import { DATA_SHEET } from '../../electron/services/excel/hidden-data';
-import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { getLayout } from '../../shared/layouts/definitions';
 import type { KindLayout, LayoutDef } from '../../shared/layouts/types';
 import { newForm } from '../../shared/model/factory';
@@ -21,6 +20,7 @@ import { scoreForm } from '../../shared/scoring/form';
 import type { IndicatorResult } from '../../shared/scoring/types';
 import {
   exportOrThrow,
+  imported,
   layoutDocument,
   layoutForm,
   readWorkbook,
@@ -40,12 +40,6 @@ async function exportedSheets(name: string) {
   const wb = await readWorkbook(file);
   const sheet = (n: string) => wb.getWorksheet(n) as ExcelJS.Worksheet;
   return { doc, file, wb, dept: sheet('昌吉州生态环境局'), project: sheet('大气污染防治') };
-}
-
-async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 /** The column whose cell in row `r` is the master of a merged title. */
