@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { invoke, shell } from '../api/client';
 import { saveToChosenPlace } from '../state/fileNames';
 import { LayoutSelect } from './LayoutSelect';
+import { PathForm } from './PathForm';
 import { ExportPopover } from './ExportPopover';
 import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
@@ -248,44 +249,27 @@ export function Toolbar({
         />
       )}
       {saveAsOpen && (
-        <form className="toolbar-popover" onSubmit={saveAs}>
-          <label>
-            保存到
-            <input
-              autoFocus
-              value={saveAsPath}
-              onChange={(e) => setSaveAsPath(e.target.value)}
-              placeholder="例如 /home/user/2024年自评.ziping"
-              data-testid="save-as-path"
-            />
-          </label>
-          <button type="submit" data-testid="save-as-confirm">
-            保存
-          </button>
-          <button type="button" onClick={() => setPopover('none')}>
-            取消
-          </button>
-        </form>
+        <PathForm
+          label="保存到"
+          value={saveAsPath}
+          onChange={setSaveAsPath}
+          placeholder="例如 /home/user/2024年自评.ziping"
+          onSubmit={saveAs}
+          onCancel={() => setPopover('none')}
+          testId="save-as"
+        />
       )}
       {popover === 'reviewSaveAs' && (
-        <form className="toolbar-popover" onSubmit={saveReviewAs}>
-          <label>
-            审核文件保存到
-            <input
-              autoFocus
-              value={reviewPath}
-              onChange={(e) => setReviewPath(e.target.value)}
-              placeholder="例如 /home/user/2024年自评.ziping-review"
-              data-testid="review-save-as-path"
-            />
-          </label>
-          <button type="submit" disabled={store.saving} data-testid="review-save-as-confirm">
-            保存
-          </button>
-          <button type="button" onClick={() => setPopover('none')}>
-            取消
-          </button>
-        </form>
+        <PathForm
+          label="审核文件保存到"
+          value={reviewPath}
+          onChange={setReviewPath}
+          placeholder="例如 /home/user/2024年自评.ziping-review"
+          onSubmit={saveReviewAs}
+          onCancel={() => setPopover('none')}
+          busy={store.saving}
+          testId="review-save-as"
+        />
       )}
       {confirmClose && (
         <div className="toolbar-popover" role="alertdialog" data-testid="close-confirm">
