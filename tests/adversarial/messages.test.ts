@@ -216,6 +216,24 @@ describe.skipIf(noMount !== null)(
       for (const unmount of unmounts.reverse()) unmount();
     });
 
+    it('a document on a full disk opens read-only and says the disk is full, not that permission is missing', () => {
+      const full = disk('doc-full', '1m');
+      const file = join(full, '示例.ziping');
+      copyFileSync(SAMPLE_PATH, file);
+      const original = readFileSync(file);
+      fill(full);
+      const r = DocumentSession.open(file, { dataDir: join(tempDir(), 'data-roomy') });
+      if (!r.ok) throw new Error(r.error.message);
+      try {
+        expect(r.value.readOnlyReason).toBe('disk-full');
+        expect(r.value.readOnlyNotice()).toMatch(/^文档所在的磁盘已满/);
+        expect(r.value.readOnlyNotice()).not.toMatch(/权限/);
+      } finally {
+        r.value.close();
+      }
+      expect(readFileSync(file).equals(original)).toBe(true);
+    });
+
     it('opening with a full data folder says 磁盘已满 in the data folder; with an upgrade too', () => {
       const small = disk('data-small', '128k');
       const file = join(tempDir(), '示例.ziping');

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isDiskFull } from '../disk-full';
 import {
   breakStaleLock,
   createExclusive,
@@ -66,7 +67,11 @@ export function ownerHolds(owner: OwnerInfo, me: { host: string; pid: number }):
   return processAlive(owner.pid);
 }
 
-export type LockOutcome = { kind: 'acquired' } | { kind: 'held'; owner: OwnerInfo } | { kind: 'unavailable' };
+export type LockOutcome =
+  | { kind: 'acquired' }
+  | { kind: 'held'; owner: OwnerInfo }
+  /** `diskFull`: the folder is writable but its disk has no room for the owner file. */
+  | { kind: 'unavailable'; diskFull?: boolean };
 
 /** How long a takeover waits for another process breaking the same stale owner file. */
 const TAKEOVER_WAIT_MS = 5_000;
@@ -79,9 +84,9 @@ const TAKEOVER_WAIT_MS = 5_000;
 export function acquireOwner(documentPath: string, me: Omit<OwnerInfo, 'app' | 'since'>): LockOutcome {
   try {
     return takeOwner(documentPath, me);
-  } catch {
-    // The owner file could not be written or moved (no permission, a folder in its place).
-    return { kind: 'unavailable' };
+  } catch (e) {
+    // The owner file could not be written or moved (no permission, a full disk, a folder in its place).
+    return isDiskFull(e) ? { kind: 'unavailable', diskFull: true } : { kind: 'unavailable' };
   }
 }
 

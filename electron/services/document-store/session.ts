@@ -70,7 +70,8 @@ export interface SessionOptions {
   migrations?: readonly Migration[];
 }
 
-export type ReadOnlyReason = 'requested' | 'review' | 'locked' | 'no-permission' | 'read-only-media';
+export type ReadOnlyReason =
+  'requested' | 'review' | 'locked' | 'no-permission' | 'read-only-media' | 'disk-full';
 
 /** What the data folder keeps about a working copy (session.json). */
 export interface WorkingInfo {
@@ -227,6 +228,8 @@ export class DocumentSession {
         return '没有修改该文件的权限（或文件设为只读），现以只读方式打开；可以“另存为”保存到其他位置';
       case 'read-only-media':
         return '该文件位于只读位置（如光盘或写保护的U盘），现以只读方式打开；可以“另存为”保存到其他位置';
+      case 'disk-full':
+        return '文档所在的磁盘已满，无法记下谁在编辑它，现以只读方式打开；请在该磁盘上腾出空间后重新打开，或“另存为”保存到其他位置';
       case 'requested':
         return '以只读方式打开';
       case 'review':
@@ -310,7 +313,7 @@ export class DocumentSession {
         else if (lock.kind === 'held') {
           readOnlyReason = 'locked';
           lockedBy = lock.owner;
-        } else readOnlyReason = 'no-permission';
+        } else readOnlyReason = lock.diskFull ? 'disk-full' : 'no-permission';
       }
       // Until the copy is made, nothing in it is unsaved: a crash right now offers no recovery.
       working = DocumentSession.newWorking(options, who, abs, Number.MAX_SAFE_INTEGER);
