@@ -11,7 +11,7 @@
  * - Leftovers of killed processes (temp files, moved-aside locks) carry the pid and are removed
  *   once that process is gone.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   closeSync,
   linkSync,
@@ -78,9 +78,25 @@ function rmQuietly(file: string): void {
   }
 }
 
+/** The longest suffix put after a lock's stem: `.<pid up to 10 digits>.<8 hex>.aside`. */
+const LONGEST_SUFFIX_BYTES = 1 + 10 + 1 + 8 + '.aside'.length;
+
+/**
+ * What names beside `file` start with: `file` itself, or, where a document's long name would push
+ * them past the file system's 255 bytes, a short stem made from a hash of it.
+ */
+function stemOf(file: string): string {
+  const base = path.basename(file);
+  if (Buffer.byteLength(base) + LONGEST_SUFFIX_BYTES <= 255) return file;
+  return path.join(
+    path.dirname(file),
+    `~$lock-${createHash('sha1').update(base).digest('hex').slice(0, 16)}`,
+  );
+}
+
 /** A name beside `file` that only this call uses: `<file>.<pid>.<random>.<kind>`. */
 function privateName(file: string, kind: 'tmp' | 'aside'): string {
-  return `${file}.${process.pid}.${randomUUID().slice(0, 8)}.${kind}`;
+  return `${stemOf(file)}.${process.pid}.${randomUUID().slice(0, 8)}.${kind}`;
 }
 
 /**
@@ -202,7 +218,7 @@ function moveAsideIfSame(file: string, expected: Buffer): boolean {
  * by someone else: look again); 'busy': another process is breaking it (look again shortly).
  */
 export function breakStaleLock(file: string, staleBytes: Buffer): 'removed' | 'changed' | 'busy' {
-  const turn = `${file}.break`;
+  const turn = `${stemOf(file)}.break`;
   const mine = lockContent();
   if (createExclusive(turn, mine) === 'exists') {
     const other = readIfExists(turn);
@@ -253,7 +269,7 @@ export function withFileLock<T>(lockFile: string, work: () => T, waitMs: number,
 
 /** Leftovers beside `file` of processes killed half-way: `<file>.<pid>.<random>.tmp|aside`. */
 function removeDeadLeftovers(file: string): void {
-  const prefix = `${path.basename(file)}.`;
+  const prefix = `${path.basename(stemOf(file))}.`;
   removeFilesOfDeadProcesses(path.dirname(file), (name) => {
     if (!name.startsWith(prefix)) return null;
     // `<pid>.tmp`: the temp names of earlier versions.

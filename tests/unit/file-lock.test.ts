@@ -155,6 +155,18 @@ describe('owner files', () => {
     expect(readdirSync(dir).sort()).toEqual([`~$文档.ziping`, `~$其他.ziping`].sort());
   });
 
+  it('a document whose long name leaves no room for temp suffixes is still taken, and broken when stale', async () => {
+    const dir = folder();
+    // The owner file (~$…, 249 bytes) fits the 255-byte limit; `<it>.<pid>.<hex>.tmp` would not.
+    const doc = join(dir, `${'项'.repeat(80)}.ziping`);
+    expect(Buffer.byteLength(`~$${'项'.repeat(80)}.ziping`)).toBe(249);
+    expect(acquireOwner(doc, me).kind).toBe('acquired');
+    writeFileSync(ownerFilePath(doc), lockOf(await deadPid()));
+    expect(acquireOwner(doc, me).kind).toBe('acquired');
+    expect(JSON.parse(readFileSync(ownerFilePath(doc), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(readdirSync(dir)).toEqual([`~$${'项'.repeat(80)}.ziping`]);
+  });
+
   it('a live owner keeps the document and its owner file', () => {
     const doc = join(folder(), '文档.ziping');
     writeFileSync(ownerFilePath(doc), lockOf(process.ppid));
