@@ -56,6 +56,26 @@ const hash = (file: string) => createHash('sha256').update(readFileSync(file)).d
 const put = (item: ReviewItem) => ({ op: 'putReview', item }) as const;
 
 describe('review data in the document store', () => {
+  it('a document whose long name leaves no room for “.ziping-review”: the review file is named within 255 bytes, found by the author', () => {
+    const { dir, data } = space();
+    const saved = savedDocument(dir, data);
+    // 82 characters: the document's name fits (253 bytes), “….ziping-review” would not (260).
+    const file = join(dir, `${'审'.repeat(82)}.ziping`);
+    writeFileSync(file, readFileSync(saved));
+    expect(Buffer.byteLength(`${'审'.repeat(82)}.ziping-review`)).toBeGreaterThan(255);
+    const reviewer = unwrap(DocumentSession.open(file, { dataDir: data, review: true }));
+    unwrap(reviewer.applyReview([put(comment('c-long', 'f1', '长文件名的文档也能审核'))]));
+    unwrap(reviewer.save());
+    unwrap(reviewer.close());
+    const review = reviewFilePath(file);
+    expect(Buffer.byteLength(review.slice(dir.length + 1))).toBeLessThanOrEqual(250);
+    expect(review.endsWith('.ziping-review')).toBe(true);
+    expect(existsSync(review)).toBe(true);
+    const author = unwrap(DocumentSession.open(file, { dataDir: data }));
+    expect(author.review.get('c-long')).toMatchObject({ text: '长文件名的文档也能审核' });
+    unwrap(author.close());
+  });
+
   it('a reviewer writes only the review file; the author opens the document and sees all of it', () => {
     const { dir, data } = space();
     const file = savedDocument(dir, data);

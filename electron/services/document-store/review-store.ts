@@ -10,6 +10,7 @@ import { mergeReviewItems, type ReviewItems } from '../../../shared/review/patch
 import type { ReviewItem } from '../../../shared/review/types';
 import { isReviewItem } from '../../../shared/review/validate';
 import { withFileLock } from '../file-lock';
+import { shortenFileName } from '../file-names';
 import { writeFileAtomic } from '../files';
 import { DocFailure, failure, fromSystemError } from './errors';
 import { probeDocument } from './probe';
@@ -21,11 +22,21 @@ const MAX_REVIEW_FILE_BYTES = 64 * 1024 * 1024;
 /** A save holds the review file's lock for milliseconds; this long means something is wrong. */
 const SAVE_LOCK_WAIT_MS = 5_000;
 
-/** Where the review of `docPath` is written when the document itself cannot be. */
+/** The review file's name leaves room for its save lock's `.lock` within 255 bytes. */
+const REVIEW_NAME_MAX_BYTES = 250;
+
+/**
+ * Where the review of `docPath` is written when the document itself cannot be; a document name so
+ * long that this would pass the file system's limit keeps its start and end (the author's open
+ * looks for the same name).
+ */
 export function reviewFilePath(docPath: string): string {
   const ext = path.extname(docPath);
   const stem = ext.toLowerCase() === '.ziping' ? docPath.slice(0, -ext.length) : docPath;
-  return `${stem}.ziping-review`;
+  const file = `${stem}.ziping-review`;
+  const name = path.basename(file);
+  if (Buffer.byteLength(name) <= REVIEW_NAME_MAX_BYTES) return file;
+  return path.join(path.dirname(file), shortenFileName(name, REVIEW_NAME_MAX_BYTES));
 }
 
 export function readReviewRows(db: Database.Database): ReviewItems {
