@@ -25,7 +25,7 @@ function unwrap<T>(r: DocResult<T>): T {
   return r.value;
 }
 
-function requireZiping(file: string | undefined, usage: string): string {
+export function requireZiping(file: string | undefined, usage: string): string {
   if (!file) throw new CliError(`缺少文档：${usage}`);
   if (!/\.ziping$/i.test(file)) throw new CliError(`“${file}”不是 .ziping 文档：${usage}`);
   return file;

@@ -33,6 +33,8 @@ const USAGE = `用法：
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
   ziping rebuild 文档.ziping --out 新文档.ziping  文档含有不属于自评表的触发器、视图或数据表而被拒绝打开时，
                                                  把其中的表格数据重建为一份干净副本（原文件不变）
+  ziping rollover 上年.ziping --out 本年.ziping  新建下一年度文档：带入每张表的指标、权重和指标值，
+                                                 上年实际完成值记为上年完成情况，清空完成值、得分和审核意见
   ziping --help                                  显示本说明
 “文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;
 
@@ -119,9 +121,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const { rebuildDocument } = await import('./document-commands');
       return rebuildDocument(single(args.positional, 'rebuild'), args.options.get('--out'), io);
     }
+    case 'rollover': {
+      const args = parseArgs(rest, { valued: ['--out'] });
+      const { rolloverCommand } = await import('./rollover-command');
+      return rolloverCommand(single(args.positional, 'rollover'), args.options.get('--out'), io);
+    }
     default:
       throw new CliError(
-        `不认识的命令“${command}”：可用命令为 score、check、new、import、export、export-json、rebuild，运行 ziping --help 查看用法`,
+        `不认识的命令“${command}”：可用命令为 score、check、new、import、export、export-json、rebuild、rollover，运行 ziping --help 查看用法`,
       );
   }
 }
