@@ -6,6 +6,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
 import { cell, grid, serverForm, showForm, typeInto } from './support';
+import { skeletonIndicators } from '../../shared/model/skeleton';
+import type { Indicator } from '../../shared/model/types';
 
 const browser = useSharedBrowser();
 
@@ -75,15 +77,35 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     await expect.poll(() => names(form.id)).toEqual(before);
   });
 
-  it('a new form gets its first line from the button, and the level picker offers the layout names', async () => {
+  it("a new form starts with its layout's indicator tree, the button adds a line, the level picker offers the layout names", async () => {
     const { page } = app;
     await page.getByTestId('add-project-form').click();
     await expect.poll(() => app.service.current?.document.forms.at(-1)?.projectName).toBe('新项目');
     const formId = app.service.current?.document.forms.at(-1)?.id ?? '';
+    const layout = app.service.current?.document.meta.layout ?? 'national';
+    const tree = skeletonIndicators(layout, 'project');
+    const shape = (lines: Indicator[]) => lines.map((l) => [l.level1, l.level2, l.name, l.weight]);
+    expect(shape(serverForm(app, formId).indicators)).toEqual(shape(tree));
+    expect(tree.map((l) => l.level1)).toContain('满意度指标');
+    // On screen too (the 一级 cell spans its group; the 二级 of line 1 is its own).
+    await expect.poll(() => cell(page, 0, 'level2').textContent()).toContain(tree[0]?.level2 ?? '—');
     await page.getByTestId('add-indicator').click();
-    await expect.poll(() => serverForm(app, formId).indicators.length).toBe(1);
+    await expect.poll(() => serverForm(app, formId).indicators.length).toBe(tree.length + 1);
+    // The new line takes the levels of the last one, so its 一级/二级 cells are merged with it:
+    // they are reached from its own 三级 cell with the arrow keys, as in Excel.
+    const row = tree.length;
+    const last = tree[row - 1];
+    expect(serverForm(app, formId).indicators[row]).toMatchObject({
+      level1: last?.level1,
+      level2: last?.level2,
+    });
+    const onLevel = async (steps: number) => {
+      await cell(page, row, 'name').click();
+      for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowLeft');
+    };
 
-    await cell(page, 0, 'level1').dblclick();
+    await onLevel(2);
+    await page.keyboard.press('F2');
     const input = page.locator('.level-editor');
     await expect.poll(() => input.count()).toBe(1);
     const options = await page
@@ -93,9 +115,10 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     expect(options).toContain('效益指标');
     await input.fill('产出指标');
     await input.press('Enter');
-    await expect.poll(() => serverForm(app, formId).indicators[0]?.level1).toBe('产出指标');
+    await expect.poll(() => serverForm(app, formId).indicators[row]?.level1).toBe('产出指标');
 
-    await cell(page, 0, 'level2').dblclick();
+    await onLevel(1);
+    await page.keyboard.press('F2');
     const list2 = await page.locator('.level-editor').getAttribute('list');
     const options2 = await page
       .locator(`datalist#${CSS_ESCAPE(list2)} option`)
@@ -104,11 +127,11 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     expect(options2).not.toContain('经济效益指标');
     // Typing on a cell starts the edit with that character, as in Excel.
     await page.keyboard.press('Escape');
-    await cell(page, 0, 'level2').click();
+    await onLevel(1);
     await page.keyboard.press('Q');
     await page.keyboard.type('质量指标');
     await page.keyboard.press('Enter');
-    await expect.poll(() => serverForm(app, formId).indicators[0]?.level2).toBe('Q质量指标');
+    await expect.poll(() => serverForm(app, formId).indicators[row]?.level2).toBe('Q质量指标');
   });
 
   it('layout E splits a level-2 weight over its lines by itself when one is added', async () => {

@@ -8,7 +8,8 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
-import { newForm, nextId } from '../../../shared/model/factory';
+import { nextId } from '../../../shared/model/factory';
+import { newBlankForm } from '../../../shared/model/skeleton';
 import type { Form, FormKind, Grade } from '../../../shared/model/types';
 import { fmt2 } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
@@ -275,7 +276,7 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
       forms.map((f) => f.id),
     );
     const name = kind === 'department' ? store.doc.meta.unit : '新项目';
-    const form = newForm(id, layout, kind, store.doc.meta.year, name);
+    const form = newBlankForm(id, layout, kind, store.doc.meta.year, name);
     if (store.apply([{ op: 'insertForm', index: kind === 'department' ? 0 : forms.length, form }]))
       onSelect(id);
   };
