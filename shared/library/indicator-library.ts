@@ -108,3 +108,18 @@ export function findEntry(library: IndicatorLibrary, name: string): LibraryEntry
     STARTER_INDICATORS.find((e) => libraryKey(e.name) === key)
   );
 }
+
+/**
+ * What a line takes from the library entry of the name just typed: its usual target, rule and
+ * levels, only where the line has none, so nothing the user typed is replaced.
+ */
+export function fillFromEntry(
+  line: Pick<Indicator, 'level1' | 'level2' | 'target' | 'ruleText'>,
+  entry: LibraryEntry,
+): Partial<Record<'level1' | 'level2' | 'target' | 'ruleText', string>> {
+  const fill: Partial<Record<'level1' | 'level2' | 'target' | 'ruleText', string>> = {};
+  for (const key of ['level1', 'level2', 'target', 'ruleText'] as const) {
+    if (line[key].trim() === '' && entry[key] !== '') fill[key] = entry[key];
+  }
+  return fill;
+}

@@ -134,6 +134,42 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     await expect.poll(() => serverForm(app, formId).indicators[row]?.level2).toBe('Q质量指标');
   });
 
+  it("a 三级指标 typed is offered from the indicator library; picking one fills the line's empty target and rule, one undo step", async () => {
+    const { page } = app;
+    await page.getByTestId('add-project-form').click();
+    await expect.poll(() => app.service.current?.document.forms.at(-1)?.projectName).toBe('新项目');
+    const formId = app.service.current?.document.forms.at(-1)?.id ?? '';
+    const row = serverForm(app, formId).indicators.findIndex((l) => l.level1 === '满意度指标');
+    expect(row).toBeGreaterThan(0);
+
+    await cell(page, row, 'name').click();
+    await page.keyboard.press('F2');
+    const input = page.locator('.name-editor');
+    await expect.poll(() => input.count()).toBe(1);
+    await page.keyboard.type('满意');
+    const offered = async () =>
+      page
+        .locator(`datalist#${CSS_ESCAPE(await input.getAttribute('list'))} option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await expect.poll(offered).toContain('服务对象满意度');
+    // The document's own lines are offered too (the sample's forms have named lines).
+    const own = app.service.current?.document.forms.flatMap((f) => f.indicators.map((l) => l.name)) ?? [];
+    const ownMatch = own.find((n) => n.includes('满意') && n !== '服务对象满意度');
+    if (ownMatch) await expect.poll(offered).toContain(ownMatch);
+
+    await input.fill('服务对象满意度');
+    await input.press('Enter');
+    await expect.poll(() => serverForm(app, formId).indicators[row]?.name).toBe('服务对象满意度');
+    const line = serverForm(app, formId).indicators[row];
+    expect(line?.target).toBe('≥90%');
+    expect(line?.ruleText).toMatch(/满意度≥90%得满分/);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => serverForm(app, formId).indicators[row]?.name).toBe('');
+    expect(serverForm(app, formId).indicators[row]?.target).toBe('');
+    expect(serverForm(app, formId).indicators[row]?.ruleText).toBe('');
+  });
+
   it('layout E splits a level-2 weight over its lines by itself when one is added', async () => {
     const { page } = app;
     const r = app.service.call('doc/apply', {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_LIBRARY,
+  fillFromEntry,
   findEntry,
   learnFromDocument,
   libraryKey,
@@ -77,6 +78,22 @@ describe('indicator library', () => {
     expect(empty.every((e) => e.level2 === '时效指标')).toBe(true);
     // The name already typed whole is not offered again.
     expect(suggestIndicators(lib, { text: '群众满意率' }).map((e) => e.name)).not.toContain('群众满意率');
+  });
+
+  it('picking a name fills only the empty cells of the line', () => {
+    const entry = findEntry(EMPTY_LIBRARY, '完成及时率');
+    if (!entry) throw new Error('完成及时率 missing');
+    expect(fillFromEntry({ level1: '', level2: '', target: '', ruleText: '' }, entry)).toEqual({
+      level1: entry.level1,
+      level2: entry.level2,
+      target: entry.target,
+      ruleText: entry.ruleText,
+    });
+    expect(
+      fillFromEntry({ level1: '产出指标', level2: '时效指标', target: '11月底前', ruleText: ' ' }, entry),
+    ).toEqual({
+      ruleText: entry.ruleText,
+    });
   });
 
   it('the starter set has the usual ones with their target form and rule', () => {

@@ -2,10 +2,11 @@
  * The 一级/二级指标 editor: a text box that offers the layout's level names (a datalist), so the
  * usual names are one pick away while the odd name a real form uses can still be typed.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { Indicator } from '../../../shared/model/types';
 import type { IndicatorGridContext } from './indicatorContext';
+import { useEditorText } from './useEditorText';
 
 export function levelOptions(
   context: IndicatorGridContext,
@@ -20,22 +21,9 @@ export function levelOptions(
 
 export function LevelCellEditor(props: CustomCellEditorProps<Indicator, string>) {
   const listId = useId();
-  const input = useRef<HTMLInputElement | null>(null);
   const level = props.column.getColId() === 'level1' ? 'level1' : 'level2';
   const options = levelOptions(props.context as IndicatorGridContext, level, props.data);
-  // Typing on the cell starts the edit with that character, as in Excel.
-  const [text, setText] = useState(() =>
-    props.eventKey && props.eventKey.length === 1 ? props.eventKey : (props.value ?? ''),
-  );
-
-  useEffect(() => {
-    const el = input.current;
-    if (!el) return;
-    el.focus();
-    if (!(props.eventKey && props.eventKey.length === 1)) el.select();
-    // The initial character counts as typed.
-    if (text !== (props.value ?? '')) props.onValueChange(text);
-  }, []); // once, when the editor opens
+  const { input, text, onChange } = useEditorText(props);
 
   return (
     <>
@@ -45,10 +33,7 @@ export function LevelCellEditor(props: CustomCellEditorProps<Indicator, string>)
         list={listId}
         value={text}
         aria-label={level === 'level1' ? '一级指标' : '二级指标'}
-        onChange={(e) => {
-          setText(e.target.value);
-          props.onValueChange(e.target.value);
-        }}
+        onChange={onChange}
       />
       <datalist id={listId}>
         {options.map((o) => (

@@ -28,6 +28,7 @@ import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
 import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
+import { NameCellEditor } from './NameCellEditor';
 
 export type IndicatorColId = IndicatorColumnKey | 'tier' | 'scoreReason' | AuditColId;
 
@@ -109,6 +110,12 @@ const LEVEL_EDITOR: Col = {
   suppressKeyboardEvent: (p) => p.editing && (p.event.key === 'ArrowUp' || p.event.key === 'ArrowDown'),
 };
 
+/** 三级指标 names are typed or picked from the library's suggestions (arrows then move in the list). */
+const NAME_EDITOR: Col = {
+  cellEditor: NameCellEditor,
+  suppressKeyboardEvent: LEVEL_EDITOR.suppressKeyboardEvent,
+};
+
 function scoreTooltip(p: ITooltipParams<Indicator>): string {
   const data = p.data;
   if (!data) return '';
@@ -178,6 +185,8 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
           },
         },
       };
+    case 'name':
+      return { ...textColumn('name', c), ...NAME_EDITOR };
     case 'completionRate':
       return {
         ...base(c),

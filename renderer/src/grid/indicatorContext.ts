@@ -3,6 +3,7 @@
  * allowed. One instance per grid, updated on every render, so column definitions never change
  * when only values do.
  */
+import { EMPTY_LIBRARY, type IndicatorLibrary } from '../../../shared/library/indicator-library';
 import type { LayoutDef } from '../../../shared/layouts/types';
 import type { Form } from '../../../shared/model/types';
 import { explainLine } from '../../../shared/scoring/form';
@@ -20,6 +21,8 @@ export class IndicatorGridContext {
   readOnly = true;
   review: ReviewState | null = null;
   onAudit: AuditEdit = () => undefined;
+  /** The indicator library as it stands when an editor opens (see state/indicatorLibrary.ts). */
+  library: () => IndicatorLibrary = () => EMPTY_LIBRARY;
   private lines = new Map<string, IndicatorResult>();
   private linesOf: FormResult | null = null;
 

@@ -11,11 +11,13 @@ import { IndicatorGridContext, type AuditColId } from '../grid/indicatorContext'
 import { commitAudit } from '../grid/auditEdits';
 import { columnForField, indicatorColumns } from '../grid/indicatorColumns';
 import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
+import { withLibraryFill } from '../grid/libraryFill';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
 import { syncRowHeights } from '../grid/rowHeights';
 import { formGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
+import { libraryWith } from '../state/indicatorLibrary';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
 import { useIndicatorActions } from './useIndicatorActions';
@@ -47,6 +49,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     [form, result, store],
   );
   context.update(form, result, layout, store.readOnly, store.review, onAudit);
+  context.library = () => libraryWith(store.doc);
   const handledSeq = useRef(store.lastTouched.seq);
   const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
   const columns = useMemo(() => indicatorColumns(kind, auditShown), [kind, auditShown]);
@@ -63,7 +66,10 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       commit: (row, colId, value) => {
         const ind = form.indicators[row];
         if (!ind) return { ok: false, message: '找不到这一行：它可能已被删除' };
-        return patchesForCell(form, ind.id, colId, value, layout);
+        const outcome = patchesForCell(form, ind.id, colId, value, layout);
+        return colId === 'name'
+          ? withLibraryFill(form, ind, value, outcome, layout, libraryWith(store.doc))
+          : outcome;
       },
       write: (cells, addRows) => patchesForCells(form, layout, cells, addRows),
     },
