@@ -21,9 +21,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { Patch } from '../../../shared/model/patch';
-import { PatchError, patchFormId } from '../../../shared/model/patch';
+import { applyPatches, formsTouched, PatchError, patchFormId } from '../../../shared/model/patch';
 import type { DocumentMeta, LayoutId, ZipingDocument } from '../../../shared/model/types';
-import { Recalculator, type ChangeSet } from '../../../shared/scoring/recalculator';
 import { currentUser, dataDir as defaultDataDir } from '../data-dir';
 import { failure, fromSystemError, ok, type DocError, type DocResult } from './errors';
 import type { WritePlace } from './errors';
@@ -158,8 +157,12 @@ function ownerHere(file: string): OwnerInfo {
   return readOwner(file) ?? { app: 'ziping', user: me.user, host: me.host, pid: process.pid, since: '' };
 }
 
+/** What an applied edit gives back: the patches that undo it, in the order to apply them. */
+export interface AppliedEdit {
+  inverse: Patch[];
+}
+
 export class DocumentSession {
-  readonly recalc: Recalculator;
   /** Comments, audit scores and statuses (shared/review), the document's merged with its review file's. */
   readonly review: ReviewItems;
   /** Why the review file beside the document could not be read, if it could not. */
@@ -180,9 +183,9 @@ export class DocumentSession {
     public readOnlyReason: ReadOnlyReason | null,
     /** Who holds the document when it was opened read-only because it is in use. */
     public lockedBy: OwnerInfo | null,
-    doc: ZipingDocument,
+    /** The document as edited; never scored here (the window scores what it shows, exports score once). */
+    private readonly doc: ZipingDocument,
   ) {
-    this.recalc = new Recalculator(doc);
     this.review = readReviewRows(db);
     // Recovered author edits of a read-only session are unsaved until saved elsewhere.
     this.authorSeq = info.reviewing ? info.savedSeq : editSeq;
@@ -204,7 +207,7 @@ export class DocumentSession {
     return this.info.originalPath;
   }
   get document(): ZipingDocument {
-    return this.recalc.document;
+    return this.doc;
   }
   get readOnly(): boolean {
     return this.readOnlyReason !== null;
@@ -427,26 +430,27 @@ export class DocumentSession {
   // ------------------------------------------------------------------ edit
 
   /**
-   * Applies patches as one step: rescored in memory, written to the working copy in one
-   * transaction. When this returns ok, the edit is on disk. On any failure the document is
-   * left exactly as it was.
+   * Applies patches as one step: checked and applied in memory, written to the working copy in
+   * one transaction. Nothing is scored here: the window's recalculator scores what it shows and
+   * exports score once. When this returns ok, the edit is on disk. On any failure the document
+   * is left exactly as it was.
    */
-  apply(patches: readonly Patch[]): DocResult<ChangeSet> {
+  apply(patches: readonly Patch[]): DocResult<AppliedEdit> {
     if (this.closed) return { ok: false, error: this.closedError() };
     if (this.readOnly)
       return { ok: false, error: { code: 'read-only', message: this.readOnlyNotice() ?? '文档为只读' } };
-    let change: ChangeSet;
+    let inverse: Patch[];
     try {
-      change = this.recalc.batch(patches);
+      inverse = applyPatches(this.doc, patches);
     } catch (e) {
       if (e instanceof PatchError)
         return { ok: false, error: { code: 'invalid-change', message: `无法修改：${e.message}` } };
       throw e;
     }
     try {
-      this.persist(patches, change);
+      this.persist(patches, inverse);
     } catch (e) {
-      this.recalc.batch(change.inverse);
+      applyPatches(this.doc, inverse);
       const place = (): WritePlace => ({
         folder: path.dirname(path.dirname(this.folder)),
         label: '数据文件夹',
@@ -457,14 +461,15 @@ export class DocumentSession {
         error: fromSystemError(e, this.info.originalPath ?? this.workingFile, '保存修改', place),
       };
     }
-    return ok(change);
+    return ok({ inverse });
   }
 
-  private persist(patches: readonly Patch[], change: ChangeSet): void {
+  private persist(patches: readonly Patch[], inverse: readonly Patch[]): void {
     const db = this.db;
     const who = this.info.user;
     const now = new Date().toISOString();
     const doc = this.document;
+    const touched = formsTouched(patches);
     const reorder = patches.some(
       (p) => p.op === 'insertForm' || p.op === 'deleteForm' || p.op === 'moveForm',
     );
@@ -474,11 +479,11 @@ export class DocumentSession {
       const upsert = db.prepare(
         'INSERT INTO forms(id, position, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position, body = excluded.body',
       );
-      for (const formId of change.removedForms) db.prepare('DELETE FROM forms WHERE id = ?').run(formId);
+      for (const formId of touched.removed) db.prepare('DELETE FROM forms WHERE id = ?').run(formId);
       if (reorder) {
         doc.forms.forEach((form, i) => upsert.run(form.id, i, encodeForm(form)));
       } else {
-        for (const formId of change.changed.keys()) {
+        for (const formId of touched.changed) {
           const i = doc.forms.findIndex((f) => f.id === formId);
           const form = doc.forms[i];
           if (form) upsert.run(form.id, i, encodeForm(form));
@@ -493,8 +498,8 @@ export class DocumentSession {
       putMeta.run('editSeq', String(seq));
       const log = db.prepare('INSERT INTO changes(at, user, form_id, patch, inverse) VALUES (?, ?, ?, ?, ?)');
       patches.forEach((p, i) => {
-        const inverse = change.inverse[patches.length - 1 - i];
-        log.run(now, who, patchFormId(p), encodeChange(p), encodeChange(inverse ?? null));
+        const undo = inverse[patches.length - 1 - i];
+        log.run(now, who, patchFormId(p), encodeChange(p), encodeChange(undo ?? null));
       });
     })();
     doc.meta.modifiedAt = now;
