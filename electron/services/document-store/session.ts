@@ -31,9 +31,6 @@ import { readReviewRows, reviewFilePath } from './review-store';
 import { saveWorkingCopy } from './save-file';
 import { workingFileOf, writeInfo, type WorkingInfo } from './working-copy';
 
-export type { ReadOnlyReason } from './read-only';
-export type { SessionOptions } from './open-session';
-
 /** What an applied edit gives back: the patches that undo it, in the order to apply them. */
 export interface AppliedEdit {
   inverse: Patch[];
