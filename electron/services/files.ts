@@ -65,6 +65,38 @@ function writeWhole(file: string, content: string | Uint8Array, flags: 'w' | 'wx
   }
 }
 
+/** Flushes a written file to disk. */
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename in `dir` durable; directories cannot be opened this way on Windows. */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems (network shares) refuse fsync on directories; the rename stands.
+  }
+}
+
+/** Puts a complete temp file under its real name: flushed, renamed, the rename flushed. */
+export function renameDurably(tmp: string, target: string): void {
+  fsyncFile(tmp);
+  renameSync(tmp, target);
+  fsyncDir(path.dirname(target));
+}
+
 /**
  * `.~<name>.<pid>.tmp`, within the file system's name limit however long `name` is (a long name is
  * shortened, its extension kept, so that leftovers are still told by it).

@@ -28,7 +28,7 @@ export function benchStorage(): { figures: Figure[]; note: string } {
     const figures: Figure[] = [];
     figures.push(
       measure(
-        '打开：1,000 张表的文档（校验、工作副本、读入、全量评分）',
+        '打开：1,000 张表的文档（校验、工作副本、读入；不评分）',
         10,
         () => {
           const s = DocumentSession.open(file, { dataDir });
@@ -48,7 +48,7 @@ export function benchStorage(): { figures: Figure[]; note: string } {
     let n = 0;
     figures.push(
       measure(
-        '改一个单元格并写入磁盘（评分 + 一个 SQLite 事务，synchronous=FULL）',
+        '改一个单元格并写入磁盘（应用补丁 + 一个 SQLite 事务，synchronous=FULL；不评分）',
         500,
         () => {
           const r = session.apply([

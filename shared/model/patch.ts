@@ -213,3 +213,49 @@ export function patchFormId(p: Patch): string | null {
       return p.formId;
   }
 }
+
+/**
+ * Applies patches in order as one step and returns the patches that undo it, in the order to
+ * apply them. If one fails, the ones before it are undone and it throws: the document is then
+ * unchanged. `around` sees each patch just before and just after it applies (the recalculator
+ * notes what a patch makes dirty on both sides of it).
+ */
+export function applyPatches(
+  doc: ZipingDocument,
+  patches: readonly Patch[],
+  around?: (p: Patch, when: 'before' | 'after') => void,
+): Patch[] {
+  const inverse: Patch[] = [];
+  try {
+    for (const p of patches) {
+      around?.(p, 'before');
+      inverse.unshift(applyPatch(doc, p));
+      around?.(p, 'after');
+    }
+  } catch (e) {
+    for (const undo of inverse) applyPatch(doc, undo);
+    throw e;
+  }
+  return inverse;
+}
+
+/**
+ * The forms a list of patches changes and those it leaves deleted (a form deleted and inserted
+ * again is changed, not deleted).
+ */
+export function formsTouched(patches: readonly Patch[]): { changed: Set<string>; removed: Set<string> } {
+  const changed = new Set<string>();
+  const removed = new Set<string>();
+  for (const p of patches) {
+    const formId = patchFormId(p);
+    if (formId === null) continue;
+    if (p.op === 'deleteForm') {
+      removed.add(formId);
+      changed.delete(formId);
+    } else {
+      removed.delete(formId);
+      changed.add(formId);
+    }
+  }
+  return { changed, removed };
+}

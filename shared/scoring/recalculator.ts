@@ -5,7 +5,7 @@
  * paste, an import) and finishes each touched form once.
  */
 import type { Form, Indicator, ZipingDocument } from '../model/types';
-import { applyPatch, findForm, type IndicatorField, type Patch } from '../model/patch';
+import { applyPatches, findForm, formsTouched, type IndicatorField, type Patch } from '../model/patch';
 import { getLayout } from '../layouts/definitions';
 import type { LayoutDef } from '../layouts/types';
 import { scoreExecution } from './execution';
@@ -85,22 +85,9 @@ export class Recalculator {
   /** Applies patches in order; if one fails, the ones before it are undone and it throws. */
   batch(patches: readonly Patch[]): ChangeSet {
     const pending = new Map<string, Pending>();
-    const inverse: Patch[] = [];
-    const removed = new Set<string>();
-    let relayout = false;
-    try {
-      for (const p of patches) {
-        relayout ||= p.op === 'setMeta' && p.field === 'layout';
-        this.plan(p, pending, 'before');
-        inverse.unshift(applyPatch(this.doc, p));
-        this.plan(p, pending, 'after');
-        if (p.op === 'deleteForm') removed.add(p.formId);
-        if (p.op === 'insertForm') removed.delete(p.form.id);
-      }
-    } catch (e) {
-      for (const undo of inverse) applyPatch(this.doc, undo);
-      throw e;
-    }
+    const inverse = applyPatches(this.doc, patches, (p, when) => this.plan(p, pending, when));
+    const removed = formsTouched(patches).removed;
+    const relayout = patches.some((p) => p.op === 'setMeta' && p.field === 'layout');
 
     const changed = new Map<string, FormChange>();
     if (relayout) {

@@ -25,7 +25,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentSession, listRecoverable, recover } from '../../electron/services/document-store';
 import { decodeDocument } from '../../electron/services/document-store/codec';
-import { workingRoot } from '../../electron/services/document-store/session';
+import { workingRoot } from '../../electron/services/document-store/working-copy';
 import { applyPatch } from '../../shared/model/patch';
 import type { Form, ZipingDocument } from '../../shared/model/types';
 import { cellValue, crashEdit, SAVE_EVERY } from '../support/crash-child';

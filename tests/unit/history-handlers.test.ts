@@ -13,6 +13,7 @@ import { AppService } from '../../electron/services/handlers';
 import type { CompareResult, SavedVersion } from '../../shared/contract';
 import type { CellRef } from '../../shared/history/cells';
 import { restorePatch, type HistoryListing } from '../../shared/history/entries';
+import { applyPatch } from '../../shared/model/patch';
 import type { Form } from '../../shared/model/types';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 
@@ -214,7 +215,7 @@ describe('history and comparison calls', () => {
     const session = service.current;
     const line = form.indicators[0];
     if (!session || !line) throw new Error('no session');
-    session.recalc.batch([{ op: 'deleteIndicator', formId: form.id, indicatorId: line.id }]);
+    applyPatch(session.document, { op: 'deleteIndicator', formId: form.id, indicatorId: line.id });
 
     const listed = call<HistoryListing>('history/list', { formId: form.id });
     expect(listed.complete).toBe(false);

@@ -4,14 +4,14 @@
  * schema is carried over, so triggers, views and extra tables are gone; the original is only read.
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DocFailure, failure, fromSystemError, ok, type DocResult } from './errors';
 import { probeDocument } from './probe';
 import { MIGRATIONS, migrate, schemaVersionOf, type Migration } from './schema';
 import { expectedSchema, openUntrusted, readSchema, schemaProblem } from './schema-guard';
-import { fsyncDir, fsyncFile, removeDeadSaveTemps } from './session';
+import { renameDurably } from '../files';
+import { removeDeadSaveTemps, saveTempPath } from './save-file';
 
 export interface CleanCopy {
   /** The rows copied, all tables together. */
@@ -48,8 +48,7 @@ export function rebuildCleanCopy(
   }
   const dir = path.dirname(target);
   removeDeadSaveTemps(dir);
-  // Short random stem: the temp name fits the 255-byte limit whatever the document's name.
-  const tmp = path.join(dir, `.~${randomUUID().slice(0, 8)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = saveTempPath(target);
   let from: Database.Database | null = null;
   let to: Database.Database | null = null;
   try {
@@ -68,9 +67,7 @@ export function rebuildCleanCopy(
     const rows = copyTables(from, to, expectedSchema(version, migrations));
     to.close();
     to = null;
-    fsyncFile(tmp);
-    renameSync(tmp, target);
-    fsyncDir(dir);
+    renameDurably(tmp, target);
     return ok({ rows, leftOut: problem ? problem.objects : [] });
   } catch (e) {
     to?.close();

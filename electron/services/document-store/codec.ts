@@ -24,6 +24,13 @@ export const META_KEYS = [
   'modifiedBy',
 ] as const;
 
+/** Sets one meta row (key → text), adding it when missing. */
+export function metaWriter(db: Database.Database): Database.Statement<[string, string]> {
+  return db.prepare(
+    'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+}
+
 /**
  * A form as stored: the model's JSON with an indicator's empty texts and nulls left out (most
  * cells of most lines are empty), which halves the file and the time to read it back.

@@ -1,4 +1,6 @@
-export { DocumentSession, type ReadOnlyReason, type SessionOptions } from './session';
+export { DocumentSession } from './session';
+export type { SessionOptions } from './open-session';
+export type { ReadOnlyReason } from './read-only';
 export { listRecoverable, recover, discardRecoverable, type Recoverable } from './recovery';
 export type { DocError, DocErrorCode, DocResult } from './errors';
 export { describeOwner, readOwner, ownerFilePath, type OwnerInfo } from './owner-lock';

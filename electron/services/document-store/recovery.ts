@@ -11,14 +11,17 @@ import { currentUser } from '../data-dir';
 import type { DocResult } from './errors';
 import { processAlive, releaseOwner } from './owner-lock';
 import { assertOurSchema, openUntrusted } from './schema-guard';
-import { DocumentSession, isOpenHere, workingRoot, type SessionOptions, type WorkingInfo } from './session';
+import { isOpenHere } from './live-sessions';
+import type { SessionOptions } from './open-session';
+import { DocumentSession } from './session';
+import { infoFileOf, workingFileOf, workingRoot, type WorkingInfo } from './working-copy';
 
 /** A working copy with unsaved edits, as the contract shows it to the window. */
 export type Recoverable = RecoverableDocument;
 
 function readInfo(folder: string): WorkingInfo | null {
   try {
-    const v = JSON.parse(readFileSync(path.join(folder, 'session.json'), 'utf8')) as WorkingInfo;
+    const v = JSON.parse(readFileSync(infoFileOf(folder), 'utf8')) as WorkingInfo;
     return typeof v.sessionId === 'string' && typeof v.pid === 'number' ? v : null;
   } catch {
     return null;
@@ -51,14 +54,14 @@ export function listRecoverable(dataDir: string): Recoverable[] {
   for (const entry of entries) {
     const folder = path.join(root, entry);
     const info = readInfo(folder);
-    if (!info || !existsSync(path.join(folder, 'doc.ziping'))) {
+    if (!info || !existsSync(workingFileOf(folder))) {
       // A crash while a document was being opened, before it was in the working copy: nothing
       // of the user's is here. Left alone for a minute in case an open is in progress.
       if (olderThan(folder, HALF_OPEN_GRACE_MS)) removeFolder(folder);
       continue;
     }
     if (inUse(info)) continue;
-    const file = path.join(folder, 'doc.ziping');
+    const file = workingFileOf(folder);
     let summary: { editSeq: number; unit: string; year: number; modifiedAt: string } | null = null;
     let stub = false;
     try {

@@ -9,7 +9,8 @@ import { fromSystemError, ok, type DocResult } from './errors';
 import { probeDocument } from './probe';
 import { MIGRATIONS, newestVersion } from './schema';
 import { assertOurSchema, openUntrusted } from './schema-guard';
-import { DocumentSession, type SessionOptions } from './session';
+import type { SessionOptions } from './open-session';
+import { DocumentSession } from './session';
 
 export function readDocumentSnapshot(file: string, options: SessionOptions = {}): DocResult<ZipingDocument> {
   try {
