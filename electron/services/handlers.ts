@@ -102,6 +102,11 @@ export class AppService {
     return handler(parsed.value);
   }
 
+  /** The calls this service answers: one per name of the contract (its test checks both ways at run time too). */
+  handledNames(): string[] {
+    return [...Object.keys(this.impl), ...Object.keys(this.asyncImpl)];
+  }
+
   /** Stops the exports still running: their window is closing. They leave no file. */
   cancelExports(): void {
     this.exports.cancelAll();
