@@ -1,124 +1,91 @@
 /**
- * The one typed contract between the renderer and the Node services (after Actual's `Handlers`):
- * every call's name, argument and result. The Electron preload and the browser-mode HTTP client
- * both derive their types from this map; the server side implements it
- * (electron/services/handlers.ts) and validates every argument before use.
+ * The one contract between the renderer and the Node services (after Actual's `Handlers`), as a
+ * value: for every call its name, its argument parser, its result type and whether it reports
+ * progress while it runs. Everything else is derived from it: the types both sides compile
+ * against, the list of names the preload, IPC and the HTTP server accept, and the validation of
+ * every argument before a handler runs (electron/services/handlers.ts, electron/main/ipc.ts).
  */
-import type { DocumentMeta, Form, LayoutId, ZipingDocument } from './model/types';
-import type { Patch } from './model/patch';
-import type { ReviewPatch } from './review/patch';
-import type { ReviewItem } from './review/types';
-import type { CellRef } from './history/cells';
 import type { HistoryListing } from './history/entries';
-import type { DocumentComparison } from './compare/compare';
+import type { Form } from './model/types';
+import type { ReviewItem } from './review/types';
+import {
+  cellRef,
+  compareAgainst,
+  comparedFile,
+  exportFormat,
+  fileName,
+  filePath,
+  filePathEnding,
+  formId,
+  layoutId,
+  patches,
+  plainId,
+  reviewPatches,
+  savedVersion,
+  year,
+} from './contract/args';
+import {
+  arrayOf,
+  bool,
+  none,
+  nullable,
+  obj,
+  optional,
+  str,
+  type Parsed,
+  type Parser,
+} from './contract/parse';
+import type {
+  AppState,
+  CallResult,
+  CompareResult,
+  DocStatus,
+  ExportJobProgress,
+  OpenedDocument,
+  SavedVersion,
+  XlsxExportSummary,
+} from './contract/types';
 
-/** An expected failure, as a value: a code and a Chinese message that says what to do. */
-export interface CallError {
-  code: string;
-  message: string;
+export type * from './contract/types';
+
+/** The type a call answers with: carried by its entry for the compiler, nothing at run time. */
+export interface Returns<T> {
+  readonly result?: T;
+}
+const returns = <T>(): Returns<T> => ({});
+
+/** One call of the contract. */
+export interface Call<A, R> extends Returns<R> {
+  readonly args: Parser<A>;
   /**
-   * Code 'foreign-schema' (a document with triggers, views or tables not ours): its data tables
-   * are intact and 'doc/rebuildCleanCopy' can save them into a new file.
+   * The call runs long and can be watched while it runs ('doc/exportXlsx': its caller names it
+   * with a jobId and polls 'export/progress').
    */
-  canRebuild?: boolean;
+  readonly progress: boolean;
 }
 
-export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
-
-export interface DocStatus {
-  /** The user's file; null for a new document not yet saved. */
-  path: string | null;
-  readOnly: boolean;
-  /** Chinese notice shown when the document is read-only (who has it, or why). */
-  readOnlyNotice: string | null;
-  /** Edits not yet saved into the user's file. */
-  dirty: boolean;
-  meta: DocumentMeta;
-  /** Who edits here: the name comments, audit scores and statuses are signed with. */
-  user: string;
-  /** Opened as a reviewer: review data only, saved into `reviewFile`. */
-  reviewing: boolean;
-  /** Where review data is saved while the document is read-only (null for a new document). */
-  reviewFile: string | null;
-  /** Why the review file beside the document could not be read, if it could not. */
-  reviewNotice: string | null;
+function call<A, R>(args: Parser<A>, _result: Returns<R>, options: { progress?: true } = {}): Call<A, R> {
+  return { args, progress: options.progress === true };
 }
 
-export interface OpenedDocument {
-  status: DocStatus;
-  /** The inputs; the renderer scores them itself with shared/scoring. */
-  document: ZipingDocument;
-  /** Comments, audit scores and statuses: the document's and its review file's, merged. */
-  review: ReviewItem[];
-}
-
-export interface RecoverableDocument {
-  sessionId: string;
-  originalPath: string | null;
-  unit: string;
-  year: number;
-  modifiedAt: string;
-  unsavedEdits: number;
-}
-
-/** What an Excel export wrote (the checks' errors, if any, were exported as a draft). */
-export interface XlsxExportSummary {
-  files: string[];
-  forms: number;
-  draft: boolean;
-  errors: number;
-  warnings: number;
-}
-
-/** How far a running Excel export is (answer of 'export/progress'). */
-export interface ExportJobProgress {
-  /**
-   * check: the checks run; form: form `formName` is being laid out (and, with one file per form,
-   * written); write: the one workbook is being zipped and written.
-   */
-  stage: 'check' | 'form' | 'write';
-  /** Forms finished before this step, of `total`. */
-  done: number;
-  total: number;
-  /** The form of a 'form' step; '' otherwise. */
-  formName: string;
-}
-
-// ---- History and comparison (issue #7)
-
-/** One save into the user's file (table `saves`): the version holds the changes up to changeSeq. */
-export interface SavedVersion {
-  seq: number;
-  changeSeq: number;
-  at: string;
-  user: string;
-  path: string;
-}
-
-/** What the open document is compared with: another .ziping file, or one of its saved versions. */
-export type CompareAgainst = { kind: 'file'; path: string } | { kind: 'version'; saveSeq: number };
-
-export interface CompareResult {
-  /** What 原值 comes from (“文件 X.ziping”, “2024-05-01 10:00 保存的版本”) and what 新值 is (当前文档). */
-  before: string;
-  after: string;
-  comparison: DocumentComparison;
-}
-
-export interface Handlers {
+/** The document service's calls (one service per window; browser mode: one per server). */
+export const CONTRACT = {
   /** What the window shows at start: the open document (if any) and work to recover. */
-  'app/state': (args: Record<string, never>) => {
-    document: OpenedDocument | null;
-    recoverable: RecoverableDocument[];
-  };
+  'app/state': call(none, returns<AppState>()),
   /** `review`: open as a reviewer (the author's data cannot change; see DocStatus.reviewing). */
-  'doc/open': (args: { path: string; readOnly?: boolean; review?: boolean }) => OpenedDocument;
-  'doc/new': (args: { path: string | null; unit: string; year: number; layout: LayoutId }) => OpenedDocument;
+  'doc/open': call(
+    obj({ path: filePath('要打开的文件'), readOnly: optional(bool), review: optional(bool) }),
+    returns<OpenedDocument>(),
+  ),
+  'doc/new': call(
+    obj({ path: nullable(filePath('新文档的保存位置')), unit: str(), year, layout: layoutId }),
+    returns<OpenedDocument>(),
+  ),
   /** Applies patches as one step and makes them durable; returns the status after it. */
-  'doc/apply': (args: { patches: Patch[] }) => DocStatus;
-  'doc/save': (args: Record<string, never>) => DocStatus;
-  'doc/saveAs': (args: { path: string }) => DocStatus;
-  'doc/close': (args: { discard: boolean }) => null;
+  'doc/apply': call(obj({ patches }), returns<DocStatus>()),
+  'doc/save': call(none, returns<DocStatus>()),
+  'doc/saveAs': call(obj({ path: filePath('保存位置') }), returns<DocStatus>()),
+  'doc/close': call(obj({ discard: bool }), returns<null>()),
   /**
    * Exports the open document (or the forms named) to Excel: a path ending in .xlsx gets one
    * workbook, any other path is a folder with one workbook per form. Errors of the checks refuse
@@ -127,124 +94,169 @@ export interface Handlers {
    * answers code 'cancelled' and has written nothing. `review` adds the review data (a 审核意见
    * sheet, statuses and reviewed totals in the summary, the items for 导入审核意见).
    */
-  'doc/exportXlsx': (args: {
-    path: string;
-    draft?: boolean;
-    formIds?: string[];
-    jobId?: string;
-    review?: boolean;
-  }) => XlsxExportSummary;
+  'doc/exportXlsx': call(
+    obj({
+      path: filePath('导出位置'),
+      draft: optional(bool),
+      formIds: optional(arrayOf(formId)),
+      jobId: optional(plainId),
+      review: optional(bool),
+    }),
+    returns<XlsxExportSummary>(),
+    { progress: true },
+  ),
   /** Writes every form as interchange JSON (one array) to a file. */
-  'doc/exportJson': (args: { path: string }) => { forms: number; path: string };
+  'doc/exportJson': call(
+    obj({ path: filePathEnding('.json', '导出位置') }),
+    returns<{ forms: number; path: string }>(),
+  ),
   /**
    * Reads forms from an Excel workbook or a form JSON file, for the open document's layout and
    * year. Nothing changes here: the editor merges them as one undoable step.
    */
-  'forms/read': (args: { path: string }) => { forms: Form[]; report: string[] };
+  'forms/read': call(obj({ path: filePath('要导入的文件') }), returns<{ forms: Form[]; report: string[] }>()),
   /**
    * Applies review patches (comments, audit scores, statuses) as one step; allowed read-only too.
    * Saving writes them into the document, or into the review file when it is read-only.
    */
-  'review/apply': (args: { patches: ReviewPatch[] }) => DocStatus;
+  'review/apply': call(obj({ patches: reviewPatches }), returns<DocStatus>()),
   /**
    * Reads the review data of a review file (.ziping-review), of another copy of the document
    * (.ziping) or of an Excel export that carried it (.xlsx). Nothing changes here: the editor
    * merges the newer items as one undoable step.
    */
-  'review/read': (args: { path: string }) => { items: ReviewItem[] };
+  'review/read': call(obj({ path: filePath('审核文件') }), returns<{ items: ReviewItem[] }>()),
   /**
    * Saves the review data into a review file (.ziping-review) the user chose, for when the one
    * beside a read-only document cannot be written; later saves go there too.
    */
-  'review/saveAs': (args: { path: string }) => DocStatus;
+  'review/saveAs': call(
+    obj({ path: filePathEnding('.ziping-review', '审核文件的保存位置') }),
+    returns<DocStatus>(),
+  ),
   /**
    * Rebuilds a refused document (error.canRebuild) as a clean copy at `to`: a new file with only
    * the rows of the document's tables; `from` is only read. Opening `to` is the caller's next step.
    */
-  'doc/rebuildCleanCopy': (args: { from: string; to: string }) => { path: string; rows: number };
-  'recovery/recover': (args: { sessionId: string }) => OpenedDocument;
-  'recovery/discard': (args: { sessionId: string }) => null;
+  'doc/rebuildCleanCopy': call(
+    obj({ from: filePath('要重建的文档'), to: filePathEnding('.ziping', '干净副本的保存位置') }),
+    returns<{ path: string; rows: number }>(),
+  ),
+  /** A crashed session's unsaved edits (RecoverableDocument.sessionId): reopened, or thrown away. */
+  'recovery/recover': call(obj({ sessionId: plainId }), returns<OpenedDocument>()),
+  'recovery/discard': call(obj({ sessionId: plainId }), returns<null>()),
   /**
    * Export jobs. Both transports (IPC invoke, HTTP) are request/response with no push from Node,
    * so the renderer polls these while its 'doc/exportXlsx' call is pending.
    * 'export/progress': how far the export with this jobId is; null when none such runs (not yet
    * started, or over). 'export/cancel': stops it at the next form; false when none such runs.
    */
-  'export/progress': (args: { jobId: string }) => ExportJobProgress | null;
-  'export/cancel': (args: { jobId: string }) => { cancelled: boolean };
+  'export/progress': call(obj({ jobId: plainId }), returns<ExportJobProgress | null>()),
+  'export/cancel': call(obj({ jobId: plainId }), returns<{ cancelled: boolean }>()),
   // ---- History and comparison (issue #7)
   /** The open document's changes, newest first: all, one form's, or one cell's (a ref of today's document). */
-  'history/list': (args: { formId?: string; cell?: CellRef }) => HistoryListing;
+  'history/list': call(obj({ formId: optional(formId), cell: optional(cellRef) }), returns<HistoryListing>()),
   /** The saves into the user's file, newest first (versions to compare with). */
-  'history/versions': (args: Record<string, never>) => SavedVersion[];
+  'history/versions': call(none, returns<SavedVersion[]>()),
   /** The open document (新值) against another .ziping file (原值), read without writing it. */
-  'compare/file': (args: { path: string }) => CompareResult;
+  'compare/file': call(obj({ path: comparedFile }), returns<CompareResult>()),
   /** The open document (新值) against one of its saved versions (原值), rebuilt from the change log. */
-  'compare/version': (args: { saveSeq: number }) => CompareResult;
+  'compare/version': call(obj({ saveSeq: savedVersion }), returns<CompareResult>()),
   /** Writes the comparison to an .xlsx file: 修改明细 (表, 位置, 项目, 原值, 新值) and 表格 (总分, 等级). */
-  'compare/exportXlsx': (args: { against: CompareAgainst; path: string }) => { path: string; rows: number };
+  'compare/exportXlsx': call(
+    obj({ against: compareAgainst, path: filePathEnding('.xlsx', '导出位置') }),
+    returns<{ path: string; rows: number }>(),
+  ),
+} as const;
+
+/**
+ * Calls only the desktop shell answers: native dialogs and windows. Browser mode has none of
+ * them (its client's `shell` is null). Validated in the main process like the document calls.
+ */
+export const SHELL_CONTRACT = {
+  /**
+   * Opens a document (path null: asks with the open dialog first). It opens in this window if the
+   * window has no document, otherwise in a new window; a document already open is brought forward.
+   */
+  'window/openDocument': call(
+    obj({ path: nullable(filePath('要打开的文件')), review: optional(bool) }),
+    returns<{ opened: boolean }>(),
+  ),
+  /** The save dialog for the document: the chosen path, or null when cancelled. */
+  'dialog/saveDocument': call(obj({ suggestedName: fileName }), returns<string | null>()),
+  /** The save dialog for an export: the chosen path, or null when cancelled. */
+  'dialog/export': call(obj({ format: exportFormat, suggestedName: fileName }), returns<string | null>()),
+  /** The open dialog for importing forms: the chosen files (none when cancelled). */
+  'dialog/import': call(obj({ format: exportFormat }), returns<string[]>()),
+  /** Documents opened lately, newest first (for the start panel). */
+  'shell/recentDocuments': call(none, returns<string[]>()),
+  /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
+  'window/editsCommitted': call(none, returns<null>()),
+  /** The open dialog for a .ziping document to compare with (history and comparison, issue #7). */
+  'dialog/compareDocument': call(none, returns<string | null>()),
+} as const;
+
+type ArgsOf<E> = E extends Call<infer A, unknown> ? A : never;
+type ValueOf<E> = E extends Call<unknown, infer R> ? R : never;
+/** A contract as the compiler sees each of its entries (what parseArgs indexes). */
+type Entries<C> = { readonly [N in keyof C]: Call<ArgsOf<C[N]>, ValueOf<C[N]>> };
+
+export type HandlerName = keyof typeof CONTRACT;
+/** The arguments of a call, as sent and as the handler receives them once parsed. */
+export type Args<N extends HandlerName> = ArgsOf<(typeof CONTRACT)[N]>;
+export type Value<N extends HandlerName> = ValueOf<(typeof CONTRACT)[N]>;
+/** What a client call resolves to: the handler's value or an expected failure. */
+export type Invoke = <N extends HandlerName>(name: N, args: Args<N>) => Promise<CallResult<Value<N>>>;
+
+export type ShellHandlerName = keyof typeof SHELL_CONTRACT;
+export type ShellArgs<N extends ShellHandlerName> = ArgsOf<(typeof SHELL_CONTRACT)[N]>;
+export type ShellValue<N extends ShellHandlerName> = ValueOf<(typeof SHELL_CONTRACT)[N]>;
+export type ShellInvoke = <N extends ShellHandlerName>(
+  name: N,
+  args: ShellArgs<N>,
+) => Promise<CallResult<ShellValue<N>>>;
+
+/** The names these types had before the contract was a value (code written against them still fits). */
+export type HandlerArgs<N extends HandlerName> = Args<N>;
+export type HandlerValue<N extends HandlerName> = Value<N>;
+export type ShellHandlerArgs<N extends ShellHandlerName> = ShellArgs<N>;
+export type ShellHandlerValue<N extends ShellHandlerName> = ShellValue<N>;
+
+const DOCUMENT_CALLS: Entries<typeof CONTRACT> = CONTRACT;
+const SHELL_CALLS: Entries<typeof SHELL_CONTRACT> = SHELL_CONTRACT;
+
+/** A name from outside (IPC, a URL) that is one of the contract's: own keys only, not `__proto__`. */
+export const isHandlerName = (name: unknown): name is HandlerName =>
+  typeof name === 'string' && Object.hasOwn(CONTRACT, name);
+export const isShellHandlerName = (name: unknown): name is ShellHandlerName =>
+  typeof name === 'string' && Object.hasOwn(SHELL_CONTRACT, name);
+
+export const HANDLER_NAMES: readonly HandlerName[] = Object.keys(CONTRACT).filter(isHandlerName);
+export const SHELL_HANDLER_NAMES: readonly ShellHandlerName[] =
+  Object.keys(SHELL_CONTRACT).filter(isShellHandlerName);
+
+/** The arguments of a call that came from outside, parsed: the typed value or what is wrong. */
+export function parseArgs<N extends HandlerName>(name: N, raw: unknown): Parsed<Args<N>> {
+  return DOCUMENT_CALLS[name].args(raw, '');
 }
 
-export type HandlerName = keyof Handlers;
-export type HandlerArgs<K extends HandlerName> = Parameters<Handlers[K]>[0];
-export type HandlerValue<K extends HandlerName> = ReturnType<Handlers[K]>;
+export function parseShellArgs<N extends ShellHandlerName>(name: N, raw: unknown): Parsed<ShellArgs<N>> {
+  return SHELL_CALLS[name].args(raw, '');
+}
 
-/** What a client call resolves to: the handler's value or an expected failure. */
-export type Invoke = <K extends HandlerName>(
-  name: K,
-  args: HandlerArgs<K>,
-) => Promise<CallResult<HandlerValue<K>>>;
-
-export const HANDLER_NAMES: readonly HandlerName[] = [
-  'app/state',
-  'doc/open',
-  'doc/new',
-  'doc/apply',
-  'doc/save',
-  'doc/saveAs',
-  'doc/close',
-  'doc/exportXlsx',
-  'doc/exportJson',
-  'forms/read',
-  'review/apply',
-  'review/read',
-  'review/saveAs',
-  'doc/rebuildCleanCopy',
-  'recovery/recover',
-  'recovery/discard',
-  'export/progress',
-  'export/cancel',
-  'history/list',
-  'history/versions',
-  'compare/file',
-  'compare/version',
-  'compare/exportXlsx',
-];
+/** Whether the call can be watched while it runs (see Call.progress). */
+export function reportsProgress(name: HandlerName): boolean {
+  return DOCUMENT_CALLS[name].progress;
+}
 
 /**
  * Menu commands the desktop shell sends to a window (main → renderer). Commands the main process
  * carries out itself (新建 and 打开 open windows, 关闭, 退出, zoom, full screen, 关于) are not here.
+ * 'commitEdits' is not a menu item: the window is being closed, so the page commits what is still
+ * being typed (a cell or text box) and calls the shell's 'window/editsCommitted'; without an
+ * answer within a second the shell goes on closing (and asks "保存更改？" when edits are unsaved).
  */
-export type MenuCommand =
-  | 'save'
-  | 'saveAs'
-  | 'importExcel'
-  | 'importJson'
-  | 'exportXlsx'
-  | 'exportJson'
-  | 'undo'
-  | 'redo'
-  | 'find'
-  | 'toggleChecks'
-  | 'help'
-  /**
-   * The window is being closed: commit what is still being typed (a cell or text box), then call
-   * the shell's 'window/editsCommitted'. Not a menu item; without an answer within a second the
-   * shell goes on closing (and asks "保存更改？" when there are unsaved edits).
-   */
-  | 'commitEdits';
-
-export const MENU_COMMANDS: readonly MenuCommand[] = [
+export const MENU_COMMANDS = [
   'save',
   'saveAs',
   'importExcel',
@@ -257,52 +269,11 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'toggleChecks',
   'help',
   'commitEdits',
-];
+] as const;
 
-export type ExportFormat = 'xlsx' | 'json';
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/**
- * Calls only the desktop shell answers: native dialogs and windows. Browser mode has none of
- * them (its client's `shell` is null). Validated in the main process like the Handlers.
- */
-export interface ShellHandlers {
-  /**
-   * Opens a document (path null: asks with the open dialog first). It opens in this window if the
-   * window has no document, otherwise in a new window; a document already open is brought forward.
-   */
-  'window/openDocument': (args: { path: string | null; review?: boolean }) => { opened: boolean };
-  /** The save dialog for the document: the chosen path, or null when cancelled. */
-  'dialog/saveDocument': (args: { suggestedName: string }) => string | null;
-  /** The save dialog for an export: the chosen path, or null when cancelled. */
-  'dialog/export': (args: { format: ExportFormat; suggestedName: string }) => string | null;
-  /** The open dialog for importing forms: the chosen files (none when cancelled). */
-  'dialog/import': (args: { format: ExportFormat }) => string[];
-  /** Documents opened lately, newest first (for the start panel). */
-  'shell/recentDocuments': (args: Record<string, never>) => string[];
-  /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
-  'window/editsCommitted': (args: Record<string, never>) => null;
-  /** The open dialog for a .ziping document to compare with (history and comparison, issue #7). */
-  'dialog/compareDocument': (args: Record<string, never>) => string | null;
-}
-
-export type ShellHandlerName = keyof ShellHandlers;
-export type ShellHandlerArgs<K extends ShellHandlerName> = Parameters<ShellHandlers[K]>[0];
-export type ShellHandlerValue<K extends ShellHandlerName> = ReturnType<ShellHandlers[K]>;
-
-export type ShellInvoke = <K extends ShellHandlerName>(
-  name: K,
-  args: ShellHandlerArgs<K>,
-) => Promise<CallResult<ShellHandlerValue<K>>>;
-
-export const SHELL_HANDLER_NAMES: readonly ShellHandlerName[] = [
-  'window/openDocument',
-  'dialog/saveDocument',
-  'dialog/export',
-  'dialog/import',
-  'shell/recentDocuments',
-  'window/editsCommitted',
-  'dialog/compareDocument',
-];
+export const isMenuCommand = (v: unknown): v is MenuCommand => MENU_COMMANDS.some((c) => c === v);
 
 /** What the Electron preload exposes as `window.ziping`: the contract and nothing else. */
 export interface ZipingBridge {

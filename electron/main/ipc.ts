@@ -1,17 +1,19 @@
 /**
  * The IPC boundary: which channels exist, who may call them and with what. Every call must come
  * from the main frame of one of our windows showing our own origin; its name must be one of the
- * contract's, and its arguments are checked (shell calls here, document calls by AppService).
+ * contract's, and its arguments are parsed by the contract (shell calls here, document calls by
+ * AppService) before any handler runs.
  */
-import type {
-  CallError,
-  CallResult,
-  ExportFormat,
-  ShellHandlerArgs,
-  ShellHandlerName,
-  ShellHandlerValue,
+import {
+  isHandlerName,
+  isShellHandlerName,
+  parseShellArgs,
+  type CallError,
+  type CallResult,
+  type ShellArgs,
+  type ShellHandlerName,
+  type ShellValue,
 } from '../../shared/contract';
-import { HANDLER_NAMES, SHELL_HANDLER_NAMES } from '../../shared/contract';
 import type { AppService } from '../services/handlers';
 import { isAppUrl } from './security';
 
@@ -24,10 +26,7 @@ export interface CallerEvent {
 }
 
 export type ShellImpl = {
-  [K in ShellHandlerName]: (
-    windowId: number,
-    args: ShellHandlerArgs<K>,
-  ) => Promise<CallResult<ShellHandlerValue<K>>>;
+  [K in ShellHandlerName]: (windowId: number, args: ShellArgs<K>) => Promise<CallResult<ShellValue<K>>>;
 };
 
 export interface IpcTargets {
@@ -72,10 +71,8 @@ export async function handleInvoke(
   const caller = callerService(targets, event);
   if (!caller.ok) return caller;
   const { service } = caller;
-  if (typeof name !== 'string' || !(HANDLER_NAMES as readonly string[]).includes(name)) {
-    return bad(`不认识的请求：${String(name)}`);
-  }
-  // invoke: the calls that take time (Excel) are awaited, the others answered at once.
+  if (!isHandlerName(name)) return bad(`不认识的请求：${String(name)}`);
+  // invoke parses the arguments; the calls that take time (Excel) are awaited, the others answered at once.
   const result = await service.invoke(name, args);
   targets.afterCall(event.sender.id);
   return result;
@@ -89,63 +86,21 @@ export async function handleShell(
 ): Promise<CallResult<unknown>> {
   const caller = callerService(targets, event);
   if (!caller.ok) return caller;
-  if (typeof name !== 'string' || !isShellHandlerName(name)) return bad(`不认识的请求：${String(name)}`);
-  if (typeof args !== 'object' || args === null || Array.isArray(args)) return bad('请求参数应为对象');
-  return dispatchShell(targets.shell, event.sender.id, name, args as Record<string, unknown>);
+  if (!isShellHandlerName(name)) return bad(`不认识的请求：${String(name)}`);
+  return dispatchShell(targets.shell, event.sender.id, name, args);
 }
-
-function isShellHandlerName(name: string): name is ShellHandlerName {
-  return (SHELL_HANDLER_NAMES as readonly string[]).includes(name);
-}
-
-type Parsed<T> = { ok: true; args: T } | { ok: false; problem: string };
-type ShellParsers = {
-  [K in ShellHandlerName]: (raw: Record<string, unknown>) => Parsed<ShellHandlerArgs<K>>;
-};
-
-const MAX_PATH = 4096;
-const MAX_NAME = 255;
-
-const isPath = (v: unknown): v is string =>
-  typeof v === 'string' && v !== '' && v.length <= MAX_PATH && !v.includes('\0');
-const isName = (v: unknown): v is string =>
-  typeof v === 'string' && v.length <= MAX_NAME && !v.includes('\0');
-const isFormat = (v: unknown): v is ExportFormat => v === 'xlsx' || v === 'json';
-
-/** Arguments of shell calls, checked field by field (the renderer is not trusted). */
-export const SHELL_PARSERS: ShellParsers = {
-  'window/openDocument': (raw) =>
-    (raw.path === null || isPath(raw.path)) && (raw.review === undefined || typeof raw.review === 'boolean')
-      ? { ok: true, args: { path: raw.path, ...(raw.review === true ? { review: true } : {}) } }
-      : { ok: false, problem: '文件路径不正确' },
-  'dialog/saveDocument': (raw) =>
-    isName(raw.suggestedName)
-      ? { ok: true, args: { suggestedName: raw.suggestedName } }
-      : { ok: false, problem: '建议的文件名不正确' },
-  'dialog/export': (raw) =>
-    isFormat(raw.format) && isName(raw.suggestedName)
-      ? { ok: true, args: { format: raw.format, suggestedName: raw.suggestedName } }
-      : { ok: false, problem: '导出格式或文件名不正确' },
-  'dialog/import': (raw) =>
-    isFormat(raw.format)
-      ? { ok: true, args: { format: raw.format } }
-      : { ok: false, problem: '导入格式不正确' },
-  'shell/recentDocuments': () => ({ ok: true, args: {} }),
-  'window/editsCommitted': () => ({ ok: true, args: {} }),
-  'dialog/compareDocument': () => ({ ok: true, args: {} }),
-};
 
 async function dispatchShell<K extends ShellHandlerName>(
   impl: ShellImpl,
   windowId: number,
   name: K,
-  raw: Record<string, unknown>,
+  raw: unknown,
 ): Promise<CallResult<unknown>> {
-  const parsed: Parsed<ShellHandlerArgs<K>> = SHELL_PARSERS[name](raw);
-  if (!parsed.ok) return bad(parsed.problem);
+  const parsed = parseShellArgs(name, raw);
+  if (!parsed.ok) return bad(parsed.message);
   const handler: ShellImpl[K] = impl[name];
   try {
-    return await handler(windowId, parsed.args);
+    return await handler(windowId, parsed.value);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}` } };

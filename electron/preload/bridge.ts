@@ -4,17 +4,17 @@
  * hand it the sender). Built as a function of a small IPC interface so it is tested under Node.
  */
 import {
-  HANDLER_NAMES,
-  MENU_COMMANDS,
-  SHELL_HANDLER_NAMES,
+  isHandlerName,
+  isMenuCommand,
+  isShellHandlerName,
+  type Args,
   type CallResult,
-  type HandlerArgs,
   type HandlerName,
-  type HandlerValue,
   type MenuCommand,
-  type ShellHandlerArgs,
+  type ShellArgs,
   type ShellHandlerName,
-  type ShellHandlerValue,
+  type ShellValue,
+  type Value,
   type ZipingBridge,
 } from '../../shared/contract';
 import { IPC_CHANNELS } from '../ipc-channels';
@@ -33,23 +33,18 @@ function unknownCall(name: unknown): Promise<{ ok: false; error: { code: string;
   });
 }
 
-const isMenuCommand = (v: unknown): v is MenuCommand => MENU_COMMANDS.some((c) => c === v);
-
 export function createBridge(ipc: BridgeIpc): ZipingBridge {
-  function invoke<K extends HandlerName>(
-    name: K,
-    args: HandlerArgs<K>,
-  ): Promise<CallResult<HandlerValue<K>>> {
-    if (!HANDLER_NAMES.includes(name)) return unknownCall(name);
+  function invoke<K extends HandlerName>(name: K, args: Args<K>): Promise<CallResult<Value<K>>> {
+    if (!isHandlerName(name)) return unknownCall(name);
     // The main process answers with the CallResult of exactly this handler (electron/main/ipc.ts).
-    return ipc.invoke(IPC_CHANNELS.invoke, name, args) as Promise<CallResult<HandlerValue<K>>>;
+    return ipc.invoke(IPC_CHANNELS.invoke, name, args) as Promise<CallResult<Value<K>>>;
   }
   function shell<K extends ShellHandlerName>(
     name: K,
-    args: ShellHandlerArgs<K>,
-  ): Promise<CallResult<ShellHandlerValue<K>>> {
-    if (!SHELL_HANDLER_NAMES.includes(name)) return unknownCall(name);
-    return ipc.invoke(IPC_CHANNELS.shell, name, args) as Promise<CallResult<ShellHandlerValue<K>>>;
+    args: ShellArgs<K>,
+  ): Promise<CallResult<ShellValue<K>>> {
+    if (!isShellHandlerName(name)) return unknownCall(name);
+    return ipc.invoke(IPC_CHANNELS.shell, name, args) as Promise<CallResult<ShellValue<K>>>;
   }
   function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     const forward = (_event: unknown, command: unknown) => {

@@ -6,11 +6,6 @@
 import type { ExportJobProgress } from '../../shared/contract';
 import type { ExportProgress } from './excel/export';
 
-/** Ids the renderer makes up: short, plain characters (they only ever key this map). */
-const JOB_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export const isJobId = (v: unknown): v is string => typeof v === 'string' && JOB_ID.test(v);
-
 interface Job {
   controller: AbortController;
   progress: ExportJobProgress;

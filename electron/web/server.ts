@@ -6,6 +6,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
+import { isHandlerName } from '../../shared/contract';
 import type { AppService } from '../services/handlers';
 import { readStaticFile } from './static-files';
 
@@ -69,6 +70,13 @@ export async function startWebServer(options: {
           error: { code: 'forbidden', message: '访问令牌不正确：请使用启动时显示的地址打开' },
         });
       }
+      // Routes are the contract's calls: another name is no route (404), before any body is read.
+      const name = pathname.slice('/api/'.length);
+      if (!isHandlerName(name))
+        return send(res, 404, {
+          ok: false,
+          error: { code: 'bad-request', message: `不认识的请求：${name}` },
+        });
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
@@ -89,7 +97,9 @@ export async function startWebServer(options: {
           },
         });
       }
-      return send(res, 200, await options.service.invoke(pathname.slice('/api/'.length), body));
+      // The service parses the arguments; refused ones (code 'bad-request') answer 400 with its message.
+      const result = await options.service.invoke(name, body);
+      return send(res, !result.ok && result.error.code === 'bad-request' ? 400 : 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405);

@@ -251,6 +251,9 @@ export function checkPatch(p: unknown): string | null {
   }
 }
 
-export function checkPatches(v: unknown): v is Patch[] {
-  return Array.isArray(v) && v.length <= 100_000 && v.every((p) => checkPatch(p) === null);
+export function isPatch(p: unknown): p is Patch {
+  return checkPatch(p) === null;
 }
+
+/** Most patches one step may carry (an import of many forms is one insertForm each). */
+export const MAX_PATCHES = 100_000;

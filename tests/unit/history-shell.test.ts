@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { SHELL_PARSERS } from '../../electron/main/ipc';
+import { parseShellArgs } from '../../shared/contract';
 import { SettingsStore } from '../../electron/main/settings';
 import { DocumentWindows } from '../../electron/main/windows';
 import { FakePlatform } from '../support/fake-shell';
@@ -31,5 +31,5 @@ it('dialog/compareDocument answers the chosen path (null when cancelled) and ope
   expect(await windows.shell['dialog/compareDocument'](1, {})).toEqual({ ok: true, value: other });
   expect(platform.windows).toHaveLength(1);
   expect(windows.serviceFor(1)?.current).toBeNull();
-  expect(SHELL_PARSERS['dialog/compareDocument']({})).toEqual({ ok: true, args: {} });
+  expect(parseShellArgs('dialog/compareDocument', {})).toEqual({ ok: true, value: {} });
 });

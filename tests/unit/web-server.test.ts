@@ -157,7 +157,9 @@ describe('browser-mode server', () => {
       ).body,
     );
     expect(unknownField.ok).toBe(false);
-    expect(JSON.parse((await api('nope', {})).body).error.message).toContain('不认识的请求');
+    const unknown = await api('nope', {});
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body).error.message).toContain('不认识的请求');
     expect(JSON.parse((await api('doc/save', {})).body)).toMatchObject({ ok: true, value: { dirty: false } });
     const bad = await request('/api/doc/apply', {
       method: 'POST',
@@ -218,7 +220,8 @@ describe('browser-mode server', () => {
     });
     const ascii = 'x'.repeat(15_000_000);
     const refused = await api('doc/apply', patch(ascii));
-    expect(refused.status).toBe(200);
+    // Refused by the contract's argument check: 400, with the message the editor shows.
+    expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body)).toMatchObject({
       ok: false,
       error: { code: 'bad-request', message: expect.stringContaining(tooLongForCell(ascii) ?? 'never') },

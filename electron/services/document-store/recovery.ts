@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import type { RecoverableDocument } from '../../../shared/contract';
+import { isPlainId } from '../../../shared/contract/args';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { currentUser } from '../data-dir';
@@ -158,9 +159,9 @@ export function recover(
   sessionId: string,
   options: SessionOptions = {},
 ): DocResult<DocumentSession> {
-  const folder = path.join(workingRoot(dataDir), path.basename(sessionId));
-  const info = readInfo(folder);
-  if (!info)
+  const folder = sessionFolder(dataDir, sessionId);
+  const info = folder === null ? null : readInfo(folder);
+  if (folder === null || !info)
     return { ok: false, error: { code: 'path-gone', message: '找不到要恢复的文档：它可能已被恢复或丢弃' } };
   if (inUse(info))
     return {
@@ -175,7 +176,8 @@ export function recover(
 
 /** Throws away the unsaved edits of a crashed session (never those of a session still running). */
 export function discardRecoverable(dataDir: string, sessionId: string): void {
-  const folder = path.join(workingRoot(dataDir), path.basename(sessionId));
+  const folder = sessionFolder(dataDir, sessionId);
+  if (folder === null) return;
   const info = readInfo(folder);
   if (info && inUse(info)) return;
   try {
@@ -183,4 +185,13 @@ export function discardRecoverable(dataDir: string, sessionId: string): void {
   } catch {
     // Left in place; offered again at the next start.
   }
+}
+
+/**
+ * The working folder of a session id, or null for an id that is not one (the contract refuses
+ * those already; this keeps '' or '..' from naming the working-copies folder or the data folder
+ * whoever calls).
+ */
+function sessionFolder(dataDir: string, sessionId: string): string | null {
+  return isPlainId(sessionId) ? path.join(workingRoot(dataDir), sessionId) : null;
 }

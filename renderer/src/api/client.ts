@@ -4,13 +4,13 @@
  * /api/<name> with the run's token and there are no native dialogs or menu.
  */
 import type {
+  Args,
   CallResult,
-  HandlerArgs,
   HandlerName,
-  HandlerValue,
   Invoke,
   MenuCommand,
   ShellInvoke,
+  Value,
   ZipingBridge,
 } from '../../../shared/contract';
 
@@ -22,17 +22,14 @@ declare global {
 
 const token = new URLSearchParams(window.location.search).get('token') ?? '';
 
-async function httpInvoke<K extends HandlerName>(
-  name: K,
-  args: HandlerArgs<K>,
-): Promise<CallResult<HandlerValue<K>>> {
+async function httpInvoke<K extends HandlerName>(name: K, args: Args<K>): Promise<CallResult<Value<K>>> {
   try {
     const res = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-ziping-token': token },
       body: JSON.stringify(args),
     });
-    return (await res.json()) as CallResult<HandlerValue<K>>;
+    return (await res.json()) as CallResult<Value<K>>;
   } catch {
     return { ok: false, error: { code: 'offline', message: '无法连接到自评表编辑器服务：请确认它仍在运行' } };
   }
