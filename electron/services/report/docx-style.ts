@@ -4,17 +4,20 @@
  * page numbers 宋体 14 pt. Fonts a machine may lack name their common stand-in in the font table
  * (w:altName), which Word uses to find a font when the named one is missing.
  */
-import { convertMillimetersToTwip, type IFontAttributesProperties } from 'docx';
+import type { IFontAttributesProperties } from 'docx';
+
+/** Millimetres to twips, rounded (docx's own helper cuts: A4 would come out 11905 wide, not 11906). */
+const mm = (x: number) => Math.round((x * 1440) / 25.4);
 
 export const PAGE = {
-  width: convertMillimetersToTwip(210),
-  height: convertMillimetersToTwip(297),
-  top: convertMillimetersToTwip(37),
-  bottom: convertMillimetersToTwip(35),
-  left: convertMillimetersToTwip(28),
-  right: convertMillimetersToTwip(26),
+  width: mm(210),
+  height: mm(297),
+  top: mm(37),
+  bottom: mm(35),
+  left: mm(28),
+  right: mm(26),
   // The page number's line 7 mm under the text, 14 pt high: its foot about 23 mm from the edge.
-  footer: convertMillimetersToTwip(23),
+  footer: mm(23),
 } as const;
 
 /** Width of the text (twips): tables span it. */
