@@ -16,6 +16,7 @@ import { fmt2 } from '../../shared/format/numbers';
 import type { ZipingDocument } from '../../shared/model/types';
 import { buildReportOutline } from '../../shared/report/report-outline';
 import { ziping } from '../support/cli-in-process';
+import { deadPid } from '../support/race-workers';
 import { writeDocumentFile } from '../support/document-file';
 import { generatedReportDocument, numbersOfDocument, strayNumbers } from '../support/report';
 import { useTempDir } from '../support/temp-dir';
@@ -50,6 +51,8 @@ describe('ziping report: the file', () => {
     const dir = join(tempDir(), 'ok');
     mkdirSync(dir);
     const out = join(dir, '自评报告.docx');
+    // The temp file of an export killed while writing: removed by the next one.
+    writeFileSync(join(dir, `.~自评报告.docx.${await deadPid()}.tmp`), 'half');
     const run = await ziping('report', SAMPLE_PATH, '--out', out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`已生成自评报告 ${out}（项目 24 个）`);

@@ -7,7 +7,7 @@ import type { ZipingDocument } from '../../../shared/model/types';
 import { buildReportOutline } from '../../../shared/report/report-outline';
 import type { ReportOutline } from '../../../shared/report/outline-types';
 import { writeErrorMessage } from '../excel/errors';
-import { writeFileAtomic } from '../files';
+import { removeDeadStagedWorkbooks, writeFileAtomic } from '../files';
 import { reportDocxBytes } from './report-docx';
 
 export type ReportErrorCode = 'not-docx' | 'write-failed';
@@ -50,6 +50,8 @@ export async function exportReport(doc: ZipingDocument, file: string): Promise<R
   const outline = buildReportOutline(doc);
   const bytes = await reportDocxBytes(outline);
   try {
+    // What an export killed while writing here left behind (a live process's may still be writing).
+    removeDeadStagedWorkbooks(path.dirname(file));
     writeFileAtomic(file, bytes);
   } catch (e) {
     const reason =
