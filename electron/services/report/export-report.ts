@@ -18,7 +18,7 @@ export interface ReportError {
 }
 
 export interface ReportExport {
-  file: string;
+  path: string;
   /** Project forms in the report's table (the department form not counted). */
   projects: number;
   /** 【请填写：…】 gaps left for the user. */
@@ -62,6 +62,6 @@ export async function exportReport(doc: ZipingDocument, file: string): Promise<R
   }
   return {
     ok: true,
-    value: { file, projects: outline.projects.length, placeholders: placeholdersOf(outline) },
+    value: { path: file, projects: outline.projects.length, placeholders: placeholdersOf(outline) },
   };
 }
