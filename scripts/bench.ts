@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: prints the speed figures recorded in BENCHMARKS.md.
- * `npm run bench -- excel` (or scoring, storage, ui) runs only the sections named.
+ * `npm run bench -- excel` (or scoring, storage, report, ui) runs only the sections named.
  */
 import os from 'node:os';
 import { benchExcel } from './bench/excel';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
 import { benchStorage } from './bench/storage';
+import { benchReport } from './bench/report';
 import { benchUi } from './bench/ui';
 
 console.log(`# Ziping 性能测量  ${new Date().toISOString()}`);
@@ -23,6 +24,10 @@ if (wanted('storage')) {
 if (wanted('excel')) {
   const excel = await benchExcel();
   printFigures(`Excel 导出与导入（electron/services/excel）— ${excel.note}`, excel.figures);
+}
+if (wanted('report')) {
+  const report = await benchReport();
+  printFigures(`自评报告（shared/report + electron/services/report）— ${report.note}`, report.figures);
 }
 if (wanted('ui')) {
   const ui = await benchUi();

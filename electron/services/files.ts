@@ -106,13 +106,13 @@ function stagedTempName(name: string): string {
   return `.~${shortenFileName(name, NAME_MAX_BYTES - '.~'.length - suffix.length)}${suffix}`;
 }
 
-/** Temp files of staged workbooks: `.~<name>.xlsx.<pid>.tmp` (see stageFile). */
-const STAGED_XLSX = /^\.~.+\.xlsx\.(\d+)\.tmp$/i;
+/** Temp files of staged workbooks and reports: `.~<name>.xlsx.<pid>.tmp`, `.docx` alike (see stageFile). */
+const STAGED_XLSX = /^\.~.+\.(?:xlsx|docx)\.(\d+)\.tmp$/i;
 /** Temp folders of folder exports: `.<name>.tmp-<pid>-<8 hex>` (see StagedFolder). */
 const STAGED_FOLDER = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
 
 /**
- * Removes the staged workbooks and export folders a killed export left in `dir` (the app quit or
+ * Removes the staged workbooks, reports and export folders a killed export left in `dir` (the app quit or
  * crashed while writing): temp files and folders whose process is gone. A live process's may be
  * an export in progress.
  */

@@ -97,19 +97,22 @@ describe('湖南 基础数据表 in the editor', { timeout: 120_000 }, () => {
     const block = page.getByTestId('basic-data');
     await expect.poll(() => block.locator('h2').innerText()).toBe('部门整体支出绩效评价基础数据表');
     await expect.poll(() => page.getByTestId('basic-item-0').inputValue()).toBe('三公经费');
+    // The sample carries 004's table (编制数 166, 在职 113, 三公经费 77): values unlike those, so
+    // that every step is an edit; undoing goes back to what the sample had.
+    const before = await page.getByTestId('basic-budget-0').inputValue();
 
     for (const [id, value] of [
-      ['basic-authorizedStaff', '166'],
-      ['basic-actualStaff', '113'],
+      ['basic-authorizedStaff', '200'],
+      ['basic-actualStaff', '150'],
     ] as const) {
       await page.getByTestId(id).fill(value);
       await page.getByTestId(id).press('Enter');
     }
-    await expect.poll(() => page.getByTestId('basic-staff-rate').innerText()).toBe('68.07%');
-    await page.getByTestId('basic-budget-0').fill('77');
+    await expect.poll(() => page.getByTestId('basic-staff-rate').innerText()).toBe('75.00%');
+    await page.getByTestId('basic-budget-0').fill('88');
     await page.getByTestId('basic-budget-0').press('Enter');
-    await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe('77.00');
-    await expect.poll(() => serverForm(app(), dept.id).basicData?.spending[0]?.budget).toBe(77);
+    await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe('88.00');
+    await expect.poll(() => serverForm(app(), dept.id).basicData?.spending[0]?.budget).toBe(88);
     await block.screenshot({ path: 'test-output/screenshots/hunan-basic-data.png' });
 
     const lines = dept.basicData?.spending.length ?? 16;
@@ -118,7 +121,8 @@ describe('湖南 基础数据表 in the editor', { timeout: 120_000 }, () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => serverForm(app(), dept.id).basicData?.spending.length).toBe(lines);
     await page.getByTestId('undo').click();
-    await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe(before);
+    expect(before).not.toBe('88.00');
 
     // Project forms have no such table.
     await page.getByTestId(`form-item-${project.id}`).click();
