@@ -17,11 +17,12 @@ import { handleInvoke, handleShell, type CallerEvent } from '../../electron/main
 import { SettingsStore } from '../../electron/main/settings';
 import { DocumentWindows } from '../../electron/main/windows';
 import { AppService } from '../../electron/services/handlers';
+import { RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { ROOT } from '../../scripts/build-electron';
 import { FakePlatform } from '../support/fake-shell';
-import { launchBrowser } from './harness';
+import { ensureRendererBuilt, launchBrowser } from './harness';
 
 let dir: string;
 let browser: Browser;
@@ -57,14 +58,8 @@ async function bridgeScript(): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ziping-bridge-'));
-  const rendererDir = path.join(dir, 'renderer');
-  const { build } = await import('vite');
-  // Its own output folder: other e2e files build dist/renderer at the same time.
-  await build({
-    configFile: path.join(ROOT, 'renderer/vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir: rendererDir, emptyOutDir: true },
-  });
+  // The shipped renderer, built once for all e2e files (tests/e2e/global-setup.ts).
+  await ensureRendererBuilt();
   const file = path.join(dir, '示例.ziping');
   copyFileSync(SAMPLE_PATH, file);
   const dataDir = path.join(dir, 'data');
@@ -76,7 +71,7 @@ beforeAll(async () => {
   // used HTTP instead of the bridge would show the start panel.
   server = await startWebServer({
     service: new AppService(path.join(dir, 'unused')),
-    staticDir: rendererDir,
+    staticDir: RENDERER_OUT,
   });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });

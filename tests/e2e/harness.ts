@@ -6,26 +6,36 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { connectChromium, launchChromium } from '../support/chromium';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { AppService } from '../../electron/services/handlers';
 import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { reviewFilePath } from '../../electron/services/document-store/review-store';
 
-/** The e2e tests serve the renderer as built for shipping; built once per test file's worker. */
+/**
+ * The shared Chromium of tests/e2e/global-setup.ts, which also built the renderer; absent only
+ * when a file runs outside the e2e project (then it builds and launches its own).
+ */
+function sharedEndpoint(): string | undefined {
+  return inject('chromiumEndpoint');
+}
+
+/** The e2e tests serve the renderer as built for shipping: by the global setup, else once here. */
 let built: Promise<void> | null = null;
 export function ensureRendererBuilt(): Promise<void> {
-  built ??= buildRenderer();
+  built ??= sharedEndpoint() === undefined ? buildRenderer() : Promise.resolve();
   return built;
 }
 
+/** A browser for this file: a connection to the shared Chromium (close() ends only that). */
 export function launchBrowser(): Promise<Browser> {
-  return launchChromium();
+  const endpoint = sharedEndpoint();
+  return endpoint === undefined ? launchChromium() : connectChromium(endpoint);
 }
 
-/** One Chromium for a test file (with the renderer built first); the getter is valid in tests. */
+/** The shared Chromium for a test file (renderer built); the getter is valid in tests. */
 export function useSharedBrowser(): () => Browser {
   let browser: Browser | null = null;
   beforeAll(async () => {

@@ -38,14 +38,9 @@ export function runZiping(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   });
 }
 
-/** main() with captured output, as the command would print it. */
+/** main() with captured output, as the command would print it (tests/support/cli-in-process.ts). */
 export async function runZipingInProcess(args: string[]): Promise<Run> {
-  const { main } = await import('../../electron/cli/main');
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
+  // Loaded on first use: files that need only ROOT or the child process do not load the CLI.
+  const { ziping } = await import('./cli-in-process');
+  return ziping(...args);
 }
