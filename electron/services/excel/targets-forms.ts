@@ -1,0 +1,144 @@
+/**
+ * A declaration read from a 绩效目标申报表 → a new form of the document's layout: names, 指标值 as
+ * the targets, weights (declared, or the layout's default split, said so), goals and funds;
+ * 实际完成值 left empty. What the form has no place for is listed, never dropped silently.
+ */
+import { getLayout } from '../../../shared/layouts/definitions';
+import { newForm, newIndicator } from '../../../shared/model/factory';
+import type { Form, FundsRow, LayoutId } from '../../../shared/model/types';
+import { proposeDefaultWeights } from '../../../shared/model/weight-split';
+import { fmtAmount, fmtNum } from '../../../shared/format/numbers';
+import type { Declaration } from './targets-blocks';
+import type { TargetNote } from './targets-indicators';
+import { TOTAL_SOURCES } from './targets-labels';
+
+export interface DeclarationReport {
+  sheet: string;
+  cell: string;
+  name: string;
+  kind: Form['kind'];
+  indicators: number;
+  /** What was read, one phrase each. */
+  read: string[];
+  /** What was not read (or needs checking), with the reason. */
+  notes: TargetNote[];
+}
+
+/** Words a layout's funds row and a declared source are compared by: 其中：当年财政拨款 ~ 财政拨款. */
+const sourceKey = (s: string) => s.replace(/^其中[:：]?/, '').replace(/当年|财政/g, '');
+
+function totalRow(layout: LayoutId, form: Form): FundsRow | undefined {
+  const def = getLayout(layout).kinds[form.kind].fundsRows;
+  const i = def.findIndex((r) => r.total === true);
+  return form.funds.rows[i >= 0 ? i : 0];
+}
+
+function placeFunds(d: Declaration, layout: LayoutId, form: Form, report: DeclarationReport): void {
+  const placed: string[] = [];
+  for (const { source, amount, cell } of d.funds) {
+    const row = TOTAL_SOURCES.has(source)
+      ? totalRow(layout, form)
+      : (form.funds.rows.find((r) => !r.group && sourceKey(r.source) === sourceKey(source)) ??
+        form.funds.rows.find((r) => sourceKey(r.source) === sourceKey(source)));
+    if (!row) {
+      report.notes.push({
+        cell,
+        text: fmtAmount(amount),
+        reason: `${source}：${getLayout(layout).name}的自评表资金表没有这一行，未导入`,
+      });
+      continue;
+    }
+    // A declaration states one amount for the year: it is both the 年初 and the 全年预算数.
+    row.initialBudget = amount;
+    row.fullYearBudget = amount;
+    placed.push(`${row.source} ${fmtAmount(amount)} 万元`);
+  }
+  if (placed.length > 0) report.read.push(`资金：${placed.join('，')}（记为年初预算数和全年预算数）`);
+  else report.notes.push({ reason: '没有找到资金（年度资金总额、财政拨款、其他资金）：请在自评表中填写' });
+}
+
+function placeIndicators(d: Declaration, layout: LayoutId, form: Form, report: DeclarationReport): void {
+  for (const block of d.blocks) {
+    report.notes.push(...block.notes);
+    if (block.longTerm)
+      report.notes.push({
+        cell: block.cell,
+        reason: `长期绩效指标 ${block.lines.length} 条：自评表评的是年度指标，未导入`,
+      });
+  }
+  const blocks = d.blocks.filter((b) => !b.longTerm);
+  const lines = blocks.flatMap((b) => b.lines);
+  form.indicators = lines.map((l, i) => {
+    const line = newIndicator(`i${i + 1}`, {
+      level1: l.level1,
+      level2: l.level2,
+      name: l.name,
+      target: l.target,
+      basis: l.basis,
+      weight: l.weight,
+    });
+    if (l.key) line.extra = { keyIndicator: true };
+    return line;
+  });
+  report.indicators = lines.length;
+  if (lines.length === 0) {
+    report.notes.push({ reason: '没有年度绩效指标：请在自评表中填写指标' });
+    return;
+  }
+  const keys = lines.filter((l) => l.key).length;
+  const withTarget = lines.filter((l) => l.target !== '').length;
+  report.read.push(
+    `年度绩效指标 ${lines.length} 条（指标值 ${withTarget} 条${keys > 0 ? `，★核心指标 ${keys} 条` : ''}）`,
+  );
+  if (blocks.some((b) => b.hasWeights)) {
+    const weighed = lines.filter((l) => l.weight !== null);
+    const sum = weighed.reduce((s, l) => s + (l.weight ?? 0), 0);
+    report.read.push(`分值 ${weighed.length} 条，合计 ${fmtNum(sum)}`);
+    return;
+  }
+  const def = getLayout(layout);
+  const { outside } = proposeDefaultWeights(def, form.indicators);
+  const how =
+    outside.length > 0
+      ? `一级指标${outside.map((o) => `“${o}”`).join('、')}不在默认分配中，${100 - def.policy.executionWeight} 分按一级指标平均分配、再平均分给各条指标`
+      : `按${def.name}的默认分配（${Object.entries(def.policy.defaultSplit)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('、')}，预算执行率 ${def.policy.executionWeight}）平均分给各条指标`;
+  report.notes.push({ reason: `申报表没有分值：权重${how}，请核对` });
+}
+
+/** The form of declaration `d` in the document's layout and year, and what was read. */
+export function declarationForm(
+  d: Declaration,
+  layout: LayoutId,
+  year: number,
+  id: string,
+): { form: Form; report: DeclarationReport } {
+  const form = newForm(id, layout, d.kind, year, d.name);
+  const report: DeclarationReport = {
+    sheet: d.sheet,
+    cell: d.cell,
+    name: d.name,
+    kind: d.kind,
+    indicators: 0,
+    read: [],
+    notes: [...d.notes],
+  };
+  form.department = d.department;
+  form.unit = d.unit || (d.kind === 'department' ? d.name : '');
+  const header = [
+    d.department ? `主管部门“${d.department}”` : '',
+    d.unit ? `实施单位“${d.unit}”` : '',
+  ].filter((s) => s !== '');
+  if (header.length > 0) report.read.push(header.join('，'));
+  else if (d.kind === 'project')
+    report.notes.push({ reason: '没有找到主管部门和实施单位：请在自评表中填写' });
+  placeFunds(d, layout, form, report);
+  form.goals.expected = d.annualGoal || d.overallGoal;
+  if (d.annualGoal) report.read.push('年度目标（记为预期目标）');
+  else if (d.overallGoal) report.notes.push({ reason: '没有年度目标：预期目标取自总体目标，请核对' });
+  else report.notes.push({ reason: '没有找到年度目标：请在自评表中填写预期目标' });
+  if (d.tasks > 0) report.notes.push({ reason: `年度主要任务 ${d.tasks} 项：自评表没有对应栏目，未导入` });
+  placeIndicators(d, layout, form, report);
+  return { form, report };
+}

@@ -1,0 +1,342 @@
+/**
+ * Forms from the 绩效目标申报表 (#21): each fixture workbook read into the forms it declares, the
+ * report of what was and was not read, the refusals, `ziping import-targets` into a real document
+ * and the round trip 申报表 → forms → filled → exported xlsx whose scores are read back.
+ */
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DocumentSession } from '../../electron/services/document-store';
+import {
+  NO_DECLARATION,
+  readTargetsXlsx,
+  type TargetsImport,
+} from '../../electron/services/excel/targets-reader';
+import { targetsReportLines } from '../../electron/services/excel/targets-report';
+import { getLayout } from '../../shared/layouts/definitions';
+import type { Form, LayoutId } from '../../shared/model/types';
+import type { Patch } from '../../shared/model/patch';
+import { proposeDefaultWeights } from '../../shared/model/weight-split';
+import { newIndicator } from '../../shared/model/factory';
+import { ziping } from '../support/cli-in-process';
+import { readWorkbook, rowWith } from '../support/excel';
+import { useTempDir } from '../support/temp-dir';
+import * as W from '../support/targets-workbooks';
+
+const dir = useTempDir('ziping-targets-');
+
+beforeAll(() => vi.stubEnv('ZIPING_DATA_DIR', join(dir(), 'data')));
+afterAll(() => vi.unstubAllEnvs());
+
+async function read(
+  make: (d: string) => Promise<string>,
+  layout: LayoutId = 'national',
+): Promise<TargetsImport> {
+  const r = await readTargetsXlsx(await make(dir()), { layout, year: 2025 });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const lines = (form: Form | undefined) =>
+  (form?.indicators ?? []).map((i) => [i.level1, i.level2, i.name, i.target, i.weight]);
+const amounts = (form: Form | undefined) =>
+  (form?.funds.rows ?? []).map((r) => [r.source, r.initialBudget, r.fullYearBudget, r.executed]);
+const reportText = (got: TargetsImport) => targetsReportLines('申报表.xlsx', got.report).join('\n');
+
+describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
+  it('national template: header pairs, funds block, goals side by side, merged levels; default weights proposed', async () => {
+    const got = await read(W.nationalTemplate);
+    expect(got.forms).toHaveLength(1);
+    const form = got.forms[0];
+    expect([form?.kind, form?.year, form?.projectName, form?.department, form?.unit]).toEqual([
+      'project',
+      2025,
+      '农村饮水安全巩固提升工程',
+      '某县水利局',
+      '某县农村供水管理站',
+    ]);
+    expect(form?.goals).toEqual({
+      expected: '新建集中供水工程3处，改造管网120公里，巩固提升3.5万农村人口供水保障水平。',
+      actual: '',
+    });
+    expect(amounts(form)).toEqual([
+      ['年度资金总额', 1200.5, 1200.5, null],
+      ['其中：当年财政拨款', 1000.5, 1000.5, null],
+      ['上年结转资金', null, null, null],
+      ['其他资金', 200, 200, null],
+    ]);
+    // 产出指标 50 over its 4 lines and 成本指标's 1 (it shares 产出's part), 效益 30 over 2, 满意度 10.
+    const weights = [10, 10, 10, 10, 10, 15, 15, 10];
+    expect(lines(form)).toEqual(W.NATIONAL_LINES.map((l, i) => [...l, weights[i]]));
+    expect(form?.indicators.every((i) => i.actual === '' && i.score === null)).toBe(true);
+    const text = reportText(got);
+    expect(text).toContain('读入 主管部门“某县水利局”，实施单位“某县农村供水管理站”');
+    expect(text).toContain(
+      '读入 资金：年度资金总额 1200.50 万元，其中：当年财政拨款 1000.50 万元，其他资金 200.00 万元',
+    );
+    expect(text).toContain('读入 年度绩效指标 8 条（指标值 8 条）');
+    expect(text).toContain(
+      '申报表没有分值：权重按全国通用（财政部模板）的默认分配（产出指标 50、效益指标 30、满意度指标 10，预算执行率 10）',
+    );
+  });
+
+  it('county variant: three declarations on two sheets, inline funds, ★ kept out of names, 长期 block and notes reported', async () => {
+    const got = await read(W.variantWorkbook);
+    expect(got.forms.map((f) => f.projectName)).toEqual([
+      '义务教育学生营养改善计划',
+      '校园安全提升工程',
+      '乡村教师培训',
+    ]);
+    const [meal, safety, training] = got.forms;
+    expect(lines(meal)).toEqual([
+      ['产出指标', '数量指标', '受益学生人数', '≥5.2万人', 25],
+      ['产出指标', '质量指标', '食品安全事故发生次数', '0次', 25],
+      ['效益指标', '社会效益指标', '学生营养知识知晓率', '≥85%', 30],
+      ['满意度指标', '服务对象满意度指标', '家长满意度', '≥90%', 10],
+    ]);
+    expect(meal?.indicators.map((i) => i.extra ?? null)).toEqual([
+      { keyIndicator: true },
+      null,
+      { keyIndicator: true },
+      null,
+    ]);
+    expect(amounts(meal).map((r) => r[2])).toEqual([8123.36, 6923.36, null, 1200]);
+    expect(meal?.unit).toBe('某市学生资助管理中心');
+    expect(lines(safety).map((l) => l[2])).toEqual([
+      '安装监控探头',
+      '完成时间',
+      '校园安全事件下降率',
+      '师生满意度',
+    ]);
+    expect(amounts(safety).map((r) => r[2])).toEqual([300, 280, null, null]);
+    expect(training?.unit).toBe('某市教师发展中心');
+    expect(training?.goals.expected).toBe('培训乡村教师800人次。');
+    expect(lines(training).map((l) => l[4])).toEqual([50, 10]);
+    const text = reportText(got);
+    expect(text).toContain('读入 年度绩效指标 4 条（指标值 4 条，★核心指标 2 条）');
+    expect(text).toContain('注意 B8：长期绩效指标 2 条：自评表评的是年度指标，未导入');
+    expect(text).toContain('注意 B17 “注：带★的为核心指标，自评时重点关注。”：说明文字，不是指标，未导入');
+    expect(text).toContain(
+      '注意 F24 “20.00”：自有资金：全国通用（财政部模板）的自评表资金表没有这一行，未导入',
+    );
+    expect(text).toContain('“乡村教师培训”（项目支出，工作表“第二个项目”A1）');
+  });
+
+  it('a declaration with 分值 and 指标值设定依据 keeps its weights and bases; none proposed', async () => {
+    const got = await read(W.weightedWorkbook);
+    const form = got.forms[0];
+    expect(lines(form)).toEqual(W.WEIGHTED_LINES.map((l, i) => [...l.slice(0, 4), W.WEIGHTED_SCORES[i]]));
+    expect(form?.indicators.map((i) => i.basis)).toEqual(W.WEIGHTED_LINES.map((l) => l[4]));
+    expect(amounts(form).map((r) => r[2])).toEqual([500, 500, null, 0]);
+    const text = reportText(got);
+    expect(text).toContain('读入 分值 4 条，合计 90');
+    expect(text).not.toContain('没有分值');
+  });
+
+  it('部门（单位）整体: the unit as the form, its own 一级 split equally, 年度主要任务 reported', async () => {
+    const got = await read(W.departmentWorkbook);
+    const form = got.forms[0];
+    expect([form?.kind, form?.projectName, form?.unit]).toEqual([
+      'department',
+      '某县生态环境局',
+      '某县生态环境局',
+    ]);
+    expect(form?.goals.expected).toBe('全县空气质量优良天数比例不低于85%，地表水断面水质达标。');
+    expect(lines(form)).toEqual([
+      ['履职效能', '数量指标', '监测断面数', '12个', 22.5],
+      ['履职效能', '质量指标', '空气质量优良天数比例', '≥85%', 22.5],
+      ['管理效率', '预算执行', '预算执行率', '≥95%', 45],
+    ]);
+    // The tasks' own 总额 (600, 900) are not the unit's funds.
+    expect(amounts(form)[0]).toEqual(['年度资金总额', 1500, 1500, null]);
+    const text = reportText(got);
+    expect(text).toContain('年度主要任务 2 项：自评表没有对应栏目，未导入');
+    expect(text).toContain('“1400.00”：财政拨款：全国通用（财政部模板）的自评表资金表没有这一行');
+    expect(text).toContain('一级指标“履职效能”、“管理效率”不在默认分配中，90 分按一级指标平均分配');
+  });
+
+  it('新疆 单位整体 puts 上级/本级 amounts on its own rows and the total on its 合计 row', async () => {
+    const got = await read(W.departmentWorkbook, 'xinjiang');
+    expect(amounts(got.forms[0]).map((r) => [r[0], r[2]])).toEqual([
+      ['上级资金', null],
+      ['本级资金', null],
+      ['其他资金', null],
+      ['合计', 1500],
+    ]);
+  });
+
+  it('an empty template: ** placeholders are reported, never taken as targets or amounts', async () => {
+    const got = await read(W.emptyTemplate);
+    const form = got.forms[0];
+    expect(form?.indicators.map((i) => [i.name, i.target])).toEqual([
+      ['受益人数', ''],
+      ['满意度', ''],
+    ]);
+    expect(form?.funds.rows[0]?.fullYearBudget).toBeNull();
+    const text = reportText(got);
+    expect(text).toContain('注意 D6 “**人”：“受益人数”的指标值是空白模板的占位符，未作为指标值');
+    expect(text).toContain('注意 D7 “≥**%”：“满意度”的指标值是空白模板的占位符');
+    expect(text).toContain('注意 B3 “**”：年度资金总额不是金额（空白模板的占位符），未导入');
+    expect(text).toContain('注意 A1：名称为空：请在自评表中填写');
+  });
+
+  it('refuses files that are not declarations, with what to do', async () => {
+    const text = join(dir(), '不是表格.xlsx');
+    writeFileSync(text, '项目名称,一级指标\n');
+    const notXlsx = await readTargetsXlsx(text, { layout: 'national', year: 2025 });
+    expect(notXlsx.ok ? '' : notXlsx.error.message).toContain('不是 .xlsx 文件');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名单').addRow(['姓名', '电话']);
+    const other = join(dir(), '名单.xlsx');
+    await wb.xlsx.writeFile(other);
+    const none = await readTargetsXlsx(other, { layout: 'national', year: 2025 });
+    expect(none.ok ? '' : none.error.message).toBe(NO_DECLARATION);
+    expect(NO_DECLARATION).toContain('没有找到绩效目标申报表：应有“项目名称”');
+  });
+});
+
+describe('proposeDefaultWeights', () => {
+  it('layout E keeps the split on the levels: 一级 share, each 二级 an equal part', () => {
+    const ls = [
+      newIndicator('a', { level1: '产出', level2: '产出数量' }),
+      newIndicator('b', { level1: '产出', level2: '产出数量' }),
+      newIndicator('c', { level1: '产出', level2: '产出质量' }),
+      newIndicator('d', { level1: '效益', level2: '社会效益' }),
+    ];
+    expect(proposeDefaultWeights(getLayout('guangdong'), ls).outside).toEqual([]);
+    expect(ls.map((l) => [l.level1Weight, l.level2Weight, l.weight])).toEqual([
+      [40, 20, null],
+      [40, 20, null],
+      [40, 20, null],
+      [40, 40, null],
+    ]);
+  });
+
+  it('the last line takes what rounding left, so the indicators add up to 90', () => {
+    const ls = ['a', 'b', 'c'].map((id) => newIndicator(id, { level1: '效益指标', level2: '社会效益指标' }));
+    ls.push(newIndicator('d', { level1: '产出指标' }), newIndicator('e', { level1: '满意度指标' }));
+    proposeDefaultWeights(getLayout('national'), ls);
+    expect(ls.map((l) => l.weight)).toEqual([10, 10, 10, 50, 10]);
+    const thirds = ['a', 'b', 'c'].map((id) => newIndicator(id, { level1: '满意度指标' }));
+    proposeDefaultWeights(getLayout('national'), thirds);
+    expect(thirds.map((l) => l.weight)).toEqual([3.33, 3.33, 3.34]);
+  });
+});
+
+/** Every line's 实际完成值 as a unit reports it at year end; the total row executed in full. */
+function fillPatches(form: Form, actuals: ReadonlyMap<string, string>): Patch[] {
+  const patches: Patch[] = form.indicators.map((i) => ({
+    op: 'setIndicator',
+    formId: form.id,
+    indicatorId: i.id,
+    field: 'actual',
+    value: actuals.get(i.name) ?? '',
+  }));
+  const short = form.indicators.find((i) => i.name === '维修道路长度');
+  if (short)
+    patches.push({
+      op: 'setIndicator',
+      formId: form.id,
+      indicatorId: short.id,
+      field: 'deviationReason',
+      value: '受雨季影响，3公里顺延至次年一季度完成',
+    });
+  const total = form.funds.rows[0];
+  patches.push({
+    op: 'setFundsRow',
+    formId: form.id,
+    row: 0,
+    field: 'executed',
+    value: total?.fullYearBudget ?? null,
+  });
+  return patches;
+}
+
+const MET = new Map([
+  ['新建集中供水工程', '3处'],
+  ['改造供水管网长度', '126公里'],
+  ['工程验收合格率', '100%'],
+  ['工程完工时间', '2025年10月28日'],
+  ['单处工程平均造价', '380万元'],
+  ['巩固提升受益人口', '3.6万人'],
+  ['供水水质达标率', '97%'],
+  ['受益群众满意度', '96%'],
+  ['维修道路长度', '9公里'],
+  ['维修合格率', '99%'],
+  ['道路通行能力', '达成预期指标'],
+  ['市民满意度', '90%'],
+]);
+
+describe('ziping import-targets', { timeout: 120_000 }, () => {
+  it('申报表 → forms → filled → exported: the scores read back from the xlsx are the declared ones', async () => {
+    const doc = join(dir(), '某县.ziping');
+    const made = await ziping('new', doc, '--unit', '某县水利局', '--year', '2025', '--layout', 'national');
+    expect(made.code, made.stderr).toBe(0);
+    for (const make of [W.nationalTemplate, W.weightedWorkbook]) {
+      const run = await ziping('import-targets', await make(dir()), '--into', doc);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('已新增 1 张表');
+    }
+    const opened = DocumentSession.open(doc, { dataDir: join(dir(), 'data') });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const session = opened.value;
+    try {
+      const forms = session.document.forms;
+      expect(forms.map((f) => f.projectName)).toEqual(['农村饮水安全巩固提升工程', '城区道路维修']);
+      const applied = session.apply(forms.flatMap((f) => fillPatches(f, MET)));
+      expect(applied.ok ? '' : applied.error.message).toBe('');
+      expect(session.save().ok).toBe(true);
+    } finally {
+      session.close({ discard: true });
+    }
+    const out = join(dir(), '自评表.xlsx');
+    const exported = await ziping('export', doc, '--out', out);
+    expect(exported.code, exported.stderr + exported.stdout).toBe(0);
+
+    const wb = await readWorkbook(out);
+    const def = getLayout('national').kinds.project;
+    const col = (key: string) => def.indicatorColumns.findIndex((c) => c.key === key) + 2;
+    const scoreOf = (sheet: string, text: string) => {
+      const ws = wb.getWorksheet(sheet);
+      if (!ws) throw new Error(`no sheet ${sheet}`);
+      return ws.getCell(rowWith(ws, text, text === '总分' ? 1 : col('name')), col('score')).value;
+    };
+    // Every declared target met: every line its proposed weight, the execution 10 — 100.
+    expect(scoreOf('农村饮水安全巩固提升工程', '总分')).toBe(100);
+    expect(scoreOf('农村饮水安全巩固提升工程', '巩固提升受益人口')).toBe(15);
+    // 9 of the 12 declared 公里: 30 × 9/12 = 22.5 of its declared 30; all else met.
+    expect(scoreOf('城区道路维修', '维修道路长度')).toBe(22.5);
+    expect(scoreOf('城区道路维修', '市民满意度')).toBe(10);
+    expect(scoreOf('城区道路维修', '总分')).toBe(92.5);
+  });
+
+  it('leaves forms already in the document as they are, and needs the document to exist', async () => {
+    const doc = join(dir(), '已有.ziping');
+    expect((await ziping('new', doc, '--unit', '某市教育局', '--year', '2025')).code).toBe(0);
+    const file = await W.variantWorkbook(dir());
+    const first = await ziping('import-targets', file, '--into', doc);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('从 ');
+    expect(first.stdout).toContain('已新增 3 张表');
+    const again = await ziping('import-targets', file, '--into', doc);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(
+      '文档中已有 “义务教育学生营养改善计划”、“校园安全提升工程”、“乡村教师培训”，未改动',
+    );
+    expect(again.stdout).toContain('已新增 0 张表');
+
+    const missing = await ziping('import-targets', file, '--into', join(dir(), '没有.ziping'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('找不到文档');
+    expect(missing.stderr).toContain('ziping new');
+    const json = await ziping('import-targets', join(dir(), '表.json'), '--into', doc);
+    expect(json.stderr).toContain('不是 Excel 文件');
+    const none = join(dir(), '空.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRow(['备注']);
+    await wb.xlsx.writeFile(none);
+    const refused = await ziping('import-targets', none, '--into', doc);
+    expect([refused.code, refused.stderr]).toEqual([2, `ziping：${NO_DECLARATION}\n`]);
+  });
+});
