@@ -4,8 +4,8 @@
  * department form) is left as it is: its actuals and scores are never overwritten by a declaration.
  */
 import { existsSync } from 'node:fs';
-import { mergeFormsPatches } from '../../shared/model/merge-forms';
-import type { Form, ZipingDocument } from '../../shared/model/types';
+import { isSameForm, mergeFormsPatches } from '../../shared/model/merge-forms';
+import type { Form } from '../../shared/model/types';
 import { DocumentSession } from '../services/document-store/session';
 import { withoutEditsKept, type DocResult } from '../services/document-store/errors';
 import { readTargetsXlsx } from '../services/excel/targets-reader';
@@ -16,15 +16,6 @@ import { EXCEL_FILE } from './excel-commands';
 import type { CliIo } from './main';
 
 const USAGE = 'ziping import-targets 申报表.xlsx --into 文档.ziping';
-
-/** The form of the document an incoming one would replace, if any. */
-export function sameForm(doc: ZipingDocument, form: Form): Form | undefined {
-  return doc.forms.find(
-    (f) =>
-      f.kind === form.kind &&
-      (form.kind === 'department' || f.projectName.trim() === form.projectName.trim()),
-  );
-}
 
 export async function importTargets(
   file: string | undefined,
@@ -47,8 +38,9 @@ export async function importTargets(
     const read = await readTargetsXlsx(file, { layout: doc.meta.layout, year: doc.meta.year });
     if (!read.ok) throw new CliError(read.error.message);
     const { forms, report } = read.value;
-    const fresh = forms.filter((f) => !sameForm(doc, f));
-    const kept = forms.filter((f) => sameForm(doc, f)).map((f) => `“${f.projectName}”`);
+    const inDocument = (f: Form) => doc.forms.some((old) => isSameForm(old, f));
+    const fresh = forms.filter((f) => !inDocument(f));
+    const kept = forms.filter(inDocument).map((f) => `“${f.projectName}”`);
     const { patches, added } = mergeFormsPatches(doc, fresh);
     const notImported = (r: DocResult<unknown>) => {
       if (!r.ok) throw new CliError(`导入未完成、文档未改变：${withoutEditsKept(r.error.message)}`);
