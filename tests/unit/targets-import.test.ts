@@ -76,6 +76,7 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
       '读入 资金：年度资金总额 1200.50 万元，其中：当年财政拨款 1000.50 万元，其他资金 200.00 万元',
     );
     expect(text).toContain('读入 年度绩效指标 8 条（指标值 8 条）');
+    expect(text).toContain('注意 G3 “王明 0731-5551234”：项目负责人及电话：自评表没有此栏，未导入');
     expect(text).toContain(
       '申报表没有分值：权重按全国通用（财政部模板）的默认分配（产出指标 50、效益指标 30、满意度指标 10，预算执行率 10）',
     );
@@ -112,6 +113,8 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
     expect(amounts(safety).map((r) => r[2])).toEqual([300, 280, null, null]);
     expect(training?.unit).toBe('某市教师发展中心');
     expect(training?.goals.expected).toBe('培训乡村教师800人次。');
+    // Both 年初 and 调整后 stated: the total's two budgets.
+    expect(amounts(training)[0]).toEqual(['年度资金总额', 45, 50, null]);
     expect(lines(training).map((l) => l[4])).toEqual([50, 10]);
     const text = reportText(got);
     expect(text).toContain('读入 年度绩效指标 4 条（指标值 4 条，★核心指标 2 条）');
@@ -121,6 +124,7 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
       '注意 F24 “20.00”：自有资金：全国通用（财政部模板）的自评表资金表没有这一行，未导入',
     );
     expect(text).toContain('“乡村教师培训”（项目支出，工作表“第二个项目”A1）');
+    expect(text).toContain('读入 年初预算数 45.00 万元（记为年度资金总额的年初预算数）');
   });
 
   it('a declaration with 分值 and 指标值设定依据 keeps its weights and bases; none proposed', async () => {
@@ -177,7 +181,7 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
     const text = reportText(got);
     expect(text).toContain('注意 D6 “**人”：“受益人数”的指标值是空白模板的占位符，未作为指标值');
     expect(text).toContain('注意 D7 “≥**%”：“满意度”的指标值是空白模板的占位符');
-    expect(text).toContain('注意 B3 “**”：年度资金总额不是金额（空白模板的占位符），未导入');
+    expect(text).toContain('注意 B3 “**”：年度资金总额是空白模板的占位符，未导入');
     expect(text).toContain('注意 A1：名称为空：请在自评表中填写');
   });
 

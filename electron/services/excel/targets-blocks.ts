@@ -118,9 +118,17 @@ function readHeader(grid: CellGrid, d: Declaration, from: number, to: number): v
       }
       if (!isHeaderLabel(t)) continue;
       grid.use(r, col);
-      if (L.fundsCaption.test(t) || L.ignored.test(t) || L.taskName.test(t)) continue;
+      if (L.fundsCaption.test(t) || L.taskName.test(t) || L.unitLine.test(t)) continue;
       const value = valueOf(grid, r, col, to);
       if (!value) continue;
+      if (L.ignored.test(t)) {
+        d.notes.push({ cell: value.cell, text: value.text, reason: `${t}：自评表没有此栏，未导入` });
+        continue;
+      }
+      if (isPlaceholder(value.text)) {
+        d.notes.push({ cell: value.cell, text: value.text, reason: `${t}是空白模板的占位符，未导入` });
+        continue;
+      }
       if (L.projectName.test(t) || L.departmentName.test(t)) d.name ||= value.text;
       else if (L.department.test(t)) d.department ||= value.text;
       else if (L.unit.test(t)) d.unit ||= value.text;

@@ -10,7 +10,7 @@ import { proposeDefaultWeights } from '../../../shared/model/weight-split';
 import { fmtAmount, fmtNum } from '../../../shared/format/numbers';
 import type { Declaration } from './targets-blocks';
 import type { TargetNote } from './targets-indicators';
-import { TOTAL_SOURCES } from './targets-labels';
+import { ADJUSTED_SOURCES, INITIAL_SOURCE, TOTAL_SOURCES } from './targets-labels';
 
 export interface DeclarationReport {
   sheet: string;
@@ -35,9 +35,12 @@ function totalRow(layout: LayoutId, form: Form): FundsRow | undefined {
 
 function placeFunds(d: Declaration, layout: LayoutId, form: Form, report: DeclarationReport): void {
   const placed: string[] = [];
-  for (const { source, amount, cell } of d.funds) {
+  const total = totalRow(layout, form);
+  // 年初 and 调整后 amounts are the total's two budgets; set after 年度资金总额, they win over it.
+  const stages = d.funds.filter((f) => f.source === INITIAL_SOURCE || ADJUSTED_SOURCES.has(f.source));
+  for (const { source, amount, cell } of d.funds.filter((f) => !stages.includes(f))) {
     const row = TOTAL_SOURCES.has(source)
-      ? totalRow(layout, form)
+      ? total
       : (form.funds.rows.find((r) => !r.group && sourceKey(r.source) === sourceKey(source)) ??
         form.funds.rows.find((r) => sourceKey(r.source) === sourceKey(source)));
     if (!row) {
@@ -54,7 +57,16 @@ function placeFunds(d: Declaration, layout: LayoutId, form: Form, report: Declar
     placed.push(`${row.source} ${fmtAmount(amount)} 万元`);
   }
   if (placed.length > 0) report.read.push(`资金：${placed.join('，')}（记为年初预算数和全年预算数）`);
-  else report.notes.push({ reason: '没有找到资金（年度资金总额、财政拨款、其他资金）：请在自评表中填写' });
+  for (const { source, amount } of stages) {
+    if (!total) continue;
+    const initial = source === INITIAL_SOURCE;
+    total[initial ? 'initialBudget' : 'fullYearBudget'] = amount;
+    report.read.push(
+      `${source} ${fmtAmount(amount)} 万元（记为${total.source}的${initial ? '年初' : '全年'}预算数）`,
+    );
+  }
+  if (placed.length === 0 && stages.length === 0)
+    report.notes.push({ reason: '没有找到资金（年度资金总额、财政拨款、其他资金）：请在自评表中填写' });
 }
 
 function placeIndicators(d: Declaration, layout: LayoutId, form: Form, report: DeclarationReport): void {
