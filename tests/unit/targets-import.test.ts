@@ -138,6 +138,26 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
     expect(text).not.toContain('没有分值');
   });
 
+  it('山西: the declared amount is also the 目标申报数; level names in the layout’s words', async () => {
+    const got = await read(W.weightedWorkbook, 'shanxi');
+    const form = got.forms[0];
+    expect(form?.funds.rows.map((r) => [r.source, r.targetDeclared, r.fullYearBudget])).toEqual([
+      ['资金总额', 500, 500],
+      ['市县区财政资金', null, null],
+    ]);
+    expect(form?.indicators.map((i) => i.level2)).toEqual([
+      '数量指标',
+      '质量指标',
+      '社会效益',
+      '服务对象满意度',
+    ]);
+    const text = reportText(got);
+    expect(text).toContain(
+      '读入 指标层级按山西（晋城）的名称记：社会效益指标→社会效益，服务对象满意度指标→服务对象满意度',
+    );
+    expect(text).toContain('“500.00”：财政拨款：山西（晋城）的自评表资金表没有这一行，未导入');
+  });
+
   it('部门（单位）整体: the unit as the form, its own 一级 split equally, 年度主要任务 reported', async () => {
     const got = await read(W.departmentWorkbook);
     const form = got.forms[0];

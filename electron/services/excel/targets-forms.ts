@@ -10,6 +10,7 @@ import { proposeDefaultWeights } from '../../../shared/model/weight-split';
 import { fmtAmount, fmtNum } from '../../../shared/format/numbers';
 import type { Declaration } from './targets-blocks';
 import type { TargetNote } from './targets-indicators';
+import { alignLevels } from './targets-levels';
 import { ADJUSTED_SOURCES, INITIAL_SOURCE, TOTAL_SOURCES } from './targets-labels';
 
 export interface DeclarationReport {
@@ -36,6 +37,8 @@ function totalRow(layout: LayoutId, form: Form): FundsRow | undefined {
 function placeFunds(d: Declaration, layout: LayoutId, form: Form, report: DeclarationReport): void {
   const placed: string[] = [];
   const total = totalRow(layout, form);
+  // 山西 prints the 目标申报数: the declared amount itself.
+  const declares = getLayout(layout).kinds[form.kind].fundsColumns.some((c) => c.key === 'targetDeclared');
   // 年初 and 调整后 amounts are the total's two budgets; set after 年度资金总额, they win over it.
   const stages = d.funds.filter((f) => f.source === INITIAL_SOURCE || ADJUSTED_SOURCES.has(f.source));
   for (const { source, amount, cell } of d.funds.filter((f) => !stages.includes(f))) {
@@ -54,9 +57,13 @@ function placeFunds(d: Declaration, layout: LayoutId, form: Form, report: Declar
     // A declaration states one amount for the year: it is both the 年初 and the 全年预算数.
     row.initialBudget = amount;
     row.fullYearBudget = amount;
+    if (declares) row.targetDeclared = amount;
     placed.push(`${row.source} ${fmtAmount(amount)} 万元`);
   }
-  if (placed.length > 0) report.read.push(`资金：${placed.join('，')}（记为年初预算数和全年预算数）`);
+  if (placed.length > 0)
+    report.read.push(
+      `资金：${placed.join('，')}（记为${declares ? '目标申报数、' : ''}年初预算数和全年预算数）`,
+    );
   for (const { source, amount } of stages) {
     if (!total) continue;
     const initial = source === INITIAL_SOURCE;
@@ -93,6 +100,9 @@ function placeIndicators(d: Declaration, layout: LayoutId, form: Form, report: D
     return line;
   });
   report.indicators = lines.length;
+  const renamed = alignLevels(layout, form.kind, form.indicators);
+  if (renamed.length > 0)
+    report.read.push(`指标层级按${getLayout(layout).name}的名称记：${renamed.join('，')}`);
   if (lines.length === 0) {
     report.notes.push({ reason: '没有年度绩效指标：请在自评表中填写指标' });
     return;
