@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DocumentSession } from '../../electron/services/document-store';
+import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import {
   NO_DECLARATION,
   readTargetsXlsx,
@@ -343,6 +344,14 @@ describe('ziping import-targets', { timeout: 120_000 }, () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('从 ');
     expect(first.stdout).toContain('已新增 3 张表');
+    const stored = readDocumentSnapshot(doc);
+    if (!stored.ok) throw new Error(stored.error.message);
+    const meal = stored.value.forms.find((f) => f.projectName === '义务教育学生营养改善计划');
+    // The ★ mark is kept with the line in the saved document, out of its name.
+    expect(meal?.indicators.filter((i) => i.extra?.keyIndicator === true).map((i) => i.name)).toEqual([
+      '受益学生人数',
+      '学生营养知识知晓率',
+    ]);
     const again = await ziping('import-targets', file, '--into', doc);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(
