@@ -206,6 +206,32 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
     expect(text).toContain('注意 A1：名称为空：请在自评表中填写');
   });
 
+  it('goals stacked, only 总体目标 given: it becomes the 预期目标, said so; hidden sheets are not read', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('目标');
+    [
+      ['项目名称', '老年助餐服务'],
+      ['主管部门', '某区民政局'],
+      ['实施单位', '某区养老服务中心'],
+      ['总体目标', '三年内实现社区助餐点全覆盖。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '新建助餐点', '10个'],
+    ].forEach((row) => ws.addRow(row));
+    const hidden = wb.addWorksheet('旧版');
+    hidden.state = 'hidden';
+    hidden.addRow(['项目名称', '旧项目']);
+    const file = join(dir(), '助餐.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await readTargetsXlsx(file, { layout: 'national', year: 2025 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.forms.map((f) => [f.projectName, f.goals.expected])).toEqual([
+      ['老年助餐服务', '三年内实现社区助餐点全覆盖。'],
+    ]);
+    const text = reportText(r.value);
+    expect(text).toContain('注意 没有年度目标：预期目标取自总体目标，请核对');
+    expect(text).toContain('跳过工作表“旧版”：隐藏的工作表，未读入');
+  });
+
   it('refuses files that are not declarations, with what to do', async () => {
     const text = join(dir(), '不是表格.xlsx');
     writeFileSync(text, '项目名称,一级指标\n');
