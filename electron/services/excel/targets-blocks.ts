@@ -188,9 +188,10 @@ export function findDeclarations(grid: CellGrid): Declaration[] {
     };
     let headerEnd = last;
     for (let r = start.row; r <= last; r++) {
-      if (!indicatorColumns(grid, r)) continue;
+      const cols = indicatorColumns(grid, r);
+      if (!cols) continue;
       if (d.blocks.length === 0) headerEnd = Math.min(headerEnd, blockCaptionRow(grid, r, start.row) - 1);
-      const block = readIndicatorBlock(grid, r, last, (d.blocks.at(-1)?.end ?? start.row) + 1);
+      const block = readIndicatorBlock(grid, r, cols, last, (d.blocks.at(-1)?.end ?? start.row) + 1);
       d.blocks.push(block);
       r = block.end;
     }

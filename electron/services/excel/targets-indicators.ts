@@ -39,7 +39,7 @@ export interface IndicatorBlock {
   notes: TargetNote[];
 }
 
-interface Columns {
+export interface Columns {
   level1: number;
   level2: number;
   name: number;
@@ -91,10 +91,10 @@ function weightOf(text: string, num: number | null): number | null {
 export function readIndicatorBlock(
   grid: CellGrid,
   header: number,
+  cols: Columns,
   last: number,
   from: number,
 ): IndicatorBlock {
-  const cols = indicatorColumns(grid, header) as Columns;
   const block: IndicatorBlock = {
     header,
     cell: grid.ws.getCell(header, cols.level1).address,
