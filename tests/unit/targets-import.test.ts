@@ -227,6 +227,29 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
     expect(text).toContain('跳过工作表“旧版”：隐藏的工作表，未读入');
   });
 
+  it('a 分值 column: all empty → the default split proposed; some empty → those named, none proposed', async () => {
+    const text = async (weights: Array<number | null>) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('分值');
+      ws.addRow(['项目名称', '社区文化活动']);
+      ws.addRow(['一级指标', '二级指标', '三级指标', '指标值', '分值']);
+      ws.addRow(['产出指标', '数量指标', '举办活动场次', '≥24场', weights[0]]);
+      ws.addRow(['满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', weights[1]]);
+      const file = join(dir(), `分值${weights.join('-')}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      const r = await readTargetsXlsx(file, { layout: 'national', year: 2025 });
+      if (!r.ok) throw new Error(r.error.message);
+      return { weights: r.value.forms[0]?.indicators.map((i) => i.weight), text: reportText(r.value) };
+    };
+    const none = await text([null, null]);
+    expect(none.weights).toEqual([50, 10]);
+    expect(none.text).toContain('申报表没有分值：权重按全国通用（财政部模板）的默认分配');
+    const some = await text([40, null]);
+    expect(some.weights).toEqual([40, null]);
+    expect(some.text).toContain('读入 分值 1 条，合计 40');
+    expect(some.text).toContain('注意 “居民满意度”没有分值：其余指标有分值，未按默认分配，请填写');
+  });
+
   it('refuses files that are not declarations, with what to do', async () => {
     const text = join(dir(), '不是表格.xlsx');
     writeFileSync(text, '项目名称,一级指标\n');

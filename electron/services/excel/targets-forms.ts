@@ -112,10 +112,13 @@ function placeIndicators(d: Declaration, layout: LayoutId, form: Form, report: D
   report.read.push(
     `年度绩效指标 ${lines.length} 条（指标值 ${withTarget} 条${keys > 0 ? `，★核心指标 ${keys} 条` : ''}）`,
   );
-  if (blocks.some((b) => b.hasWeights)) {
-    const weighed = lines.filter((l) => l.weight !== null);
+  const weighed = lines.filter((l) => l.weight !== null);
+  if (weighed.length > 0) {
     const sum = weighed.reduce((s, l) => s + (l.weight ?? 0), 0);
     report.read.push(`分值 ${weighed.length} 条，合计 ${fmtNum(sum)}`);
+    const missing = lines.filter((l) => l.weight === null).map((l) => `“${l.name}”`);
+    if (missing.length > 0)
+      report.notes.push({ reason: `${missing.join('、')}没有分值：其余指标有分值，未按默认分配，请填写` });
     return;
   }
   const def = getLayout(layout);

@@ -34,7 +34,6 @@ export interface IndicatorBlock {
   end: number;
   /** 长期绩效指标 (multi-year): not the 自评表's targets. */
   longTerm: boolean;
-  hasWeights: boolean;
   lines: DeclaredIndicator[];
   notes: TargetNote[];
 }
@@ -100,7 +99,6 @@ export function readIndicatorBlock(
     cell: grid.ws.getCell(header, cols.level1).address,
     end: header,
     longTerm: isLongTerm(grid, header, cols, from),
-    hasWeights: cols.weight !== null,
     lines: [],
     notes: [],
   };
@@ -143,11 +141,12 @@ export function readIndicatorBlock(
     }
     const weightText = at(cols.weight);
     const weight = cols.weight === null ? null : weightOf(weightText, grid.get(r, cols.weight)?.num ?? null);
-    if (cols.weight !== null && weight === null)
+    // An empty 分值 is reported with the others (targets-forms.ts): all empty = none declared.
+    if (cols.weight !== null && weight === null && weightText !== '')
       block.notes.push({
         cell: grid.ws.getCell(r, cols.weight).address,
         text: weightText,
-        reason: `“${name}”的分值${weightText === '' ? '为空' : '不是数字'}，未填权重`,
+        reason: `“${name}”的分值不是数字，未填权重`,
       });
     block.lines.push({
       row: r,
