@@ -262,6 +262,18 @@ describe('reading 绩效目标申报表', { timeout: 60_000 }, () => {
     const none = await readTargetsXlsx(other, { layout: 'national', year: 2025 });
     expect(none.ok ? '' : none.error.message).toBe(NO_DECLARATION);
     expect(NO_DECLARATION).toContain('没有找到绩效目标申报表：应有“项目名称”');
+    // A 自评表 reads alike (项目名称, 年度指标值): its targets are taken, and the user told what it is.
+    const self = new ExcelJS.Workbook();
+    const sheet = self.addWorksheet('自评表');
+    sheet.addRow(['项目名称', '社区文化活动']);
+    sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值']);
+    sheet.addRow(['产出指标', '数量指标', '举办活动场次', '≥24场', '26场']);
+    const selfFile = join(dir(), '自评表.xlsx');
+    await self.xlsx.writeFile(selfFile);
+    const got = await readTargetsXlsx(selfFile, { layout: 'national', year: 2025 });
+    if (!got.ok) throw new Error(got.error.message);
+    expect(got.value.forms[0]?.indicators.map((i) => [i.target, i.actual])).toEqual([['≥24场', '']]);
+    expect(reportText(got.value)).toContain('这是自评表（有“实际完成值”列），不是申报表：只读入了指标值');
   });
 });
 

@@ -86,6 +86,11 @@ function placeIndicators(d: Declaration, layout: LayoutId, form: Form, report: D
       });
   }
   const blocks = d.blocks.filter((b) => !b.longTerm);
+  if (blocks.some((b) => b.withActuals))
+    report.notes.push({
+      reason:
+        '这是自评表（有“实际完成值”列），不是申报表：只读入了指标值；导入自评表请用“导入”（ziping import）',
+    });
   const lines = blocks.flatMap((b) => b.lines);
   form.indicators = lines.map((l, i) => {
     const line = newIndicator(`i${i + 1}`, {

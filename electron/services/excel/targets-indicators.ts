@@ -34,6 +34,8 @@ export interface IndicatorBlock {
   end: number;
   /** 长期绩效指标 (multi-year): not the 自评表's targets. */
   longTerm: boolean;
+  /** The block has an 实际完成值 column: a 自评表, not a declaration. */
+  withActuals: boolean;
   lines: DeclaredIndicator[];
   notes: TargetNote[];
 }
@@ -45,6 +47,7 @@ export interface Columns {
   target: number;
   basis: number | null;
   weight: number | null;
+  actual: number | null;
 }
 
 /** The columns of an indicator header row, or null when row r is not one. */
@@ -53,7 +56,15 @@ export function indicatorColumns(grid: CellGrid, r: number): Columns | null {
   const colOf = (re: RegExp) => cells.find((c) => re.test(c.title))?.col ?? null;
   const [level1, level2, name, target] = [colOf(L.level1), colOf(L.level2), colOf(L.name), colOf(L.target)];
   if (level1 === null || level2 === null || name === null || target === null) return null;
-  return { level1, level2, name, target, basis: colOf(L.basis), weight: colOf(L.weight) };
+  return {
+    level1,
+    level2,
+    name,
+    target,
+    basis: colOf(L.basis),
+    weight: colOf(L.weight),
+    actual: colOf(L.actual),
+  };
 }
 
 /** A caption in the header row left of the levels, or in the two rows above it. */
@@ -99,6 +110,7 @@ export function readIndicatorBlock(
     cell: grid.ws.getCell(header, cols.level1).address,
     end: header,
     longTerm: isLongTerm(grid, header, cols, from),
+    withActuals: cols.actual !== null,
     lines: [],
     notes: [],
   };

@@ -24,6 +24,8 @@ export const TARGET_LABELS = {
   target: /^(指标值|年度指标值|目标值|指标值\(年度\))$/,
   basis: /^指标值设定依据$/,
   weight: /^(分值|权重)(\(%\)|\(分\))?$/,
+  /** A 自评表's column: not a declaration, though its targets read alike. */
+  actual: /^(实际完成值|实际值|完成值|评价年度实现值|业绩值)$/,
   longBlock: /长期(绩效)?指标/,
   annualBlock: /年度(绩效)?指标$/,
   /** The title of a declaration (the next one on the sheet starts here). */
