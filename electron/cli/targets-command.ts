@@ -4,12 +4,10 @@
  * department form) is left as it is: its actuals and scores are never overwritten by a declaration.
  */
 import { existsSync } from 'node:fs';
-import { isSameForm, mergeFormsPatches } from '../../shared/model/merge-forms';
-import type { Form } from '../../shared/model/types';
+import { mergeFormsPatches } from '../../shared/model/merge-forms';
 import { DocumentSession } from '../services/document-store/session';
 import { withoutEditsKept, type DocResult } from '../services/document-store/errors';
-import { readTargetsXlsx } from '../services/excel/targets-reader';
-import { targetsReportLines } from '../services/excel/targets-report';
+import { readTargetsFor } from '../services/excel/targets-reader';
 import { requireZiping } from './document-commands';
 import { CliError } from './errors';
 import { EXCEL_FILE } from './excel-commands';
@@ -35,23 +33,15 @@ export async function importTargets(
   try {
     if (session.readOnly) throw new CliError(session.readOnlyNotice() ?? '文档为只读');
     const doc = session.document;
-    const read = await readTargetsXlsx(file, { layout: doc.meta.layout, year: doc.meta.year });
+    const read = await readTargetsFor(file, doc);
     if (!read.ok) throw new CliError(read.error.message);
-    const { forms, report } = read.value;
-    const inDocument = (f: Form) => doc.forms.some((old) => isSameForm(old, f));
-    const fresh = forms.filter((f) => !inDocument(f));
-    const kept = forms.filter(inDocument).map((f) => `“${f.projectName}”`);
-    const { patches, added } = mergeFormsPatches(doc, fresh);
+    const { patches, added } = mergeFormsPatches(doc, read.value.forms);
     const notImported = (r: DocResult<unknown>) => {
       if (!r.ok) throw new CliError(`导入未完成、文档未改变：${withoutEditsKept(r.error.message)}`);
     };
     notImported(session.apply(patches));
     notImported(session.save());
-    io.stdout.write(`${targetsReportLines(file, report).join('\n')}\n`);
-    if (kept.length > 0)
-      io.stdout.write(
-        `文档中已有 ${kept.join('、')}，未改动（其完成值和得分保留；如要按申报表重建，请先在文档中删除该表）\n`,
-      );
+    io.stdout.write(`${read.value.report.join('\n')}\n`);
     io.stdout.write(`已新增 ${added} 张表到 ${target}（实际完成值待填写）\n`);
     return 0;
   } finally {

@@ -3,12 +3,14 @@
  * visible sheet, found by its labels (targets-blocks.ts), becomes a new form of the document's
  * layout (targets-forms.ts). The workbook is loaded as every import is: zip guard first (import.ts).
  */
-import type { Form, LayoutId } from '../../../shared/model/types';
+import { isSameForm } from '../../../shared/model/merge-forms';
+import type { Form, LayoutId, ZipingDocument } from '../../../shared/model/types';
 import { CellGrid } from './cell-grid';
 import { excelFail, excelOk, type ExcelResult } from './errors';
 import { loadXlsx } from './import';
 import { findDeclarations } from './targets-blocks';
 import { declarationForm, type DeclarationReport } from './targets-forms';
+import { targetsReportLines } from './targets-report';
 
 export interface TargetsReport {
   declarations: DeclarationReport[];
@@ -50,4 +52,25 @@ export async function readTargetsXlsx(
   }
   if (!report.declarations.some((d) => d.indicators > 0)) return excelFail('no-form-found', NO_DECLARATION);
   return excelOk({ forms, report });
+}
+
+/**
+ * The new forms a declaration workbook gives an open document, with the report as lines: a form
+ * the document has (same kind and name; its department form) is left out and named, so that a
+ * declaration never overwrites what was filled in. The CLI and the editor both merge the result.
+ */
+export async function readTargetsFor(
+  file: string,
+  doc: ZipingDocument,
+): Promise<ExcelResult<{ forms: Form[]; report: string[] }>> {
+  const read = await readTargetsXlsx(file, doc.meta);
+  if (!read.ok) return read;
+  const inDocument = (f: Form) => doc.forms.some((old) => isSameForm(old, f));
+  const report = targetsReportLines(file, read.value.report);
+  const kept = read.value.forms.filter(inDocument).map((f) => `“${f.projectName}”`);
+  if (kept.length > 0)
+    report.push(
+      `文档中已有 ${kept.join('、')}，未改动（其完成值和得分保留；如要按申报表重建，请先在文档中删除该表）`,
+    );
+  return excelOk({ forms: read.value.forms.filter((f) => !inDocument(f)), report });
 }
