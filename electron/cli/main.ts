@@ -24,6 +24,10 @@ const USAGE = `用法：
   ziping import 表.json|表.xlsx --into 文档.ziping
                                                  导入表格：同名的表被替换，其余新增；
                                                  导入 Excel 时文档不存在则新建，并列出读入情况
+  ziping import-targets 申报表.xlsx --into 文档.ziping
+                                                 由绩效目标申报表（项目支出、部门整体支出）新增表格：
+                                                 指标、指标值、分值（没有分值时按默认分配）、年度目标和资金，
+                                                 实际完成值待填；文档须已存在（ziping new），列出读入情况
   ziping export 文档.ziping --out 文件.xlsx|文件夹 [--form 表名] [--draft] [--review]
                                                  导出 Excel（官方表样）：文件.xlsx 为一个工作簿（含汇总表），
                                                  文件夹为每张表一个文件；审核有错误时不导出，
@@ -108,6 +112,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const { importForms } = await import('./document-commands');
       return importForms(single(args.positional, 'import'), args.options.get('--into'), io);
     }
+    case 'import-targets': {
+      const args = parseArgs(rest, { valued: ['--into'] });
+      const { importTargets } = await import('./targets-command');
+      return importTargets(single(args.positional, 'import-targets'), args.options.get('--into'), io);
+    }
     case 'export': {
       const args = parseArgs(rest, { valued: ['--out', '--form'], flags: ['--draft', '--review'] });
       const { exportExcel } = await import('./excel-commands');
@@ -135,7 +144,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     default:
       throw new CliError(
-        `不认识的命令“${command}”：可用命令为 score、check、new、import、export、export-json、report、rebuild、rollover，运行 ziping --help 查看用法`,
+        `不认识的命令“${command}”：可用命令为 score、check、new、import、import-targets、export、export-json、report、rebuild、rollover，运行 ziping --help 查看用法`,
       );
   }
 }

@@ -13,6 +13,14 @@ export interface MergePlan {
   replaced: number;
 }
 
+/** The form an incoming one stands for: same kind and name; a department form, the one there is. */
+export function isSameForm(existing: Form, incoming: Form): boolean {
+  return (
+    existing.kind === incoming.kind &&
+    (incoming.kind === 'department' || existing.projectName.trim() === incoming.projectName.trim())
+  );
+}
+
 export function mergeFormsPatches(doc: ZipingDocument, incoming: readonly Form[]): MergePlan {
   const ids = doc.forms.map((f) => f.id);
   const forms = doc.forms.slice();
@@ -20,11 +28,7 @@ export function mergeFormsPatches(doc: ZipingDocument, incoming: readonly Form[]
   let added = 0;
   let replaced = 0;
   for (const form of incoming) {
-    const same = forms.findIndex(
-      (f) =>
-        f.kind === form.kind &&
-        (form.kind === 'department' || f.projectName.trim() === form.projectName.trim()),
-    );
+    const same = forms.findIndex((f) => isSameForm(f, form));
     const id = nextId('f', ids);
     ids.push(id);
     const placed: Form = { ...form, id };

@@ -8,6 +8,7 @@ import { getLayout } from '../layouts/definitions';
 import type { KindLayout, LayoutDef } from '../layouts/types';
 import { newForm, newIndicator } from './factory';
 import type { Form, FormKind, Indicator, LayoutId } from './types';
+import { shares } from './weight-split';
 
 /** 广东's 决策 block as 000 prints it: level 2 name, its weight and its one level 3 line. */
 const GUANGDONG_DECISION: ReadonlyArray<{ level2: string; weight: number; name: string }> = [
@@ -58,12 +59,4 @@ function skeletonLevel1s(layout: LayoutDef, def: KindLayout): string[] {
   if (split.every((l) => l in def.levels)) return split;
   const shared = new Set(Object.keys(layout.policy.splitSharesWith));
   return Object.keys(def.levels).filter((l) => !shared.has(l));
-}
-
-/** `total` split over `n` lines to two decimals, the last taking what rounding left, so they add up. */
-function shares(total: number | undefined, n: number): Array<number | null> {
-  if (total === undefined || n === 0) return Array.from({ length: n }, () => null);
-  const each = Math.floor((total / n) * 100) / 100;
-  const last = Math.round((total - each * (n - 1)) * 100) / 100;
-  return Array.from({ length: n }, (_, i) => (i === n - 1 ? last : each));
 }
