@@ -148,15 +148,25 @@ export class SheetWriter {
     if (toCol > at.col || toRow > at.row) {
       this.ws.mergeCells(at.row, at.col, toRow, toCol);
     }
-    // A text that spans several rows is shown by their sum; only single-row text sets a height.
-    if (typeof value === 'string' && value !== '' && toRow === at.row) {
-      const size = FONTS[look.font ?? 'cell'].size;
-      this.needHeight(at.row, this.heightOfText(value, at.col, toCol, size));
+    if (typeof value === 'string' && value !== '') {
+      const need = this.heightOfText(value, at.col, toCol, FONTS[look.font ?? 'cell'].size);
+      // A text merged down over several rows is shown by their sum: what they lack is shared out.
+      if (toRow === at.row) this.needHeight(at.row, need);
+      else this.shareHeight(at.row, toRow, need);
     }
   }
 
   needHeight(row: number, points: number): void {
     if (points > (this.heights.get(row) ?? 0)) this.heights.set(row, points);
+  }
+
+  /** Rows top..bottom made `points` tall together, what they lack shared out evenly. */
+  private shareHeight(top: number, bottom: number, points: number): void {
+    let have = 0;
+    for (let r = top; r <= bottom; r++) have += this.heightOf(r);
+    if (have >= points) return;
+    const more = (points - have) / (bottom - top + 1);
+    for (let r = top; r <= bottom; r++) this.needHeight(r, this.heightOf(r) + more);
   }
 
   /** Sets the heights remembered; call once the sheet is complete. */
