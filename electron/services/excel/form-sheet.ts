@@ -22,6 +22,7 @@ import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows
 import { fundsFitBasicInfo, writeBasicInfo, writeUnitLine } from './basic-info-block';
 import { BASIC_INFO, headerLabels, LABELS, withCode } from './labels';
 import {
+  atTop,
   NUMBER_LOOK,
   SheetWriter,
   spans,
@@ -32,7 +33,7 @@ import {
 } from './sheet-writer';
 import { setupPrint } from './page';
 import { pageCapacity, Pager } from './page-breaks';
-import { CENTER_TOP, FONTS, heightFor, LEFT, LEFT_TOP, linesOf, MAX_ROW_HEIGHT, RIGHT } from './styles';
+import { FONTS, heightFor, LEFT, linesOf, MAX_ROW_HEIGHT, RIGHT } from './styles';
 import { fmtNum, round2 } from '../../../shared/format/numbers';
 import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
@@ -128,6 +129,7 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
   pager.placeRows(total, r - 1, (row) => w.heightOf(row));
+  w.labelsAtTopOverPages(pager.pageStarts);
   w.finish();
   // The table's header is repeated by the sheet's own rows, on the pages that carry the table only.
   setupPrint(ws, layout.orientation, null, input.draft);
@@ -403,18 +405,6 @@ function writeGroupedTitles(w: SheetWriter, r: number, cols: ColumnDef<Indicator
     w.needHeight(r + 2, need - 2 * heightFor(1, FONTS.label.size));
   }
   if (groupEnd > 1) w.put({ row: r, col: 2, toCol: groupEnd }, BASIC_INFO.indicatorGroup, LABEL);
-}
-
-const TOP_LOOKS = new WeakMap<Look, Look>();
-
-/** The look with its value at the top of the cell (one object per look, for the style cache). */
-function atTop(look: Look): Look {
-  let top = TOP_LOOKS.get(look);
-  if (!top) {
-    top = { ...look, align: look.align === LEFT ? LEFT_TOP : CENTER_TOP };
-    TOP_LOOKS.set(look, top);
-  }
-  return top;
 }
 
 /**
