@@ -173,6 +173,15 @@ describe('sheet names of long project names', () => {
   });
 });
 
+/** Whether row r holds bold titles only (cells merged down from above do not count). */
+function titlesOnly(ws: ExcelJS.Worksheet, r: number): boolean {
+  const own: ExcelJS.Cell[] = [];
+  ws.getRow(r).eachCell((cell) => {
+    if (cell.type !== ExcelJS.ValueType.Merge && cell.value !== null && cell.value !== '') own.push(cell);
+  });
+  return own.length > 0 && own.every((cell) => cell.font?.bold === true);
+}
+
 describe('nothing is cut off in print', () => {
   for (const layout of LAYOUT_IDS)
     for (const kind of FORM_KINDS)
@@ -184,6 +193,9 @@ describe('nothing is cut off in print', () => {
         const sheets = wb.worksheets.filter((ws) => ws.name.startsWith('测试项目'));
         // The form, and the 基础数据表 where the kind carries one (湖南's department form).
         expect(sheets).toHaveLength(form.basicData ? 2 : 1);
+        // No page ends with a block's titles alone (预期目标 | 实际完成情况 over goals on the next page).
+        const form0 = sheets[0] as ExcelJS.Worksheet;
+        for (const br of rowBreaksOf(file, form0)) expect(titlesOnly(form0, br), `row ${br}`).toBe(false);
         for (const ws of sheets) {
           expect(clippedCells(ws)).toEqual([]);
           expect(overflowingCells(ws)).toEqual([]);

@@ -128,7 +128,12 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
-  pager.placeRows(total, r - 1, (row) => w.heightOf(row));
+  pager.placeRows(
+    total,
+    r - 1,
+    (row) => w.heightOf(row),
+    (row) => w.isTitleRow(row),
+  );
   w.labelsAtTopOverPages(pager.pageStarts);
   w.finish();
   // The table's header is repeated by the sheet's own rows, on the pages that carry the table only.
@@ -526,7 +531,12 @@ function writeIndicators(
   };
 
   // Place the header and the lines on pages, the header again on every page the table goes on to.
-  pager.placeRows(1, r - 1, (row) => w.heightOf(row));
+  pager.placeRows(
+    1,
+    r - 1,
+    (row) => w.heightOf(row),
+    (row) => w.isTitleRow(row),
+  );
   const headers: number[] = [];
   let at = r;
   const header = () => {

@@ -101,6 +101,8 @@ function styleByKey(look: Look): Partial<Style> {
 
 export class SheetWriter {
   private readonly heights = new Map<number, number>();
+  /** Per row: whether all it holds so far are labels (a block's title row, kept with the next row). */
+  private readonly labelsOnly = new Map<number, boolean>();
   /** Labels merged down over several rows (labelsAtTopOverPages). */
   private readonly tallLabels: Array<{ row: number; col: number; toRow: number; look: Look }> = [];
 
@@ -167,12 +169,19 @@ export class SheetWriter {
     }
     if (toRow > at.row && look.font === 'label' && typeof value === 'string' && value !== '')
       this.tallLabels.push({ row: at.row, col: at.col, toRow, look });
+    if (value !== null && value !== '')
+      this.labelsOnly.set(at.row, look.font === 'label' && this.labelsOnly.get(at.row) !== false);
     if (typeof value === 'string' && value !== '') {
       const need = this.heightOfText(value, at.col, toCol, FONTS[look.font ?? 'cell'].size);
       // A text merged down over several rows is shown by their sum: what they lack is shared out.
       if (toRow === at.row) this.needHeight(at.row, need);
       else this.shareHeight(at.row, toRow, need);
     }
+  }
+
+  /** Whether the row holds labels only (a block's titles: 预期目标 | 实际完成情况, the funds titles). */
+  isTitleRow(row: number): boolean {
+    return this.labelsOnly.get(row) === true;
   }
 
   needHeight(row: number, points: number): void {
