@@ -5,7 +5,8 @@
  * at the print. Needs Debian's `libreoffice-calc` and `poppler-utils`. Not part of `npm test`.
  *
  * Without a document it exports one generated form of every layout (A–E), 000 and 004's long
- * 基础数据表, a form of very long texts over many pages, and the sample.
+ * 基础数据表, forms of very long texts over many pages (national, 新疆 单位整体, 湖南 部门整体 with its
+ * 基础数据表, 广东), and the sample.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -62,6 +63,14 @@ function documents(): Array<[string, ZipingDocument]> {
     // Texts longer than a row and a table longer than a page: nothing cut off, the header again
     // on every page of the table, 一级/二级 printed on both sides of a break.
     out.push(['长文字-national', layoutDocument('national', [longForm('national', 30)])]);
+    // The same over the tables of their own: 新疆's 单位整体 form, 湖南's 基础数据表, 广东's 评分表
+    // (评分标准/佐证 merged over a 一级 group).
+    out.push([
+      '长文字-xinjiang-单位整体',
+      layoutDocument('xinjiang', [longForm('xinjiang', 12, 'department')]),
+    ]);
+    out.push(['长文字-hunan-部门整体', layoutDocument('hunan', [longForm('hunan', 12, 'department')])]);
+    out.push(['长文字-guangdong', layoutDocument('guangdong', [longForm('guangdong', 12)])]);
   }
   const only = option('--layout');
   return only ? out.filter(([, d]) => d.meta.layout === only) : out;
