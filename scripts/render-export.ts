@@ -54,8 +54,15 @@ function documents(): Array<[string, ZipingDocument]> {
     // 湖南 with 004's 基础数据表, one 专项 a line: long enough to go over pages (its header repeats).
     const hengyang = layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局');
     const data = hengyangBasicData();
-    for (let i = 1; i <= 40; i++)
-      data.spending.push({ item: `专项资金${i}`, lastYearFinal: null, budget: 10 * i, final: 9.5 * i });
+    // Under 3、本级专项资金（一个专项一行）, where the editor's 插入 puts them.
+    const special = data.spending.findIndex((row) => row.item.startsWith('3、本级专项资金')) + 1;
+    const lines = Array.from({ length: 40 }, (_, k) => ({
+      item: `专项资金${k + 1}`,
+      lastYearFinal: null,
+      budget: 10 * (k + 1),
+      final: 9.5 * (k + 1),
+    }));
+    data.spending.splice(special > 0 ? special : data.spending.length, 0, ...lines);
     hengyang.basicData = data;
     out.push(['衡阳-004', layoutDocument('hunan', [hengyang])]);
     // 新疆 with a 单位整体支出绩效自评表 of its own and a project form's time and qualitative lines.
