@@ -5,7 +5,8 @@
  * at the print. Needs Debian's `libreoffice-calc` and `poppler-utils`. Not part of `npm test`.
  *
  * Without a document it exports one generated form of every layout (A–E), 000 and 004's long
- * 基础数据表, a form of very long texts over many pages, and the sample.
+ * 基础数据表, forms of very long texts over many pages (national, 新疆 单位整体, 湖南 部门整体 with its
+ * 基础数据表, 广东), and the sample.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -53,8 +54,15 @@ function documents(): Array<[string, ZipingDocument]> {
     // 湖南 with 004's 基础数据表, one 专项 a line: long enough to go over pages (its header repeats).
     const hengyang = layoutForm('hunan', 'department', 'f1', '衡阳市生态环境局');
     const data = hengyangBasicData();
-    for (let i = 1; i <= 40; i++)
-      data.spending.push({ item: `专项资金${i}`, lastYearFinal: null, budget: 10 * i, final: 9.5 * i });
+    // Under 3、本级专项资金（一个专项一行）, where the editor's 插入 puts them.
+    const special = data.spending.findIndex((row) => row.item.startsWith('3、本级专项资金')) + 1;
+    const lines = Array.from({ length: 40 }, (_, k) => ({
+      item: `专项资金${k + 1}`,
+      lastYearFinal: null,
+      budget: 10 * (k + 1),
+      final: 9.5 * (k + 1),
+    }));
+    data.spending.splice(special > 0 ? special : data.spending.length, 0, ...lines);
     hengyang.basicData = data;
     out.push(['衡阳-004', layoutDocument('hunan', [hengyang])]);
     // 新疆 with a 单位整体支出绩效自评表 of its own and a project form's time and qualitative lines.
@@ -62,6 +70,14 @@ function documents(): Array<[string, ZipingDocument]> {
     // Texts longer than a row and a table longer than a page: nothing cut off, the header again
     // on every page of the table, 一级/二级 printed on both sides of a break.
     out.push(['长文字-national', layoutDocument('national', [longForm('national', 30)])]);
+    // The same over the tables of their own: 新疆's 单位整体 form, 湖南's 基础数据表, 广东's 评分表
+    // (评分标准/佐证 merged over a 一级 group).
+    out.push([
+      '长文字-xinjiang-单位整体',
+      layoutDocument('xinjiang', [longForm('xinjiang', 12, 'department')]),
+    ]);
+    out.push(['长文字-hunan-部门整体', layoutDocument('hunan', [longForm('hunan', 12, 'department')])]);
+    out.push(['长文字-guangdong', layoutDocument('guangdong', [longForm('guangdong', 12)])]);
   }
   const only = option('--layout');
   return only ? out.filter(([, d]) => d.meta.layout === only) : out;

@@ -120,6 +120,19 @@ describe('湖南 基础数据表 in the editor', { timeout: 120_000 }, () => {
     await expect.poll(() => serverForm(app(), dept.id).basicData?.spending.length).toBe(lines + 1);
     await page.getByTestId('undo').click();
     await expect.poll(() => serverForm(app(), dept.id).basicData?.spending.length).toBe(lines);
+    // A 专项 goes under 本级专项资金 (one line per 专项, as 004 prints it), not at the end.
+    const items = () => serverForm(app(), dept.id).basicData?.spending.map((row) => row.item) ?? [];
+    const special = items().indexOf('3、本级专项资金（一个专项一行）');
+    expect(special).toBeGreaterThan(0);
+    await page.getByTestId(`basic-insert-${special}`).click();
+    await expect.poll(() => items().length).toBe(lines + 1);
+    await page.getByTestId(`basic-item-${special + 1}`).fill('大气污染防治资金');
+    await page.getByTestId(`basic-item-${special + 1}`).press('Enter');
+    await expect.poll(() => items()[special + 1]).toBe('大气污染防治资金');
+    expect(items()[special + 2]).toBe('公用经费：');
+    await page.getByTestId('undo').click();
+    await page.getByTestId('undo').click();
+    await expect.poll(() => items().length).toBe(lines);
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('basic-budget-0').inputValue()).toBe(before);
     expect(before).not.toBe('88.00');

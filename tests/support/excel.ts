@@ -8,6 +8,8 @@ import { exportDocument, type ExportOptions, type ExportReport } from '../../ele
 import { importXlsx, type ImportResult } from '../../electron/services/excel/import';
 import { getLayout } from '../../shared/layouts/definitions';
 import { newForm, newIndicator } from '../../shared/model/factory';
+import { emptyBasicData } from '../../shared/model/basic-data';
+import { isHeaderNumberKey, setHeaderText } from '../../shared/model/header';
 import type { Form, FormKind, Indicator, LayoutId, ZipingDocument } from '../../shared/model/types';
 
 /** Typed text that a spreadsheet would take for a formula if it were not written as text. */
@@ -179,10 +181,14 @@ export function rowBreaksOf(file: string, ws: ExcelJS.Worksheet): number[] {
   return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
-/** A form whose every long text is long: many lines, names, 年度指标值, 偏差原因, goals, analysis. */
-export function longForm(layout: LayoutId, lines: number): Form {
-  const form = layoutForm(layout);
+/**
+ * A form whose every long text is long: many lines; names, 年度指标值, 偏差原因 and every other text
+ * column; goals, 偏差原因 of the funds, analysis, the header fields and the 基础数据表 the kind prints.
+ */
+export function longForm(layout: LayoutId, lines: number, kind: FormKind = 'project'): Form {
+  const form = layoutForm(layout, kind);
   const base = form.indicators;
+  const long = (text: string, times: number) => text.repeat(times);
   form.indicators = Array.from({ length: lines }, (_, i) => {
     const from = base[i % base.length] as Indicator;
     return {
@@ -190,15 +196,43 @@ export function longForm(layout: LayoutId, lines: number): Form {
       id: `l${i}`,
       level1: i < lines / 2 ? from.level1 : '满意度指标',
       level2: i < lines / 2 ? from.level2 : '服务对象满意度指标',
-      name: i % 7 === 3 ? '群众对农村人居环境整治的满意程度'.repeat(40) : `${from.name}${i}`,
-      target: i % 5 === 1 ? '≥95%，且按期完成全部建设内容并通过验收。'.repeat(60) : from.target,
+      name: i % 7 === 3 ? long('群众对农村人居环境整治的满意程度', 40) : `${from.name}${i}`,
+      target: i % 5 === 1 ? long('≥95%，且按期完成全部建设内容并通过验收。', 60) : from.target,
       deviationReason:
         i === 4 ? '受汛期影响，部分工程延期开工，已督促施工单位增加作业面。\n'.repeat(400).trimEnd() : '',
+      // Every other text column some layout prints, long on some lines.
+      basis: i % 6 === 2 ? long('《2024年生态环境保护工作要点》及单位三定方案；', 30) : from.basis,
+      qualitativeNote: i % 6 === 5 ? long('空气质量持续改善，优良天数比例达到考核要求。', 20) : '',
+      evidence: i % 4 === 0 ? long('年度工作总结、验收报告、资金支付凭证；', 25) : from.evidence,
+      lastYear: i % 8 === 6 ? long('上年完成检查126次，整改问题48个。', 20) : from.lastYear,
+      ruleText:
+        i % 9 === 7
+          ? long('平均浓度达到35微克/立方米，记10分，每减少1微克/立方米，扣0.5分。', 15)
+          : from.ruleText,
     };
   });
-  form.goals.expected = '深入打好污染防治攻坚战，推动环境质量持续向好。'.repeat(200);
-  for (const title of getLayout(layout).kinds.project.analysisTitles)
-    form.analysis[title] = `${title}：严格按照政府采购程序进行采购，资金使用规范。`.repeat(150);
+  form.goals.expected = long('深入打好污染防治攻坚战，推动环境质量持续向好。', 200);
+  form.goals.actual = long('全年空气质量优良天数比例达到考核要求，重点任务按期完成。', 120);
+  form.funds.deviationReason = long('部分资金结转至下年使用，已按进度拨付。', 30);
+  const printed = getLayout(layout).kinds[kind];
+  for (const title of printed.analysisTitles)
+    form.analysis[title] = long(`${title}：严格按照政府采购程序进行采购，资金使用规范。`, 150);
+  // The header fields the layout prints (广东: 实施文件依据 …), long where they hold text.
+  const fields = [printed.nameRowFields ?? [], ...(printed.headerRows ?? []), ...(printed.goalRows ?? [])];
+  for (const { key } of fields.flat())
+    if (!isHeaderNumberKey(key))
+      setHeaderText(form, key, long('市政府常务会议纪要（十五届（124）次）、预算方案；', 12));
+  if (printed.basicData) {
+    const data = emptyBasicData(printed.basicData);
+    data.spending.push({
+      item: long('本级专项资金：农村环境综合整治', 12),
+      lastYearFinal: 1,
+      budget: 2,
+      final: 3,
+    });
+    data.savingMeasures = long('牢固树立过紧日子思想，严控一般性支出，压减会议费和差旅费。', 120);
+    form.basicData = data;
+  }
   return form;
 }
 

@@ -357,6 +357,8 @@ describe('round trips', () => {
     let rows = 1;
     while (ws.getCell(first + rows, 1).master.address === `A${first}`) rows++;
     expect(rows).toBeGreaterThan(1);
+    // Those rows go over pages: the label stands at the top of the first, not centred pages away.
+    expect(ws.getCell(first, 1).alignment?.vertical).toBe('top');
     const pieces = Array.from({ length: rows }, (_, k) => String(ws.getCell(first + k, 2).value ?? ''));
     expect(pieces.join('')).toBe(long);
     // Every row within Excel's largest row height.

@@ -14,16 +14,19 @@ import { analysisEntries, officialAnalysisTitle } from '../../shared/layouts/ana
 import { getLayout } from '../../shared/layouts/definitions';
 import { gridOf } from '../../electron/services/excel/form-sheet';
 import { pageCapacity } from '../../electron/services/excel/page-breaks';
-import { LAYOUT_IDS, type Form } from '../../shared/model/types';
+import { FORM_KINDS, INDICATOR_TEXT_FIELDS, LAYOUT_IDS, type Form } from '../../shared/model/types';
 import {
   exportOrThrow,
+  imported,
   layoutDocument,
   layoutForm,
   longForm,
   readWorkbook,
   rowBreaksOf,
   rowWith,
+  withoutHiddenData,
 } from '../support/excel';
+import { clippedCells, overflowingCells } from '../support/print-measure';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-excel-print-');
@@ -170,87 +173,48 @@ describe('sheet names of long project names', () => {
   });
 });
 
-/** Width of a text in Excel character units, measured here on its own: CJK and full-width count 2. */
-function units(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c >= 0x1100 && !(c >= 0xff61 && c <= 0xffdc) ? 2 : 1;
-  }
-  return n;
-}
-
-/**
- * The least height (points) a wrapped text needs in a cell `width` characters wide at `size`
- * points: one character of padding, lines of 1.25 × the font size (a little less than the writer
- * allows, so that this measure does not simply repeat the writer's).
- */
-function neededHeight(text: string, width: number, size: number): number {
-  const usable = Math.max(1, width - 1);
-  const lines = text.split('\n').reduce((s, part) => s + Math.max(1, Math.ceil(units(part) / usable)), 0);
-  return lines * size * 1.25;
-}
-
-/** Every text cell of the sheet whose rows are too low for its wrapped lines, as “B12: 300 < 412”. */
-function clippedCells(ws: ExcelJS.Worksheet): string[] {
-  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  for (const range of ws.model.merges) {
-    const [a, b] = range.split(':') as [string, string];
-    const [tl, br] = [ws.getCell(a), ws.getCell(b)];
-    merges.set(tl.address, {
-      top: Number(tl.row),
-      left: Number(tl.col),
-      bottom: Number(br.row),
-      right: Number(br.col),
-    });
-  }
-  const out: string[] = [];
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (typeof cell.value !== 'string' || cell.value === '' || cell.type === ExcelJS.ValueType.Merge)
-        return;
-      if (cell.alignment?.wrapText !== true) return;
-      const area = merges.get(cell.address) ?? {
-        top: Number(cell.row),
-        left: Number(cell.col),
-        bottom: Number(cell.row),
-        right: Number(cell.col),
-      };
-      let width = 0;
-      for (let c = area.left; c <= area.right; c++) width += ws.getColumn(c).width ?? 9;
-      let height = 0;
-      for (let r = area.top; r <= area.bottom; r++) height += Math.min(409, ws.getRow(r).height ?? 15);
-      const need = neededHeight(cell.value, width, cell.font?.size ?? 11);
-      if (height < need) out.push(`${cell.address}: ${height} < ${Math.ceil(need)}`);
-    }),
-  );
-  return out;
+/** Whether row r holds bold titles only (cells merged down from above do not count). */
+function titlesOnly(ws: ExcelJS.Worksheet, r: number): boolean {
+  const own: ExcelJS.Cell[] = [];
+  ws.getRow(r).eachCell((cell) => {
+    if (cell.type !== ExcelJS.ValueType.Merge && cell.value !== null && cell.value !== '') own.push(cell);
+  });
+  return own.length > 0 && own.every((cell) => cell.font?.bold === true);
 }
 
 describe('nothing is cut off in print', () => {
-  for (const layout of LAYOUT_IDS) {
-    it(`${layout}: every text cell's rows are tall enough for its wrapped lines; read back whole`, async () => {
-      const form = longForm(layout, 24);
-      const file = join(tempDir(), `long-${layout}.xlsx`);
-      await exportOrThrow(layoutDocument(layout, [form]), file);
-      const wb = await readWorkbook(file);
-      const ws = wb.getWorksheet('测试项目') as ExcelJS.Worksheet;
-      expect(clippedCells(ws)).toEqual([]);
-      ws.eachRow((row) => expect(row.height ?? 0).toBeLessThanOrEqual(409));
-      // From the cells alone (no hidden data), every text comes back whole.
-      wb.removeWorksheet((wb.getWorksheet('ZipingData') as ExcelJS.Worksheet).id);
-      await wb.xlsx.writeFile(file);
-      const back = await importXlsx(file);
-      if (!back.ok) throw new Error(back.error.message);
-      const read = back.value.forms[0]?.form as Form;
-      const texts = (f: Form) =>
-        f.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.deviationReason]);
-      expect(texts(read)).toEqual(texts(form));
-      expect(read.goals).toEqual(form.goals);
-      expect(read.analysis).toEqual(form.analysis);
-      expect(back.value.report.problems.filter((p) => p.reason.includes('未读入'))).toEqual([]);
-    }, 120_000);
-  }
+  for (const layout of LAYOUT_IDS)
+    for (const kind of FORM_KINDS)
+      it(`${layout} ${kind}: every text cell's rows, on every sheet, are tall enough for its wrapped lines; read back whole`, async () => {
+        const form = longForm(layout, 24, kind);
+        const file = join(tempDir(), `long-${layout}-${kind}.xlsx`);
+        await exportOrThrow(layoutDocument(layout, [form]), file);
+        const wb = await readWorkbook(file);
+        const sheets = wb.worksheets.filter((ws) => ws.name.startsWith('测试项目'));
+        // The form, and the 基础数据表 where the kind carries one (湖南's department form).
+        expect(sheets).toHaveLength(form.basicData ? 2 : 1);
+        // No page ends with a block's titles alone (预期目标 | 实际完成情况 over goals on the next page).
+        const form0 = sheets[0] as ExcelJS.Worksheet;
+        for (const br of rowBreaksOf(file, form0)) expect(titlesOnly(form0, br), `row ${br}`).toBe(false);
+        for (const ws of sheets) {
+          expect(clippedCells(ws)).toEqual([]);
+          expect(overflowingCells(ws)).toEqual([]);
+          ws.eachRow((row) => expect(row.height ?? 0).toBeLessThanOrEqual(409));
+        }
+        // From the cells alone (no hidden data), every text comes back whole.
+        await withoutHiddenData(wb, file);
+        const back = await imported(file);
+        const read = back.forms[0]?.form as Form;
+        const keys: readonly string[] = getLayout(layout).kinds[kind].indicatorColumns.map((c) => c.key);
+        const printed = INDICATOR_TEXT_FIELDS.filter((k) => keys.includes(k));
+        const texts = (f: Form) => f.indicators.map((i) => printed.map((k) => i[k]));
+        expect(texts(read)).toEqual(texts(form));
+        expect(read.goals).toEqual(form.goals);
+        expect(read.analysis).toEqual(form.analysis);
+        expect(read.header).toEqual(form.header);
+        expect(read.basicData).toEqual(form.basicData);
+        expect(back.report.problems.filter((p) => p.reason.includes('未读入'))).toEqual([]);
+      }, 120_000);
 });
 
 describe('pages', () => {
@@ -300,6 +264,15 @@ describe('pages', () => {
         if (col <= level2 || !insideLine(br + 1))
           expect(top <= br && br < bottom, `${range} over the break after ${br}`).toBe(false);
     }
+    // A label merged down over a break (年度总体目标 beside goals longer than a page) prints at the
+    // top of the block's first page, not centred in the whole merge pages away.
+    const labelsOverBreaks = ws.model.merges
+      .map((range) => range.split(':').map((ref) => ws.getCell(ref)) as [ExcelJS.Cell, ExcelJS.Cell])
+      .filter(
+        ([a, b]) => a.font?.bold === true && breaks.some((br) => Number(a.row) <= br && br < Number(b.row)),
+      );
+    expect(labelsOverBreaks.map(([a]) => a.value)).toContain('年度总体目标');
+    for (const [a] of labelsOverBreaks) expect(a.alignment?.vertical, String(a.value)).toBe('top');
     for (const start of headers.slice(1)) {
       expect(ws.getCell(start + 1, level1).value).toBeTruthy();
       expect(ws.getCell(start + 1, level2).value).toBeTruthy();

@@ -11,7 +11,7 @@ import type { LayoutDef } from '../../../shared/layouts/types';
 import { BASIC_DATA_LABELS, controlRate, emptyBasicData } from '../../../shared/model/basic-data';
 import type { Form } from '../../../shared/model/types';
 import { setupPrint } from './page';
-import { NUMBER_LOOK, SheetWriter, spans, spread, type CellValue, type Look } from './sheet-writer';
+import { atTop, NUMBER_LOOK, SheetWriter, spans, spread, type CellValue, type Look } from './sheet-writer';
 import { LEFT } from './styles';
 
 const LABEL: Look = { font: 'label' };
@@ -103,8 +103,14 @@ export function writeBasicDataSheet(
 
   // A long text goes on over as many rows as it needs (one row shows at most 409 points), with
   // the label merged down beside them, as the analysis texts of the form sheet do.
+  // Rows of up to 409 points each go over pages (the sheet breaks them itself): the label at the top
+  // of its first, not centred in the whole merge pages away.
   const parts = w.pieces(data.savingMeasures, 2, last);
-  label(r, BASIC_DATA_LABELS.saving, r + parts.length - 1);
+  w.put(
+    { row: r, col: 1, toRow: r + parts.length - 1 },
+    BASIC_DATA_LABELS.saving,
+    parts.length > 1 ? atTop(LABEL) : LABEL,
+  );
   for (const part of parts) w.put({ row: r++, col: 2, toCol: last }, part, TEXT);
   w.finish();
   setupPrint(ws, layout.orientation, `${spendingHeader}:${spendingHeader}`, input.draft);

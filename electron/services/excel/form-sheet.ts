@@ -22,6 +22,7 @@ import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows
 import { fundsFitBasicInfo, writeBasicInfo, writeUnitLine } from './basic-info-block';
 import { BASIC_INFO, headerLabels, LABELS, withCode } from './labels';
 import {
+  atTop,
   NUMBER_LOOK,
   SheetWriter,
   spans,
@@ -32,7 +33,7 @@ import {
 } from './sheet-writer';
 import { setupPrint } from './page';
 import { pageCapacity, Pager } from './page-breaks';
-import { CENTER_TOP, FONTS, heightFor, LEFT, LEFT_TOP, linesOf, RIGHT } from './styles';
+import { FONTS, heightFor, LEFT, linesOf, MAX_ROW_HEIGHT, RIGHT } from './styles';
 import { fmtNum, round2 } from '../../../shared/format/numbers';
 import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
@@ -127,7 +128,13 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   for (const note of layout.notes) {
     w.put({ row: r++, col: 1, toCol: last }, note, { font: 'note', align: LEFT, border: false });
   }
-  pager.placeRows(total, r - 1, (row) => w.heightOf(row));
+  pager.placeRows(
+    total,
+    r - 1,
+    (row) => w.heightOf(row),
+    (row) => w.isTitleRow(row),
+  );
+  w.labelsAtTopOverPages(pager.pageStarts);
   w.finish();
   // The table's header is repeated by the sheet's own rows, on the pages that carry the table only.
   setupPrint(ws, layout.orientation, null, input.draft);
@@ -405,18 +412,6 @@ function writeGroupedTitles(w: SheetWriter, r: number, cols: ColumnDef<Indicator
   if (groupEnd > 1) w.put({ row: r, col: 2, toCol: groupEnd }, BASIC_INFO.indicatorGroup, LABEL);
 }
 
-const TOP_LOOKS = new WeakMap<Look, Look>();
-
-/** The look with its value at the top of the cell (one object per look, for the style cache). */
-function atTop(look: Look): Look {
-  let top = TOP_LOOKS.get(look);
-  if (!top) {
-    top = { ...look, align: look.align === LEFT ? LEFT_TOP : CENTER_TOP };
-    TOP_LOOKS.set(look, top);
-  }
-  return top;
-}
-
 /**
  * Columns whose cells are merged over several lines (一级/二级; 000's 评分标准/佐证 and its shared-out
  * 三级 weights): their text stays whole.
@@ -503,26 +498,32 @@ function writeIndicators(
         for (let x = run[0]; x <= run[1]; x++) of[x] = run;
     return of;
   });
+  const sum = (hs: readonly number[]) => hs.reduce((p, q) => p + q, 0);
+  // What a grouped column prints over a run of lines (000: a 一级 whose lines share its weight out
+  // prints 各项指标权重=40/指标总数 over them).
+  const groupedValue = (key: IndicatorColumnKey, from: number, to: number): CellValue => {
+    const ind = form.indicators[from] as Indicator;
+    return key === 'weight' && to > from && ind.level1Weight != null
+      ? sharedWeightText(ind.level1Weight)
+      : indicatorCell(key, ind, result.indicators[from]).value;
+  };
   /**
-   * Line x's row heights on a page that carries lines a..b: a grouped cell cut down to this one
-   * line of one row (a 一级 of one line, or the end of a run cut by the page) sets that row's height.
+   * Line x's row heights on a page that carries lines a..b: where x ends the part of a grouped cell
+   * on this page, the rows of that part together are as tall as its text; what they lack goes to
+   * x's rows, and rows are added to x where those are at Excel's largest.
    */
   const heightsOn = (x: number, a: number, b: number): number[] => {
-    const own = rowHeights[x] as number[];
-    if (own.length > 1) return own;
-    let h = own[0] as number;
+    let hs = rowHeights[x] as number[];
     runOf.forEach((of, ci) => {
       const run = of[x];
-      if (!run || Math.max(run[0], a) !== x || Math.min(run[1], b) !== x) return;
+      if (!run || Math.min(run[1], b) !== x) return;
       const key = (cols[ci] as ColumnDef<IndicatorColumnKey>).key;
-      h = Math.max(
-        h,
-        textHeight(indicatorCell(key, form.indicators[x] as Indicator, result.indicators[x]).value, ci),
-      );
+      let above = 0;
+      for (let y = Math.max(run[0], a); y < x; y++) above += sum(rowHeights[y] as number[]);
+      hs = grown(hs, textHeight(groupedValue(key, run[0], run[1]), ci) - above);
     });
-    return [h];
+    return hs;
   };
-  const sum = (hs: readonly number[]) => hs.reduce((p, q) => p + q, 0);
   const linesHeight = (a: number, b: number) => {
     let h = 0;
     for (let x = a; x <= b; x++) h += sum(heightsOn(x, a, b));
@@ -530,7 +531,12 @@ function writeIndicators(
   };
 
   // Place the header and the lines on pages, the header again on every page the table goes on to.
-  pager.placeRows(1, r - 1, (row) => w.heightOf(row));
+  pager.placeRows(
+    1,
+    r - 1,
+    (row) => w.heightOf(row),
+    (row) => w.isTitleRow(row),
+  );
   const headers: number[] = [];
   let at = r;
   const header = () => {
@@ -555,7 +561,8 @@ function writeIndicators(
     while (b + 1 < lines.length && pager.fits(linesHeight(a, b + 1))) b++;
     for (let x = a; x <= b; x++) {
       first.push(at);
-      for (const h of heightsOn(x, a, b)) {
+      rowHeights[x] = heightsOn(x, a, b);
+      for (const h of rowHeights[x] as number[]) {
         pager.place(at, h);
         w.needHeight(at++, h);
       }
@@ -584,12 +591,11 @@ function writeIndicators(
   cols.forEach((c, ci) => {
     if (!isGrouped(c.key, kind)) return;
     for (const [from, to] of columnRuns(c.key, form.indicators, kind)) {
-      const ind = form.indicators[from] as Indicator;
-      // 000: a 一级 whose lines share its weight out prints 各项指标权重=40/指标总数 over them.
-      const { value, look } =
-        c.key === 'weight' && to > from && ind.level1Weight != null
-          ? { value: sharedWeightText(ind.level1Weight), look: PLAIN_TEXT }
-          : indicatorCell(c.key, ind, result.indicators[from]);
+      const value = groupedValue(c.key, from, to);
+      const look =
+        typeof value === 'string' && c.key === 'weight'
+          ? PLAIN_TEXT
+          : indicatorCell(c.key, form.indicators[from] as Indicator, result.indicators[from]).look;
       // 000's 评分标准/佐证 are cut only between lines (within a line a repeat would read as more text).
       const cuts = mergeLevel(c.key) === 0 ? headers.slice(1) : pager.pageStarts;
       const pieces = cutAtPages(first[from] as number, lastRowOf(to), cuts, (p) =>
@@ -598,15 +604,29 @@ function writeIndicators(
       for (const [top, bottom] of pieces) {
         const place = { row: top, col: ci + 2, toCol: lastOf(ci) };
         w.put(bottom > top ? { ...place, toRow: bottom } : place, value, look);
-        if (c.key === 'weight' && typeof value === 'string' && bottom > top) {
-          // A narrow column: the text's lines shared out over the rows it spans, so none is cut off.
-          const need = heightFor(linesOf(value, w.spanWidth(place.col, place.toCol)), size);
-          for (let k = top; k <= bottom; k++) w.needHeight(k, need / (bottom - top + 1));
-        }
       }
     }
   });
   return { next: at, headerEnd: r + titleRows - 1 };
+}
+
+/**
+ * Row heights `hs` grown to `points` together: each row up to Excel's largest from the last one up,
+ * then rows added below.
+ */
+function grown(hs: readonly number[], points: number): number[] {
+  const out = [...hs];
+  let short = points - out.reduce((p, q) => p + q, 0);
+  for (let k = out.length - 1; k >= 0 && short > 0; k--) {
+    const add = Math.min(short, MAX_ROW_HEIGHT - (out[k] as number));
+    if (add > 0) {
+      out[k] = (out[k] as number) + add;
+      short -= add;
+    }
+  }
+  for (; short > 0; short -= MAX_ROW_HEIGHT)
+    out.push(Math.min(MAX_ROW_HEIGHT, Math.max(short, heightFor(1, FONTS.cell.size))));
+  return out;
 }
 
 /** The sum of a level's weights, each group counted once; null when none is filled in. */

@@ -63,8 +63,22 @@ export class Pager {
     this.used += height;
   }
 
-  /** Rows from..to of the heights given (rows the writer has written and measured). */
-  placeRows(from: number, to: number, heightOf: (row: number) => number): void {
-    for (let r = from; r <= to; r++) this.place(r, heightOf(r));
+  /**
+   * Rows from..to of the heights given (rows the writer has written and measured). A row that
+   * `keepsWithNext` goes to the next page with the row below it rather than end a page alone (a
+   * block's titles above its first line), where the two fit on one page.
+   */
+  placeRows(
+    from: number,
+    to: number,
+    heightOf: (row: number) => number,
+    keepsWithNext: (row: number) => boolean = () => false,
+  ): void {
+    for (let r = from; r <= to; r++) {
+      let together = heightOf(r);
+      for (let k = r; keepsWithNext(k) && k < to; k++) together += heightOf(k + 1);
+      if (!this.fits(together) && together <= this.capacity) this.breakBefore(r);
+      this.place(r, heightOf(r));
+    }
   }
 }

@@ -8,8 +8,11 @@ import type { Alignment, Style, Worksheet } from 'exceljs';
 import {
   amountFormat,
   CENTER,
+  CENTER_TOP,
   FONTS,
   heightFor,
+  LEFT,
+  LEFT_TOP,
   linesOf,
   MAX_ROW_HEIGHT,
   NUM_FMT,
@@ -55,6 +58,18 @@ export const NUMBER_LOOK = {
   weight: { fmt: 'weight' },
 } as const satisfies Record<string, Look>;
 
+const TOP_LOOKS = new WeakMap<Look, Look>();
+
+/** The look with its value at the top of the cell (one object per look, for the style cache). */
+export function atTop(look: Look): Look {
+  let top = TOP_LOOKS.get(look);
+  if (!top) {
+    top = { ...look, align: look.align === LEFT ? LEFT_TOP : CENTER_TOP };
+    TOP_LOOKS.set(look, top);
+  }
+  return top;
+}
+
 const byLook = new WeakMap<Look, Partial<Style>>();
 
 function styleOf(look: Look): Partial<Style> {
@@ -86,6 +101,10 @@ function styleByKey(look: Look): Partial<Style> {
 
 export class SheetWriter {
   private readonly heights = new Map<number, number>();
+  /** Per row: whether all it holds so far are labels (a block's title row, kept with the next row). */
+  private readonly labelsOnly = new Map<number, boolean>();
+  /** Labels merged down over several rows (labelsAtTopOverPages). */
+  private readonly tallLabels: Array<{ row: number; col: number; toRow: number; look: Look }> = [];
 
   constructor(
     readonly ws: Worksheet,
@@ -148,15 +167,45 @@ export class SheetWriter {
     if (toCol > at.col || toRow > at.row) {
       this.ws.mergeCells(at.row, at.col, toRow, toCol);
     }
-    // A text that spans several rows is shown by their sum; only single-row text sets a height.
-    if (typeof value === 'string' && value !== '' && toRow === at.row) {
-      const size = FONTS[look.font ?? 'cell'].size;
-      this.needHeight(at.row, this.heightOfText(value, at.col, toCol, size));
+    if (toRow > at.row && look.font === 'label' && typeof value === 'string' && value !== '')
+      this.tallLabels.push({ row: at.row, col: at.col, toRow, look });
+    if (value !== null && value !== '')
+      this.labelsOnly.set(at.row, look.font === 'label' && this.labelsOnly.get(at.row) !== false);
+    if (typeof value === 'string' && value !== '') {
+      const need = this.heightOfText(value, at.col, toCol, FONTS[look.font ?? 'cell'].size);
+      // A text merged down over several rows is shown by their sum: what they lack is shared out.
+      if (toRow === at.row) this.needHeight(at.row, need);
+      else this.shareHeight(at.row, toRow, need);
     }
+  }
+
+  /** Whether the row holds labels only (a block's titles: 预期目标 | 实际完成情况, the funds titles). */
+  isTitleRow(row: number): boolean {
+    return this.labelsOnly.get(row) === true;
   }
 
   needHeight(row: number, points: number): void {
     if (points > (this.heights.get(row) ?? 0)) this.heights.set(row, points);
+  }
+
+  /** Rows top..bottom made `points` tall together, what they lack shared out evenly. */
+  private shareHeight(top: number, bottom: number, points: number): void {
+    let have = 0;
+    for (let r = top; r <= bottom; r++) have += this.heightOf(r);
+    if (have >= points) return;
+    const more = (points - have) / (bottom - top + 1);
+    for (let r = top; r <= bottom; r++) this.needHeight(r, this.heightOf(r) + more);
+  }
+
+  /**
+   * Labels merged down over a page start print at the top of the block's first page: Excel and
+   * LibreOffice centre a merge's text in the whole merge, pages away from where the block begins.
+   * (Not repeated on the next page: the import reads one label over one block.)
+   */
+  labelsAtTopOverPages(pageStarts: readonly number[]): void {
+    for (const { row, col, toRow, look } of this.tallLabels)
+      if (pageStarts.some((p) => p > row && p <= toRow))
+        this.ws.getRow(row).getCell(col).style = styleOf(atTop(look));
   }
 
   /** Sets the heights remembered; call once the sheet is complete. */

@@ -22,6 +22,7 @@ const BUILDING: Array<[BuildingKey, string]> = [
   ['actualInvestment', L.actualInvestment],
 ];
 
+const emptyLine = (): BasicDataRow => ({ item: '', lastYearFinal: null, budget: null, final: null });
 const rateText = (rate: number | null) => (rate === null ? '' : fmtPct(rate));
 
 export function BasicDataBlock({ form, def }: { form: Form; def: BasicDataLayout }) {
@@ -116,14 +117,28 @@ export function BasicDataBlock({ form, def }: { form: Form; def: BasicDataLayout
               ))}
               <td>
                 {!readOnly && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    title="删除这一行（可撤销）"
-                    onClick={() => put({ ...data, spending: data.spending.filter((_, j) => j !== i) })}
-                  >
-                    删除
-                  </button>
+                  <>
+                    {/* 004: 本级专项资金 has one line per 专项, under its own line, not at the end. */}
+                    <button
+                      type="button"
+                      className="link-button"
+                      title="在这一行下面插入一行（可撤销）"
+                      data-testid={`basic-insert-${i}`}
+                      onClick={() =>
+                        put({ ...data, spending: data.spending.toSpliced(i + 1, 0, emptyLine()) })
+                      }
+                    >
+                      插入
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      title="删除这一行（可撤销）"
+                      onClick={() => put({ ...data, spending: data.spending.filter((_, j) => j !== i) })}
+                    >
+                      删除
+                    </button>
+                  </>
                 )}
               </td>
             </tr>
@@ -138,7 +153,7 @@ export function BasicDataBlock({ form, def }: { form: Form; def: BasicDataLayout
           onClick={() =>
             put({
               ...data,
-              spending: [...data.spending, { item: '', lastYearFinal: null, budget: null, final: null }],
+              spending: [...data.spending, emptyLine()],
             })
           }
         >
