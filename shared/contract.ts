@@ -41,7 +41,11 @@ import type {
   CompareResult,
   DocStatus,
   ExportJobProgress,
+  LibraryImportSummary,
+  LibraryState,
   OpenedDocument,
+  ReportSummary,
+  RolloverSummary,
   SavedVersion,
   XlsxExportSummary,
 } from './contract/types';
@@ -167,6 +171,41 @@ export const CONTRACT = {
     obj({ against: compareAgainst, path: filePathEnding('.xlsx', '导出位置') }),
     returns<{ path: string; rows: number }>(),
   ),
+  // ---- The unit's deliverables and the start of a year (#20, #21)
+  /** Writes the open document's 部门整体支出绩效自评报告 to a .docx file, whole or not at all. */
+  'doc/exportReport': call(
+    obj({ path: filePathEnding('.docx', '自评报告的保存位置') }),
+    returns<ReportSummary>(),
+  ),
+  /**
+   * 新建下一年度文档: the open document (as it is now) rolled over into a new .ziping at `path`,
+   * never over an existing file; opening it is the caller's next step.
+   */
+  'doc/rollover': call(
+    obj({ path: filePathEnding('.ziping', '新文档的保存位置') }),
+    returns<RolloverSummary>(),
+  ),
+  /**
+   * Reads the 绩效目标申报表 of a workbook as new forms of the open document's layout (forms the
+   * document has already are left out and named in the report). Nothing changes here: the editor
+   * adds them as one undoable step.
+   */
+  'forms/readTargets': call(
+    obj({ path: filePathEnding('.xlsx', '绩效目标申报表') }),
+    returns<{ forms: Form[]; report: string[] }>(),
+  ),
+  /** The indicator library kept in the data folder (the editor adds the open document's lines). */
+  'library/get': call(none, returns<LibraryState>()),
+  /** Adds the indicators of a library workbook (a 主管部门's) to the user's library. */
+  'library/importXlsx': call(
+    obj({ path: filePathEnding('.xlsx', '指标库文件') }),
+    returns<LibraryImportSummary>(),
+  ),
+  /** Writes the user's library (with the open document's lines) to a workbook to hand on. */
+  'library/exportXlsx': call(
+    obj({ path: filePathEnding('.xlsx', '指标库的保存位置') }),
+    returns<{ path: string; entries: number }>(),
+  ),
 } as const;
 
 /**
@@ -268,6 +307,11 @@ export const MENU_COMMANDS = [
   'find',
   'toggleChecks',
   'help',
+  'exportReport',
+  'rollover',
+  'importTargets',
+  'importLibrary',
+  'exportLibrary',
   'commitEdits',
 ] as const;
 

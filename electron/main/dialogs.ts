@@ -6,9 +6,30 @@ import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'el
 import type { ExportFormat } from '../../shared/contract';
 
 const DOCUMENT_FILTER = { name: '自评表文档 (*.ziping)', extensions: ['ziping'] };
-const FORMAT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
-  xlsx: { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] },
-  json: { name: '表格 JSON (*.json)', extensions: ['json'] },
+const EXCEL_FILTER = { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] };
+const FORMATS: Record<
+  ExportFormat,
+  {
+    filter: { name: string; extensions: string[] };
+    exportTitle: string;
+    importTitle: string;
+    fallback: string;
+  }
+> = {
+  xlsx: { filter: EXCEL_FILTER, exportTitle: '导出 Excel', importTitle: '导入 Excel', fallback: '自评表' },
+  json: {
+    filter: { name: '表格 JSON (*.json)', extensions: ['json'] },
+    exportTitle: '导出 JSON',
+    importTitle: '导入 JSON',
+    fallback: '自评表',
+  },
+  docx: {
+    filter: { name: 'Word 文档 (*.docx)', extensions: ['docx'] },
+    exportTitle: '生成自评报告',
+    importTitle: '打开 Word 文档',
+    fallback: '自评报告',
+  },
+  library: { filter: EXCEL_FILTER, exportTitle: '导出指标库', importTitle: '导入指标库', fallback: '指标库' },
 };
 
 export function openDocumentDialog(): OpenDialogOptions {
@@ -26,18 +47,21 @@ export function saveDocumentDialog(suggestedName: string): SaveDialogOptions {
 
 export function exportDialog(format: ExportFormat, suggestedName: string): SaveDialogOptions {
   return {
-    title: format === 'xlsx' ? '导出 Excel' : '导出 JSON',
-    defaultPath: withExtension(suggestedName || '自评表', format),
-    filters: [FORMAT_FILTERS[format]],
+    title: FORMATS[format].exportTitle,
+    defaultPath: withExtension(
+      suggestedName || FORMATS[format].fallback,
+      FORMATS[format].filter.extensions[0] ?? format,
+    ),
+    filters: [FORMATS[format].filter],
     properties: ['showOverwriteConfirmation'],
   };
 }
 
 export function importDialog(format: ExportFormat): OpenDialogOptions {
   return {
-    title: format === 'xlsx' ? '导入 Excel' : '导入 JSON',
+    title: FORMATS[format].importTitle,
     properties: ['openFile', 'multiSelections'],
-    filters: [FORMAT_FILTERS[format]],
+    filters: [FORMATS[format].filter],
   };
 }
 

@@ -35,9 +35,25 @@ import { writeFileAtomic } from './files';
 import { formJsonText } from '../../shared/model/interchange';
 import { compareOpenDocument, listHistory, savedVersions } from './history/compare-service';
 import { writeComparisonXlsx } from './history/compare-xlsx';
+import { readTargetsFor } from './excel/targets-reader';
+import { addEntries, learnDocument, readLibrary } from './library/library-store';
+import { readLibraryXlsx, writeLibraryXlsx } from './library/library-xlsx';
+import { exportReport } from './report/export-report';
+import { writeRolledOver } from './rollover-file';
+import { learnFromDocument } from '../../shared/library/indicator-library';
+import { describeRollover } from '../../shared/rollover/rollover';
 
 /** Calls that take time (files read or written in the background) answer with a promise. */
-const ASYNC_NAMES = ['doc/exportXlsx', 'forms/read', 'review/read', 'compare/exportXlsx'] as const;
+const ASYNC_NAMES = [
+  'doc/exportXlsx',
+  'forms/read',
+  'review/read',
+  'compare/exportXlsx',
+  'doc/exportReport',
+  'forms/readTargets',
+  'library/importXlsx',
+  'library/exportXlsx',
+] as const;
 type AsyncName = (typeof ASYNC_NAMES)[number];
 type SyncName = Exclude<HandlerName, AsyncName>;
 const isAsyncName = (name: HandlerName): name is AsyncName => ASYNC_NAMES.some((n) => n === name);
@@ -141,13 +157,13 @@ export class AppService {
       const s = this.session;
       if (!s) return noDocument();
       const r = s.save();
-      return r.ok ? { ok: true, value: status(s) } : r;
+      return r.ok ? { ok: true, value: this.saved(s) } : r;
     },
     'doc/saveAs': (args) => {
       const s = this.session;
       if (!s) return noDocument();
       const r = s.saveAs(args.path);
-      return r.ok ? { ok: true, value: status(s) } : r;
+      return r.ok ? { ok: true, value: this.saved(s) } : r;
     },
     'review/saveAs': (args) => {
       const s = this.session;
@@ -199,6 +215,18 @@ export class AppService {
       const s = this.session;
       return s ? compareOpenDocument(s, { kind: 'file', path: args.path }, this.dataDir) : noDocument();
     },
+    'doc/rollover': (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const r = writeRolledOver(s.document, args.path, this.sessionOptions);
+      if (!r.ok) return r;
+      const { path, report } = r.value;
+      return { ok: true, value: { path, year: report.year, lines: describeRollover(report) } };
+    },
+    'library/get': () => {
+      const { library, notice } = readLibrary(this.dataDir);
+      return { ok: true, value: { library, notice: notice ?? null } };
+    },
     'compare/version': (args) => {
       const s = this.session;
       return s
@@ -246,6 +274,33 @@ export class AppService {
       const { layout, year } = s.document.meta;
       return readFormsFile(args.path, { layout, year });
     },
+    'doc/exportReport': async (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      return exportReport(structuredClone(s.document), args.path);
+    },
+    'forms/readTargets': async (args) => {
+      const s = this.session;
+      if (!s) return noDocument();
+      const r = await readTargetsFor(args.path, s.document);
+      return r.ok ? r : { ok: false, error: { code: r.error.code, message: r.error.message } };
+    },
+    'library/importXlsx': async (args) => {
+      const r = await readLibraryXlsx(args.path);
+      if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
+      const { library, notice } = addEntries(this.dataDir, r.value.entries);
+      return {
+        ok: true,
+        value: { library, notice: notice ?? null, read: r.value.entries.length, skipped: r.value.skipped },
+      };
+    },
+    'library/exportXlsx': async (args) => {
+      const { library } = readLibrary(this.dataDir);
+      const withOpen = this.session ? learnFromDocument(library, this.session.document) : library;
+      const r = await writeLibraryXlsx(args.path, withOpen.entries);
+      if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
+      return { ok: true, value: { path: args.path, entries: r.value } };
+    },
     'doc/exportXlsx': async (args) => {
       const s = this.session;
       if (!s) return noDocument();
@@ -272,6 +327,19 @@ export class AppService {
       }
     },
   };
+
+  /**
+   * The status after a save; the saved document's indicators go into the user's library. A library
+   * that cannot be written never fails the save: the document is what matters.
+   */
+  private saved(s: DocumentSession): DocStatus {
+    try {
+      learnDocument(this.dataDir, s.document);
+    } catch {
+      // The library is a convenience; the next save tries again.
+    }
+    return status(s);
+  }
 
   /** A list of changes (every one already checked by the contract) applied to the open document. */
   private applyPatches<P extends Patch | ReviewPatch>(

@@ -1,3 +1,4 @@
+import type { IndicatorLibrary } from '../library/types';
 /**
  * The values the contract's calls answer with (shared/contract.ts names which call gives which).
  * Types only: the renderer shows them, the service builds them.
@@ -105,5 +106,32 @@ export interface AppState {
   recoverable: RecoverableDocument[];
 }
 
-/** What an export or an import dialog is for. */
-export type ExportFormat = 'xlsx' | 'json';
+/** What an export or an import dialog is for ('library': the indicator library as .xlsx). */
+export type ExportFormat = 'xlsx' | 'json' | 'docx' | 'library';
+
+/** A 自评报告 written: its file, the project forms in it and the 【请填写：…】 gaps left. */
+export interface ReportSummary {
+  path: string;
+  projects: number;
+  placeholders: number;
+}
+
+/** A document rolled over to the next year: the new file and what was carried, a line each. */
+export interface RolloverSummary {
+  path: string;
+  year: number;
+  lines: string[];
+}
+
+export interface LibraryState {
+  library: IndicatorLibrary;
+  /** Set when the library file could not be read and was set aside. */
+  notice: string | null;
+}
+
+export interface LibraryImportSummary extends LibraryState {
+  /** Indicators read from the workbook. */
+  read: number;
+  /** Rows not taken, with why. */
+  skipped: string[];
+}

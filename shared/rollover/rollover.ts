@@ -50,6 +50,20 @@ export const ROLLOVER_CLEARED = [
   '审核意见、批注和修改记录',
 ] as const;
 
+/** What was carried and what is to fill, a line each (the CLI prints them, the editor shows them). */
+export function describeRollover(r: RolloverReport): string[] {
+  const lines = [
+    `带入 ${r.forms} 张表、${r.indicators} 条指标（指标名称、权重、指标值、评分标准、设定依据、年度总体目标）`,
+  ];
+  if (r.lastYearFilled > 0)
+    lines.push(`上年完成情况：${r.lastYearFilled} 条取自 ${r.fromYear} 年度的实际完成值`);
+  if (r.basicDataLastYear > 0) {
+    lines.push(`基础数据表：${r.basicDataLastYear} 行上年决算数取自 ${r.fromYear} 年度的本年决算数`);
+  }
+  lines.push(`已清空，请按 ${r.year} 年度填写：${r.cleared.join('；')}`);
+  return lines;
+}
+
 export function rolloverDocument(doc: ZipingDocument): RolloverResult {
   const year = doc.meta.year + 1;
   if (!validYear(year)) {

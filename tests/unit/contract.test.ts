@@ -64,6 +64,12 @@ const VALID: { [N in HandlerName]: Args<N> } = {
   'compare/file': { path: '/tmp/去年.ziping' },
   'compare/version': { saveSeq: 1 },
   'compare/exportXlsx': { against: { kind: 'version', saveSeq: 2 }, path: '/tmp/比较.xlsx' },
+  'doc/exportReport': { path: '/tmp/自评报告.docx' },
+  'doc/rollover': { path: '/tmp/2025.ziping' },
+  'forms/readTargets': { path: '/tmp/申报表.xlsx' },
+  'library/get': {},
+  'library/importXlsx': { path: '/tmp/指标库.xlsx' },
+  'library/exportXlsx': { path: '/tmp/指标库.xlsx' },
 };
 
 /** Arguments a page could send instead, and the message each is refused with (every call has one). */
@@ -97,6 +103,12 @@ const BAD: { [N in HandlerName]: [unknown, string] } = {
     { against: { kind: 'other' }, path: '/tmp/比较.xlsx' },
     '比较对象应为文件或已保存的版本',
   ],
+  'doc/exportReport': [{ path: '/tmp/自评报告.doc' }, '自评报告的保存位置应为 .docx 文件'],
+  'doc/rollover': [{ path: '/tmp/2025.xlsx' }, '新文档的保存位置应为 .ziping 文件'],
+  'forms/readTargets': [{ path: '/tmp/申报表.xls' }, '绩效目标申报表应为 .xlsx 文件'],
+  'library/get': [7, '请求参数应为对象'],
+  'library/importXlsx': [{}, '缺少指标库文件'],
+  'library/exportXlsx': [{ path: '/tmp/指标库.csv' }, '指标库的保存位置应为 .xlsx 文件'],
 };
 
 const SHELL_VALID: { [N in ShellHandlerName]: ShellArgs<N> } = {
@@ -119,7 +131,7 @@ describe('the contract as a value', () => {
     expectTypeOf<Value<'doc/close'>>().toEqualTypeOf<null>();
     expectTypeOf<Value<'export/progress'>>().toEqualTypeOf<ExportJobProgress | null>();
     expectTypeOf<ShellArgs<'dialog/export'>>().toEqualTypeOf<{
-      format: 'xlsx' | 'json';
+      format: 'xlsx' | 'json' | 'docx' | 'library';
       suggestedName: string;
     }>();
   });
@@ -186,7 +198,11 @@ describe('bad arguments are refused before any handler runs', () => {
     const cases: [ShellHandlerName, unknown, string][] = [
       ['window/openDocument', { path: '' }, '缺少要打开的文件'],
       ['dialog/saveDocument', { suggestedName: 'a\0' }, '参数 suggestedName 不是有效的文件名'],
-      ['dialog/export', { format: 'exe', suggestedName: 'a' }, '参数 format 应为 xlsx、json 之一'],
+      [
+        'dialog/export',
+        { format: 'exe', suggestedName: 'a' },
+        '参数 format 应为 xlsx、json、docx、library 之一',
+      ],
       ['dialog/import', null, '请求参数应为对象'],
     ];
     for (const [name, args, message] of cases) {

@@ -6,11 +6,27 @@ import { shell } from '../api/client';
 import type { DocumentStore } from './documentStore';
 import type { PendingEdits } from './pendingEdits';
 
-/** The document's path with another extension; a new document: `单位2024年.ext`. */
-export function suggestedPath(store: DocumentStore, extension: 'ziping' | 'xlsx' | 'json'): string {
+/**
+ * The document's path with another extension (and a suffix: `-自评报告`); a new document:
+ * `单位2024年.ext` in the current folder.
+ */
+export function suggestedPath(
+  store: DocumentStore,
+  extension: 'ziping' | 'xlsx' | 'json' | 'docx',
+  suffix = '',
+): string {
   const path = store.status.path;
-  if (path) return `${path.replace(/\.ziping$/i, '')}.${extension}`;
-  return `${store.doc.meta.unit || '自评表'}${store.doc.meta.year}年.${extension}`;
+  if (path) return `${path.replace(/\.ziping$/i, '')}${suffix}.${extension}`;
+  return `${store.doc.meta.unit || '自评表'}${store.doc.meta.year}年${suffix}.${extension}`;
+}
+
+/** Beside the document, named for the next year: `单位2025年.ziping`. */
+export function nextYearPath(store: DocumentStore): string {
+  const { unit, year } = store.doc.meta;
+  const name = `${unit || '自评表'}${year + 1}年.ziping`;
+  const path = store.status.path;
+  const folder = path ? path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) : '';
+  return `${folder}${name}`;
 }
 
 /** Desktop only: asks where with the save dialog, then saves there; false if cancelled or failed. */

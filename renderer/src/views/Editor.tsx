@@ -21,6 +21,7 @@ import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { Toolbar, type ToolbarPopover } from './Toolbar';
 import { useExchange } from './useExchange';
+import { useDocumentTools } from './useDocumentTools';
 import { useMenuCommands } from './useMenuCommands';
 import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
@@ -107,8 +108,9 @@ export function Editor({ store, onClosed }: Props) {
       : null;
 
   const exchange = useExchange(services, form?.id ?? null, showPlace);
+  const tools = useDocumentTools(services, (paths) => exchange.importFrom(paths, 'targets'));
   const [popover, setPopover] = useState<ToolbarPopover>('none');
-  useMenuCommands(services, { save, undo, redo, exchange, setPopover });
+  useMenuCommands(services, { save, undo, redo, exchange, tools, setPopover });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -137,6 +139,7 @@ export function Editor({ store, onClosed }: Props) {
           onClosed={onClosed}
           currentFormId={form?.id ?? null}
           exchange={exchange}
+          tools={tools}
           popover={popover}
           setPopover={setPopover}
           onHistory={() => setHistory(history ? null : { cell: null })}

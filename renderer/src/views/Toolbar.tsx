@@ -7,6 +7,8 @@ import { PathForm } from './PathForm';
 import { ExportPopover } from './ExportPopover';
 import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
+import { DocumentToolsPopover } from './DocumentToolsPopover';
+import type { DocumentTools } from './useDocumentTools';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 import { importReview } from '../state/reviewImport';
@@ -19,6 +21,7 @@ interface Props {
   onClosed: () => void;
   currentFormId: string | null;
   exchange: Exchange;
+  tools: DocumentTools;
   /** Which popover the desktop-less menu (or the toolbar) opened. */
   popover: ToolbarPopover;
   setPopover: (p: ToolbarPopover) => void;
@@ -27,7 +30,8 @@ interface Props {
   onCompare: () => void;
 }
 
-export type ToolbarPopover = 'none' | 'saveAs' | 'reviewSaveAs' | 'export' | 'import' | 'importReview';
+export type ToolbarPopover =
+  'none' | 'saveAs' | 'reviewSaveAs' | 'export' | 'import' | 'importReview' | 'tools';
 
 function fileName(path: string | null): string {
   if (path === null) return '新文档（未保存）';
@@ -43,6 +47,7 @@ export function Toolbar({
   onClosed,
   currentFormId,
   exchange,
+  tools,
   popover,
   setPopover,
   onHistory,
@@ -180,42 +185,33 @@ export function Toolbar({
       >
         另存为…
       </button>
-      {status.readOnly && (
-        <button
-          type="button"
-          onClick={() => toggle('reviewSaveAs')}
-          title="把批注和审核意见保存到另选位置的审核文件（.ziping-review），以后的保存也存到那里"
-          data-testid="review-save-as"
-        >
-          审核文件另存为…
-        </button>
+      {(
+        [
+          [
+            'reviewSaveAs',
+            '审核文件另存为…',
+            '把批注和审核意见保存到另选位置的审核文件（.ziping-review），以后的保存也存到那里',
+            'review-save-as',
+            status.readOnly,
+          ],
+          ['import', '导入…', '从 Excel 工作簿或表格 JSON 导入表格', 'import-forms', !status.readOnly],
+          [
+            'importReview',
+            '导入审核意见…',
+            '导入审核人返回的审核文件（.ziping-review）或文档副本中的批注、核查分数和审核状态',
+            'import-review',
+            true,
+          ],
+          ['export', '导出 Excel…', '导出为官方表样的 Excel 文件', 'export-xlsx', true],
+        ] as const
+      ).map(
+        ([p, label, title, testId, shown]) =>
+          shown && (
+            <button key={p} type="button" onClick={() => toggle(p)} title={title} data-testid={testId}>
+              {label}
+            </button>
+          ),
       )}
-      {!status.readOnly && (
-        <button
-          type="button"
-          onClick={() => toggle('import')}
-          title="从 Excel 工作簿或表格 JSON 导入表格"
-          data-testid="import-forms"
-        >
-          导入…
-        </button>
-      )}
-      <button
-        type="button"
-        onClick={() => toggle('importReview')}
-        title="导入审核人返回的审核文件（.ziping-review）或文档副本中的批注、核查分数和审核状态"
-        data-testid="import-review"
-      >
-        导入审核意见…
-      </button>
-      <button
-        type="button"
-        onClick={() => toggle('export')}
-        title="导出为官方表样的 Excel 文件"
-        data-testid="export-xlsx"
-      >
-        导出 Excel…
-      </button>
       <button type="button" onClick={onHistory} title="当前表的修改记录" data-testid="toolbar-history">
         修改记录
       </button>
@@ -227,6 +223,14 @@ export function Toolbar({
       >
         比较…
       </button>
+      <button
+        type="button"
+        onClick={() => toggle('tools')}
+        title="生成自评报告、新建下一年度文档、导入绩效目标申报表、导入/导出指标库"
+        data-testid="toolbar-tools"
+      >
+        更多…
+      </button>
       <button type="button" onClick={() => void close(false)} data-testid="close-doc">
         关闭
       </button>
@@ -237,6 +241,9 @@ export function Toolbar({
           onExport={exchange.exportTo}
           onClose={() => setPopover('none')}
         />
+      )}
+      {popover === 'tools' && (
+        <DocumentToolsPopover store={store} tools={tools} onClose={() => setPopover('none')} />
       )}
       {popover === 'import' && (
         <ImportPopover onImport={exchange.importFrom} onClose={() => setPopover('none')} />

@@ -18,7 +18,8 @@ export interface Exchange {
   /** Resolves true when the export is over (done, or the user went to fix an error). */
   /** `withReview`: add the review data (default: when the document has any). */
   exportTo: (path: string, onlyCurrent: boolean, withReview?: boolean) => Promise<boolean>;
-  importFrom: (paths: string[]) => Promise<void>;
+  /** `targets`: the files are 绩效目标申报表 (new forms from the declared targets). */
+  importFrom: (paths: string[], source?: 'forms' | 'targets') => Promise<void>;
   /** The running export's progress, for ExportProgressDialog. */
   exportWatch: ExportWatch;
 }
@@ -89,11 +90,11 @@ export function useExchange(
 
   /** Reads forms from files and merges them in, one undo step per file; shows each report. */
   const importFrom = useCallback(
-    async (paths: string[]): Promise<void> => {
+    async (paths: string[], source: 'forms' | 'targets' = 'forms'): Promise<void> => {
       await pendingEdits.commitAll();
       for (const path of paths) {
         store.setMessage(`正在读取 ${path}…`);
-        const r = await invoke('forms/read', { path });
+        const r = await invoke(source === 'targets' ? 'forms/readTargets' : 'forms/read', { path });
         if (!r.ok) {
           store.setMessage(r.error.message, 'error');
           continue;

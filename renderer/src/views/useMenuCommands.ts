@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/contract';
 import { invoke, onMenuCommand, shell } from '../api/client';
 import type { EditorServices } from './EditorContext';
-import { saveToChosenPlace, suggestedPath } from '../state/fileNames';
+import { nextYearPath, saveToChosenPlace, suggestedPath } from '../state/fileNames';
+import type { DocumentTools } from './useDocumentTools';
 import type { ToolbarPopover } from './Toolbar';
 import type { Exchange } from './useExchange';
 
@@ -16,6 +17,7 @@ interface Actions {
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   exchange: Exchange;
+  tools: DocumentTools;
   setPopover: (p: ToolbarPopover) => void;
 }
 
@@ -29,7 +31,7 @@ export const HELP_TEXT = [
 
 export function useMenuCommands(
   { store, pendingEdits, dialogs }: EditorServices,
-  { save, undo, redo, exchange, setPopover }: Actions,
+  { save, undo, redo, exchange, tools, setPopover }: Actions,
 ): void {
   const latest = useRef<(command: MenuCommand) => Promise<void>>(async () => undefined);
 
@@ -78,6 +80,30 @@ export function useMenuCommands(
           done.ok ? `已导出 ${done.value.forms} 张表：${done.value.path}` : done.error.message,
           done.ok ? 'info' : 'error',
         );
+        return;
+      }
+      case 'exportReport':
+      case 'exportLibrary': {
+        if (!shell) return setPopover('tools');
+        const report = command === 'exportReport';
+        const r = await shell('dialog/export', {
+          format: report ? 'docx' : 'library',
+          suggestedName: suggestedPath(store, report ? 'docx' : 'xlsx', report ? '-自评报告' : '-指标库'),
+        });
+        if (r.ok && r.value) await tools.run(command, r.value);
+        return;
+      }
+      case 'rollover': {
+        if (!shell) return setPopover('tools');
+        const r = await shell('dialog/saveDocument', { suggestedName: nextYearPath(store) });
+        if (r.ok && r.value) await tools.run('rollover', r.value);
+        return;
+      }
+      case 'importTargets':
+      case 'importLibrary': {
+        if (!shell) return setPopover('tools');
+        const r = await shell('dialog/import', { format: command === 'importTargets' ? 'xlsx' : 'library' });
+        for (const path of r.ok ? r.value : []) await tools.run(command, path);
         return;
       }
       case 'undo':
