@@ -28,7 +28,7 @@ import type { DocResult } from './document-store/errors';
 import { readXlsxReview } from './excel/import';
 import { exportDocument } from './excel/export';
 import { writeErrorMessage } from './excel/errors';
-import { ExportJobs, isJobId } from './export-jobs';
+import { ExportJobs, isJobId, type JobWatch } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
 import { formJsonText } from '../../shared/model/interchange';
@@ -41,7 +41,7 @@ import { writeComparisonXlsx } from './history/compare-xlsx';
 type AsyncName = 'doc/exportXlsx' | 'forms/read' | 'review/read' | 'compare/exportXlsx';
 type Impl = { [K in Exclude<HandlerName, AsyncName>]: (args: HandlerArgs<K>) => CallResult<HandlerValue<K>> };
 type AsyncImpl = {
-  [K in AsyncName]: (args: HandlerArgs<K>) => Promise<CallResult<HandlerValue<K>>>;
+  [K in AsyncName]: (args: HandlerArgs<K>, watch: JobWatch) => Promise<CallResult<HandlerValue<K>>>;
 };
 
 const bad = (message: string): { ok: false; error: CallError } => ({
@@ -65,12 +65,19 @@ export class AppService {
     return { dataDir: this.dataDir, ...(this.who ? { who: this.who } : {}) };
   }
 
-  /** Dispatches any call, the ones that take time included (what the HTTP server and IPC use). */
-  async invoke(name: string, args: unknown): Promise<CallResult<unknown>> {
+  /**
+   * Dispatches any call, the ones that take time included (what the HTTP server and IPC use).
+   * `watch`: an export's steps are also reported there, and it stops when the signal aborts.
+   */
+  async invoke(name: string, args: unknown, watch: JobWatch = {}): Promise<CallResult<unknown>> {
     if (!Object.hasOwn(this.asyncImpl, name)) return this.call(name, args);
     if (!isObject(args)) return bad('请求参数应为对象');
     try {
-      return await (this.asyncImpl[name as AsyncName] as (a: unknown) => Promise<CallResult<unknown>>)(args);
+      const impl = this.asyncImpl[name as AsyncName] as (
+        a: unknown,
+        w: JobWatch,
+      ) => Promise<CallResult<unknown>>;
+      return await impl(args, watch);
     } catch (e) {
       return internal(e);
     }
@@ -274,7 +281,7 @@ export class AppService {
       const { layout, year } = s.document.meta;
       return readFormsFile(args.path, { layout, year });
     },
-    'doc/exportXlsx': async (args) => {
+    'doc/exportXlsx': async (args, watch) => {
       const s = this.session;
       if (!s) return noDocument();
       if (typeof args.path !== 'string' || args.path === '') return bad('缺少导出位置');
@@ -286,7 +293,7 @@ export class AppService {
       if (args.jobId !== undefined && !isJobId(args.jobId)) return badJobId();
       // Every export is a job, named or not, so that closing the window stops it (cancelExports).
       const jobId = args.jobId ?? this.exports.unnamedId();
-      const job = this.exports.start(jobId);
+      const job = this.exports.start(jobId, watch);
       if (!job) return bad('同一编号的导出正在进行');
       // The export yields between forms, and edits applied meanwhile change the document in place:
       // it exports the document as it was when asked.
