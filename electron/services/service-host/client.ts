@@ -41,6 +41,8 @@ export class ServiceClient implements DocumentCalls {
   private host: HostProcess;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Who waits for no call to be pending (close). */
+  private idle: Array<() => void> = [];
   private status: DocStatus | null = null;
   private closed = false;
   /** Set when a host died before it was ready: starting it again would only loop. */
@@ -76,11 +78,28 @@ export class ServiceClient implements DocumentCalls {
     this.send({ type: 'cancelExports' });
   }
 
-  /** Stops the host (the window is gone); calls still waiting are answered with an error. */
-  async close(): Promise<void> {
+  /**
+   * Stops the host (the window is gone): its exports are cancelled and given up to `graceMs` to
+   * stop and remove what they wrote; a call still waiting then is answered with an error.
+   */
+  async close(graceMs = 5000): Promise<void> {
+    this.cancelExports();
+    await this.settled(graceMs);
     this.closed = true;
     this.failPending(CLOSED);
     await this.host.stop();
+  }
+
+  private settled(graceMs: number): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, graceMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.idle.push(done);
+    });
   }
 
   private start(): HostProcess {
@@ -108,6 +127,13 @@ export class ServiceClient implements DocumentCalls {
     this.status = message.status;
     this.pending.delete(message.id);
     call?.resolve(message.result);
+    if (this.pending.size === 0) this.wakeIdle();
+  }
+
+  private wakeIdle(): void {
+    const waiting = this.idle;
+    this.idle = [];
+    for (const w of waiting) w();
   }
 
   private exited(wasReady: boolean): void {
@@ -130,6 +156,7 @@ export class ServiceClient implements DocumentCalls {
     const calls = [...this.pending.values()];
     this.pending.clear();
     for (const call of calls) call.resolve({ ok: false, error });
+    this.wakeIdle();
   }
 
   private send(message: ToHost): void {
