@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints the speed figures recorded in BENCHMARKS.md.
- * `npm run bench -- excel` (or scoring, storage, ui) runs only the sections named.
+ * `npm run bench -- excel` (or scoring, storage, service, ui) runs only the sections named.
  */
 import os from 'node:os';
 import { benchExcel } from './bench/excel';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
+import { benchService } from './bench/service';
 import { benchStorage } from './bench/storage';
 import { benchUi } from './bench/ui';
 
@@ -23,6 +24,13 @@ if (wanted('storage')) {
 if (wanted('excel')) {
   const excel = await benchExcel();
   printFigures(`Excel 导出与导入（electron/services/excel）— ${excel.note}`, excel.figures);
+}
+if (wanted('service')) {
+  const service = await benchService();
+  printFigures(
+    `文档服务：进程内与工作线程（electron/services/service-host）— ${service.note}`,
+    service.figures,
+  );
 }
 if (wanted('ui')) {
   const ui = await benchUi();
