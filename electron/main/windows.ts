@@ -99,11 +99,6 @@ export class DocumentWindows implements IpcTargets {
   }
 
   /**
-   * Opens `file`: brings its window forward if it is open already; else into `from` (or the
-   * focused window) when that window has no document; else in a new window. False when it could
-   * not be opened (the user has been told why).
-   */
-  /**
    * A document that could not be opened: the reason, and where its data is intact (objects that are
    * not ours were planted in it), the offer of a clean copy saved elsewhere, which is then opened.
    */
@@ -123,6 +118,11 @@ export class DocumentWindows implements IpcTargets {
     await this.openDocument(to, entry.win.id, options);
   }
 
+  /**
+   * Opens `file`: brings its window forward if it is open already; else into `from` (or the
+   * focused window) when that window has no document; else in a new window. False when it could
+   * not be opened (the user has been told why).
+   */
   async openDocument(
     file: string,
     from: number | null,
@@ -347,10 +347,7 @@ export class DocumentWindows implements IpcTargets {
     return e.win;
   }
 
-  /**
-   * A document service for a window. When its host dies the window says so and shows its page
-   * afresh: the new host has no document open, and the start panel offers the working copy.
-   */
+  /** A window's document service; when its host dies, the page comes back offering recovery. */
   private startService(): ServiceClient {
     const service: ServiceClient = new ServiceClient(
       this.platform.launchService,
