@@ -69,7 +69,8 @@ export class ServiceClient implements DocumentCalls {
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, ...(watch.onProgress ? { onProgress: watch.onProgress } : {}) });
       this.send({ type: 'call', id, name, args });
-      watch.signal?.addEventListener('abort', () => this.send({ type: 'cancel', id }), { once: true });
+      if (watch.signal?.aborted) this.send({ type: 'cancel', id });
+      else watch.signal?.addEventListener('abort', () => this.send({ type: 'cancel', id }), { once: true });
     });
   }
 
