@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints the speed figures recorded in BENCHMARKS.md.
- * `npm run bench -- excel` (or scoring, storage, report, ui) runs only the sections named.
+ * `npm run bench -- excel` (or scoring, storage, report, service, ui) runs only the sections named.
  */
 import os from 'node:os';
 import { benchExcel } from './bench/excel';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
+import { benchService } from './bench/service';
 import { benchStorage } from './bench/storage';
 import { benchReport } from './bench/report';
 import { benchUi } from './bench/ui';
@@ -28,6 +29,13 @@ if (wanted('excel')) {
 if (wanted('report')) {
   const report = await benchReport();
   printFigures(`自评报告（shared/report + electron/services/report）— ${report.note}`, report.figures);
+}
+if (wanted('service')) {
+  const service = await benchService();
+  printFigures(
+    `文档服务：进程内与工作线程（electron/services/service-host）— ${service.note}`,
+    service.figures,
+  );
 }
 if (wanted('ui')) {
   const ui = await benchUi();

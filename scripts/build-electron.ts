@@ -1,5 +1,6 @@
 /**
- * Bundles the Electron main process and the preload into dist-electron/ (`npm run build:electron`).
+ * Bundles the Electron main process, the document service host it starts in utility processes and
+ * the preload into dist-electron/ (`npm run build:electron`).
  * The preload runs sandboxed, where only 'electron' can be required: it becomes one CJS file
  * with nothing else external. The main process keeps the app's runtime dependencies external
  * (better-sqlite3 is native and rebuilt for Electron when packaging; electron-builder ships them).
@@ -33,6 +34,13 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void
       outfile: path.join(outDir, 'main.cjs'),
       external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
     }),
+    // The document service's host, run by main in an Electron utility process (one per window).
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron/services/service-host/entry.ts')],
+      outfile: path.join(outDir, 'service-host.cjs'),
+      external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+    }),
     build({
       ...common,
       entryPoints: [path.join(ROOT, 'electron/preload/index.ts')],
@@ -44,5 +52,7 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   await buildElectron();
-  process.stdout.write(`已生成 ${path.relative(ROOT, ELECTRON_OUT)}/main.cjs 和 preload.cjs\n`);
+  process.stdout.write(
+    `已生成 ${path.relative(ROOT, ELECTRON_OUT)}/main.cjs、service-host.cjs 和 preload.cjs\n`,
+  );
 }

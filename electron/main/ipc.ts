@@ -14,7 +14,7 @@ import {
   type ShellHandlerName,
   type ShellValue,
 } from '../../shared/contract';
-import type { AppService } from '../services/handlers';
+import type { DocumentCalls } from '../services/service-host/protocol';
 import { isAppUrl } from './security';
 
 export { IPC_CHANNELS } from '../ipc-channels';
@@ -31,7 +31,7 @@ export type ShellImpl = {
 
 export interface IpcTargets {
   /** The document service of the window whose page sent the call, if it is one of ours. */
-  serviceFor(windowId: number): AppService | undefined;
+  serviceFor(windowId: number): DocumentCalls | undefined;
   /** Called after every document call, so the window's title follows save state. */
   afterCall(windowId: number): void;
   shell: ShellImpl;
@@ -56,7 +56,7 @@ export function isTrustedCaller(event: CallerEvent): boolean {
 function callerService(
   targets: IpcTargets,
   event: CallerEvent,
-): { ok: true; service: AppService } | { ok: false; error: CallError } {
+): { ok: true; service: DocumentCalls } | { ok: false; error: CallError } {
   if (!isTrustedCaller(event)) return refused('拒绝来自未知页面的请求');
   const service = targets.serviceFor(event.sender.id);
   return service ? { ok: true, service } : refused('拒绝来自未知窗口的请求');

@@ -13,11 +13,13 @@ import {
   protocol,
   screen,
   session,
+  utilityProcess,
   type BaseWindow,
   type MessageBoxOptions,
   type SaveDialogOptions,
 } from 'electron';
 import { dataDir } from '../services/data-dir';
+import { utilityHost } from '../services/service-host/utility-launcher';
 import {
   aboutDialog,
   cleanCopyDialog,
@@ -44,8 +46,9 @@ import {
 import { SettingsStore } from './settings';
 import { DocumentWindows, type ShellPlatform, type ShellWindow } from './windows';
 
-// Next to this bundle: dist-electron/{main,preload}.cjs and dist/renderer/.
+// Next to this bundle: dist-electron/{main,preload,service-host}.cjs and dist/renderer/.
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+const SERVICE_HOST = path.join(__dirname, 'service-host.cjs');
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -82,12 +85,12 @@ function start(): void {
       win.on('close', (event) => {
         if (!windows.mayClose(id)) event.preventDefault();
       });
-      win.on('closed', () => windows.closed(id));
+      win.on('closed', () => void windows.closed(id));
       // The title says which document and whether it is saved; the page's <title> does not.
       win.on('page-title-updated', (event) => event.preventDefault());
       win.once('ready-to-show', () => win.show());
-      // A crashed page comes back: the document stays open here and every edit is in the
-      // working copy, so the reloaded page shows it as it was.
+      // A crashed page comes back: the document stays open in its service's host and every
+      // edit is in the working copy, so the reloaded page shows it as it was.
       win.webContents.on('render-process-gone', (_event, details) => {
         if (details.reason !== 'clean-exit') win.webContents.reload();
       });
@@ -139,6 +142,8 @@ function start(): void {
     },
     workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
     setRecent: (recent) => setMenu(recent),
+    // Each window's document service in a utility process: saves and exports off this thread.
+    launchService: utilityHost(utilityProcess, SERVICE_HOST),
   };
 
   async function savePath(
@@ -176,7 +181,8 @@ function start(): void {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     void windows.openFromCommandLine(argv, workingDirectory);
   });
-  app.on('window-all-closed', () => app.quit());
+  // The last windows' documents are closed by their hosts first (owner files removed).
+  app.on('window-all-closed', () => void windows.settled().then(() => app.quit()));
 
   void app.whenReady().then(async () => {
     const ses = session.defaultSession;

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { CallResult, ExportFormat, MenuCommand } from '../../shared/contract';
-import { AppService } from '../services/handlers';
+import { ServiceClient, type LaunchHost } from '../services/service-host/client';
+import { HOST_CRASHED } from '../services/service-host/protocol';
 import { documentsInArgv, samePath } from './argv';
 import type { SaveChoice } from './dialogs';
 import type { IpcTargets, ShellImpl } from './ipc';
@@ -41,11 +42,14 @@ export interface ShellPlatform {
   workAreas(): Rect[];
   /** Rebuilds the application menu (the recent list changed). */
   setRecent(recent: readonly string[]): void;
+  /** Starts a document service's host (Electron: a utility process), one per window. */
+  launchService: LaunchHost;
 }
 
 interface Entry {
   win: ShellWindow;
-  service: AppService;
+  /** The window's document service, running in a host of its own (not on this thread). */
+  service: ServiceClient;
   /** Set once the close check passed, so the second close() goes through. */
   closing: boolean;
   /** Where the close check is: waiting for the page to commit open edits, or asking the user. */
@@ -69,6 +73,8 @@ export class DocumentWindows implements IpcTargets {
   private readonly entries = new Map<number, Entry>();
   /** Most recently focused last. */
   private focusOrder: number[] = [];
+  /** Windows gone whose service is still closing. */
+  private readonly closing = new Set<Promise<void>>();
 
   constructor(
     private readonly platform: ShellPlatform,
@@ -93,11 +99,6 @@ export class DocumentWindows implements IpcTargets {
   }
 
   /**
-   * Opens `file`: brings its window forward if it is open already; else into `from` (or the
-   * focused window) when that window has no document; else in a new window. False when it could
-   * not be opened (the user has been told why).
-   */
-  /**
    * A document that could not be opened: the reason, and where its data is intact (objects that are
    * not ours were planted in it), the offer of a clean copy saved elsewhere, which is then opened.
    */
@@ -112,11 +113,16 @@ export class DocumentWindows implements IpcTargets {
     const suggested = `${path.basename(file, path.extname(file))}-干净副本.ziping`;
     const to = await this.platform.chooseDocumentSavePath(entry.win, suggested);
     if (!to) return;
-    const r = entry.service.call('doc/rebuildCleanCopy', { from: file, to });
+    const r = await entry.service.invoke('doc/rebuildCleanCopy', { from: file, to });
     if (!r.ok) return this.platform.showError(entry.win, `未能重建干净副本：${r.error.message}`);
     await this.openDocument(to, entry.win.id, options);
   }
 
+  /**
+   * Opens `file`: brings its window forward if it is open already; else into `from` (or the
+   * focused window) when that window has no document; else in a new window. False when it could
+   * not be opened (the user has been told why).
+   */
   async openDocument(
     file: string,
     from: number | null,
@@ -133,7 +139,7 @@ export class DocumentWindows implements IpcTargets {
     }
     const target = from !== null ? this.entries.get(from) : this.lastFocused();
     if (target && target.service.current === null) {
-      const r = target.service.call('doc/open', openArgs);
+      const r = await target.service.invoke('doc/open', openArgs);
       if (!r.ok) {
         await this.refused(target, r.error, wanted, options);
         return false;
@@ -143,9 +149,10 @@ export class DocumentWindows implements IpcTargets {
       target.win.focus();
       return true;
     }
-    const service = new AppService(this.dataDir);
-    const r = service.call('doc/open', openArgs);
+    const service = this.startService();
+    const r = await service.invoke('doc/open', openArgs);
     if (!r.ok) {
+      await service.close();
       if (r.error.canRebuild) {
         await this.refused(target ?? this.createWindow(null), r.error, wanted, options);
         return false;
@@ -243,7 +250,7 @@ export class DocumentWindows implements IpcTargets {
       const choice = await this.platform.askSaveChanges(e.win, doc.path ? path.basename(doc.path) : '未命名');
       if (choice === 'cancel') return;
       if (choice === 'save' && !(await this.saveFor(e))) return;
-      const closed = e.service.call('doc/close', { discard: choice === 'discard' });
+      const closed = await e.service.invoke('doc/close', { discard: choice === 'discard' });
       if (!closed.ok) {
         await this.platform.showError(e.win, closed.error.message);
         return;
@@ -258,12 +265,12 @@ export class DocumentWindows implements IpcTargets {
     const doc = e.service.current;
     if (!doc) return true;
     let r: CallResult<unknown>;
-    if (doc.path) r = e.service.call('doc/save', {});
+    if (doc.path) r = await e.service.invoke('doc/save', {});
     else {
-      const meta = doc.document.meta;
+      const meta = doc.meta;
       const target = await this.platform.chooseDocumentSavePath(e.win, `${meta.unit}${meta.year}年自评`);
       if (!target) return false;
-      r = e.service.call('doc/saveAs', { path: target });
+      r = await e.service.invoke('doc/saveAs', { path: target });
       if (r.ok) this.addRecent(target);
     }
     if (!r.ok) await this.platform.showError(e.win, r.error.message);
@@ -272,24 +279,37 @@ export class DocumentWindows implements IpcTargets {
   }
 
   /**
-   * The window is gone: its exports are stopped and its document is closed (unsaved edits stay
-   * in the working copy).
+   * The window is gone: its exports are stopped, its document is closed (unsaved edits stay in
+   * the working copy) and its service's host ends.
    */
-  closed(id: number): void {
+  closed(id: number): Promise<void> {
+    const done = this.release(id);
+    this.closing.add(done);
+    void done.finally(() => this.closing.delete(done));
+    return done;
+  }
+
+  /** Once the windows already gone have closed their documents and hosts. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.closing]);
+  }
+
+  private async release(id: number): Promise<void> {
     const e = this.entries.get(id);
     if (!e) return;
     if (e.commitTimer) clearTimeout(e.commitTimer);
+    this.entries.delete(id);
+    this.focusOrder = this.focusOrder.filter((x) => x !== id);
     // An export the window started stops at its next form and removes what it had written.
     e.service.cancelExports();
     const doc = e.service.current;
-    if (doc && !doc.dirty) doc.close();
-    this.entries.delete(id);
-    this.focusOrder = this.focusOrder.filter((x) => x !== id);
+    if (doc && !doc.dirty) await e.service.invoke('doc/close', { discard: false });
+    await e.service.close();
   }
 
   // IpcTargets
 
-  serviceFor(windowId: number): AppService | undefined {
+  serviceFor(windowId: number): ServiceClient | undefined {
     return this.entries.get(windowId)?.service;
   }
 
@@ -327,12 +347,28 @@ export class DocumentWindows implements IpcTargets {
     return e.win;
   }
 
-  private createWindow(service: AppService | null): Entry {
+  /** A window's document service; when its host dies, the page comes back offering recovery. */
+  private startService(): ServiceClient {
+    const service: ServiceClient = new ServiceClient(
+      this.platform.launchService,
+      { dataDir: this.dataDir },
+      () => {
+        const e = [...this.entries.values()].find((x) => x.service === service);
+        if (!e) return;
+        e.win.setTitle(windowTitle(null));
+        e.win.reload();
+        void this.platform.showError(e.win, HOST_CRASHED.message);
+      },
+    );
+    return service;
+  }
+
+  private createWindow(service: ServiceClient | null): Entry {
     const place = placeWindow(this.settings.current.window, this.platform.workAreas(), this.entries.size);
     const win = this.platform.createWindow(place);
     const entry: Entry = {
       win,
-      service: service ?? new AppService(this.dataDir),
+      service: service ?? this.startService(),
       closing: false,
       closeCheck: 'idle',
       commitTimer: null,

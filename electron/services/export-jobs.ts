@@ -17,6 +17,12 @@ export interface JobHooks {
   onProgress: (p: ExportProgress) => void;
 }
 
+/**
+ * What the caller of one export may add (the document service's host, electron/services/
+ * service-host): a listener that hears every step, and a signal that stops the export too.
+ */
+export type JobWatch = Partial<JobHooks>;
+
 export class ExportJobs {
   private readonly running = new Map<string, Job>();
   private unnamed = 0;
@@ -28,17 +34,20 @@ export class ExportJobs {
   }
 
   /** Registers a job; null when an export with this id is still running. */
-  start(jobId: string): JobHooks | null {
+  start(jobId: string, watch: JobWatch = {}): JobHooks | null {
     if (this.running.has(jobId)) return null;
     const job: Job = {
       controller: new AbortController(),
       progress: { stage: 'check', done: 0, total: 0, formName: '' },
     };
     this.running.set(jobId, job);
+    if (watch.signal?.aborted) job.controller.abort();
+    watch.signal?.addEventListener('abort', () => job.controller.abort(), { once: true });
     return {
       signal: job.controller.signal,
       onProgress: (p) => {
         job.progress = { ...p };
+        watch.onProgress?.({ ...p });
       },
     };
   }

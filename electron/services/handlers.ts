@@ -29,7 +29,7 @@ import type { DocResult } from './document-store/errors';
 import { readXlsxReview } from './excel/import';
 import { exportDocument } from './excel/export';
 import { writeErrorMessage } from './excel/errors';
-import { ExportJobs } from './export-jobs';
+import { ExportJobs, type JobWatch } from './export-jobs';
 import { readFormsFile } from './form-files';
 import { writeFileAtomic } from './files';
 import { formJsonText } from '../../shared/model/interchange';
@@ -60,7 +60,8 @@ const isAsyncName = (name: HandlerName): name is AsyncName => ASYNC_NAMES.some((
 
 /** One handler per call of the contract, no more and no fewer (the compiler checks both ways). */
 type Impl = { [N in SyncName]: (args: Args<N>) => CallResult<Value<N>> };
-type AsyncImpl = { [N in AsyncName]: (args: Args<N>) => Promise<CallResult<Value<N>>> };
+/** `watch`: what the caller of an export adds (the service host's progress listener and signal). */
+type AsyncImpl = { [N in AsyncName]: (args: Args<N>, watch: JobWatch) => Promise<CallResult<Value<N>>> };
 
 const bad = (message: string): { ok: false; error: CallError } => ({
   ok: false,
@@ -82,12 +83,15 @@ export class AppService {
     return { dataDir: this.dataDir, ...(this.who ? { who: this.who } : {}) };
   }
 
-  /** Dispatches any call, the ones that take time included (what the HTTP server and IPC use). */
-  async invoke(name: string, args: unknown): Promise<CallResult<unknown>> {
+  /**
+   * Dispatches any call, the ones that take time included (what the HTTP server and IPC use).
+   * `watch`: an export's steps are also reported there, and it stops when the signal aborts.
+   */
+  async invoke(name: string, args: unknown, watch: JobWatch = {}): Promise<CallResult<unknown>> {
     if (!isHandlerName(name)) return unknownCall(name);
     if (!isAsyncName(name)) return this.call(name, args);
     try {
-      return await this.runAsync(name, args);
+      return await this.runAsync(name, args, watch);
     } catch (e) {
       return internal(e);
     }
@@ -111,11 +115,15 @@ export class AppService {
     return handler(parsed.value);
   }
 
-  private async runAsync<N extends AsyncName>(name: N, raw: unknown): Promise<CallResult<Value<N>>> {
+  private async runAsync<N extends AsyncName>(
+    name: N,
+    raw: unknown,
+    watch: JobWatch,
+  ): Promise<CallResult<Value<N>>> {
     const parsed = parseArgs(name, raw);
     if (!parsed.ok) return bad(parsed.message);
     const handler: AsyncImpl[N] = this.asyncImpl[name];
-    return handler(parsed.value);
+    return handler(parsed.value, watch);
   }
 
   /** The calls this service answers: one per name of the contract (its test checks both ways at run time too). */
@@ -301,13 +309,13 @@ export class AppService {
       if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
       return { ok: true, value: { path: args.path, entries: r.value } };
     },
-    'doc/exportXlsx': async (args) => {
+    'doc/exportXlsx': async (args, watch) => {
       const s = this.session;
       if (!s) return noDocument();
       const ids = args.formIds;
       // Every export is a job, named or not, so that closing the window stops it (cancelExports).
       const jobId = args.jobId ?? this.exports.unnamedId();
-      const job = this.exports.start(jobId);
+      const job = this.exports.start(jobId, watch);
       if (!job) return bad('同一编号的导出正在进行');
       // The export yields between forms, and edits applied meanwhile change the document in place:
       // it exports the document as it was when asked.

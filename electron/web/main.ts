@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { dataDir } from '../services/data-dir';
-import { AppService } from '../services/handlers';
+import { ServiceClient } from '../services/service-host/client';
+import { workerHost } from '../services/service-host/worker-launcher';
 import { buildRenderer, RENDERER_OUT } from './build-renderer';
 import { startWebServer } from './server';
 
@@ -24,10 +25,14 @@ async function main(argv: string[]): Promise<void> {
   }
   const open = option(argv, '--open');
   if (!argv.includes('--no-build')) await buildRenderer();
-  const service = new AppService(dataDir());
+  // The document service runs in a worker thread: saves and exports never hold up the server.
+  const service = new ServiceClient(workerHost(), { dataDir: dataDir() });
   if (open) {
     // --review: as a reviewer (the author's data read-only, review data into the review file).
-    const r = service.call('doc/open', { path: path.resolve(open), review: argv.includes('--review') });
+    const r = await service.invoke('doc/open', {
+      path: path.resolve(open),
+      review: argv.includes('--review'),
+    });
     if (!r.ok) {
       process.stderr.write(`ziping：${r.error.message}\n`);
       process.exit(2);
@@ -35,14 +40,16 @@ async function main(argv: string[]): Promise<void> {
   }
   const server = await startWebServer({ service, staticDir: RENDERER_OUT, port });
   process.stdout.write(`Ziping: ${server.url}\n`);
-  const stop = () => {
+  const stop = async () => {
     // Unsaved edits stay in the working copy and are offered for recovery next time.
     const s = service.current;
-    if (s && !s.dirty) s.close();
-    void server.close().then(() => process.exit(0));
+    if (s && !s.dirty) await service.invoke('doc/close', {});
+    await service.close();
+    await server.close();
+    process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 void main(process.argv.slice(2));

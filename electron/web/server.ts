@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { isHandlerName } from '../../shared/contract';
-import type { AppService } from '../services/handlers';
+import type { DocumentCalls } from '../services/service-host/protocol';
 import { readStaticFile } from './static-files';
 
 export { CSP } from './static-files';
@@ -29,7 +29,8 @@ export interface WebServer {
 }
 
 export async function startWebServer(options: {
-  service: AppService;
+  /** AppService, or (npm run web) the client of the service's worker thread. */
+  service: DocumentCalls;
   staticDir: string;
   port?: number;
 }): Promise<WebServer> {

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZipingBridge } from '../../shared/contract';
+import type { OpenedDocument, ZipingBridge } from '../../shared/contract';
+import type { ZipingDocument } from '../../shared/model/types';
 import { handleInvoke, handleShell, type CallerEvent } from '../../electron/main/ipc';
 import { SettingsStore } from '../../electron/main/settings';
 import { DocumentWindows } from '../../electron/main/windows';
@@ -93,13 +94,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  windows?.serviceFor(1)?.call('doc/close', { discard: true });
+  await windows?.serviceFor(1)?.invoke('doc/close', { discard: true });
+  await windows?.closed(1);
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The window's document as its service holds it (asked through the contract, as the page does). */
+async function windowDocument(): Promise<ZipingDocument | undefined> {
+  const r = await windows.serviceFor(1)?.invoke('app/state', {});
+  return r?.ok ? (r.value as { document: OpenedDocument | null }).document?.document : undefined;
+}
+
 describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
   it('loads the window’s document through window.ziping (not HTTP)', async () => {
-    const doc = windows.serviceFor(1)?.current?.document;
+    const doc = await windowDocument();
     if (!doc) throw new Error('no document');
     await expect.poll(() => page.locator('[data-testid^="form-item-"]').count()).toBe(doc.forms.length);
     expect(await page.evaluate(() => typeof (Reflect.get(globalThis, 'ziping') as ZipingBridge).invoke)).toBe(
@@ -151,13 +159,13 @@ describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
     await page.getByTestId('dialog-draft').click();
     await expect.poll(() => existsSync(target)).toBe(true);
 
-    const forms = () => windows.serviceFor(1)?.current?.document.forms.length ?? 0;
-    const before = forms();
+    const forms = async () => (await windowDocument())?.forms.length ?? 0;
+    const before = await forms();
     platform.openAnswers.push(target);
     await fire('importExcel');
     await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/替换同名的 \d+ 张/);
     await page.getByTestId('dialog-ok').click();
-    expect(forms()).toBe(before);
+    expect(await forms()).toBe(before);
     expect(pageErrors).toEqual([]);
   });
 });

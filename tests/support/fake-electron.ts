@@ -3,6 +3,7 @@
  * main.cjs) under Node: it records what the main process registers and creates, and lets a
  * test fire app and window events and IPC calls the way Electron would.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import Module from 'node:module';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -85,6 +86,37 @@ export class FakeBrowserWindow extends Emitter {
   }
 }
 
+const PARENT_PORT_SHIM = new URL('./fake-parent-port.cjs', import.meta.url).pathname;
+
+/**
+ * Electron's UtilityProcess as a Node child process: the module runs with `process.parentPort`
+ * (fake-parent-port.cjs) over the IPC channel, messages copied by structured clone as Electron does.
+ */
+export class FakeUtilityProcess {
+  readonly child: ChildProcess;
+  constructor(
+    readonly modulePath: string,
+    readonly options: Record<string, unknown>,
+  ) {
+    this.child = fork(modulePath, [], {
+      execArgv: ['--require', PARENT_PORT_SHIM],
+      serialization: 'advanced',
+      stdio: 'inherit',
+    });
+  }
+  postMessage(message: unknown): void {
+    this.child.send(message as object);
+  }
+  on(event: string, listener: (value: unknown) => void): this {
+    if (event === 'message') this.child.on('message', listener);
+    if (event === 'exit') this.child.on('exit', (code) => listener(code));
+    return this;
+  }
+  kill(): boolean {
+    return this.child.kill();
+  }
+}
+
 export interface FakeElectron {
   module: Record<string, unknown>;
   app: Emitter & { quitCalls: number; paths: Map<string, string>; lock: boolean; ready: Promise<void> };
@@ -100,6 +132,8 @@ export interface FakeElectron {
   /** What a preload exposed with contextBridge.exposeInMainWorld, and its ipcRenderer calls. */
   exposed: Map<string, unknown>;
   rendererCalls: unknown[][];
+  /** The utility processes main started (the document services' hosts). */
+  utilityProcesses: FakeUtilityProcess[];
 }
 
 export function fakeElectron(options: { lock: boolean }): FakeElectron {
@@ -126,6 +160,7 @@ export function fakeElectron(options: { lock: boolean }): FakeElectron {
     messageBoxAnswer: 2,
     exposed: new Map(),
     rendererCalls: [],
+    utilityProcesses: [],
   };
   f.module = {
     app: Object.assign(app, {
@@ -140,6 +175,13 @@ export function fakeElectron(options: { lock: boolean }): FakeElectron {
       },
     }),
     BrowserWindow: FakeBrowserWindow,
+    utilityProcess: {
+      fork: (modulePath: string, _args: string[], options: Record<string, unknown> = {}) => {
+        const p = new FakeUtilityProcess(modulePath, options);
+        f.utilityProcesses.push(p);
+        return p;
+      },
+    },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => f.exposed.set(key, api) },
     ipcRenderer: {
       invoke: async (...args: unknown[]) => {

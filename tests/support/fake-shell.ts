@@ -6,6 +6,8 @@ import type { MenuCommand } from '../../shared/contract';
 import type { SaveChoice } from '../../electron/main/dialogs';
 import type { Rect, WindowState } from '../../electron/main/settings';
 import type { ShellPlatform, ShellWindow } from '../../electron/main/windows';
+import type { HostProcess } from '../../electron/services/service-host/client';
+import { inProcessHost } from './in-process-host';
 
 export class FakeWindow implements ShellWindow {
   title = '';
@@ -48,6 +50,14 @@ export class FakePlatform implements ShellPlatform {
   asked: string[] = [];
   areas: Rect[] = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   private nextId = 1;
+  /** The document services' hosts started, in order (a test may stop one as if it crashed). */
+  readonly hosts: HostProcess[] = [];
+  private readonly launchHost = inProcessHost();
+  readonly launchService = (): HostProcess => {
+    const host = this.launchHost();
+    this.hosts.push(host);
+    return host;
+  };
 
   createWindow(place: WindowState): FakeWindow {
     const w = new FakeWindow(this.nextId++, place);
@@ -92,5 +102,10 @@ export class FakePlatform implements ShellPlatform {
   }
 }
 
-/** Lets the promises started by a synchronous call (mayClose's question) finish. */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the promises started by a synchronous call (mayClose's question) finish: a few turns of the
+ * event loop, since each call to the document service's host is a message and its answer another.
+ */
+export async function settle(): Promise<void> {
+  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+}

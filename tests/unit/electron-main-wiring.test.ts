@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZipingBridge } from '../../shared/contract';
 import { AppService } from '../../electron/services/handlers';
 import { buildElectron, ROOT } from '../../scripts/build-electron';
@@ -51,11 +51,24 @@ beforeAll(async () => {
   electron = fakeElectron({ lock: true });
   loadWithElectron(path.join(out, 'main.cjs'), electron);
   await electron.app.ready;
+  // The document opens once its service's host (a child process here) has started.
+  await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1), { timeout: 30_000, interval: 50 });
   await settle();
 });
 
-afterAll(() => {
+afterAll(async () => {
+  electron.messageBoxAnswer = 1; // 不保存, should a window still hold edits
   for (const w of FakeBrowserWindow.getAllWindows()) w.close();
+  await settle();
+  // Whatever host a failed test left running is not left behind.
+  await Promise.all(
+    electron.utilityProcesses.map((p) => {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) return null;
+      const gone = new Promise((resolve) => p.child.once('exit', resolve));
+      p.kill();
+      return gone;
+    }),
+  );
   process.argv = savedArgv;
   if (savedDataDir === undefined) delete process.env.ZIPING_DATA_DIR;
   else process.env.ZIPING_DATA_DIR = savedDataDir;
@@ -116,7 +129,13 @@ describe('the bundled main process', () => {
     expect(electron.ipc.has('ziping:shell')).toBe(true);
   });
 
-  it('reloads a page whose renderer crashed (the document stays open in the main process)', () => {
+  it('runs the window’s document service in a utility process of the bundled host', () => {
+    expect(electron.utilityProcesses).toHaveLength(1);
+    expect(electron.utilityProcesses[0]?.modulePath).toBe(path.join(out, 'service-host.cjs'));
+    expect(electron.utilityProcesses[0]?.child.pid).not.toBe(process.pid);
+  });
+
+  it('reloads a page whose renderer crashed (the document stays open in its service)', () => {
     const contents = FakeBrowserWindow.all[0]?.webContents;
     if (!contents) throw new Error('no window');
     contents.fire('render-process-gone', { reason: 'crashed' });
@@ -136,6 +155,34 @@ describe('the bundled main process', () => {
     electron.app.fire('second-instance', ['/opt/ziping/ziping'], '/');
     await settle();
     expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  it('a service host that dies is reported in Chinese, started again, and the page shown afresh', async () => {
+    const w = FakeBrowserWindow.getAllWindows()[0];
+    const host = electron.utilityProcesses.at(-1);
+    if (!w || !host) throw new Error('no window');
+    const reloads = w.webContents.reloads;
+    const boxes = electron.messageBoxes.length;
+    host.child.kill('SIGKILL');
+    await expect.poll(() => electron.utilityProcesses.length).toBe(2);
+    await expect.poll(() => electron.messageBoxes.length).toBe(boxes + 1);
+    expect(electron.messageBoxes.at(-1)).toMatchObject({
+      message: expect.stringMatching(/^文档服务意外退出/),
+    });
+    expect(w.webContents.reloads).toBe(reloads + 1);
+    const invoke = electron.ipc.get('ziping:invoke');
+    const state = (await invoke?.(frameOf(w), 'app/state', {})) as {
+      ok: boolean;
+      value: { recoverable: unknown[] };
+    };
+    expect(state.ok).toBe(true);
+    // Opened again (its owner file, left by the dead host, is taken over).
+    const shell = electron.ipc.get('ziping:shell');
+    expect(await shell?.(frameOf(w), 'window/openDocument', { path: doc })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(w.title).toBe('甲.ziping - 自评表编辑器');
   });
 
   it('asks 保存更改？ when a window with unsaved edits is closed; 取消 keeps it', async () => {
@@ -158,8 +205,8 @@ describe('the bundled main process', () => {
     electron.messageBoxAnswer = 1; // 不保存
     w.close();
     await shell?.(frameOf(w), 'window/editsCommitted', {});
-    await settle();
-    expect(w.destroyed).toBe(true);
+    // The document is closed by its host (a message there and back) before the window goes.
+    await expect.poll(() => w.destroyed).toBe(true);
   });
 
   it('has a preload that exposes only window.ziping, whose calls go to the contract’s channel', async () => {

@@ -120,10 +120,13 @@ describe('the bundles', () => {
     expect(new Set(requires('preload.cjs'))).toEqual(new Set(['electron']));
   });
 
-  it('keep the native module and electron outside the main bundle', () => {
-    const names = new Set(requires('main.cjs'));
-    expect(names).toContain('electron');
-    expect(names).toContain('better-sqlite3');
-    for (const n of names) expect(n, n).toMatch(/^(node:|electron$|better-sqlite3$|exceljs$)/);
+  it('keep the document service out of the main process: SQLite and Excel only in its host', () => {
+    const main = new Set(requires('main.cjs'));
+    expect(main).toContain('electron');
+    for (const n of main) expect(n, n).toMatch(/^(node:|electron$)/);
+    const host = new Set(requires('service-host.cjs'));
+    expect(host).toContain('better-sqlite3');
+    expect(host).toContain('exceljs');
+    for (const n of host) expect(n, n).toMatch(/^(node:|better-sqlite3$|exceljs$|docx$|echarts|@resvg\/)/);
   });
 });

@@ -20,6 +20,7 @@ import { DocumentWindows } from '../../electron/main/windows';
 import { listRecoverable } from '../../electron/services/document-store';
 import { AppService } from '../../electron/services/handlers';
 import { generatedDocument } from '../support/documents';
+import { HOST_CRASHED } from '../../electron/services/service-host/protocol';
 import { FakePlatform, settle } from '../support/fake-shell';
 
 let dir: string;
@@ -39,7 +40,7 @@ function makeDocument(name: string): string {
 }
 
 const edit = (w: DocumentWindows, id: number) =>
-  w.serviceFor(id)?.call('doc/apply', { patches: [{ op: 'setMeta', field: 'unit', value: '改过的单位' }] });
+  w.serviceFor(id)?.invoke('doc/apply', { patches: [{ op: 'setMeta', field: 'unit', value: '改过的单位' }] });
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ziping-shell-'));
@@ -47,8 +48,8 @@ beforeEach(() => {
   platform = new FakePlatform();
   windows = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir));
 });
-afterEach(() => {
-  for (const w of platform.windows) windows.closed(w.id);
+afterEach(async () => {
+  for (const w of platform.windows) await windows.closed(w.id);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -184,7 +185,7 @@ describe('command line and single instance', () => {
     await windows.openFromCommandLine(['ziping', a], '/');
     const doc = windows.serviceFor(1)?.current;
     expect(doc?.readOnly).toBe(true);
-    expect(doc?.readOnlyNotice()).toMatch(/只读|正在/);
+    expect(doc?.readOnlyNotice).toMatch(/只读|正在/);
     expect(platform.windows[0]?.title).toBe('甲.ziping（只读） - 自评表编辑器');
     other.call('doc/close', { discard: true });
   });
@@ -221,12 +222,14 @@ describe('closing a window', () => {
     const w = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir), 5);
     await w.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
     const id = platform.windows[0]?.id ?? 0;
-    w.serviceFor(id)?.call('doc/apply', { patches: [{ op: 'setMeta', field: 'unit', value: '改过的单位' }] });
+    await w
+      .serviceFor(id)
+      ?.invoke('doc/apply', { patches: [{ op: 'setMeta', field: 'unit', value: '改过的单位' }] });
     platform.saveChoices.push('cancel');
     expect(w.mayClose(id)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(platform.asked).toEqual(['close:甲.ziping']);
-    w.closed(id);
+    await w.closed(id);
   });
 
   it('stops an export the window started; it leaves no file', async () => {
@@ -236,7 +239,7 @@ describe('closing a window', () => {
     if (!service) throw new Error('no service');
     const forms = generatedDocument(6, 30, 'national').forms;
     const patches = forms.map((form, index) => ({ op: 'insertForm', index, form }));
-    expect(service.call('doc/apply', { patches }).ok).toBe(true);
+    expect((await service.invoke('doc/apply', { patches })).ok).toBe(true);
     // Left alone, the same export writes one workbook per form.
     const whole = await service.invoke('doc/exportXlsx', { path: path.join(dir, '完整'), draft: true });
     expect(whole.ok).toBe(true);
@@ -245,16 +248,32 @@ describe('closing a window', () => {
     const out = path.join(dir, '导出');
     // Without a job id of its own, as a script would ask.
     const running = service.invoke('doc/exportXlsx', { path: out, draft: true });
-    windows.closed(id);
+    await windows.closed(id);
     const r = await running;
     expect(r.ok === false && r.error.code).toBe('cancelled');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((n) => n.includes('导出'))).toEqual([]);
   });
 
+  it('a document service that dies: the window says so in Chinese, shows its page afresh, works on', async () => {
+    await windows.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
+    expect((await edit(windows, 1))?.ok).toBe(true);
+    const reloads = platform.windows[0]?.reloads ?? 0;
+    await platform.hosts[0]?.stop();
+    await settle();
+    expect(platform.errors).toEqual([HOST_CRASHED.message]);
+    expect(platform.errors[0]).toMatch(/^文档服务意外退出，正在重新启动；未保存的修改可从“恢复”中找回/);
+    expect(platform.windows[0]?.reloads).toBe(reloads + 1);
+    expect(platform.windows[0]?.title).toBe('自评表编辑器');
+    expect(platform.hosts).toHaveLength(2);
+    const service = windows.serviceFor(1);
+    expect(service?.current).toBeNull();
+    expect((await service?.invoke('app/state', {}))?.ok).toBe(true);
+  });
+
   it('asks 保存更改？; 取消 keeps the window and the edits, and a later close asks again', async () => {
     await windows.openFromCommandLine(['ziping', makeDocument('甲.ziping')], '/');
-    expect(edit(windows, 1)?.ok).toBe(true);
+    expect((await edit(windows, 1))?.ok).toBe(true);
     windows.afterCall(1);
     expect(platform.windows[0]?.title).toBe('甲.ziping * - 自评表编辑器');
     platform.saveChoices.push('cancel', 'cancel');
@@ -269,7 +288,7 @@ describe('closing a window', () => {
   it('保存 saves into the file, then closes the window', async () => {
     const a = makeDocument('甲.ziping');
     await windows.openFromCommandLine(['ziping', a], '/');
-    edit(windows, 1);
+    await edit(windows, 1);
     platform.saveChoices.push('save');
     await closeButton(windows, 1);
     expect(platform.windows[0]?.closeRequests).toBe(1);
@@ -283,7 +302,7 @@ describe('closing a window', () => {
   it('不保存 discards the edits (the file keeps its content) and closes', async () => {
     const a = makeDocument('甲.ziping');
     await windows.openFromCommandLine(['ziping', a], '/');
-    edit(windows, 1);
+    await edit(windows, 1);
     platform.saveChoices.push('discard');
     await closeButton(windows, 1);
     expect(platform.windows[0]?.closeRequests).toBe(1);
@@ -298,8 +317,10 @@ describe('closing a window', () => {
 
   it('保存 of a new document asks where; cancelling that keeps the window open', async () => {
     await windows.openFromCommandLine([], dir);
-    windows.serviceFor(1)?.call('doc/new', { path: null, unit: '某局', year: 2024, layout: 'national' });
-    edit(windows, 1);
+    await windows
+      .serviceFor(1)
+      ?.invoke('doc/new', { path: null, unit: '某局', year: 2024, layout: 'national' });
+    await edit(windows, 1);
     platform.saveChoices.push('save', 'save');
     platform.saveAnswers.push(null);
     await closeButton(windows, 1);
@@ -329,7 +350,7 @@ describe('settings: window place and recent documents', () => {
     platform.windows[0]!.place.x = 300;
     w.mayClose(platform.windows[0]!.id);
     expect(new SettingsStore(dataDir).current.window?.x).toBe(300);
-    w.closed(platform.windows[0]!.id);
+    await w.closed(platform.windows[0]!.id);
   });
 
   it('reads a damaged settings file as defaults and keeps working', () => {
@@ -427,7 +448,7 @@ describe('menu actions', () => {
     const session = windows.serviceFor(1)?.current;
     expect(session?.path).toBe(a);
     expect(session?.reviewing).toBe(true);
-    expect(session?.readOnlyNotice()).toMatch(/审核模式/);
+    expect(session?.readOnlyNotice).toMatch(/审核模式/);
   });
 
   it('the start panel asks for a review session through the shell call', async () => {

@@ -18,8 +18,8 @@ beforeEach(() => {
   platform = new FakePlatform();
   windows = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir));
 });
-afterEach(() => {
-  for (const w of platform.windows) windows.closed(w.id);
+afterEach(async () => {
+  for (const w of platform.windows) await windows.closed(w.id);
   rmSync(dir, { recursive: true, force: true });
 });
 
