@@ -83,25 +83,24 @@ function run(check) {
   });
 }
 
-/** @param {string[]} groups the groups to run (all when empty) */
-export async function staticChecks(groups) {
-  const chosen = CHECKS.filter((c) => groups.length === 0 || groups.includes(c.group));
+/**
+ * Runs the checks side by side; prints one line per check, then each failed check's output whole.
+ * @param {Check[]} checks
+ * @param {(text: string) => void} [write]
+ * @returns {Promise<boolean>} whether all passed
+ */
+export async function runChecks(checks, write = (text) => process.stdout.write(text)) {
   const started = performance.now();
-  const results = await Promise.all(chosen.map(run));
+  const results = await Promise.all(checks.map(run));
   const failed = results.filter((r) => !r.ok);
-  for (const r of results) {
-    const mark = r.ok ? '✓' : '✗';
-    process.stdout.write(`${mark} ${r.check.name} (${r.seconds.toFixed(1)} s)\n`);
-  }
-  for (const r of failed) {
-    process.stdout.write(`\n──── ${r.check.name} 未通过 ────\n${r.output.trimEnd()}\n`);
-  }
+  for (const r of results) write(`${r.ok ? '✓' : '✗'} ${r.check.name} (${r.seconds.toFixed(1)} s)\n`);
+  for (const r of failed) write(`\n──── ${r.check.name} 未通过 ────\n${r.output.trimEnd()}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failed.length > 0) {
-    process.stdout.write(`\n静态检查未通过：${failed.map((r) => r.check.name).join('、')}（${seconds} s）\n`);
+    write(`\n静态检查未通过：${failed.map((r) => r.check.name).join('、')}（${seconds} s）\n`);
     return false;
   }
-  process.stdout.write(`静态检查全部通过（${seconds} s）\n`);
+  write(`静态检查全部通过（${seconds} s）\n`);
   return true;
 }
 
@@ -112,6 +111,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.stderr.write(`未知的检查组：${unknown.join(' ')}（可用：typecheck、lint）\n`);
     process.exitCode = 2;
   } else {
-    process.exitCode = (await staticChecks(groups)) ? 0 : 1;
+    const chosen = CHECKS.filter((c) => groups.length === 0 || groups.includes(c.group));
+    process.exitCode = (await runChecks(chosen)) ? 0 : 1;
   }
 }

@@ -97,6 +97,8 @@ export async function openApp(
   if (!opened.ok) throw new Error(opened.error.message);
   const server = await startWebServer({ service, staticDir: RENDERER_OUT });
   const context = await browser.newContext({ viewport: { width: 1440, height: 2300 }, locale: 'zh-CN' });
+  // Playwright's 30 s per action is too short when the machine is busy; a pass returns at once.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
