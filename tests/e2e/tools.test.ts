@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
+import { nationalTemplate } from '../support/targets-workbooks';
 
 const browser = useSharedBrowser();
 
@@ -46,6 +47,23 @@ describe('更多…', { timeout: 120_000 }, () => {
     await page.getByTestId('dialog-open').click();
     await expect.poll(() => app.service.current?.path).toBe(out);
     await expect.poll(() => page.getByTestId('doc-title').textContent()).toBe('下一年度.ziping');
+  });
+
+  it('adds the forms of a 绩效目标申报表 as one undoable step and shows what was read', async () => {
+    const { page } = app;
+    const before = app.service.current?.document.forms.length ?? 0;
+    const file = await nationalTemplate(app.dir);
+    await runTool('importTargets', file);
+    await expect.poll(() => page.getByTestId('dialog').textContent()).toContain('导入完成');
+    expect(await page.getByTestId('dialog').textContent()).toMatch(/读入/);
+    await page.getByTestId('dialog-ok').click();
+    await expect.poll(() => app.service.current?.document.forms.length).toBeGreaterThan(before);
+    const added = app.service.current?.document.forms.slice(before) ?? [];
+    expect(added.every((f) => f.indicators.length > 0 && f.indicators.every((l) => l.actual === ''))).toBe(
+      true,
+    );
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => app.service.current?.document.forms.length).toBe(before);
   });
 
   it("exports the indicator library with this document's lines", async () => {
