@@ -80,4 +80,24 @@ describe('the sidebar of a 500-form document', { timeout: 180_000 }, () => {
     const list = await page.locator('.form-list').boundingBox();
     expect(box && list && box.y >= list.y && box.y + box.height <= list.y + list.height + 1).toBe(true);
   });
+
+  it('Ctrl+PageDown / Ctrl+PageUp show the next and previous form, as between Excel sheets', async () => {
+    const { page } = app;
+    await page.getByTestId('form-filter').fill('');
+    await page.locator('.form-list').evaluate((el) => (el.scrollTop = 0));
+    await page.getByTestId('form-item-f1').click();
+    const current = () =>
+      page.locator('[data-testid^="form-item-"][aria-current="true"]').getAttribute('data-testid');
+    await expect.poll(current).toBe('form-item-f1');
+    await page.keyboard.press('Control+PageDown');
+    await expect.poll(current).toBe('form-item-f2');
+    await page.keyboard.press('Control+PageDown');
+    await expect.poll(current).toBe('form-item-f3');
+    await page.keyboard.press('Control+PageUp');
+    await expect.poll(current).toBe('form-item-f2');
+    // From a cell of the grid too (the grid must not take the keys for itself).
+    await page.locator('[data-testid="indicator-grid"] .ag-cell').first().click();
+    await page.keyboard.press('Control+PageDown');
+    await expect.poll(current).toBe('form-item-f3');
+  });
 });

@@ -107,6 +107,18 @@ export function Editor({ store, onClosed }: Props) {
       ? history.cell
       : null;
 
+  /** Ctrl+PageUp/PageDown: what is being typed is committed, then the neighbour form is shown. */
+  const switchForm = useCallback(
+    async (step: 1 | -1) => {
+      await services.pendingEdits.commitAll();
+      const forms = store.doc.forms;
+      const at = forms.findIndex((f) => f.id === form?.id);
+      const next = forms[Math.min(forms.length - 1, Math.max(0, at + step))];
+      if (next && next.id !== form?.id) setSelected(next.id);
+    },
+    [services, store, form],
+  );
+
   const exchange = useExchange(services, form?.id ?? null, showPlace);
   const tools = useDocumentTools(services, (paths) => exchange.importFrom(paths, 'targets'));
   const [popover, setPopover] = useState<ToolbarPopover>('none');
@@ -117,16 +129,18 @@ export function Editor({ store, onClosed }: Props) {
       const command = appCommandOf(e);
       // Read-only: save and undo still serve the review edits (comments, audit scores, statuses).
       if (!command) return;
-      if (command !== 'save' && textBoxKeepsUndo(e.target)) return;
+      const switching = command === 'previousForm' || command === 'nextForm';
+      if (!switching && command !== 'save' && textBoxKeepsUndo(e.target)) return;
       e.preventDefault();
       e.stopPropagation();
-      if (command === 'save') void save();
+      if (switching) void switchForm(command === 'nextForm' ? 1 : -1);
+      else if (command === 'save') void save();
       else if (command === 'undo') void undo();
       else void redo();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, undo, redo, store]);
+  }, [save, undo, redo, switchForm, store]);
 
   return (
     <EditorContext.Provider value={services}>

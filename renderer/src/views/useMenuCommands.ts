@@ -25,6 +25,7 @@ export const HELP_TEXT = [
   '在表格中直接输入即可；Enter 下移，Tab 右移，F2 编辑，Esc 取消。',
   '拖动鼠标或 Shift+方向键选择区域；Ctrl+C / Ctrl+X / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+D 向下填充。',
   'Ctrl+Z 撤销，Ctrl+Y 重做；Ctrl+Shift+= 插入指标行，Ctrl+- 删除，Alt+Shift+↑/↓ 移动；右键有更多操作。',
+  'Ctrl+PageUp / Ctrl+PageDown 切换到上一张 / 下一张表（与 Excel 切换工作表相同）。',
   '得分随输入实时计算；在“得分”列直接改分即为手工打分，请在“打分理由”中写明理由；“恢复建议分”可撤回。',
   '下方“审核”列出每个问题，点一下即定位到单元格；有错误时不能正式导出 Excel，可导出草稿。',
 ].join('\n');
