@@ -211,6 +211,20 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     expect(await cell(page, 0, 'weight').innerText()).toBe(share(group.length + 1));
   });
 
+  it('Alt+Enter in a text box starts a new line of the cell, as in Excel', async () => {
+    const { page } = app;
+    // The department form prints 评分标准, a text box.
+    const form = await openForm('衡阳市生态环境局');
+    await cell(page, 1, 'ruleText').dblclick();
+    const box = page.locator('.ag-popup-editor textarea, .ag-cell-inline-editing textarea').first();
+    await box.fill('第一行');
+    await box.press('End');
+    await box.press('Alt+Enter');
+    await page.keyboard.type('第二行');
+    await box.press('Tab');
+    await expect.poll(() => serverForm(app, form.id).indicators[1]?.ruleText).toBe('第一行\n第二行');
+  });
+
   it('Enter commits and moves down, Shift+Enter up; the last line keeps the cursor', async () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金');

@@ -13,6 +13,8 @@
  *   PageUp / PageDown move by
  *   a screenful: the grids grow with their rows (the page scrolls, not the grid), where AG Grid's
  *   own paging jumps to the ends.
+ * - Alt+Enter in a text box (the long-text editors) inserts a line break, as in Excel; Enter and
+ *   Shift+Enter do there too.
  * Selection, clipboard and fill live in sheet/sheetController.ts; undo is the app's (appKeys.ts).
  */
 import type { Column, GridApi } from 'ag-grid-community';
@@ -87,11 +89,24 @@ function commitAndMove(e: KeyboardEvent, grid: GridApi): boolean {
   return true;
 }
 
+/** Alt+Enter: a line break at the caret of a text box, announced as typing (so it is committed). */
+function lineBreakIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLTextAreaElement)) return false;
+  target.setRangeText('\n', target.selectionStart, target.selectionEnd, 'end');
+  target.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+}
+
 export function installExcelKeys(container: HTMLElement, api: () => GridApi | null): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     const grid = api();
     if (!grid) return;
     const editing = grid.getEditingCells().length > 0;
+    if (editing && e.key === 'Enter' && e.altKey && lineBreakIn(e.target)) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     if (!editing && jumpKey(e, container, grid)) return;
     if (e.ctrlKey || e.altKey || e.metaKey) return;
     if (e.key === 'Enter' && editing && commitAndMove(e, grid)) return;

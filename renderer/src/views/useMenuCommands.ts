@@ -22,7 +22,7 @@ interface Actions {
 }
 
 export const HELP_TEXT = [
-  '在表格中直接输入即可；Enter 下移，Tab 右移，F2 编辑，Esc 取消。',
+  '在表格中直接输入即可；Enter 下移，Tab 右移，F2 编辑，Esc 取消；多行文字框中 Alt+Enter 换行。',
   '拖动鼠标或 Shift+方向键选择区域；Ctrl+C / Ctrl+X / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+D 向下填充。',
   'Ctrl+Z 撤销，Ctrl+Y 重做；Ctrl+Shift+= 插入指标行，Ctrl+- 删除，Alt+Shift+↑/↓ 移动；右键有更多操作。',
   'Ctrl+PageUp / Ctrl+PageDown 切换到上一张 / 下一张表（与 Excel 切换工作表相同）。',
