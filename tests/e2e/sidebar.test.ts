@@ -100,4 +100,24 @@ describe('the sidebar of a 500-form document', { timeout: 180_000 }, () => {
     await page.keyboard.press('Control+PageDown');
     await expect.poll(current).toBe('form-item-f3');
   });
+
+  it('the list is one Tab stop; ↑ ↓ Home End move the selection and the focus through it', async () => {
+    const { page } = app;
+    await page.getByTestId('form-filter').fill('');
+    await page.locator('.form-list').evaluate((el) => (el.scrollTop = 0));
+    await page.getByTestId('form-item-f2').click();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(await page.locator('.form-list [tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('form-item-f3');
+    await expect.poll(() => page.getByTestId('form-item-f3').getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('form-item-f1');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toBe(`form-item-f${FORMS}`);
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toBe('form-item-f1');
+    expect(await page.locator('.form-list [tabindex="0"]').count()).toBe(1);
+  });
 });

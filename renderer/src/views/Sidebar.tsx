@@ -2,6 +2,7 @@
 import {
   memo,
   useCallback,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -31,6 +32,8 @@ interface ItemProps {
   store: DocumentStore;
   id: string;
   selected: boolean;
+  /** The one item of the list reached with Tab. */
+  tabbable: boolean;
   onSelect: (formId: string) => void;
   onMenu: (formId: string, x: number, y: number) => void;
 }
@@ -60,7 +63,7 @@ function itemSnapshot(store: DocumentStore, id: string): string {
   return snapshot;
 }
 
-const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu }: ItemProps) {
+const FormItem = memo(function FormItem({ store, id, selected, tabbable, onSelect, onMenu }: ItemProps) {
   const snapshot = useSyncExternalStore(store.subscribe, () => itemSnapshot(store, id));
   const status = useSyncExternalStore(store.subscribe, () => store.review.status(id)?.status ?? '');
   if (snapshot === '') return null;
@@ -87,6 +90,8 @@ const FormItem = memo(function FormItem({ store, id, selected, onSelect, onMenu 
           onMenu(id, e.clientX, e.clientY);
         }}
         aria-current={selected ? 'true' : undefined}
+        // The list is one Tab stop; the arrow keys move in it (onListKey).
+        tabIndex={tabbable ? 0 : -1}
         data-testid={`form-item-${id}`}
         title={problems ? `${name}：${problems}` : name}
       >
@@ -156,6 +161,23 @@ const SHORT_LABELS: Record<string, string> = {
   formDown: '↓',
   formDelete: '删除',
 };
+
+/** Where ↑ ↓ Home End take the cursor in a list of `count` items; null for other keys. */
+export function listTarget(key: string, count: number, at: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowUp':
+      return Math.max(0, at - 1);
+    case 'ArrowDown':
+      return Math.min(count - 1, at + 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
 
 /** Department forms first, then projects in the document's order. */
 function ordered(forms: Form[]): Form[] {
@@ -258,7 +280,29 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
     [],
   );
 
+  // After an arrow key the newly selected item takes the focus once it is rendered.
+  const focusSelected = useRef(false);
+  useEffect(() => {
+    if (!focusSelected.current || !selectedId) return;
+    // A form far down is rendered once the list has scrolled to it (`first` changes then).
+    const item = listRef.current?.querySelector<HTMLElement>(`[data-testid="form-item-${selectedId}"]`);
+    if (!item) return;
+    focusSelected.current = false;
+    item.focus();
+  }, [selectedId, first]);
+
   const onListKey = (e: KeyboardEvent) => {
+    const plain = !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey;
+    const to = plain ? listTarget(e.key, shown.length, selectedIndex) : null;
+    if (to !== null) {
+      e.preventDefault();
+      const id = shown[to];
+      if (id && id !== selectedId) {
+        focusSelected.current = true;
+        onSelect(id);
+      }
+      return;
+    }
     if (!selectedId || store.readOnly) return;
     if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
@@ -309,6 +353,7 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
             store={store}
             id={id}
             selected={id === selectedId}
+            tabbable={id === (selectedIndex >= 0 ? selectedId : shown[0])}
             onSelect={onSelect}
             onMenu={openMenu}
           />
