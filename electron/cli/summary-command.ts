@@ -1,0 +1,45 @@
+/**
+ * `ziping summary 路径… --out 汇总.xlsx | --out 文件夹 --format csv | --json`: many units' documents
+ * (folders searched recursively) in one overview; files are only read.
+ */
+import { writeErrorMessage } from '../services/excel/errors';
+import { scanUnits } from '../services/units/scan-units';
+import { writeUnitsCsv, writeUnitsXlsx } from '../services/units/units-output';
+import { CliError } from './errors';
+import type { CliIo } from './main';
+
+const USAGE = 'ziping summary 文件夹或文档… --out 汇总.xlsx（或 --out 文件夹 --format csv，或 --json）';
+
+export async function summaryCommand(
+  paths: string[],
+  options: Map<string, string>,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
+  if (paths.length === 0) throw new CliError(`缺少要汇总的文件夹或文档：${USAGE}`);
+  const out = options.get('--out');
+  const format = options.get('--format') ?? (out && /\.xlsx$/i.test(out) ? 'xlsx' : undefined);
+  if (!json && !out) throw new CliError(`缺少 --out 或 --json：${USAGE}`);
+  if (!json && format !== 'xlsx' && format !== 'csv') {
+    throw new CliError(`--out 应为 .xlsx 文件，或加 --format csv 输出到文件夹：${USAGE}`);
+  }
+  if (format === 'xlsx' && out && !/\.xlsx$/i.test(out))
+    throw new CliError(`--format xlsx 的 --out 应以 .xlsx 结尾：${USAGE}`);
+  const scan = scanUnits(paths);
+  if (scan.units.length === 0 && scan.failed.length === 0) {
+    throw new CliError(`在 ${paths.join('、')} 中没有找到 .ziping 文档`);
+  }
+  if (json) {
+    io.stdout.write(`${JSON.stringify(scan)}\n`);
+  } else if (out) {
+    try {
+      if (format === 'csv') writeUnitsCsv(out, scan);
+      else await writeUnitsXlsx(out, scan);
+    } catch (e) {
+      throw new CliError(`${writeErrorMessage(e, out)}；没有写入汇总`);
+    }
+    io.stdout.write(`已汇总 ${scan.units.length} 个单位、${scan.forms.length} 张表到 ${out}\n`);
+  }
+  for (const f of scan.failed) io.stderr.write(`未读入 ${f.file}：${f.reason}\n`);
+  return 0;
+}
