@@ -8,11 +8,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { HUNAN_PROJECT_FUNDS_ROWS } from '../shared/layouts/hunan';
 import type { Patch } from '../shared/model/patch';
+import type { Form } from '../shared/model/types';
 import { DocumentSession } from '../electron/services/document-store/session';
 import { fixtureFiles, readFixture } from '../tests/support/documents';
 
 export const SAMPLE_PATH = path.join(import.meta.dirname, '../samples/示例.ziping');
+
+/** A source name as the fixtures normalise it (其中:当年财政拨款 → 当年财政拨款, 其它资金 → 其他资金). */
+const plain = (source: string) =>
+  source
+    .replace(/^其中[:：]/, '')
+    .replace('其它', '其他')
+    .replace(/金额$/, '资金');
+
+/** A 004 project form's funds rows in the order and wording its paper form prints. */
+export function asPrinted004(form: Form): Form {
+  if (form.kind !== 'project') return form;
+  const rows = HUNAN_PROJECT_FUNDS_ROWS.map((t) => {
+    const row = form.funds.rows.find((r) => plain(r.source) === plain(t.source));
+    if (!row) throw new Error(`“${form.projectName}”没有资金行“${t.source}”`);
+    return { ...row, source: t.source };
+  });
+  return { ...form, funds: { ...form.funds, rows } };
+}
 
 export function buildSample(target = SAMPLE_PATH): void {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ziping-sample-'));
@@ -33,7 +53,9 @@ export function buildSample(target = SAMPLE_PATH): void {
     const patches: Patch[] = ordered.map((file, i) => ({
       op: 'insertForm',
       index: i,
-      form: readFixture(file, `f${i + 1}`).form,
+      form: file.startsWith('004-')
+        ? asPrinted004(readFixture(file, `f${i + 1}`).form)
+        : readFixture(file, `f${i + 1}`).form,
     }));
     const applied = session.apply(patches);
     if (!applied.ok) throw new Error(applied.error.message);

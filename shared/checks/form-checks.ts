@@ -34,9 +34,11 @@ export function checkForm(form: Form, layout: LayoutDef, result: FormResult): Fi
 
   checkHeader(form, emit);
   checkFunds(form, layout, result, emit);
+  // A form without a 偏差原因 column (004's project form) cannot be asked to fill one.
+  const asksReason = layout.kinds[form.kind].indicatorColumns.some((c) => c.key === 'deviationReason');
   form.indicators.forEach((ind, i) => {
     const line = result.indicators[i];
-    if (line) checkIndicator(ind, i, line, layout, emit);
+    if (line) checkIndicator(ind, i, line, layout, asksReason, emit);
   });
   checkTotals(form, layout, result, emit);
   for (const { where, why } of overlongTexts(form)) {
@@ -68,7 +70,7 @@ function checkFunds(form: Form, layout: LayoutDef, result: FormResult, emit: Emi
   const total = fundsTotalRow(funds, layout.kinds[form.kind].fundsRows);
   const totalIndex = total ? funds.rows.indexOf(total) : 0;
   // 分值/执行率/得分 may sit on another row than the total's amounts (新疆's 单位整体 form).
-  const scoreRow = fundsScoreRowIndex(funds);
+  const scoreRow = fundsScoreRowIndex(funds, layout.kinds[form.kind]);
   const totalName = total && total.source.trim() !== '' ? `“${total.source.trim()}”` : '资金总额';
   const ex = result.execution;
   if (!total || total.fullYearBudget == null || total.fullYearBudget <= 0) {
@@ -193,10 +195,11 @@ function checkIndicator(
   i: number,
   line: IndicatorResult,
   layout: LayoutDef,
+  asksReason: boolean,
   emit: Emit,
 ): void {
   const w = line.weight;
-  const short = w !== null && line.final < w - EPS && ind.deviationReason.trim() === '';
+  const short = asksReason && w !== null && line.final < w - EPS && ind.deviationReason.trim() === '';
   const overridden = line.manual && line.suggested !== null && Math.abs(line.final - line.suggested) > EPS;
   // A weight of 0 or below is its own error; the score is not measured against it.
   const outOfRange = w !== null && w > 0 && (line.final < -EPS || line.final > w + EPS);

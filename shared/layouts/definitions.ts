@@ -3,8 +3,8 @@
  * units taken from the official templates' proportions.
  */
 import type { LayoutId } from '../model/types';
+import { HUNAN_BASIC_DATA, HUNAN_PROJECT_FUNDS_ROWS, HUNAN_PROJECT_LEVELS } from './hunan';
 import type {
-  BasicDataLayout,
   ColumnDef,
   FundsColumnKey,
   HeaderFieldDef,
@@ -99,8 +99,9 @@ const nationalProject: KindLayout = {
   title: '项目支出绩效自评表',
   indicatorColumns: NATIONAL_INDICATORS,
   fundsColumns: NATIONAL_FUNDS,
+  // Marked, so that a form holding 004's rows (total last) still scores on its total here.
   fundsRows: [
-    { source: '年度资金总额' },
+    { source: '年度资金总额', total: true },
     { source: '其中：当年财政拨款' },
     { source: '上年结转资金' },
     { source: '其他资金' },
@@ -228,7 +229,11 @@ const xinjiangProject: KindLayout = {
   title: '项目支出绩效自评表',
   indicatorColumns: XINJIANG_INDICATORS,
   fundsColumns: NATIONAL_FUNDS,
-  fundsRows: [{ source: '年度资金总额' }, { source: '其中：当年财政拨款' }, { source: '其他资金' }],
+  fundsRows: [
+    { source: '年度资金总额', total: true },
+    { source: '其中：当年财政拨款' },
+    { source: '其他资金' },
+  ],
   analysisTitles: [],
   levels: PROJECT_LEVELS,
   checkSplit: true,
@@ -265,6 +270,7 @@ const xinjiangDepartment: KindLayout = {
     { source: '其他资金' },
     { source: '合计', total: true },
   ],
+  fundsScoresOnFirst: true,
   fundsDash: '-',
   analysisTitles: ['基本情况', '整体支出情况', '自评结论', '存在问题', '改进措施'],
   levels: {
@@ -301,35 +307,17 @@ const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
 ];
 
 /**
- * 004's 自评表 prints its grouped funds lines in two halves side by side, each under its heading;
- * the first expense line reads “其中：基本支出：”.
+ * 004's project form: 项目支出名称, its funds rows with 年度资金总额 last (scored there), no
+ * 偏差原因 column (the model keeps the field), 成本指标 a 一级 of its own.
  */
-export const FUNDS_SIDES = [
-  { group: 'income', heading: '按收入性质分：', firstPrefix: '' },
-  { group: 'expense', heading: '按支出性质分：', firstPrefix: '其中：' },
-] as const;
-
-/** The 基础数据表 of 004, lines in its printed order (the importer reads it for any layout). */
-export const HUNAN_BASIC_DATA: BasicDataLayout = {
-  title: '部门整体支出绩效评价基础数据表',
-  spendingItems: [
-    '三公经费',
-    '1、公务用车购置和维护经费',
-    '其中：公车购置',
-    '公车运行维护',
-    '2、出国经费',
-    '3、公务接待',
-    '项目支出：',
-    '1、业务工作经费',
-    '2、运行维护经费',
-    '3、本级专项资金（一个专项一行）',
-    '公用经费：',
-    '其中：办公经费',
-    '水费、电费、差旅费',
-    '会议费、培训费',
-    '政府采购金额',
-    '部门基本支出预算调整',
-  ],
+const hunanProject: KindLayout = {
+  ...nationalProject,
+  nameLabel: '项目支出名称',
+  indicatorColumns: NATIONAL_INDICATORS.filter((c) => c.key !== 'deviationReason'),
+  fundsRows: HUNAN_PROJECT_FUNDS_ROWS,
+  // The source rows leave 分值/执行率/得分 blank (all seven of 004's project forms).
+  fundsDash: '',
+  levels: HUNAN_PROJECT_LEVELS,
 };
 
 const hunan: LayoutDef = {
@@ -339,7 +327,7 @@ const hunan: LayoutDef = {
   orientation: 'landscape',
   printsGrade: false,
   kinds: {
-    project: nationalProject,
+    project: hunanProject,
     // 004's 自评表: 预算部门名称 alone, amounts titled （万元）, income and expense side by side.
     department: {
       ...nationalDepartment,
@@ -446,6 +434,8 @@ const guangdong: LayoutDef = {
     equalSplit: true,
   },
 };
+
+export { FUNDS_SIDES, HUNAN_BASIC_DATA } from './hunan';
 
 export const LAYOUTS: Record<LayoutId, LayoutDef> = { national, shanxi, xinjiang, hunan, guangdong };
 

@@ -17,6 +17,8 @@ export interface HeaderFieldDef {
 
 /** The printed label of the form's name: 项目名称, or what the layout calls the department's. */
 export function nameLabel(layout: LayoutId, kind: FormKind): string {
+  const own = getLayout(layout).kinds[kind].nameLabel;
+  if (own) return own;
   if (kind === 'project') return '项目名称';
   if (layout === 'hunan' || layout === 'national') return '预算部门名称';
   // 新疆's 单位整体支出绩效自评表.

@@ -81,8 +81,9 @@ export interface FundsRowTemplate {
   source: string;
   group?: 'income' | 'expense';
   /**
-   * The row whose amounts give the execution rate, where it is not the first (新疆's 单位整体 form
-   * prints 合计 last). Without one, the total is the first row that is not a grouped detail row.
+   * The row whose amounts give the execution rate, found by its name wherever it stands (新疆's
+   * 单位整体 form and 004's project form print it last). Without one, or where no row has its
+   * name, the total is the first row that is not a grouped detail row.
    */
   total?: true;
 }
@@ -101,6 +102,8 @@ export interface BasicDataLayout {
 
 export interface KindLayout {
   title: string;
+  /** The printed label of the form's name where it is not the default (004's 项目支出名称). */
+  nameLabel?: string;
   indicatorColumns: ColumnDef<IndicatorColumnKey>[];
   fundsColumns: ColumnDef<FundsColumnKey>[];
   fundsRows: FundsRowTemplate[];
@@ -124,6 +127,11 @@ export interface KindLayout {
   basicInfo?: boolean;
   /** The header is the name row alone: no 主管部门/实施单位 row (新疆's 单位整体 form). */
   nameOnly?: boolean;
+  /**
+   * 分值/执行率/得分 print on the first row that is not a grouped detail row, not on the `total`
+   * row printed last (新疆's 单位整体 form); elsewhere they print on the total, wherever it stands.
+   */
+  fundsScoresOnFirst?: boolean;
   /** What the funds rows other than the first print under 分值/执行率/得分 (default “—”). */
   fundsDash?: string;
   /** Left caption of the indicator table (default 绩效指标; 新疆's project form: 年度绩效指标完成情况). */

@@ -2,7 +2,7 @@
  * Which rows of a funds block play which part: the total row, and the row that shows 分值,
  * 执行率 and 得分. Read by scoring, the checks, the screen and the Excel summary alike.
  */
-import type { FundsRowTemplate } from '../layouts/types';
+import type { FundsRowTemplate, KindLayout } from '../layouts/types';
 import type { Funds, FundsRow } from './types';
 
 /**
@@ -20,10 +20,16 @@ export function fundsTotalRow(
 }
 
 /**
- * The row that shows 分值, 执行率 and 得分 (and on screen the block's reasons): the first that is
- * not a grouped detail row; the total's own row except where the total is printed last (新疆).
+ * The row that shows 分值, 执行率 and 得分 (and on screen the block's reasons): the total row,
+ * wherever it stands (004's project form prints it last); the first row that is not a grouped
+ * detail row where the layout prints them there although its total is last (新疆's 单位整体 form).
  */
-export function fundsScoreRowIndex(funds: Funds): number {
+export function fundsScoreRowIndex(
+  funds: Funds,
+  kind: Pick<KindLayout, 'fundsRows' | 'fundsScoresOnFirst'>,
+): number {
+  const total = kind.fundsScoresOnFirst ? undefined : fundsTotalRow(funds, kind.fundsRows);
+  if (total) return funds.rows.indexOf(total);
   return Math.max(
     0,
     funds.rows.findIndex((r) => r.group === undefined),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getLayout } from '../../shared/layouts/definitions';
+import { fundsScoreRowIndex } from '../../shared/model/funds-rows';
 import { scoreForm } from '../../shared/scoring/form';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { openApp, useSharedBrowser } from './harness';
@@ -23,7 +24,11 @@ describe('auditing the execution score', { timeout: 120_000 }, () => {
       const form = doc?.forms.find((f) => f.kind === 'project');
       if (!doc || !form) throw new Error('no form');
       await page.getByTestId(`form-item-${form.id}`).click();
-      const result = scoreForm(form, getLayout(doc.meta.layout));
+      const layout = getLayout(doc.meta.layout);
+      const result = scoreForm(form, layout);
+      // 004's project form prints the total (and its score) last.
+      const total = fundsScoreRowIndex(form.funds, layout.kinds[form.kind]);
+      const other = total === 0 ? 1 : 0;
       const { weight, final } = result.execution;
       expect(weight).toBeGreaterThan(2);
       const funds = (row: number, col: string) =>
@@ -34,27 +39,29 @@ describe('auditing the execution score', { timeout: 120_000 }, () => {
         await editor.fill(text);
         await editor.press((await editor.evaluate((e) => e.tagName)) === 'TEXTAREA' ? 'Tab' : 'Enter');
       };
-      await expect.poll(() => funds(0, 'auditScore').count()).toBe(1);
+      await expect.poll(() => funds(total, 'auditScore').count()).toBe(1);
 
-      await type(0, 'auditScore', String(final - 2));
-      await type(0, 'auditOpinion', '执行数含未支付的预拨款，扣2分');
+      await type(total, 'auditScore', String(final - 2));
+      await type(total, 'auditOpinion', '执行数含未支付的预拨款，扣2分');
       await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
-      await expect.poll(() => funds(0, 'auditScore').getAttribute('class')).toContain('cell-audit-differs');
+      await expect
+        .poll(() => funds(total, 'auditScore').getAttribute('class'))
+        .toContain('cell-audit-differs');
       // Above the line's 分值: refused with a message, nothing changes.
-      await type(0, 'auditScore', String(weight + 1));
+      await type(total, 'auditScore', String(weight + 1));
       await expect.poll(() => page.getByTestId('status').innerText()).toContain('核查分数应在 0 到分值');
       await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
       // Other rows have no execution score to audit.
-      await funds(1, 'auditScore').dblclick();
+      await funds(other, 'auditScore').dblclick();
       expect(await page.locator('.ag-cell-inline-editing').count()).toBe(0);
-      expect(await funds(1, 'auditScore').innerText()).toBe('—');
+      expect(await funds(other, 'auditScore').innerText()).toBe(layout.kinds[form.kind].fundsDash ?? '—');
 
       await page.getByTestId('save').click();
       await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
       await page.reload();
       await page.getByTestId(`form-item-${form.id}`).click();
-      await expect.poll(() => funds(0, 'auditScore').innerText()).toBe(String(final - 2));
-      await expect.poll(() => funds(0, 'auditOpinion').innerText()).toBe('执行数含未支付的预拨款，扣2分');
+      await expect.poll(() => funds(total, 'auditScore').innerText()).toBe(String(final - 2));
+      await expect.poll(() => funds(total, 'auditOpinion').innerText()).toBe('执行数含未支付的预拨款，扣2分');
       await expect.poll(() => numberOf(page, 'form-reviewed-total')).toBeCloseTo(result.total - 2, 2);
     } finally {
       await app.close();

@@ -227,7 +227,8 @@ describe('indicator lines', { timeout: 120_000 }, () => {
 
   it('Enter commits and moves down, Shift+Enter up; the last line keeps the cursor', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    // A form of 19 lines: taller than the short window below, so that going down must scroll.
+    const form = await openForm('纪检监察机构专项经费');
     const last = form.indicators.length - 1;
     const editor = page.locator('.ag-cell-inline-editing input').first();
 

@@ -4,6 +4,7 @@
  * the offer to add rows, Ctrl+D, Delete over a range, and undo/redo of each as one step.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { getLayout } from '../../shared/layouts/definitions';
 import { fundsTotalRow } from '../../shared/model/funds-rows';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
 import { cell, copyText, grid, numberOf, pasteText, serverForm, showForm } from './support';
@@ -164,7 +165,7 @@ describe('the funds block', { timeout: 120_000 }, () => {
     const form = await showForm(app, '大气污染防治资金');
     const funds = page.getByTestId('funds-grid');
     const fundsOf = serverForm(app, form.id).funds;
-    const totalRow = fundsTotalRow(fundsOf);
+    const totalRow = fundsTotalRow(fundsOf, getLayout('hunan').kinds.project.fundsRows);
     const row = totalRow ? fundsOf.rows.indexOf(totalRow) : 0;
     const rate = funds.locator(`.ag-row[row-index="${row}"] [col-id="rate"]`).first();
     const budget = serverForm(app, form.id).funds.rows[row]?.fullYearBudget;

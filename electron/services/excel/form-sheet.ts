@@ -38,6 +38,7 @@ import { fmtNum, round2 } from '../../../shared/format/numbers';
 import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { scoreFundsRow } from '../../../shared/scoring/execution';
+import { fundsScoreRowIndex } from '../../../shared/model/funds-rows';
 
 export interface FormSheetInput {
   form: Form;
@@ -262,6 +263,9 @@ function writeFunds(
   const pairs = kind.fundsGroupsSideBySide === true;
   const rows = pairs ? form.funds.rows.filter((row) => row.group === undefined) : form.funds.rows;
   const top = r;
+  // 分值/执行率/得分 on the first row, or on the total wherever the layout prints it (004's project form).
+  const scored = form.funds.rows[fundsScoreRowIndex(form.funds, kind)];
+  const scoreRow = scored ? Math.max(0, rows.indexOf(scored)) : 0;
   r = writeFundsTitles(w, r, kind, places);
   const first = r;
   rows.forEach((row, ri) => {
@@ -277,7 +281,7 @@ function writeFunds(
           );
         return;
       }
-      const { value, look } = fundsCell(c.key, row, ri === 0, input, kind);
+      const { value, look } = fundsCell(c.key, row, ri === scoreRow, input, kind);
       w.put({ row: r, col: from, toCol: to }, value, look);
     });
     r++;

@@ -441,6 +441,7 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
       .rowCells(v)
       .some(({ col }) => GOAL_EXPECTED.has(grid.title(v, col)) || grid.title(v, col) === LABELS.goals);
   const first = header + (secondHeader ? 2 : 1);
+  let scoresRead = false;
   let r = first;
   for (; r < before; r++) {
     const cells = grid.rowCells(r);
@@ -466,17 +467,19 @@ function readFunds(rd: SheetReader, form: Form, layout: LayoutId, before: number
     const values = cols.filter((c) => c.key !== 'source' && grid.get(r, c.col));
     if (source === '' && values.length === 0) continue;
     const row = newFundsRow(source, template.find((t) => t.source === source)?.group);
-    const isTotal = rows.length === 0;
+    // 分值/执行率/得分 belong to the first row that prints them: the total, first (national) or
+    // last (004's project form, the rows above it print “—”).
+    const isTotal = !scoresRead;
     for (const { col, key } of values) {
       if (key === 'rate') {
         const rate = rd.rate(r, col);
-        if (isTotal && rate !== null) form.funds.printedRate = rate;
+        if (isTotal && rate !== null) [form.funds.printedRate, scoresRead] = [rate, true];
       } else if (key === 'score') {
         const n = rd.number(r, col, '得分');
-        if (isTotal && n !== null) form.funds.printedScore = n;
+        if (isTotal && n !== null) [form.funds.printedScore, scoresRead] = [n, true];
       } else if (key === 'weight') {
         const n = rd.number(r, col, '分值');
-        if (isTotal && n !== null) form.funds.weight = n;
+        if (isTotal && n !== null) [form.funds.weight, scoresRead] = [n, true];
       } else if (key === 'deviationReason') {
         // Merged down beside all the rows (our export), it is read once.
         if (!grid.isMaster(r, col)) {

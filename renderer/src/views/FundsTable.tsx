@@ -87,8 +87,9 @@ export function FundsTable({ form, result, handle }: Props) {
   const context = contextRef.current;
   context.form = form;
   context.execution = result.execution;
-  // 分值/执行率/得分 and the reasons sit on the first row even where the total is printed last (新疆).
-  context.totalIndex = fundsScoreRowIndex(form.funds);
+  // 分值/执行率/得分 and the reasons: on the first row even where the total is printed last (新疆),
+  // on the total row where the layout prints them there (004's project form).
+  context.totalIndex = fundsScoreRowIndex(form.funds, kind);
   context.dash = kind.fundsDash ?? '—';
   context.readOnly = store.readOnly;
   const policy = store.layout.policy;

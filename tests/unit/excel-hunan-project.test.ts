@@ -1,0 +1,144 @@
+/**
+ * 湖南（衡阳, 004）project forms as their paper form prints them, in real .xlsx files read back with
+ * exceljs: 项目支出名称; the funds rows 其中：当年财政拨款 / 上年结转金额 / 其它资金 / 年度资金总额, the
+ * total last carrying 分值 / 执行率 / 得分; no 偏差原因 column; rows tall enough for their texts.
+ * Import reads the new shape (hidden data and cells) and the older one (total first); the
+ * transcribed forms score as printed.
+ */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { asPrinted004 } from '../../scripts/build-sample';
+import { getLayout } from '../../shared/layouts/definitions';
+import type { Form } from '../../shared/model/types';
+import { scoreForm } from '../../shared/scoring/form';
+import { fixtureFiles, readFixture } from '../support/documents';
+import {
+  exportOrThrow,
+  imported,
+  layoutDocument,
+  readWorkbook,
+  rowValues,
+  rowWith,
+  withoutHiddenData,
+} from '../support/excel';
+import { clippedCells } from '../support/print-measure';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir('ziping-excel-hunan-project-');
+const hunan = getLayout('hunan');
+
+const projectFixtures = fixtureFiles().filter(
+  (f) => f.startsWith('004-') && readFixture(f).form.kind === 'project',
+);
+
+async function exported(form: Form, name: string) {
+  const file = join(tempDir(), `${name}.xlsx`);
+  await exportOrThrow(layoutDocument('hunan', [form]), file);
+  const wb = await readWorkbook(file);
+  const ws = wb.getWorksheet(form.projectName);
+  if (!ws) throw new Error(`no sheet ${form.projectName}`);
+  return { file, wb, ws };
+}
+
+/** The funds header row and the four rows under it. */
+function fundsRows(ws: ExcelJS.Worksheet): { header: number; rows: unknown[][] } {
+  const header = rowWith(ws, '项目资金（万元）');
+  return { header, rows: [1, 2, 3, 4].map((k) => rowValues(ws, header + k)) };
+}
+
+describe('湖南 项目支出绩效自评表 as 004 prints it', () => {
+  it('has seven project forms to check against', () => {
+    expect(projectFixtures).toHaveLength(7);
+  });
+
+  it.each(projectFixtures)(
+    '%s: 项目支出名称, total last with its score, no 偏差原因, rows tall enough',
+    async (file) => {
+      const form = asPrinted004(readFixture(file).form);
+      const { ws } = await exported(form, file);
+      expect(rowValues(ws, rowWith(ws, '项目支出名称'))).toEqual(['项目支出名称', form.projectName]);
+      expect(() => rowWith(ws, '项目名称')).toThrow();
+      const { header, rows } = fundsRows(ws);
+      expect(rowValues(ws, header)).toEqual([
+        '项目资金（万元）',
+        '资金来源',
+        '年初预算数',
+        '全年预算数',
+        '全年执行数',
+        '分值',
+        '执行率',
+        '得分',
+      ]);
+      const amounts = (source: string) => {
+        const row = form.funds.rows.find((r) => r.source === source);
+        return [row?.initialBudget, row?.fullYearBudget, row?.executed];
+      };
+      const result = scoreForm(form, hunan);
+      expect(rows).toEqual([
+        ['其中：当年财政拨款', ...amounts('其中：当年财政拨款')],
+        ['上年结转金额', ...amounts('上年结转金额')],
+        ['其它资金', ...amounts('其它资金')],
+        ['年度资金总额', ...amounts('年度资金总额'), 10, result.execution.rate, result.execution.final],
+      ]);
+      // The block label runs down the header and the four rows.
+      expect(ws.model.merges).toContain(`A${header}:A${header + 4}`);
+      const indicatorHeader = rowValues(ws, rowWith(ws, '一级指标', 2));
+      expect(indicatorHeader).toEqual([
+        '绩效指标',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '分值',
+        '得分',
+      ]);
+      expect(clippedCells(ws)).toEqual([]);
+    },
+  );
+
+  it.each(projectFixtures)('%s: scores as printed, in the new layout as in the national one', (file) => {
+    const { form } = readFixture(file);
+    const total = scoreForm(asPrinted004(form), hunan).total;
+    expect(total).toBe(scoreForm(form, getLayout('national')).total);
+    if (form.printedTotal != null) expect(total).toBe(form.printedTotal);
+  });
+
+  it('comes back exactly from the hidden data, and from the cells without it', async () => {
+    const form = asPrinted004(readFixture('004-04.json').form);
+    form.indicators[0] = {
+      ...(form.indicators[0] as Form['indicators'][number]),
+      deviationReason: '未打印的原因',
+    };
+    const { file } = await exported(form, '往返');
+    const exact = await imported(file);
+    expect(exact.forms[0]?.form).toEqual(form);
+    await withoutHiddenData(await readWorkbook(file), file);
+    const cells = await imported(file);
+    expect(cells.report.problems).toEqual([]);
+    const back = cells.forms[0]?.form as Form;
+    expect(back.projectName).toBe(form.projectName);
+    expect(back.funds.rows).toEqual(form.funds.rows);
+    expect(back.funds.weight).toBe(10);
+    expect(back.funds.printedScore).toBe(scoreForm(form, hunan).execution.final);
+    expect(back.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight])).toEqual(
+      form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight]),
+    );
+    expect(scoreForm(back, hunan).total).toBe(scoreForm(form, hunan).total);
+  });
+
+  it('a form of the older shape (年度资金总额 first, as earlier exports print it) still reads', async () => {
+    const form = readFixture('004-02.json').form;
+    const { file, ws } = await exported(form, '旧样式');
+    // Printed as its rows stand: the total first, scored there.
+    const { rows } = fundsRows(ws);
+    expect(rows[0]?.slice(0, 1).concat(rows[0]?.slice(4))).toEqual(['年度资金总额', 10, 1, 10]);
+    await withoutHiddenData(await readWorkbook(file), file);
+    const back = (await imported(file)).forms[0]?.form as Form;
+    expect(back.funds.rows).toEqual(form.funds.rows);
+    expect(back.funds.weight).toBe(10);
+    expect(back.funds.printedRate).toBe(1);
+    expect(scoreForm(back, hunan).total).toBe(scoreForm(form, hunan).total);
+  });
+});
