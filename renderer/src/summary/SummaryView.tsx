@@ -47,17 +47,14 @@ export function SummaryView({ store, onOpen }: Props) {
   const pinned = useMemo(() => [totalsRow(summary.totals)], [summary]);
   const charts = useMemo(() => summaryCharts(summary), [summary]);
 
-  // The charts after the table has been painted: the table is what the user reads first.
+  // The charts after the table's frame has been painted (the frame after it: a timer set in the
+  // first frame would run before other work waiting for that paint).
   const [chartsDue, setChartsDue] = useState(false);
   useEffect(() => {
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setChartsDue(true), 0);
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setChartsDue(true));
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   const onRowClicked = (e: RowClickedEvent<SummaryGridRow>) => {
