@@ -20,6 +20,7 @@ import { figureOf, type Figure } from './measure';
 // ZIPING_BENCH_EDITS / ZIPING_BENCH_SWITCHES: fewer (or no) rounds of one phase, for A/B runs.
 const EDITS = Number(process.env['ZIPING_BENCH_EDITS'] ?? 40);
 const SWITCHES = Number(process.env['ZIPING_BENCH_SWITCHES'] ?? 40);
+const SUMMARIES = Number(process.env['ZIPING_BENCH_SUMMARIES'] ?? 10);
 
 /**
  * In-page probes, as source text (this file is compiled for Node). The start is the Enter in a
@@ -36,7 +37,7 @@ const PROBES = `(() => {
     if (e.key === 'Enter' && document.querySelector('.ag-cell-inline-editing')) window.__startAt = performance.now();
   }, true);
   window.addEventListener('mousedown', (e) => {
-    if (e.target instanceof Element && e.target.closest('[data-testid^="form-item-"]')) window.__startAt = performance.now();
+    if (e.target instanceof Element && e.target.closest('[data-testid^="form-item-"], [data-testid="open-summary"]')) window.__startAt = performance.now();
   }, true);
   new MutationObserver(() => {
     if (!window.__watch || window.__domAt || !window.__watch()) return;
@@ -104,6 +105,41 @@ function summariseTrace(buffer: Buffer): void {
   console.log('\n### 主线程事件（编辑阶段，总毫秒）');
   for (const [k, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`${ms.toFixed(1).padStart(9)} ms  ${k}`);
+}
+
+/**
+ * 汇总 opened from the sidebar until its first row and its four charts are drawn, then closed
+ * by choosing a form; the first opening (loading the charts' chunk) is not counted.
+ */
+async function openSummaries(page: Page, formId: string): Promise<[number[], number[]]> {
+  const times: number[] = [];
+  const chartTimes: number[] = [];
+  for (let i = 0; i <= SUMMARIES && SUMMARIES > 0; i++) {
+    await arm(
+      page,
+      `() => document.querySelectorAll('[data-testid="summary-grid"] .ag-row[row-index="0"]').length > 0`,
+    );
+    await page.getByTestId('open-summary').click();
+    const [painted] = await settled(page);
+    // The charts come after the table's frame: timed in the page when all four are there.
+    const charts = await page.waitForFunction(() => {
+      const w = globalThis as unknown as {
+        __startAt: number;
+        document: { querySelectorAll(s: string): { length: number } };
+      };
+      return (
+        w.document.querySelectorAll('[data-testid^="summary-chart-"] canvas').length >= 4 &&
+        performance.now() - w.__startAt
+      );
+    });
+    if (i > 0) {
+      times.push(painted);
+      chartTimes.push(Number(await charts.jsonValue()));
+    }
+    await page.getByTestId(`form-item-${formId}`).click();
+    await page.getByTestId('form-view').waitFor();
+  }
+  return [times, chartTimes];
 }
 
 export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
@@ -195,6 +231,9 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
     }
     await stopProfile(switchProfiler, 'switches');
     if (tracing === 'switches') summariseTrace(await browser.stopTracing());
+    const summaryProfiler = await startProfile(page);
+    const [summaryTimes, chartTimes] = await openSummaries(page, doc.forms[0]?.id ?? 'f1');
+    await stopProfile(summaryProfiler, 'summary');
     await server.close();
     service.current?.close({ discard: true });
     return {
@@ -203,6 +242,8 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
         figureOf('提交一次修改 → 总分重绘（60 行指标的表）', editTimes, '中位数 ≤ 30 ms'),
         figureOf('　其中：提交 → 页面上的总分已更新（未计绘制）', domTimes),
         figureOf('切换表格 → 新表绘出（1,000 张表的文档）', switchTimes, '≤ 100 ms'),
+        figureOf('打开汇总 → 汇总表绘出（1,000 张表的文档）', summaryTimes, '≤ 300 ms'),
+        figureOf('　其后：四张图表绘出（同一次打开，含表格）', chartTimes),
       ],
     };
   } finally {

@@ -27,6 +27,7 @@ import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
 import { HistoryPanel } from './HistoryPanel';
 import { CompareView } from './CompareView';
+import { SummaryView } from '../summary/SummaryView';
 
 interface Props {
   store: DocumentStore;
@@ -41,6 +42,7 @@ function firstFormId(store: DocumentStore): string | null {
 export function Editor({ store, onClosed }: Props) {
   useDocumentVersion(store);
   const [selected, setSelected] = useState<string | null>(() => firstFormId(store));
+  const [summaryOpen, setSummaryOpen] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const nonce = useRef(0);
   const services = useMemo<EditorServices>(() => {
@@ -76,11 +78,21 @@ export function Editor({ store, onClosed }: Props) {
     return saveToChosenPlace(store, services.pendingEdits);
   }, [services, store]);
 
-  const showPlace = useCallback((location: FindingLocation | null) => {
-    if (!location) return;
-    setSelected(location.formId);
-    setFocus({ location, nonce: ++nonce.current });
+  /** A form chosen anywhere (list, 汇总, a finding) is shown in place of the 汇总. */
+  const openForm = useCallback((formId: string) => {
+    setSummaryOpen(false);
+    setSelected(formId);
   }, []);
+  const openSummary = useCallback(() => setSummaryOpen(true), []);
+
+  const showPlace = useCallback(
+    (location: FindingLocation | null) => {
+      if (!location) return;
+      openForm(location.formId);
+      setFocus({ location, nonce: ++nonce.current });
+    },
+    [openForm],
+  );
 
   const undo = useCallback(async () => {
     await services.pendingEdits.commitAll();
@@ -170,10 +182,18 @@ export function Editor({ store, onClosed }: Props) {
           </div>
         )}
         <div className="editor-body">
-          <Sidebar store={store} selectedId={form?.id ?? null} onSelect={setSelected} />
+          <Sidebar
+            store={store}
+            selectedId={summaryOpen ? null : (form?.id ?? null)}
+            onSelect={openForm}
+            summaryOpen={summaryOpen}
+            onSummary={openSummary}
+          />
           <div className="editor-main">
             <div className="form-scroll" data-testid="form-scroll">
-              {form ? (
+              {summaryOpen ? (
+                <SummaryView store={store} onOpen={openForm} />
+              ) : form ? (
                 <FormView form={form} focus={focus?.location.formId === form.id ? focus : null} />
               ) : (
                 <div className="empty-forms">
@@ -181,7 +201,7 @@ export function Editor({ store, onClosed }: Props) {
                 </div>
               )}
             </div>
-            {form && history && (
+            {form && history && !summaryOpen && (
               <HistoryPanel
                 store={store}
                 form={form}
@@ -190,9 +210,9 @@ export function Editor({ store, onClosed }: Props) {
                 onClose={() => setHistory(null)}
               />
             )}
-            {form && <ChecksPanel store={store} form={form} onPick={showPlace} />}
+            {form && !summaryOpen && <ChecksPanel store={store} form={form} onPick={showPlace} />}
           </div>
-          {form && <ReviewPanel store={store} form={form} onPick={showPlace} />}
+          {form && !summaryOpen && <ReviewPanel store={store} form={form} onPick={showPlace} />}
         </div>
         <StatusBar store={store} />
         {comparing && <CompareView store={store} onClose={() => setComparing(false)} />}

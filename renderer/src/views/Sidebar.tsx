@@ -26,6 +26,9 @@ interface Props {
   store: DocumentStore;
   selectedId: string | null;
   onSelect: (formId: string) => void;
+  /** 汇总 is shown in place of the form (no form is then selected). */
+  summaryOpen: boolean;
+  onSummary: () => void;
 }
 
 interface ItemProps {
@@ -192,7 +195,7 @@ function listSnapshot(store: DocumentStore, needle: string): string {
     .join('\u0000');
 }
 
-export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Props) {
+export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect, summaryOpen, onSummary }: Props) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   // Read on every change of the document: without a filter the list changes only with the
@@ -328,6 +331,16 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect }: Pr
   return (
     <nav className="sidebar" aria-label="表格列表" data-testid="sidebar">
       <div className="sidebar-head">
+        <button
+          type="button"
+          className={`summary-button${summaryOpen ? ' selected' : ''}`}
+          onClick={onSummary}
+          aria-pressed={summaryOpen}
+          title="全部表格的得分、等级、预算执行汇总与图表"
+          data-testid="open-summary"
+        >
+          汇总
+        </button>
         <input
           type="search"
           className="sidebar-filter"

@@ -1,0 +1,67 @@
+/**
+ * The 汇总's four charts, drawn by ECharts on canvases (each saveable as PNG from its toolbox).
+ * Only the parts used are imported (a lazily loaded chunk of its own, so the editor's bundle does
+ * not carry ECharts).
+ */
+import { useEffect, useRef } from 'react';
+import { BarChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { init, use, type ECharts } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { SummaryChart } from '../../../shared/summary/charts';
+
+use([
+  BarChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+function Chart({ chart }: { chart: SummaryChart }) {
+  const box = useRef<HTMLDivElement | null>(null);
+  const instance = useRef<ECharts | null>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ec = init(el, null, { renderer: 'canvas' });
+    instance.current = ec;
+    const resize = new ResizeObserver(() => ec.resize());
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      ec.dispose();
+      instance.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    instance.current?.setOption(chart.option, { notMerge: true });
+  }, [chart]);
+
+  return (
+    <figure className="summary-chart" aria-label={chart.title} data-testid={`summary-chart-${chart.id}`}>
+      <div className="summary-chart-box" ref={box} />
+    </figure>
+  );
+}
+
+export default function SummaryCharts({ charts }: { charts: SummaryChart[] }) {
+  return (
+    <div className="summary-charts" data-testid="summary-charts">
+      {charts.map((c) => (
+        <Chart key={c.id} chart={c} />
+      ))}
+    </div>
+  );
+}
