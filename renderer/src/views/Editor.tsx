@@ -23,6 +23,7 @@ import { Toolbar, type ToolbarPopover } from './Toolbar';
 import { useExchange } from './useExchange';
 import { useDocumentTools } from './useDocumentTools';
 import { useMenuCommands } from './useMenuCommands';
+import { printForm } from './printForm';
 import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
 import { HistoryPanel } from './HistoryPanel';
@@ -117,16 +118,18 @@ export function Editor({ store, onClosed }: Props) {
       const command = appCommandOf(e);
       // Read-only: save and undo still serve the review edits (comments, audit scores, statuses).
       if (!command) return;
-      if (command !== 'save' && textBoxKeepsUndo(e.target)) return;
+      if ((command === 'undo' || command === 'redo') && textBoxKeepsUndo(e.target)) return;
       e.preventDefault();
       e.stopPropagation();
-      if (command === 'save') void save();
+      if (command === 'print') {
+        if (form) printForm(form, store.layout);
+      } else if (command === 'save') void save();
       else if (command === 'undo') void undo();
       else void redo();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, undo, redo, store]);
+  }, [save, undo, redo, store, form]);
 
   return (
     <EditorContext.Provider value={services}>
