@@ -9,7 +9,7 @@ import { readReviewFrom } from '../services/document-store/review-store';
 import type { ReviewItem } from '../../shared/review/types';
 import { CliError } from './errors';
 import { exportProgressPrinter } from './export-progress';
-import { loadDocument } from './load';
+import { formsNamed, loadDocument } from './load';
 import type { CliIo } from './main';
 
 export const EXCEL_FILE = /\.(xlsx|xlsm|xls)$/i;
@@ -46,16 +46,7 @@ export async function exportExcel(
   if (!out) throw new CliError(`缺少 --out 文件.xlsx 或文件夹：${usage}`);
   const doc = loadDocument(file);
   const name = options.get('--form');
-  let formIds: string[] | undefined;
-  if (name !== undefined) {
-    formIds = doc.forms.filter((f) => f.projectName.trim() === name.trim()).map((f) => f.id);
-    if (formIds.length === 0) {
-      const names = doc.forms.map((f) => `“${f.projectName}”`).slice(0, 5);
-      throw new CliError(
-        `文档中没有名为“${name}”的表：文档中的表有 ${names.join('、')}${doc.forms.length > 5 ? ' 等' : ''}`,
-      );
-    }
-  }
+  const formIds = name === undefined ? undefined : formsNamed(doc, name).map((f) => f.id);
   const draft = flags.has('--draft');
   // The document's review data merged with its review file's, as the editor shows it.
   const review = flags.has('--review') ? reviewOf(file) : null;

@@ -1,6 +1,6 @@
 /** Reads the command line's input files into forms, with one-line Chinese errors. */
 import type { ParsedForm } from '../../shared/model/interchange';
-import type { ZipingDocument } from '../../shared/model/types';
+import type { Form, ZipingDocument } from '../../shared/model/types';
 import { readDocumentSnapshot } from '../services/document-store/snapshot';
 import { readFormJsonFile } from '../services/form-json';
 
@@ -28,4 +28,16 @@ export function loadDocument(path: string): ZipingDocument {
     throw new CliError(canRebuild ? `${message}（ziping rebuild ${path} --out 新文档.ziping）` : message);
   }
   return snapshot.value;
+}
+
+/** The document's forms named `name` (--form), or a message listing the names there are. */
+export function formsNamed(doc: ZipingDocument, name: string): Form[] {
+  const forms = doc.forms.filter((f) => f.projectName.trim() === name.trim());
+  if (forms.length === 0) {
+    const names = doc.forms.map((f) => `“${f.projectName}”`).slice(0, 5);
+    throw new CliError(
+      `文档中没有名为“${name}”的表：文档中的表有 ${names.join('、')}${doc.forms.length > 5 ? ' 等' : ''}`,
+    );
+  }
+  return forms;
 }

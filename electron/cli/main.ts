@@ -37,6 +37,10 @@ const USAGE = `用法：
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
   ziping report 文档.ziping --out 自评报告.docx  生成部门整体支出绩效自评报告（Word）：数字全部取自文档中的表，
                                                  文档中没有的内容以黄色底纹的【请填写：……】标出
+  ziping pdf 文档.ziping --out 表.pdf [--form 表名] [--chromium 浏览器路径]
+                                                 按官方表样打印为 PDF（A4，每张表另起一页，指标表头每页重复，
+                                                 页脚有页码）；用系统的 Chromium、Chrome 或 Edge，
+                                                 也可用 --chromium 或环境变量 ZIPING_CHROMIUM 指定
   ziping rebuild 文档.ziping --out 新文档.ziping  文档含有不属于自评表的触发器、视图或数据表而被拒绝打开时，
                                                  把其中的表格数据重建为一份干净副本（原文件不变）
   ziping rollover 上年.ziping --out 本年.ziping  新建下一年度文档：带入每张表的指标、权重和指标值，
@@ -135,6 +139,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const { writeReport } = await import('./report-command');
       return writeReport(single(args.positional, 'report'), args.options.get('--out'), io);
     }
+    case 'pdf': {
+      const args = parseArgs(rest, { valued: ['--out', '--form', '--chromium'] });
+      const { writePdf } = await import('./pdf-command');
+      return writePdf(single(args.positional, 'pdf'), args.options, io);
+    }
     case 'rebuild': {
       const args = parseArgs(rest, { valued: ['--out'] });
       const { rebuildDocument } = await import('./document-commands');
@@ -152,7 +161,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     default:
       throw new CliError(
-        `不认识的命令“${command}”：可用命令为 score、check、new、import、import-targets、export、export-json、report、rebuild、rollover、summary，运行 ziping --help 查看用法`,
+        `不认识的命令“${command}”：可用命令为 score、check、new、import、import-targets、export、export-json、report、pdf、rebuild、rollover、summary，运行 ziping --help 查看用法`,
       );
   }
 }

@@ -106,8 +106,8 @@ function stagedTempName(name: string): string {
   return `.~${shortenFileName(name, NAME_MAX_BYTES - '.~'.length - suffix.length)}${suffix}`;
 }
 
-/** Temp files of staged workbooks and reports: `.~<name>.xlsx.<pid>.tmp`, `.docx` alike (see stageFile). */
-const STAGED_XLSX = /^\.~.+\.(?:xlsx|docx)\.(\d+)\.tmp$/i;
+/** Staged workbooks, reports and PDFs: `.~<name>.xlsx.<pid>.tmp`, `.docx`/`.pdf` alike (see stageFile). */
+const STAGED_XLSX = /^\.~.+\.(?:xlsx|docx|pdf)\.(\d+)\.tmp$/i;
 /** Temp folders of folder exports: `.<name>.tmp-<pid>-<8 hex>` (see StagedFolder). */
 const STAGED_FOLDER = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
 

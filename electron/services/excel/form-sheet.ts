@@ -14,13 +14,21 @@ import type {
   KindLayout,
   LayoutDef,
 } from '../../../shared/layouts/types';
-import { analysisPrompt, FUNDS_SIDES } from '../../../shared/layouts/definitions';
+import { FUNDS_SIDES } from '../../../shared/layouts/definitions';
 import type { Form, FundsRow, Indicator, LayoutId } from '../../../shared/model/types';
 import { levelRuns, runsBy, type LevelRun as Run } from '../../../shared/model/level-groups';
 import type { FormResult, IndicatorResult } from '../../../shared/scoring/types';
 import { fieldPairs, LONG_TEXT, writeFieldRows, writePairs } from './header-rows';
 import { fundsFitBasicInfo, writeBasicInfo, writeUnitLine } from './basic-info-block';
-import { BASIC_INFO, headerLabels, LABELS, withCode } from './labels';
+import {
+  analysisLabel,
+  BASIC_INFO,
+  formTitle,
+  headerLabels,
+  LABELS,
+  sharedWeightText,
+  withCode,
+} from './labels';
 import {
   atTop,
   NUMBER_LOOK,
@@ -34,7 +42,7 @@ import {
 import { setupPrint } from './page';
 import { pageCapacity, Pager } from './page-breaks';
 import { FONTS, heightFor, LEFT, linesOf, MAX_ROW_HEIGHT, RIGHT } from './styles';
-import { fmtNum, round2 } from '../../../shared/format/numbers';
+import { round2 } from '../../../shared/format/numbers';
 import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { scoreFundsRow } from '../../../shared/scoring/execution';
@@ -80,14 +88,6 @@ export function gridOf(kind: KindLayout): { widths: number[]; columns: number } 
 
 function fundsSpans(kind: KindLayout, columns: number): Span[] {
   return spans(2, spread(columns, kind.fundsColumns.length));
-}
-
-/**
- * A project form's title carries the project's name, as forms.md (`XX项目支出绩效自评表`) and the
- * real forms of 002 print it (“城区分局设备购置项目项目支出绩效自评表”); department forms keep the template title.
- */
-export function formTitle(form: Form, kind: KindLayout): string {
-  return form.kind === 'project' ? `${form.projectName.trim()}${kind.title}` : kind.title;
 }
 
 export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetRows {
@@ -374,11 +374,6 @@ function sharesOut(indicators: readonly Indicator[], [from, to]: Run): boolean {
   if (lines.some((ind) => ind.weight !== null || ind.level1Weight == null || ind.level2Weight == null))
     return false;
   return levelRuns(lines, 2).some(([a, b]) => b > a);
-}
-
-/** 000's text for a 一级's shared-out weights: 各项指标权重=40/指标总数. */
-export function sharedWeightText(level1Weight: number): string {
-  return `${BASIC_INFO.sharedWeight}=${fmtNum(level1Weight)}/${BASIC_INFO.indicatorCount}`;
 }
 
 const WEIGHT_OF: Partial<Record<IndicatorColumnKey, IndicatorColumnKey>> = {
@@ -691,12 +686,6 @@ function writeTotal(w: SheetWriter, r: number, input: FormSheetInput, kind: Kind
     w.put({ row: r, col: scoreCol + 1, toCol: w.lastCol }, grade, LABEL);
   }
   return r + 1;
-}
-
-/** The printed label of an analysis text: its title, and the layout's prompt under it (000's 到期资金). */
-export function analysisLabel(title: string, kind: KindLayout, year: number): string {
-  const prompt = analysisPrompt(kind, title, year);
-  return prompt ? `${title}\n${prompt}` : title;
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * Window-wide shortcuts of the editor (Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z; Ctrl+PageUp/PageDown
- * to the previous/next form, as between Excel's sheets), and when a text
+ * Window-wide shortcuts of the editor (Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, Ctrl+P 打印;
+ * Ctrl+PageUp/PageDown to the previous/next form, as between Excel's sheets), and when a text
  * box keeps them for itself: a cell being edited, or a box with typing not yet committed, undoes
  * its own typing first, as in Excel; a box with nothing typed lets the app undo.
  */
-export type AppCommand = 'save' | 'undo' | 'redo' | 'previousForm' | 'nextForm';
+export type AppCommand = 'save' | 'undo' | 'redo' | 'print' | 'previousForm' | 'nextForm';
 
 export function appCommandOf(e: KeyboardEvent): AppCommand | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
@@ -12,6 +12,7 @@ export function appCommandOf(e: KeyboardEvent): AppCommand | null {
   if (e.key === 'PageDown' && !e.shiftKey) return 'nextForm';
   const key = e.key.toLowerCase();
   if (key === 's' && !e.shiftKey) return 'save';
+  if (key === 'p' && !e.shiftKey) return 'print';
   if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (key === 'y' && !e.shiftKey) return 'redo';
   return null;

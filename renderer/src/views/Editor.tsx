@@ -23,6 +23,7 @@ import { Toolbar, type ToolbarPopover } from './Toolbar';
 import { useExchange } from './useExchange';
 import { useDocumentTools } from './useDocumentTools';
 import { useMenuCommands } from './useMenuCommands';
+import { printForm } from './printForm';
 import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
 import { HistoryPanel } from './HistoryPanel';
@@ -141,18 +142,20 @@ export function Editor({ store, onClosed }: Props) {
       const command = appCommandOf(e);
       // Read-only: save and undo still serve the review edits (comments, audit scores, statuses).
       if (!command) return;
-      const switching = command === 'previousForm' || command === 'nextForm';
-      if (!switching && command !== 'save' && textBoxKeepsUndo(e.target)) return;
+      if ((command === 'undo' || command === 'redo') && textBoxKeepsUndo(e.target)) return;
       e.preventDefault();
       e.stopPropagation();
-      if (switching) void switchForm(command === 'nextForm' ? 1 : -1);
-      else if (command === 'save') void save();
+      if (command === 'previousForm' || command === 'nextForm')
+        void switchForm(command === 'nextForm' ? 1 : -1);
+      else if (command === 'print') {
+        if (form) printForm(form, store.layout);
+      } else if (command === 'save') void save();
       else if (command === 'undo') void undo();
       else void redo();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, undo, redo, switchForm, store]);
+  }, [save, undo, redo, switchForm, store, form]);
 
   return (
     <EditorContext.Provider value={services}>

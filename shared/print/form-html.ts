@@ -1,0 +1,234 @@
+/**
+ * One form as HTML in its layout's official print, the same content as the Excel export
+ * (electron/services/excel/form-sheet.ts): title and year line, 金额单位, header fields, funds
+ * block, goals, the indicator table with 一级/二级 merged over their lines, the total row,
+ * analysis texts and 备注. Pure string building, so that the renderer and Node both use it.
+ */
+import type {
+  ColumnDef,
+  FundsColumnKey,
+  HeaderFieldDef,
+  IndicatorColumnKey,
+  KindLayout,
+  LayoutDef,
+} from '../layouts/types';
+import type { Form, FundsRow, Indicator } from '../model/types';
+import type { FormResult, IndicatorResult } from '../scoring/types';
+import { fmt2, fmtAmount, fmtNum, fmtPct } from '../format/numbers';
+import { headerNumber, headerText, isHeaderNumberKey } from '../model/header';
+import { levelRuns } from '../model/level-groups';
+import { analysisEntries } from '../layouts/analysis-titles';
+import {
+  analysisLabel,
+  BASIC_INFO,
+  formTitle,
+  headerLabels,
+  LABELS,
+  withCode,
+} from '../layouts/print-labels';
+import { shownCompletionRate } from '../scoring/completion';
+import { scoreFundsRow } from '../scoring/execution';
+import { colgroup, escapeHtml, label, row, type Cell } from './html';
+
+export interface PrintFormInput {
+  form: Form;
+  layout: LayoutDef;
+  result: FormResult;
+}
+
+const amount = (v: number | null): Cell => ({ text: v === null ? '' : fmtAmount(v), cls: 'num' });
+const score = (v: number | null): Cell => ({ text: v === null ? '' : fmt2(v), cls: 'num' });
+const weight = (v: number | null | undefined): Cell => ({ text: v == null ? '' : fmtNum(v), cls: 'num' });
+const percent = (v: number | null): Cell => ({ text: v === null ? '' : fmtPct(v), cls: 'num' });
+const text = (v: string, cls = 'text'): Cell => ({ text: v, cls });
+
+function table(rows: readonly string[], head: readonly string[] = [], cols = ''): string {
+  const thead = head.length > 0 ? `<thead>${head.join('')}</thead>` : '';
+  return `<table${cols ? ' class="fixed"' : ''}>${cols}${thead}<tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The label column's width beside the layout's column widths (as the Excel export's grid). */
+const LABEL_WIDTH = 8;
+
+/** label | value cells of header fields (评价金额 as 万元). */
+function fieldCells(form: Form, fields: readonly HeaderFieldDef[]): Cell[] {
+  return fields.flatMap(({ key, label: l }) => [
+    label(l),
+    isHeaderNumberKey(key) ? amount(headerNumber(form, key)) : text(headerText(form, key)),
+  ]);
+}
+
+/** 项目名称 (and the layout's fields on its row), then 主管部门 | 实施单位, then the header rows. */
+function headerRows(form: Form, kind: KindLayout, input: PrintFormInput): string[] {
+  const labels = headerLabels(input.layout.id, form.kind);
+  const pairs = (fields: readonly HeaderFieldDef[]) => fieldCells(form, fields);
+  const rows = [row([label(labels.name), text(form.projectName), ...pairs(kind.nameRowFields ?? [])])];
+  if (!kind.nameOnly)
+    rows.push(
+      row([
+        label(labels.department),
+        text(withCode(form.departmentCode, form.department)),
+        label(labels.unit),
+        text(withCode(form.unitCode, form.unit)),
+      ]),
+    );
+  for (const fields of kind.headerRows ?? []) rows.push(row(pairs(fields)));
+  return rows;
+}
+
+function fundsCell(key: FundsColumnKey, r: FundsRow, first: boolean, input: PrintFormInput): Cell {
+  const kind = input.layout.kinds[input.form.kind];
+  const ex = input.result.execution;
+  const dash = text(kind.fundsDash ?? '—', '');
+  const own = !first && kind.fundsRowScores ? scoreFundsRow(input.form.funds, r, input.layout.policy) : null;
+  switch (key) {
+    case 'source':
+      return text(r.source);
+    case 'deviationReason':
+      return text(first ? input.form.funds.deviationReason : '');
+    case 'weight':
+      return first ? weight(ex.weight) : dash;
+    case 'rate':
+      return own ? percent(own.rate) : first ? percent(ex.rate) : dash;
+    case 'score':
+      return own ? score(own.suggested) : first ? score(ex.final) : dash;
+    default:
+      return amount(r[key]);
+  }
+}
+
+/** The funds table: its titles (a parent title over some, 002), then one row per funds line. */
+function fundsRows(input: PrintFormInput, kind: KindLayout): string[] {
+  const cols = kind.fundsColumns;
+  const parent = kind.fundsParent;
+  const under = (c: ColumnDef<FundsColumnKey>) => parent?.keys.includes(c.key) === true;
+  const titleOf = (c: ColumnDef<FundsColumnKey>) =>
+    c.key === 'source' ? (kind.fundsSourceTitle ?? LABELS.fundsSource) : c.title;
+  const lines = input.form.funds.rows;
+  const titleRows = parent ? 2 : 1;
+  const top: Cell[] = [label(cols[0]?.title ?? '', 1, titleRows + lines.length)];
+  let parentDone = false;
+  for (const c of cols) {
+    if (!under(c)) top.push(label(titleOf(c), 1, titleRows));
+    else if (!parentDone && parent) {
+      top.push(label(parent.title, cols.filter(under).length));
+      parentDone = true;
+    }
+  }
+  const out = [row(top)];
+  if (parent) out.push(row(cols.filter(under).map((c) => label(titleOf(c)))));
+  lines.forEach((r, i) => out.push(row(cols.map((c) => fundsCell(c.key, r, i === 0, input)))));
+  return out;
+}
+
+function goalRows(form: Form): string[] {
+  return [
+    row([label(LABELS.goals, 1, 2), label(LABELS.goalsExpected), label(LABELS.goalsActual)]),
+    row([text(form.goals.expected, 'long'), text(form.goals.actual, 'long')]),
+  ];
+}
+
+function indicatorCell(key: IndicatorColumnKey, ind: Indicator, line: IndicatorResult | undefined): Cell {
+  switch (key) {
+    case 'weight':
+      return weight(line?.weight ?? ind.weight);
+    case 'level1Weight':
+    case 'level2Weight':
+      return weight(ind[key]);
+    case 'score':
+      return score(line?.final ?? null);
+    case 'completionRate':
+      return percent(line ? shownCompletionRate(line) : null);
+    default:
+      return text(ind[key]);
+  }
+}
+
+/** Which level a column's cells are merged by: 一级 (and its weight), 二级 (and its weight), none. */
+function mergeLevel(key: IndicatorColumnKey): 1 | 2 | 0 {
+  if (key === 'level1' || key === 'level1Weight') return 1;
+  if (key === 'level2' || key === 'level2Weight') return 2;
+  return 0;
+}
+
+/**
+ * The indicator table: its titles in thead (printed again on every page), one row per line with
+ * 一级/二级 merged over their lines. A merged cell that a page break cuts shows on its first page.
+ */
+function indicatorTable(input: PrintFormInput, kind: KindLayout): string {
+  const { form, result } = input;
+  const cols = kind.indicatorColumns;
+  const caption = kind.basicInfo ? BASIC_INFO.indicators : (kind.indicatorCaption ?? LABELS.indicators);
+  const head = row([label(caption), ...cols.map((c) => label(c.title))], 'th');
+  const startOf = cols.map((c) => {
+    const level = mergeLevel(c.key);
+    const starts = new Map<number, number>();
+    if (level !== 0) for (const [from, to] of levelRuns(form.indicators, level)) starts.set(from, to);
+    return { level, starts };
+  });
+  const body = form.indicators.map((ind, i) => {
+    // The caption is in the repeated header; the body's first column is one blank cell beside the lines.
+    const cells: Cell[] = i === 0 ? [{ text: '', rowspan: form.indicators.length }] : [];
+    cols.forEach((c, ci) => {
+      const merge = startOf[ci];
+      if (!merge || merge.level === 0) return cells.push(indicatorCell(c.key, ind, result.indicators[i]));
+      const to = merge.starts.get(i);
+      if (to === undefined) return;
+      const cell = indicatorCell(c.key, ind, result.indicators[i]);
+      cells.push({ ...cell, rowspan: to - i + 1 });
+    });
+    return row(cells);
+  });
+  const widths = [LABEL_WIDTH, ...cols.map((c) => c.width)];
+  return table([...body, totalRow(input, kind)], [head], colgroup(widths));
+}
+
+/** 总分 with the weights' sum and 等级 as the layout prints them (000: 合计 under every weight). */
+function totalRow(input: PrintFormInput, kind: KindLayout): string {
+  const { result, layout } = input;
+  const cols = kind.indicatorColumns;
+  const total = kind.totalInPoints ? `${fmt2(result.total)}分` : fmt2(result.total);
+  const cells: Cell[] = [label(kind.basicInfo ? BASIC_INFO.total : LABELS.total)];
+  const grade =
+    !layout.printsGrade || kind.basicInfo
+      ? ''
+      : layout.gradeAlone
+        ? result.grade
+        : `${LABELS.grade}：${result.grade}`;
+  cols.forEach((c) => {
+    if (c.key === 'score') cells.push({ text: total, cls: 'num' });
+    else if (c.key === 'weight' && !layout.gradeAlone) cells.push(weight(result.weightTotal));
+    else cells.push(text(''));
+  });
+  if (grade !== '') {
+    const last = cells.length - 1;
+    const scoreAt = cols.findIndex((c) => c.key === 'score') + 1;
+    if (scoreAt < last) cells.splice(scoreAt + 1, last - scoreAt, label(grade, last - scoreAt));
+    else cells.push(label(grade));
+  }
+  return row(cells);
+}
+
+function analysisRows(form: Form, kind: KindLayout): string[] {
+  return analysisEntries(form.analysis, kind.analysisTitles).map(({ title, text: t }) =>
+    row([label(analysisLabel(title, kind, form.year)), text(t, 'long')]),
+  );
+}
+
+export function formHtml(input: PrintFormInput): string {
+  const { form, layout } = input;
+  const kind = layout.kinds[form.kind];
+  const title = kind.basicInfo ? kind.title : formTitle(form, kind);
+  const parts = [`<h1>${escapeHtml(title)}</h1>`];
+  if (!kind.basicInfo) parts.push(`<p class="year">${escapeHtml(`（${form.year}年度）`)}</p>`);
+  parts.push(`<p class="unit">${escapeHtml(LABELS.unitLine)}</p>`);
+  parts.push(table(headerRows(form, kind, input)));
+  parts.push(table(fundsRows(input, kind)));
+  parts.push(table(goalRows(form)));
+  const after = (kind.goalRows ?? []).map((fields) => row(fieldCells(form, fields)));
+  if (after.length > 0) parts.push(table(after));
+  parts.push(indicatorTable(input, kind));
+  parts.push(`<table class="analysis">${analysisRows(form, kind).join('')}</table>`);
+  for (const note of layout.notes) parts.push(`<p class="note">${escapeHtml(note)}</p>`);
+  return `<section class="form">${parts.join('\n')}</section>`;
+}
