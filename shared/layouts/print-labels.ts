@@ -58,8 +58,6 @@ export const BASIC_INFO = {
   indicatorCount: '指标总数',
 } as const;
 
-export { splitCode, withCode } from '../model/code-name';
-
 /**
  * A project form's title carries the project's name, as forms.md (`XX项目支出绩效自评表`) and the
  * real forms of 002 print it (“城区分局设备购置项目项目支出绩效自评表”); department forms keep the template title.

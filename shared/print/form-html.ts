@@ -18,14 +18,8 @@ import { fmt2, fmtAmount, fmtNum, fmtPct } from '../format/numbers';
 import { headerNumber, headerText, isHeaderNumberKey } from '../model/header';
 import { levelRuns } from '../model/level-groups';
 import { analysisEntries } from '../layouts/analysis-titles';
-import {
-  analysisLabel,
-  BASIC_INFO,
-  formTitle,
-  headerLabels,
-  LABELS,
-  withCode,
-} from '../layouts/print-labels';
+import { analysisLabel, BASIC_INFO, formTitle, headerLabels, LABELS } from '../layouts/print-labels';
+import { withCode } from '../model/code-name';
 import { shownCompletionRate } from '../scoring/completion';
 import { scoreFundsRow } from '../scoring/execution';
 import { colgroup, escapeHtml, label, row, type Cell } from './html';
