@@ -42,6 +42,30 @@ describe('skeletonIndicators', () => {
     expect(lines.filter((l) => l.level2 === '成本指标')).toHaveLength(1);
   });
 
+  it("湖南 project: 成本指标 a 一级 of its own after 满意度指标, sharing 产出指标's 50 (004)", () => {
+    const lines = skeletonIndicators('hunan', 'project');
+    const levels = getLayout('hunan').kinds.project.levels;
+    expect(lines.map((l) => [l.level1, l.level2])).toEqual(
+      Object.entries(levels).flatMap(([l1, l2s]) => l2s.map((l2) => [l1, l2])),
+    );
+    expect([...new Set(lines.map((l) => l.level1))]).toEqual([
+      '产出指标',
+      '效益指标',
+      '满意度指标',
+      '成本指标',
+    ]);
+    expect(lines.filter((l) => l.level1 === '成本指标').map((l) => l.level2)).toEqual([
+      '经济成本指标',
+      '社会成本指标',
+      '生态环境成本指标',
+    ]);
+    const sum = (names: string[]) =>
+      Math.round(
+        lines.filter((l) => names.includes(l.level1)).reduce((s, l) => s + (l.weight ?? 0), 0) * 100,
+      ) / 100;
+    expect([sum(['产出指标', '成本指标']), sum(['效益指标']), sum(['满意度指标'])]).toEqual([50, 30, 10]);
+  });
+
   it('广东: 决策 20 printed as 资金管理 12 → 资金支出率 and 事项管理 8 → 监管有效性, weights on the levels', () => {
     const lines = skeletonIndicators('guangdong', 'project');
     expect(
