@@ -10,24 +10,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { HUNAN_PROJECT_FUNDS_ROWS } from '../shared/layouts/hunan';
 import type { Patch } from '../shared/model/patch';
+import { plainSource } from '../shared/model/printed-lines';
 import type { Form } from '../shared/model/types';
 import { DocumentSession } from '../electron/services/document-store/session';
 import { fixtureFiles, readFixture } from '../tests/support/documents';
 
 export const SAMPLE_PATH = path.join(import.meta.dirname, '../samples/示例.ziping');
 
-/** A source name as the fixtures normalise it (其中:当年财政拨款 → 当年财政拨款, 其它资金 → 其他资金). */
-const plain = (source: string) =>
-  source
-    .replace(/^其中[:：]/, '')
-    .replace('其它', '其他')
-    .replace(/金额$/, '资金');
-
 /** A 004 project form's funds rows in the order and wording its paper form prints. */
 export function asPrinted004(form: Form): Form {
   if (form.kind !== 'project') return form;
   const rows = HUNAN_PROJECT_FUNDS_ROWS.map((t) => {
-    const row = form.funds.rows.find((r) => plain(r.source) === plain(t.source));
+    const row = form.funds.rows.find((r) => plainSource(r.source) === plainSource(t.source));
     if (!row) throw new Error(`“${form.projectName}”没有资金行“${t.source}”`);
     return { ...row, source: t.source };
   });

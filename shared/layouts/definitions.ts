@@ -308,7 +308,7 @@ const HUNAN_DEPARTMENT_INDICATORS: ColumnDef<IndicatorColumnKey>[] = [
 
 /**
  * 004's project form: 项目支出名称, its funds rows with 年度资金总额 last (scored there), no
- * 偏差原因 column (the model keeps the field), 成本指标 a 一级 of its own.
+ * 偏差原因 column (the model keeps the field), 成本指标 a 一级 of its own, the whole tree printed.
  */
 const hunanProject: KindLayout = {
   ...nationalProject,
@@ -318,6 +318,9 @@ const hunanProject: KindLayout = {
   // The source rows leave 分值/执行率/得分 blank (all seven of 004's project forms).
   fundsDash: '',
   levels: HUNAN_PROJECT_LEVELS,
+  // All seven print every 二级 row of the tree (empty ones blank) and nothing above 项目支出名称.
+  printsEveryLevel: true,
+  untitled: true,
 };
 
 const hunan: LayoutDef = {

@@ -110,6 +110,13 @@ export interface KindLayout {
   analysisTitles: string[];
   /** Level-1 names offered, each with its level-2 names. */
   levels: Record<string, string[]>;
+  /**
+   * Every 二级 of `levels` prints a row, blank where the form has no line under it: 004's project
+   * form prints its whole tree (shared/model/printed-lines.ts).
+   */
+  printsEveryLevel?: boolean;
+  /** The table starts with its name row: no title, year line or 金额单位 above it (004's project form). */
+  untitled?: boolean;
   /** Whether the default level-1 split is checked for this kind of form. */
   checkSplit: boolean;
   /** Header fields printed on the name's row, to its right (广东: 评价年度, 评价金额). */

@@ -22,6 +22,8 @@ import { analysisLabel, BASIC_INFO, formTitle, headerLabels, LABELS } from '../l
 import { withCode } from '../model/code-name';
 import { shownCompletionRate } from '../scoring/completion';
 import { scoreFundsRow } from '../scoring/execution';
+import { fundsScoreRowIndex } from '../model/funds-rows';
+import { printedForm, rowsInLayoutOrder } from '../model/printed-lines';
 import { colgroup, escapeHtml, label, row, type Cell } from './html';
 
 export interface PrintFormInput {
@@ -70,22 +72,22 @@ function headerRows(form: Form, kind: KindLayout, input: PrintFormInput): string
   return rows;
 }
 
-function fundsCell(key: FundsColumnKey, r: FundsRow, first: boolean, input: PrintFormInput): Cell {
+function fundsCell(key: FundsColumnKey, r: FundsRow, scored: boolean, input: PrintFormInput): Cell {
   const kind = input.layout.kinds[input.form.kind];
   const ex = input.result.execution;
   const dash = text(kind.fundsDash ?? '—', '');
-  const own = !first && kind.fundsRowScores ? scoreFundsRow(input.form.funds, r, input.layout.policy) : null;
+  const own = !scored && kind.fundsRowScores ? scoreFundsRow(input.form.funds, r, input.layout.policy) : null;
   switch (key) {
     case 'source':
       return text(r.source);
     case 'deviationReason':
-      return text(first ? input.form.funds.deviationReason : '');
+      return text(scored ? input.form.funds.deviationReason : '');
     case 'weight':
-      return first ? weight(ex.weight) : dash;
+      return scored ? weight(ex.weight) : dash;
     case 'rate':
-      return own ? percent(own.rate) : first ? percent(ex.rate) : dash;
+      return own ? percent(own.rate) : scored ? percent(ex.rate) : dash;
     case 'score':
-      return own ? score(own.suggested) : first ? score(ex.final) : dash;
+      return own ? score(own.suggested) : scored ? score(ex.final) : dash;
     default:
       return amount(r[key]);
   }
@@ -98,7 +100,9 @@ function fundsRows(input: PrintFormInput, kind: KindLayout): string[] {
   const under = (c: ColumnDef<FundsColumnKey>) => parent?.keys.includes(c.key) === true;
   const titleOf = (c: ColumnDef<FundsColumnKey>) =>
     c.key === 'source' ? (kind.fundsSourceTitle ?? LABELS.fundsSource) : c.title;
-  const lines = input.form.funds.rows;
+  // In the layout's order, 分值/执行率/得分 on the row the layout prints them on (004: the total, last).
+  const lines = rowsInLayoutOrder(input.form.funds.rows, kind);
+  const scoreRow = fundsScoreRowIndex({ ...input.form.funds, rows: lines }, kind);
   const titleRows = parent ? 2 : 1;
   const top: Cell[] = [label(cols[0]?.title ?? '', 1, titleRows + lines.length)];
   let parentDone = false;
@@ -111,7 +115,7 @@ function fundsRows(input: PrintFormInput, kind: KindLayout): string[] {
   }
   const out = [row(top)];
   if (parent) out.push(row(cols.filter(under).map((c) => label(titleOf(c)))));
-  lines.forEach((r, i) => out.push(row(cols.map((c) => fundsCell(c.key, r, i === 0, input)))));
+  lines.forEach((r, i) => out.push(row(cols.map((c) => fundsCell(c.key, r, i === scoreRow, input)))));
   return out;
 }
 
@@ -209,19 +213,26 @@ function analysisRows(form: Form, kind: KindLayout): string[] {
   );
 }
 
-export function formHtml(input: PrintFormInput): string {
-  const { form, layout } = input;
-  const kind = layout.kinds[form.kind];
+/** Title, year line and 金额单位 (004's project form prints none of them). */
+function titleLines(form: Form, kind: KindLayout): string[] {
+  if (kind.untitled) return [];
   const title = kind.basicInfo ? kind.title : formTitle(form, kind);
   const parts = [`<h1>${escapeHtml(title)}</h1>`];
   if (!kind.basicInfo) parts.push(`<p class="year">${escapeHtml(`（${form.year}年度）`)}</p>`);
   parts.push(`<p class="unit">${escapeHtml(LABELS.unitLine)}</p>`);
+  return parts;
+}
+
+export function formHtml(input: PrintFormInput): string {
+  const { form, layout } = input;
+  const kind = layout.kinds[form.kind];
+  const parts = titleLines(form, kind);
   parts.push(table(headerRows(form, kind, input)));
   parts.push(table(fundsRows(input, kind)));
   parts.push(table(goalRows(form)));
   const after = (kind.goalRows ?? []).map((fields) => row(fieldCells(form, fields)));
   if (after.length > 0) parts.push(table(after));
-  parts.push(indicatorTable(input, kind));
+  parts.push(indicatorTable(printedForm(input, kind), kind));
   parts.push(`<table class="analysis">${analysisRows(form, kind).join('')}</table>`);
   for (const note of layout.notes) parts.push(`<p class="note">${escapeHtml(note)}</p>`);
   return `<section class="form">${parts.join('\n')}</section>`;

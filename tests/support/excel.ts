@@ -237,8 +237,9 @@ export function longForm(layout: LayoutId, lines: number, kind: FormKind = 'proj
 }
 
 /** An import that must succeed: its result (forms and report). */
-export async function imported(file: string): Promise<ImportResult> {
-  const r = await importXlsx(file);
+/** The forms of a workbook; `options.layout` as the editor passes its document's layout. */
+export async function imported(file: string, options: { layout?: LayoutId } = {}): Promise<ImportResult> {
+  const r = await importXlsx(file, options);
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }

@@ -73,8 +73,10 @@ function expectedTexts(form: Form, layout: LayoutId): string[] {
   const def = getLayout(layout);
   const kind = def.kinds[form.kind];
   const result = scoreForm(form, def);
-  const out = [kind.basicInfo ? kind.title : formTitle(form, kind), form.projectName];
-  if (!kind.basicInfo) out.push(`（${form.year}年度）`);
+  const out = [form.projectName];
+  // 004's project form prints nothing above its name row; 000 its template title alone.
+  if (!kind.untitled) out.push(kind.basicInfo ? kind.title : formTitle(form, kind));
+  if (!kind.basicInfo && !kind.untitled) out.push(`（${form.year}年度）`);
   out.push(form.goals.expected, form.goals.actual);
   for (const row of form.funds.rows) {
     out.push(row.source);

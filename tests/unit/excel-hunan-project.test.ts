@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asPrinted004 } from '../../scripts/build-sample';
 import { getLayout } from '../../shared/layouts/definitions';
+import { rowsInLayoutOrder } from '../../shared/model/printed-lines';
 import type { Form } from '../../shared/model/types';
 import { scoreForm } from '../../shared/scoring/form';
 import { fixtureFiles, readFixture } from '../support/documents';
@@ -115,7 +116,8 @@ describe('湖南 项目支出绩效自评表 as 004 prints it', () => {
     const exact = await imported(file);
     expect(exact.forms[0]?.form).toEqual(form);
     await withoutHiddenData(await readWorkbook(file), file);
-    const cells = await imported(file);
+    // Into a 湖南 document, as the editor imports; the tree's blank rows are nothing to report.
+    const cells = await imported(file, { layout: 'hunan' });
     expect(cells.report.problems).toEqual([]);
     const back = cells.forms[0]?.form as Form;
     expect(back.projectName).toBe(form.projectName);
@@ -128,17 +130,58 @@ describe('湖南 项目支出绩效自评表 as 004 prints it', () => {
     expect(scoreForm(back, hunan).total).toBe(scoreForm(form, hunan).total);
   });
 
-  it('a form of the older shape (年度资金总额 first, as earlier exports print it) still reads', async () => {
+  it("a form of the older shape (年度资金总额 first) prints, and reads back, in 004's order", async () => {
     const form = readFixture('004-02.json').form;
+    expect(form.funds.rows[0]?.source).toBe('年度资金总额');
     const { file, ws } = await exported(form, '旧样式');
-    // Printed as its rows stand: the total first, scored there.
     const { rows } = fundsRows(ws);
-    expect(rows[0]?.slice(0, 1).concat(rows[0]?.slice(4))).toEqual(['年度资金总额', 10, 1, 10]);
+    expect(rows.map((row) => row[0])).toEqual(['当年财政拨款', '上年结转资金', '其他资金', '年度资金总额']);
+    expect(rows[3]?.slice(4)).toEqual([10, 1, 10]);
+    expect(rows[0]?.slice(4)).toEqual([]);
     await withoutHiddenData(await readWorkbook(file), file);
-    const back = (await imported(file)).forms[0]?.form as Form;
-    expect(back.funds.rows).toEqual(form.funds.rows);
+    const back = (await imported(file, { layout: 'hunan' })).forms[0]?.form as Form;
+    expect(back.funds.rows).toEqual(rowsInLayoutOrder(form.funds.rows, hunan.kinds.project));
+    expect(back.funds.rows.at(-1)?.source).toBe('年度资金总额');
     expect(back.funds.weight).toBe(10);
     expect(back.funds.printedRate).toBe(1);
     expect(scoreForm(back, hunan).total).toBe(scoreForm(form, hunan).total);
+  });
+
+  it("a workbook printed in the older shape (the national one, total first) imports in 004's order", async () => {
+    const form = readFixture('004-02.json').form;
+    const file = join(tempDir(), '旧导出.xlsx');
+    await exportOrThrow(layoutDocument('national', [form]), file);
+    await withoutHiddenData(await readWorkbook(file), file);
+    const back = (await imported(file, { layout: 'hunan' })).forms[0]?.form as Form;
+    expect(back.funds.rows.map((r) => r.source)).toEqual([
+      '当年财政拨款',
+      '上年结转资金',
+      '其他资金',
+      '年度资金总额',
+    ]);
+    expect(back.funds.rows).toEqual(rowsInLayoutOrder(form.funds.rows, hunan.kinds.project));
+    expect(scoreForm(back, hunan).total).toBe(scoreForm(form, hunan).total);
+  });
+
+  it('prints nothing above 项目支出名称 and every 二级 of the tree, blank where the form has no line (004)', async () => {
+    const form = asPrinted004(readFixture('004-02.json').form);
+    const { ws } = await exported(form, '整棵树');
+    // 004 starts each project table with its name row: no title, year line or 金额单位.
+    expect(rowWith(ws, '项目支出名称')).toBe(1);
+    expect(() => rowWith(ws, '金额单位：万元')).toThrow();
+    const header = rowWith(ws, '一级指标', 2);
+    const total = rowWith(ws, '总分');
+    const printed: unknown[][] = [];
+    // A merged 一级 cell reads as its value on every row it covers.
+    for (let r = header + 1; r < total; r++) printed.push([2, 3, 4].map((c) => ws.getCell(r, c).value));
+    // The table's header printed again on the next page is not a line.
+    const lines = printed.filter((v) => v[0] !== '一级指标');
+    // As 004's 大气污染防治资金 prints them: 经济效益指标, 社会成本指标, 生态环境成本指标 blank.
+    expect(lines.map((v) => v.slice(0, 2))).toEqual(
+      Object.entries(hunan.kinds.project.levels).flatMap(([l1, l2s]) => l2s.map((l2) => [l1, l2])),
+    );
+    const blanks = lines.filter((v) => v[2] === null || v[2] === '').map((v) => v[1]);
+    expect(blanks).toEqual(['经济效益指标', '社会成本指标', '生态环境成本指标']);
+    expect(clippedCells(ws)).toEqual([]);
   });
 });

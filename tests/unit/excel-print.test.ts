@@ -299,9 +299,10 @@ describe('what the paper form lacks is not printed', () => {
         const texts: string[] = [];
         ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ''))));
         expect(texts.filter((t) => t.includes('打分理由') || t.includes('按实际执行情况调整'))).toEqual([]);
-        // 广东's 000 arrangement prints no year line (its 评价年度 says the year).
-        if (!getLayout(layout).kinds[name === '表0' ? 'project' : 'department'].basicInfo)
-          expect(texts).toContain('（2024年度）');
+        // 广东's 000 arrangement prints no year line (its 评价年度 says the year), 004's project
+        // form nothing above its name.
+        const kind = getLayout(layout).kinds[name === '表0' ? 'project' : 'department'];
+        if (!kind.basicInfo && !kind.untitled) expect(texts).toContain('（2024年度）');
         expect(texts.some((t) => /（\s*年度）|（0年度）/.test(t))).toBe(false);
       }
     }

@@ -47,6 +47,7 @@ import { analysisEntries } from '../../../shared/layouts/analysis-titles';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { scoreFundsRow } from '../../../shared/scoring/execution';
 import { fundsScoreRowIndex } from '../../../shared/model/funds-rows';
+import { printedForm, rowsInLayoutOrder } from '../../../shared/model/printed-lines';
 
 export interface FormSheetInput {
   form: Form;
@@ -98,21 +99,19 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   const last = w.lastCol;
 
   let r = 1;
-  // 000 prints the template title alone; the project's name is in its 基本情况 block.
-  const title = kind.basicInfo ? kind.title : formTitle(form, kind);
-  w.put({ row: r, col: 1, toCol: last }, title, { font: 'title', border: false });
-  w.needHeight(r++, 32);
+  // 000 prints the template title alone; the project's name is in its 基本情况 block. 004's project
+  // form prints nothing above its 项目支出名称.
+  if (!kind.untitled) {
+    const title = kind.basicInfo ? kind.title : formTitle(form, kind);
+    w.put({ row: r, col: 1, toCol: last }, title, { font: 'title', border: false });
+    w.needHeight(r++, 32);
+  }
   if (kind.basicInfo) {
     writeUnitLine(w, r++, form);
     r = writeBasicInfo(w, r, form, kind);
     if (!fundsFitBasicInfo(form, kind)) r = writeFunds(w, r, input, kind, grid.columns);
   } else {
-    w.put({ row: r++, col: 1, toCol: last }, `（${form.year}年度）`, { font: 'subtitle', border: false });
-    w.put({ row: r++, col: 1, toCol: last }, LABELS.unitLine, {
-      font: 'subtitle',
-      border: false,
-      align: RIGHT,
-    });
+    if (!kind.untitled) r = writeYearLines(w, r, form.year);
     r = writeHeader(w, r, form, kind, layout.id);
     r = writeFieldRows(w, r, kind.headerRows ?? [], form);
     r = writeFunds(w, r, input, kind, grid.columns);
@@ -121,7 +120,8 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   }
   const indicatorHeader = r;
   const pager = new Pager(ws, pageCapacity(grid.widths, layout.orientation));
-  const table = writeIndicators(w, r, input, kind, pager);
+  // 004's project form prints its whole tree, a 二级 without lines as a blank row.
+  const table = writeIndicators(w, r, printedForm(input, kind), kind, pager);
   r = table.next;
   const total = r;
   r = writeTotal(w, r, input, kind);
@@ -140,6 +140,17 @@ export function writeFormSheet(ws: Worksheet, input: FormSheetInput): FormSheetR
   // The table's header is repeated by the sheet's own rows, on the pages that carry the table only.
   setupPrint(ws, layout.orientation, null, input.draft);
   return { indicatorHeader, total, last: r - 1 };
+}
+
+/** （2024年度） and 金额单位：万元 under the title. */
+function writeYearLines(w: SheetWriter, r: number, year: number): number {
+  w.put({ row: r++, col: 1, toCol: w.lastCol }, `（${year}年度）`, { font: 'subtitle', border: false });
+  w.put({ row: r++, col: 1, toCol: w.lastCol }, LABELS.unitLine, {
+    font: 'subtitle',
+    border: false,
+    align: RIGHT,
+  });
+  return r;
 }
 
 function writeHeader(w: SheetWriter, r: number, form: Form, kind: KindLayout, layout: LayoutId): number {
@@ -261,10 +272,12 @@ function writeFunds(
   const places = fundsSpans(kind, columns);
   const form = input.form;
   const pairs = kind.fundsGroupsSideBySide === true;
-  const rows = pairs ? form.funds.rows.filter((row) => row.group === undefined) : form.funds.rows;
+  // In the layout's order, whatever order an older form keeps them in (004: 年度资金总额 last).
+  const ordered = rowsInLayoutOrder(form.funds.rows, kind);
+  const rows = pairs ? ordered.filter((row) => row.group === undefined) : ordered;
   const top = r;
   // 分值/执行率/得分 on the first row, or on the total wherever the layout prints it (004's project form).
-  const scored = form.funds.rows[fundsScoreRowIndex(form.funds, kind)];
+  const scored = ordered[fundsScoreRowIndex({ ...form.funds, rows: ordered }, kind)];
   const scoreRow = scored ? Math.max(0, rows.indexOf(scored)) : 0;
   r = writeFundsTitles(w, r, kind, places);
   const first = r;

@@ -27,6 +27,7 @@ import { readBasicData } from './basic-data-reader';
 import { LABELLED_FUNDS_GROUPS, readLabelledFunds } from './labelled-funds-reader';
 import { isFundsPairsHeading, readFundsPairs } from './funds-pairs-reader';
 import { CellGrid, normalizeTitle, type GridCell } from './cell-grid';
+import { rowsInLayoutOrder } from '../../../shared/model/printed-lines';
 import {
   ANALYSIS_GROUPS,
   analysisTitleOf,
@@ -311,10 +312,14 @@ function continueLine(rd: SheetReader, r: number, cols: IndicatorColumn[], ind: 
   }
 }
 
+/** Whether 一级/二级 names are a pair of the layout's tree (a row of it printed blank, as 004 does). */
+type TreePair = (level1: string, level2: string) => boolean;
+
 function readIndicators(
   rd: SheetReader,
   header: { top: number; last: number },
   cols: IndicatorColumn[],
+  inTree: TreePair,
 ): { indicators: Indicator[]; totalRow: number | null } {
   const indicators: Indicator[] = [];
   const grid = rd.grid;
@@ -344,15 +349,17 @@ function readIndicators(
     const ind = readIndicatorRow(rd, r, cols, indicators.length + 1);
     if (!ind) {
       const own = cols.filter(({ key, col }) => TEXT_KEYS.has(key) && rd.grid.isMaster(r, col));
-      if (own.length > 0) {
+      const nameOf = (key: IndicatorColumnKey) =>
+        normalizeTitle(rd.grid.text(r, cols.find((c) => c.key === key)?.col ?? 0));
+      // A row of the layout's tree printed blank (004) has nothing to read; any other is reported.
+      if (own.length > 0 && !inTree(nameOf('level1'), nameOf('level2')))
         rd.problems.push({
           sheet: rd.sheet,
           cell: rd.grid.get(r, (own[0] as IndicatorColumn).col)?.master,
           text: own.map(({ col }) => rd.grid.text(r, col)).join(' / '),
           reason: '只有一级/二级指标名称，没有三级指标和数值，未作为指标行读入',
         });
-        for (const { col } of own) rd.grid.use(r, col);
-      }
+      for (const { col } of own) rd.grid.use(r, col);
       continue;
     }
     // Hand-filled forms often write 一级/二级 once and leave the rows below blank.
@@ -773,7 +780,11 @@ export function readOfficialSheet(
   readHead(rd, form, before, options.year);
   const fundsEnd = readFunds(rd, form, layout, before);
   readGoals(rd, form, Math.min(fundsEnd, before), before);
-  const { indicators, totalRow } = readIndicators(rd, { top, last }, cols);
+  const levels = getLayout(layout).kinds[form.kind].levels;
+  const inTree: TreePair = (l1, l2) => levels[l1]?.includes(l2) === true;
+  const { indicators, totalRow } = readIndicators(rd, { top, last }, cols, inTree);
+  // In the layout's order, as it prints them, whatever order the sheet had (004: 年度资金总额 last).
+  form.funds.rows = rowsInLayoutOrder(form.funds.rows, getLayout(layout).kinds[form.kind]);
   rd.tables.push({ from: last + 1, to: (totalRow ?? rd.grid.rowCount + 1) - 1, heads: range(last, top) });
   form.indicators = indicators;
   if (totalRow !== null) readTotal(rd, totalRow, cols, form);
