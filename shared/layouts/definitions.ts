@@ -331,7 +331,8 @@ const hunan: LayoutDef = {
   printsGrade: false,
   kinds: {
     project: hunanProject,
-    // 004's 自评表: 预算部门名称 alone, amounts titled （万元）, income and expense side by side.
+    // 004's 自评表: 预算部门名称 alone, amounts titled （万元）, income and expense side by side; the
+    // project forms' tree, printed whole (its empty 经济成本指标 and 社会成本指标 rows too).
     department: {
       ...nationalDepartment,
       fundsColumns: nationalDepartment.fundsColumns.map((c) =>
@@ -344,6 +345,8 @@ const hunan: LayoutDef = {
       fundsSourceTitle: '',
       fundsGroupsSideBySide: true,
       nameOnly: true,
+      levels: HUNAN_PROJECT_LEVELS,
+      printsEveryLevel: true,
     },
   },
   notes: [],

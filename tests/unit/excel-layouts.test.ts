@@ -26,6 +26,7 @@ import {
   withoutHiddenData,
   writeRows,
 } from '../support/excel';
+import { readFixture } from '../support/documents';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('ziping-excel-layouts-');
@@ -104,6 +105,35 @@ describe('湖南 部门整体支出绩效自评表 as 004 prints it', () => {
     // The block label down the header, the total and the pairs; the goals follow.
     expect(ws.model.merges).toContain(`A${header}:A${headings + 4}`);
     expect(ws.getCell(headings + 5, 1).value).toBe('年度总体目标');
+  });
+
+  it("prints the project forms' tree whole, as 004's 自评表: its empty 经济成本指标 and 社会成本指标 rows blank", async () => {
+    const form = readFixture('004-01.json').form;
+    const { ws, file } = await exported(form, 'hunan', '衡阳自评表');
+    const header = rowWith(ws, '一级指标', 2);
+    const total = rowWith(ws, '总分');
+    const lines: unknown[][] = [];
+    // A merged 一级/二级 cell reads as its value on every row it covers; the header again is no line.
+    for (let r = header + 1; r < total; r++)
+      if (ws.getCell(r, 2).value !== '一级指标') lines.push([2, 3, 4].map((c) => ws.getCell(r, c).value));
+    const blanks = lines.filter((v) => v[2] === null).map((v) => v.slice(0, 2));
+    expect(blanks).toEqual([
+      ['成本指标', '经济成本指标'],
+      ['成本指标', '社会成本指标'],
+    ]);
+    // Every line of the form, in its order (a long line's rows share its merged 三级 cell).
+    const names = lines.map((v) => v[2]).filter((n, i, all) => n !== null && n !== all[i - 1]);
+    expect(names).toEqual(form.indicators.map((i) => i.name));
+    // From the cells the blank rows are nothing to read and nothing to report (before this change
+    // each was “只有一级/二级指标名称…未作为指标行读入”).
+    await withoutHiddenData(await readWorkbook(file), file);
+    const cells = await imported(file, { layout: 'hunan' });
+    // (The report's own section titles, not this layout's analysis titles, are reported as such.)
+    expect(cells.report.problems.filter((p) => !p.reason.includes('分析标题'))).toEqual([]);
+    const back = cells.forms[0]?.form as Form;
+    expect(back.indicators.map((i) => [i.level2, i.name])).toEqual(
+      form.indicators.map((i) => [i.level2, i.name]),
+    );
   });
 
   it('comes back from the cells, and an edited sheet keeps the amounts its print does not show', async () => {
