@@ -17,9 +17,18 @@ import { fixtureFiles, readFixture } from '../tests/support/documents';
 
 export const SAMPLE_PATH = path.join(import.meta.dirname, '../samples/示例.ziping');
 
-/** A 004 project form's funds rows in the order and wording its paper form prints. */
+/**
+ * A 004 form's funds as the editor keeps them: a project form's rows in the order and wording its
+ * paper form prints; the 自评表's grouped lines (transcribed under 全年预算数) with their one printed
+ * amount as 全年执行数, the amount the editor, the export and the print show beside each line.
+ */
 export function asPrinted004(form: Form): Form {
-  if (form.kind !== 'project') return form;
+  if (form.kind !== 'project') {
+    const lines = form.funds.rows.map((r) =>
+      r.group && r.executed === null ? { ...r, executed: r.fullYearBudget, fullYearBudget: null } : r,
+    );
+    return { ...form, funds: { ...form.funds, rows: lines } };
+  }
   const rows = HUNAN_PROJECT_FUNDS_ROWS.map((t) => {
     const row = form.funds.rows.find((r) => plainSource(r.source) === plainSource(t.source));
     if (!row) throw new Error(`“${form.projectName}”没有资金行“${t.source}”`);

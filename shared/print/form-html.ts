@@ -19,6 +19,8 @@ import { headerNumber, headerText, isHeaderNumberKey } from '../model/header';
 import { levelRuns } from '../model/level-groups';
 import { analysisEntries } from '../layouts/analysis-titles';
 import { analysisLabel, BASIC_INFO, formTitle, headerLabels, LABELS } from '../layouts/print-labels';
+import { FUNDS_SIDES } from '../layouts/hunan';
+import { spread } from '../format/spread';
 import { withCode } from '../model/code-name';
 import { shownCompletionRate } from '../scoring/completion';
 import { scoreFundsRow } from '../scoring/execution';
@@ -93,18 +95,57 @@ function fundsCell(key: FundsColumnKey, r: FundsRow, scored: boolean, input: Pri
   }
 }
 
-/** The funds table: its titles (a parent title over some, 002), then one row per funds line. */
+/**
+ * 004's 自评表 under its total line: 按收入性质分 | 按支出性质分 side by side, each line a label |
+ * 全年执行数 pair, over the `span` funds columns after 资金来源 as the Excel export shares them.
+ */
+function fundsPairRows(rows: readonly FundsRow[], span: number): string[] {
+  const a = Math.ceil(span / 3);
+  const b = Math.ceil((span - a) / 2);
+  // Columns of each side's label and amount: 资金来源 | a third of the rest; then the rest halved.
+  const sides = FUNDS_SIDES.map((side, i) => ({
+    ...side,
+    rows: rows.filter((r) => r.group === side.group),
+    width: i === 0 ? { label: 1, amount: a } : { label: b, amount: span - a - b },
+  }));
+  const lines = Math.max(0, ...sides.map((side) => side.rows.length));
+  if (lines === 0) return [];
+  const body: Cell[][] = Array.from({ length: lines }, () => []);
+  for (const side of sides) {
+    // The side with fewer lines spreads them over the rows, as the export does; none: one blank.
+    const heights = side.rows.length === 0 ? [lines] : spread(lines, side.rows.length);
+    let at = 0;
+    heights.forEach((h, k) => {
+      const r = side.rows[k];
+      const name = r ? `${k === 0 ? side.firstPrefix : ''}${r.source}：` : '';
+      body[at]?.push(
+        { ...text(name), colspan: side.width.label, rowspan: h },
+        { ...amount(r?.executed ?? null), colspan: side.width.amount, rowspan: h },
+      );
+      at += h;
+    });
+  }
+  const headings = sides.map((side) => label(side.heading, side.width.label + side.width.amount));
+  return [row(headings), ...body.map((cells) => row(cells))];
+}
+
+/**
+ * The funds table: its titles (a parent title over some, 002), then one row per funds line, in the
+ * layout's order, 分值/执行率/得分 on the row the layout prints them on (004: the total, last); 004's
+ * 自评表 its grouped lines side by side under the total.
+ */
 function fundsRows(input: PrintFormInput, kind: KindLayout): string[] {
   const cols = kind.fundsColumns;
   const parent = kind.fundsParent;
   const under = (c: ColumnDef<FundsColumnKey>) => parent?.keys.includes(c.key) === true;
   const titleOf = (c: ColumnDef<FundsColumnKey>) =>
     c.key === 'source' ? (kind.fundsSourceTitle ?? LABELS.fundsSource) : c.title;
-  // In the layout's order, 分值/执行率/得分 on the row the layout prints them on (004: the total, last).
-  const lines = rowsInLayoutOrder(input.form.funds.rows, kind);
-  const scoreRow = fundsScoreRowIndex({ ...input.form.funds, rows: lines }, kind);
+  const ordered = rowsInLayoutOrder(input.form.funds.rows, kind);
+  const scored = ordered[fundsScoreRowIndex({ ...input.form.funds, rows: ordered }, kind)];
+  const pairs = kind.fundsGroupsSideBySide ? fundsPairRows(ordered, cols.length - 1) : [];
+  const lines = kind.fundsGroupsSideBySide ? ordered.filter((r) => r.group === undefined) : ordered;
   const titleRows = parent ? 2 : 1;
-  const top: Cell[] = [label(cols[0]?.title ?? '', 1, titleRows + lines.length)];
+  const top: Cell[] = [label(cols[0]?.title ?? '', 1, titleRows + lines.length + pairs.length)];
   let parentDone = false;
   for (const c of cols) {
     if (!under(c)) top.push(label(titleOf(c), 1, titleRows));
@@ -115,8 +156,8 @@ function fundsRows(input: PrintFormInput, kind: KindLayout): string[] {
   }
   const out = [row(top)];
   if (parent) out.push(row(cols.filter(under).map((c) => label(titleOf(c)))));
-  lines.forEach((r, i) => out.push(row(cols.map((c) => fundsCell(c.key, r, i === scoreRow, input)))));
-  return out;
+  for (const r of lines) out.push(row(cols.map((c) => fundsCell(c.key, r, r === scored, input))));
+  return [...out, ...pairs];
 }
 
 function goalRows(form: Form): string[] {

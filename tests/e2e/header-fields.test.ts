@@ -292,10 +292,11 @@ describe('the header and funds as each paper form prints them', { timeout: 120_0
     expect(await page.getByTestId('funds-grid').innerText()).not.toContain('一般公共预算');
     const index = serverForm(app(), dept.id).funds.rows.findIndex((row) => row.source === '一般公共预算');
     const box = page.getByTestId(`funds-pair-${index}`);
-    await box.fill('4643.58');
+    // Another amount than the sample's 4643.58, so that the typing is a change.
+    await box.fill('4600.5');
     await box.press('Enter');
-    await expect.poll(() => serverForm(app(), dept.id).funds.rows[index]?.executed).toBe(4643.58);
-    await expect.poll(() => box.inputValue()).toBe('4643.58');
+    await expect.poll(() => serverForm(app(), dept.id).funds.rows[index]?.executed).toBe(4600.5);
+    await expect.poll(() => box.inputValue()).toBe('4600.50');
     await page.locator('.form-view').screenshot({ path: 'test-output/screenshots/hunan-funds-pairs.png' });
     await page.getByTestId('undo').click();
     await expect

@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { getLayout } from '../../shared/layouts/definitions';
 import { formHtml } from '../../shared/print/form-html';
 import { scoreForm } from '../../shared/scoring/form';
+import { asPrinted004 } from '../../scripts/build-sample';
+import type { Form } from '../../shared/model/types';
 import { readFixture } from '../support/documents';
 
 const hunan = getLayout('hunan');
+const printOf = (form: Form) => formHtml({ form, layout: hunan, result: scoreForm(form, hunan) });
 
 /** The rows of the HTML's tables, each as its cells' texts. */
 function tableRows(html: string): string[][] {
@@ -50,5 +53,24 @@ describe('湖南 project form in the print view', () => {
     const blanks = body.filter((r) => r.slice(-5).every((t) => t === '')).map((r) => r.at(-6));
     expect(blanks).toEqual(['经济效益指标', '社会成本指标', '生态环境成本指标']);
     expect(body.flat()).toContain('企业大气环境空气质量');
+  });
+
+  it("004's 自评表: 年度资金总额 alone as a funds row, 按收入性质分 | 按支出性质分 side by side under it", () => {
+    // As the sample holds it: each line's one printed amount as 全年执行数.
+    const dept = asPrinted004(readFixture('004-01.json').form);
+    const rowsOf = tableRows(printOf(dept));
+    const at = rowsOf.findIndex((r) => r.includes('全年执行数（万元）'));
+    expect(rowsOf[at + 1]?.slice(0, 4)).toEqual(['年度资金总额', '2456.03', '4821.31', '4821.31']);
+    expect(rowsOf[at + 2]).toEqual(['按收入性质分：', '按支出性质分：']);
+    // The two expense lines spread over the four rows (each two rows tall), as in the export.
+    expect(rowsOf.slice(at + 3, at + 7)).toEqual([
+      ['一般公共预算：', '4643.58', '其中：基本支出：', '2642.66'],
+      ['政府性基金拨款：', '0.00'],
+      ['纳入专户管理的非税收入：', '0.00', '项目支出：', '2178.65'],
+      ['其他资金：', '177.73'],
+    ]);
+    expect(printOf(dept)).toContain('rowspan="2">其中：基本支出：');
+    // No grouped line is printed as a funds row of its own.
+    expect(rowsOf.flat()).not.toContain('一般公共预算');
   });
 });

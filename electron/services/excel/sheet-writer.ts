@@ -215,11 +215,7 @@ export class SheetWriter {
 }
 
 /** Splits `count` grid columns among `slots` parts, extra columns going to the first parts. */
-export function spread(count: number, slots: number): number[] {
-  const base = Math.floor(count / slots);
-  const extra = count % slots;
-  return Array.from({ length: slots }, (_, i) => base + (i < extra ? 1 : 0));
-}
+export { spread } from '../../../shared/format/spread';
 
 export type Span = [from: number, to: number];
 
