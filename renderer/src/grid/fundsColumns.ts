@@ -35,13 +35,6 @@ export interface FundsGridContext {
   rowExecution: ((row: FundsRow) => ExecutionResult) | null;
 }
 
-/** The rows of the funds grid: all, or (004's 自评表) those before the lines printed side by side. */
-export function fundsGridRows(form: Form, kind: KindLayout): FundsRow[] {
-  const rows = form.funds.rows;
-  const firstGroup = rows.findIndex((r) => r.group !== undefined);
-  return kind.fundsGroupsSideBySide && firstGroup > 0 ? rows.slice(0, firstGroup) : [...rows];
-}
-
 /** 执行率/得分 of a row: the total's, a source row's own (002), or none (the layout's dash). */
 function rowResult(p: { context: unknown; node?: { rowIndex: number | null } | null; data?: FundsRow }) {
   if (isTotal(p)) return ctx(p).execution;

@@ -9,10 +9,10 @@ import type { FormResult } from '../../../shared/scoring/types';
 import {
   fundsColumnForField,
   fundsColumns,
-  fundsGridRows,
   withFundsParent,
   type FundsGridContext,
 } from '../grid/fundsColumns';
+import { fundsOrder } from '../grid/fundsOrder';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
 import { MIN_ROW_HEIGHT, syncRowHeights, textHeight } from '../grid/rowHeights';
 import { fundsGridTheme } from '../grid/setup';
@@ -35,6 +35,10 @@ export function FundsTable({ form, result, handle }: Props) {
   const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
   const formId = useRef(form.id);
   formId.current = form.id;
+  // The grid shows the rows in the layout's order; patches, comments and findings name model rows.
+  const order = useMemo(() => fundsOrder(form, kind), [form, kind, form.funds.rows, store.structureVersion]);
+  const orderRef = useRef(order);
+  orderRef.current = order;
   const columns = useMemo(
     () =>
       fundsColumns(kind, showsScore, auditShown).map((c) => ({
@@ -44,7 +48,7 @@ export function FundsTable({ form, result, handle }: Props) {
           'cell-commented': (p: CellClassParams<FundsRow>) =>
             store.review.hasOpenComment(formId.current, {
               section: 'funds',
-              row: p.node.rowIndex ?? -1,
+              row: p.node.rowIndex === null ? -1 : orderRef.current.toModel(p.node.rowIndex),
               field: c.colId ?? '',
             }),
         },
@@ -52,18 +56,29 @@ export function FundsTable({ form, result, handle }: Props) {
     [kind, showsScore, auditShown, store],
   );
   const reviewSeen = useRef(store.review.version);
-  const rowData = useMemo(
-    () => fundsGridRows(form, kind),
-    [form, kind, form.funds.rows, store.structureVersion],
-  );
+  const rowData = order.rows;
+  // Findings and undo focus a model row: the grid's handle takes it to the row shown.
+  const gridHandle = useRef<GridHandle | null>(null);
+  useEffect(() => {
+    handle.current = {
+      focusCell: (row, field) => gridHandle.current?.focusCell(order.toGrid(row), field) ?? false,
+    };
+    return () => {
+      handle.current = null;
+    };
+  }, [handle, order]);
   const { apiRef, containerRef, widths, gridOptions } = useFormGrid<FundsRow>({
     columns,
     rows: rowData,
-    handle,
+    handle: gridHandle,
     writer: {
       canAddRows: false,
-      commit: (row, colId, value) => patchesForFundsCell(form, row, colId, value),
-      write: (cells) => patchesForFundsCells(form, cells),
+      commit: (row, colId, value) => patchesForFundsCell(form, order.toModel(row), colId, value),
+      write: (cells) =>
+        patchesForFundsCells(
+          form,
+          cells.map((c) => ({ ...c, row: order.toModel(c.row) })),
+        ),
     },
     showsRows: (api) => api.getDisplayedRowCount() === rowData.length,
     columnFor: fundsColumnForField,
@@ -89,7 +104,8 @@ export function FundsTable({ form, result, handle }: Props) {
   context.execution = result.execution;
   // 分值/执行率/得分 and the reasons: on the first row even where the total is printed last (新疆),
   // on the total row where the layout prints them there (004's project form).
-  context.totalIndex = fundsScoreRowIndex(form.funds, kind);
+  const scoreRow = fundsScoreRowIndex({ ...form.funds, rows: order.rows }, kind);
+  context.totalIndex = scoreRow;
   context.dash = kind.fundsDash ?? '—';
   context.readOnly = store.readOnly;
   const policy = store.layout.policy;
@@ -99,7 +115,7 @@ export function FundsTable({ form, result, handle }: Props) {
     commitAudit(store, form, result, FUNDS_LINE, colId, value, {
       formId: form.id,
       section: 'funds',
-      row: context.totalIndex,
+      row: order.toModel(scoreRow),
       field: colId,
     });
 

@@ -8,6 +8,7 @@ import type { FindingSection } from '../../../shared/checks/types';
 import type { Form } from '../../../shared/model/types';
 import type { ReviewAnchor } from '../../../shared/review/types';
 import { findingPlace } from '../layout/fieldNames';
+import { fundsOrder } from '../grid/fundsOrder';
 import type { DocumentStore } from '../state/documentStore';
 import type { ReviewUi } from '../state/reviewUi';
 
@@ -17,10 +18,12 @@ function boxAnchor(key: string): ReviewAnchor {
   return { section: key.slice(0, at) as FindingSection, field: key.slice(at + 1) };
 }
 
-function anchorAt(target: Element): ReviewAnchor {
+/** The anchor of the cell or box an event happened in; a funds cell's row as the model's (`toModel`). */
+function anchorAt(target: Element, toModel: (gridRow: number) => number): ReviewAnchor {
   const fundsCell = target.closest('.funds-grid .ag-cell');
   if (fundsCell) {
-    const row = Number(fundsCell.closest('[row-index]')?.getAttribute('row-index'));
+    const shown = Number(fundsCell.closest('[row-index]')?.getAttribute('row-index'));
+    const row = Number.isInteger(shown) ? toModel(shown) : shown;
     const field = fundsCell.getAttribute('col-id') ?? undefined;
     return { section: 'funds', ...(Number.isInteger(row) ? { row } : {}), ...(field ? { field } : {}) };
   }
@@ -41,7 +44,9 @@ export function useFormComments(
     const onKey = (e: KeyboardEvent) => {
       if (!(e.shiftKey && e.key === 'F2') || e.ctrlKey || e.altKey || !(e.target instanceof Element)) return;
       e.preventDefault();
-      const anchor = anchorAt(e.target);
+      // The funds grid shows its rows in the layout's order (grid/fundsOrder.ts).
+      const order = fundsOrder(form, store.layout.kinds[form.kind]);
+      const anchor = anchorAt(e.target, order.toModel);
       const label = anchor.section
         ? findingPlace({ formId: form.id, section: anchor.section, ...anchor }, form, store.layout)
         : '本表';
