@@ -163,6 +163,16 @@ describe('湖南 项目支出绩效自评表 as 004 prints it', () => {
     expect(scoreForm(back, hunan).total).toBe(scoreForm(form, hunan).total);
   });
 
+  it("a 004 workbook read with no layout given is 湖南 by its 项目支出名称, its rows in 004's order", async () => {
+    const form = readFixture('004-03.json').form;
+    const { file } = await exported(form, '无样式');
+    await withoutHiddenData(await readWorkbook(file), file);
+    const read = (await imported(file)).forms[0];
+    expect(read?.layout).toBe('hunan');
+    expect(read?.form.funds.rows.at(-1)?.source).toBe('年度资金总额');
+    expect(read?.form.projectName).toBe(form.projectName);
+  });
+
   it('prints nothing above 项目支出名称 and every 二级 of the tree, blank where the form has no line (004)', async () => {
     const form = asPrinted004(readFixture('004-02.json').form);
     const { ws } = await exported(form, '整棵树');

@@ -4,8 +4,9 @@
  */
 import { officialAnalysisTitle } from '../../../shared/layouts/analysis-titles';
 import { LAYOUTS } from '../../../shared/layouts/definitions';
+import { nameLabel } from '../../../shared/layouts/header-fields';
 import type { FundsColumnKey, IndicatorColumnKey } from '../../../shared/layouts/types';
-import { LAYOUT_IDS, type HeaderKey, type LayoutId } from '../../../shared/model/types';
+import { FORM_KINDS, LAYOUT_IDS, type HeaderKey, type LayoutId } from '../../../shared/model/types';
 import { normalizeTitle } from './cell-grid';
 import { LABELS } from './labels';
 
@@ -90,18 +91,33 @@ export const HEADER_FIELD_LABELS = titleMap<HeaderKey>(
   ),
 );
 
-/** The layout whose indicator titles match most of the titles found (ties: the first in LAYOUT_IDS). */
-export function guessLayout(titles: readonly string[]): LayoutId {
+/**
+ * The layout whose indicator titles match most of the titles found (ties: the first in LAYOUT_IDS).
+ * A name label above the table that only one layout prints (004's 项目支出名称, whose table is the
+ * national one less 偏差原因) counts half a column for that layout, its titles then matched against
+ * that form's columns alone: it settles a tie, never outweighs a column the form lacks.
+ */
+export function guessLayout(titles: readonly string[], labels: readonly string[] = []): LayoutId {
+  const score = (columns: ReadonlyArray<{ title: string }>) => {
+    const own = new Set(columns.map((c) => normalizeTitle(c.title)));
+    return titles.filter((t) => own.has(t)).length - own.size / 100;
+  };
+  const named = labels
+    .map((l) =>
+      FORM_KINDS.flatMap((kind) =>
+        LAYOUT_IDS.filter((id) => nameLabel(id, kind) === l).map((id) => ({ id, kind })),
+      ),
+    )
+    .find((owners) => owners.length === 1)?.[0];
   let best: LayoutId = 'national';
-  let bestScore = -1;
+  let bestScore = -Infinity;
   for (const id of LAYOUT_IDS) {
-    const own = new Set(
-      Object.values(LAYOUTS[id].kinds).flatMap((k) => k.indicatorColumns.map((c) => normalizeTitle(c.title))),
-    );
-    const score = titles.filter((t) => own.has(t)).length - own.size / 100;
-    if (score > bestScore) {
+    const kinds = Object.values(LAYOUTS[id].kinds);
+    let s = score(kinds.flatMap((k) => k.indicatorColumns));
+    if (named?.id === id) s = Math.max(s, score(LAYOUTS[id].kinds[named.kind].indicatorColumns) + 0.5);
+    if (s > bestScore) {
       best = id;
-      bestScore = score;
+      bestScore = s;
     }
   }
   return best;

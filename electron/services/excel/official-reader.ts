@@ -774,7 +774,10 @@ export function readOfficialSheet(
   const titles: string[] = [];
   for (let r = top; r <= last; r++)
     titles.push(...rd.grid.rowCells(r).map(({ col }) => titleWithoutNote(rd.grid.title(r, col))));
-  const layout = options.layout ?? guessLayout(titles);
+  // The labels above the table too: a name label of one layout only tells it (004's 项目支出名称).
+  const above: string[] = [];
+  for (let r = 1; r < top; r++) above.push(...rd.grid.rowCells(r).map(({ col }) => rd.grid.title(r, col)));
+  const layout = options.layout ?? guessLayout(titles, above);
   const form = newForm(id, layout, 'project', options.year);
   const before = top;
   readHead(rd, form, before, options.year);
