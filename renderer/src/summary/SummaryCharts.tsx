@@ -20,7 +20,11 @@ function Chart({ chart }: { chart: SummaryChart }) {
     if (!el) return;
     const ec = init(el, null, { renderer: 'canvas' });
     instance.current = ec;
-    const resize = new ResizeObserver(() => ec.resize());
+    // The observer reports the box once at start: drawing again only when the size changed
+    // keeps each chart from being drawn twice as the view opens.
+    const resize = new ResizeObserver(() => {
+      if (el.clientWidth !== ec.getWidth() || el.clientHeight !== ec.getHeight()) ec.resize();
+    });
     resize.observe(el);
     return () => {
       resize.disconnect();
