@@ -1,6 +1,7 @@
 /** `ziping pdf 文档.ziping --out 表.pdf [--form 表名] [--chromium 路径]`: the forms as a PDF. */
 import { getLayout } from '../../shared/layouts/definitions';
 import { printHtml } from '../../shared/print/document-html';
+import { printTitle } from '../../shared/print/print-title';
 import { findChromium, NO_CHROMIUM } from '../services/pdf/find-chromium';
 import { PrintPdfError, printHtmlToPdf } from '../services/pdf/print-pdf';
 import { CliError } from './errors';
@@ -28,8 +29,7 @@ export async function writePdf(
   const forms =
     name !== undefined ? formsNamed(doc, name) : list !== undefined ? formsChosen(doc, list) : doc.forms;
   if (forms.length === 0) throw new CliError(`文档中没有表，无法生成 PDF：${file}`);
-  const title =
-    forms.length === 1 ? (forms[0]?.projectName ?? '') : `${doc.meta.unit}${doc.meta.year}年度绩效自评表`;
+  const title = printTitle(forms, doc.meta);
   try {
     await printHtmlToPdf(printHtml(forms, getLayout(doc.meta.layout), title), out, chromium);
   } catch (e) {
