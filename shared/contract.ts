@@ -212,6 +212,9 @@ export const CONTRACT = {
  * Calls only the desktop shell answers: native dialogs and windows. Browser mode has none of
  * them (its client's `shell` is null). Validated in the main process like the document calls.
  */
+/** The print view of every form of a large document is a few MB; far more is refused. */
+const PRINT_HTML_MAX = 64 * 2 ** 20;
+
 export const SHELL_CONTRACT = {
   /**
    * Opens a document (path null: asks with the open dialog first). It opens in this window if the
@@ -233,6 +236,14 @@ export const SHELL_CONTRACT = {
   'window/editsCommitted': call(none, returns<null>()),
   /** The open dialog for a .ziping document to compare with (history and comparison, issue #7). */
   'dialog/compareDocument': call(none, returns<string | null>()),
+  /**
+   * 导出 PDF (desktop): the save dialog, then the print view's HTML printed by Electron's
+   * printToPDF to the chosen file; the path written, or null when cancelled.
+   */
+  'print/savePdf': call(
+    obj({ html: str({ max: PRINT_HTML_MAX }), suggestedName: fileName }),
+    returns<string | null>(),
+  ),
 } as const;
 
 type ArgsOf<E> = E extends Call<infer A, unknown> ? A : never;

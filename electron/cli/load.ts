@@ -41,3 +41,27 @@ export function formsNamed(doc: ZipingDocument, name: string): Form[] {
   }
   return forms;
 }
+
+/**
+ * The forms `--forms 名称或序号,…` chooses, in the document's order: each item a form's name or its
+ * 序号 (1 = the first form, as the sidebar and the 汇总 sheet count); a name wins over a number.
+ */
+export function formsChosen(doc: ZipingDocument, list: string): Form[] {
+  const items = list
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (items.length === 0) throw new CliError('--forms 需要表名或序号，用逗号分开：例如 --forms 1,3,某某项目');
+  const chosen = new Set<Form>();
+  for (const item of items) {
+    const named = doc.forms.filter((f) => f.projectName.trim() === item);
+    const index = /^\d+$/.test(item) ? Number(item) : NaN;
+    const numbered = doc.forms[index - 1];
+    if (named.length > 0) named.forEach((f) => chosen.add(f));
+    else if (numbered) chosen.add(numbered);
+    else if (Number.isInteger(index))
+      throw new CliError(`没有第 ${item} 张表：文档共有 ${doc.forms.length} 张表（序号从 1 开始）`);
+    else formsNamed(doc, item);
+  }
+  return doc.forms.filter((f) => chosen.has(f));
+}

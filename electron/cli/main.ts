@@ -37,7 +37,7 @@ const USAGE = `用法：
   ziping export-json 文档.ziping --out 文件夹     每张表导出为一个 JSON 文件
   ziping report 文档.ziping --out 自评报告.docx  生成部门整体支出绩效自评报告（Word）：数字全部取自文档中的表，
                                                  文档中没有的内容以黄色底纹的【请填写：……】标出
-  ziping pdf 文档.ziping --out 表.pdf [--form 表名] [--chromium 浏览器路径]
+  ziping pdf 文档.ziping --out 表.pdf [--form 表名 | --forms 表名或序号,…] [--chromium 浏览器路径]
                                                  按官方表样打印为 PDF（A4，每张表另起一页，指标表头每页重复，
                                                  页脚有页码）；用系统的 Chromium、Chrome 或 Edge，
                                                  也可用 --chromium 或环境变量 ZIPING_CHROMIUM 指定
@@ -140,7 +140,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return writeReport(single(args.positional, 'report'), args.options.get('--out'), io);
     }
     case 'pdf': {
-      const args = parseArgs(rest, { valued: ['--out', '--form', '--chromium'] });
+      const args = parseArgs(rest, { valued: ['--out', '--form', '--forms', '--chromium'] });
       const { writePdf } = await import('./pdf-command');
       return writePdf(single(args.positional, 'pdf'), args.options, io);
     }

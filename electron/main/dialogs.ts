@@ -57,6 +57,15 @@ export function exportDialog(format: ExportFormat, suggestedName: string): SaveD
   };
 }
 
+export function pdfDialog(suggestedName: string): SaveDialogOptions {
+  return {
+    title: '导出 PDF',
+    defaultPath: withExtension(suggestedName || '自评表', 'pdf'),
+    filters: [{ name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] }],
+    properties: ['showOverwriteConfirmation'],
+  };
+}
+
 export function importDialog(format: ExportFormat): OpenDialogOptions {
   return {
     title: FORMATS[format].importTitle,

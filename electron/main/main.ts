@@ -26,6 +26,7 @@ import {
   errorDialog,
   exportDialog,
   importDialog,
+  pdfDialog,
   openDocumentDialog,
   saveChangesDialog,
   saveChoice,
@@ -43,6 +44,7 @@ import {
   permissionAllowed,
   createAppWindow,
 } from './security';
+import { printHtmlToPdfFile } from './pdf-window';
 import { SettingsStore } from './settings';
 import { DocumentWindows, type ShellPlatform, type ShellWindow } from './windows';
 
@@ -121,6 +123,25 @@ function start(): void {
     },
     async chooseExportPath(parent, format, suggestedName) {
       return savePath(parent, exportDialog(format, suggestedName), format);
+    },
+    async choosePdfPath(parent, suggestedName) {
+      return savePath(parent, pdfDialog(suggestedName), 'pdf');
+    },
+    async printToPdf(html, target) {
+      // A window of its own that runs nothing: it only lays out and prints the print view.
+      const open = () =>
+        new BrowserWindow({
+          show: false,
+          webPreferences: {
+            javascript: false,
+            contextIsolation: true,
+            sandbox: true,
+            nodeIntegration: false,
+            webSecurity: true,
+            disableBlinkFeatures: 'Auxclick',
+          },
+        });
+      await printHtmlToPdfFile(html, target, open);
     },
     async chooseImportFiles(parent, format) {
       const owner = windowOf(parent);

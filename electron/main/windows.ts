@@ -34,6 +34,10 @@ export interface ShellPlatform {
   chooseDocumentSavePath(parent: ShellWindow, suggestedName: string): Promise<string | null>;
   chooseExportPath(parent: ShellWindow, format: ExportFormat, suggestedName: string): Promise<string | null>;
   chooseImportFiles(parent: ShellWindow, format: ExportFormat): Promise<string[]>;
+  /** The save dialog for 导出 PDF. */
+  choosePdfPath(parent: ShellWindow, suggestedName: string): Promise<string | null>;
+  /** Prints the print view's HTML to a PDF file (Electron: a hidden window's printToPDF). */
+  printToPdf(html: string, target: string): Promise<void>;
   askSaveChanges(parent: ShellWindow, documentName: string): Promise<SaveChoice>;
   showError(parent: ShellWindow | null, message: string): Promise<void>;
   /** Shows why a document was refused and asks whether to rebuild a clean copy of its data. */
@@ -339,6 +343,17 @@ export class DocumentWindows implements IpcTargets {
     },
     // The document open dialog, but the file is only read for a comparison, not opened.
     'dialog/compareDocument': async (id) => ok(await this.platform.chooseDocumentToOpen(this.win(id))),
+    'print/savePdf': async (id, args) => {
+      const target = await this.platform.choosePdfPath(this.win(id), args.suggestedName);
+      if (!target) return ok(null);
+      try {
+        await this.platform.printToPdf(args.html, target);
+      } catch (e) {
+        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        return { ok: false, error: { code: 'pdf-failed', message: `未能生成 PDF：${why}（文件没有写入）` } };
+      }
+      return ok(target);
+    },
   };
 
   private win(id: number): ShellWindow {

@@ -1,6 +1,7 @@
 /**
- * 打印 (Ctrl+P) in the editor: the current form's print view is put in a frame and printed; the
- * view printed to PDF by Chromium (page.pdf) carries the form's name, indicators and total.
+ * 打印 (Ctrl+P) in the editor: a dialog chooses the form on screen, the forms ticked or all; their
+ * print view is put in a frame and printed; the view printed to PDF by Chromium (page.pdf) carries
+ * the forms' names, indicators and totals, and none of the forms left out.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,6 +22,10 @@ describe('打印', { timeout: 120_000 }, () => {
     const { page } = app;
     await page.getByTestId('indicator-grid').click();
     await page.keyboard.press('Control+p');
+    await page.getByTestId('print-dialog').waitFor();
+    expect(await page.getByTestId('print-scope-current').isChecked()).toBe(true);
+    await page.getByTestId('print-confirm').click();
+    await expect.poll(() => page.getByTestId('print-dialog').count()).toBe(0);
     const frame = page.getByTestId('print-view');
     await expect.poll(() => frame.count()).toBe(1);
     const html = await frame.getAttribute('srcdoc');
@@ -48,5 +53,38 @@ describe('打印', { timeout: 120_000 }, () => {
     } finally {
       await view.close();
     }
+  });
+
+  it('prints the forms ticked in the dialog, in the document order, and only those', async () => {
+    const app = current();
+    const { page } = app;
+    const doc = app.service.current?.document;
+    if (!doc) throw new Error('no document');
+    // Project forms (the department form's name is the unit's, printed on every form).
+    const [first, second, third] = doc.forms.filter((f) => f.kind === 'project');
+    if (!first || !second || !third) throw new Error('the sample has fewer than three project forms');
+    await page.getByTestId('indicator-grid').click();
+    await page.keyboard.press('Control+p');
+    await page.getByTestId('print-scope-chosen').check();
+    // Nothing ticked but the form on screen: untick all, then tick the third and the first.
+    await page.getByRole('button', { name: '全不选' }).click();
+    await expect.poll(() => page.getByTestId('print-confirm').isDisabled()).toBe(true);
+    expect(await page.getByTestId('print-count').textContent()).toContain('请至少选择一张表');
+    await page.getByTestId(`print-form-${third.id}`).check();
+    await page.getByTestId(`print-form-${first.id}`).check();
+    expect(await page.getByTestId('print-count').textContent()).toContain('将打印 2 张表');
+    await page.getByTestId('print-confirm').click();
+    const html = await page.getByTestId('print-view').getAttribute('srcdoc');
+    if (html === null) throw new Error('no print view');
+    expect([...html.matchAll(/<section class="form"/g)]).toHaveLength(2);
+    const at = (name: string) => html.indexOf(name.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    expect(at(first.projectName)).toBeGreaterThanOrEqual(0);
+    expect(at(third.projectName)).toBeGreaterThan(at(first.projectName));
+    expect(at(second.projectName)).toBe(-1);
+    // Esc closes the dialog without printing.
+    await page.keyboard.press('Control+p');
+    await page.getByTestId('print-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('print-dialog').count()).toBe(0);
   });
 });

@@ -74,6 +74,17 @@ export class FakePlatform implements ShellPlatform {
   async chooseExportPath(): Promise<string | null> {
     return this.saveAnswers.shift() ?? null;
   }
+  /** The PDFs printed: the HTML and where it went (printToPdf throws `pdfFailure` when set). */
+  printed: Array<{ html: string; target: string }> = [];
+  pdfFailure: Error | null = null;
+  async choosePdfPath(_parent: ShellWindow, suggestedName: string): Promise<string | null> {
+    this.asked.push(`pdf:${suggestedName}`);
+    return this.saveAnswers.shift() ?? null;
+  }
+  async printToPdf(html: string, target: string): Promise<void> {
+    if (this.pdfFailure) throw this.pdfFailure;
+    this.printed.push({ html, target });
+  }
   async chooseImportFiles(): Promise<string[]> {
     const a = this.openAnswers.shift();
     return a ? [a] : [];

@@ -5,9 +5,18 @@
  * goals and analysis texts (long ones too). Also the refusals: a target that is not .pdf, no Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findChromium } from '../../electron/services/pdf/find-chromium';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
@@ -158,6 +167,38 @@ describe.skipIf(SKIP !== null)(`ziping pdf ${SKIP ?? ''}`, () => {
     expectAll(text, doc);
   }, 120_000);
 
+  it('prints only the forms --forms chooses, by 序号 or name, in the document order', async () => {
+    const doc = generatedDocument(3, 4, 'national');
+    doc.forms.forEach((f, i) => (f.projectName = `选择测试项目${i + 1}号`));
+    const file = join(dir, 'chosen.ziping');
+    writeDocumentFile(file, doc, join(dir, 'data'));
+    const text = await printed(file, '--forms', '3，选择测试项目1号');
+    const [first, , third] = doc.forms as [Form, Form, Form];
+    expectAll(text, { meta: doc.meta, forms: [first, third] });
+    expect(text).not.toContain('选择测试项目2号');
+    expect(text.indexOf('选择测试项目1号')).toBeLessThan(text.indexOf('选择测试项目3号'));
+    const beyond = await runZipingInProcess([
+      'pdf',
+      file,
+      '--out',
+      join(dir, 'beyond.pdf'),
+      '--forms',
+      '1,9',
+    ]);
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toMatch(/没有第 9 张表：文档共有 3 张表/);
+    const unknown = await runZipingInProcess([
+      'pdf',
+      file,
+      '--out',
+      join(dir, 'beyond.pdf'),
+      '--forms',
+      '某某',
+    ]);
+    expect(unknown.stderr).toMatch(/文档中没有名为“某某”的表/);
+    expect(existsSync(join(dir, 'beyond.pdf'))).toBe(false);
+  }, 120_000);
+
   it('refuses a target that is not .pdf and a missing Chromium, writing nothing', async () => {
     const out = join(dir, 'refused');
     const notPdf = await runZipingInProcess(['pdf', SAMPLE_PATH, '--out', `${out}.xlsx`]);
@@ -189,5 +230,65 @@ describe('the print view', () => {
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;项目');
     expect(html).toContain('&lt;b&gt;粗&lt;/b&gt;');
+  });
+});
+
+/** A stand-in browser: a shell script that records its arguments and does what `body` says. */
+function fakeChromium(dir: string, body: string): string {
+  const file = join(dir, 'fake-chromium.sh');
+  writeFileSync(file, `#!/bin/sh\nprintf '%s\\n' "$@" > "${join(dir, 'args.txt')}"\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+describe('ziping pdf runs the browser itself (no playwright)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ziping-fake-chromium-'));
+    vi.stubEnv('ZIPING_DATA_DIR', join(dir, 'data'));
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const argOf = (args: string[], name: string) =>
+    args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+
+  it('prints headless into a temp profile, offline, without header and footer, and keeps the PDF', async () => {
+    const out = join(dir, '表.pdf');
+    const browser = fakeChromium(
+      dir,
+      'for a; do case "$a" in --print-to-pdf=*) printf "%%PDF-1.4 fake" > "${a#--print-to-pdf=}";; esac; done',
+    );
+    const run = await runZipingInProcess(['pdf', SAMPLE_PATH, '--out', out, '--chromium', browser]);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(out, 'latin1')).toBe('%PDF-1.4 fake');
+    const args = readFileSync(join(dir, 'args.txt'), 'utf8').trim().split('\n');
+    for (const flag of [
+      '--headless',
+      '--no-sandbox',
+      '--no-pdf-header-footer',
+      '--disable-background-networking',
+    ])
+      expect(args).toContain(flag);
+    const profile = argOf(args, '--user-data-dir') ?? '';
+    const page = args.at(-1) ?? '';
+    expect(page).toMatch(/^file:\/\/.*\.html$/);
+    expect(profile.startsWith(tmpdir())).toBe(true);
+    // The temp folder with the page, the profile and Chromium's PDF is gone.
+    expect(existsSync(profile) || existsSync(fileURLToPath(page))).toBe(false);
+  });
+
+  it('says why when the browser fails or writes no PDF, and writes nothing', async () => {
+    const out = join(dir, '失败.pdf');
+    const failing = fakeChromium(dir, 'echo "crashed: no display" >&2; exit 3');
+    const failed = await runZipingInProcess(['pdf', SAMPLE_PATH, '--out', out, '--chromium', failing]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^ziping：浏览器生成 PDF 失败（退出码 3）：crashed: no display/);
+    const silent = fakeChromium(dir, 'exit 0');
+    const none = await runZipingInProcess(['pdf', SAMPLE_PATH, '--out', out, '--chromium', silent]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^ziping：浏览器没有写出 PDF/);
+    expect(existsSync(out)).toBe(false);
   });
 });

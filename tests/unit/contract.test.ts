@@ -119,6 +119,7 @@ const SHELL_VALID: { [N in ShellHandlerName]: ShellArgs<N> } = {
   'shell/recentDocuments': {},
   'window/editsCommitted': {},
   'dialog/compareDocument': {},
+  'print/savePdf': { html: '<!doctype html><p>表</p>', suggestedName: '甲.pdf' },
 };
 
 const tempDir = useTempDir('ziping-contract-');

@@ -173,6 +173,7 @@ describe('export jobs', { timeout: 60_000 }, () => {
         'dialog/compareDocument': unused,
         'shell/recentDocuments': unused,
         'window/editsCommitted': unused,
+        'print/savePdf': unused,
       },
     };
     const page = { sender: { id: 1 }, senderFrame: { url: APP_ENTRY_URL, parent: null } };

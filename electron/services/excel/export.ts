@@ -31,6 +31,8 @@ import { writeBasicDataSheet } from './basic-data-sheet';
 import { LABELS } from './labels';
 import { uniqueSheetNames } from './sheet-names';
 import { writeSummarySheet } from './summary-sheet';
+import { addSummaryCharts } from './summary-chart-images';
+import { buildSummary } from '../../../shared/summary/summary';
 import { writeReviewSheet } from './review-sheet';
 import { xlsxBytes } from './zip-deflate';
 import { reviewedTotal } from '../../../shared/review/reviewed-total';
@@ -115,6 +117,14 @@ export async function buildWorkbook(
         : {}),
     }));
     writeSummarySheet(ws, doc.meta.unit, doc.meta.year, lines, options.draft, review !== undefined);
+    const results = new Map(scored.map((s) => [s.form, s.result]));
+    const summary = buildSummary(
+      scored.map((s) => s.form),
+      (form) => results.get(form) ?? scoreForm(form, layout),
+      layout,
+      review ?? new Map(),
+    );
+    addSummaryCharts(wb, ws, summary, ws.rowCount + 2);
   }
   if (review) writeReviewSheet(wb.addWorksheet(LABELS.reviewSheet), scored, review, layout, options.draft);
   const stored: StoredSheets[] = [];

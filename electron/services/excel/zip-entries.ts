@@ -87,7 +87,8 @@ function unicodePath(nameBytes: Buffer, extra: Buffer): string | null {
  * The name under which exceljs sees an entry: JSZip takes the Unicode Path extra field when the
  * name is not flagged UTF-8, drops `.`, `..` and empty segments (utils.resolve), and exceljs then
  * strips one leading `/` (lib/xlsx/xlsx.js). exceljs matches case and `/` exactly; the guard
- * does not rely on names for its limits (it measures every part), only for messages.
+ * does not rely on names for its limits (it measures every part), only for messages and to read an
+ * image under xl/media as bytes rather than XML (zip-guard's MEDIA).
  */
 function readerName(nameBytes: Buffer, flags: number, extra: Buffer): string {
   const raw = (flags & 0x0800 ? null : unicodePath(nameBytes, extra)) ?? nameBytes.toString('utf8');

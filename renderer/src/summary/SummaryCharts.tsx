@@ -4,28 +4,12 @@
  * not carry ECharts).
  */
 import { useEffect, useRef } from 'react';
-import { BarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  ToolboxComponent,
-  TooltipComponent,
-} from 'echarts/components';
 import { init, use, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { SUMMARY_CHART_PARTS } from '../../../shared/summary/chart-parts';
 import type { SummaryChart } from '../../../shared/summary/charts';
 
-use([
-  BarChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  ToolboxComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+use([...SUMMARY_CHART_PARTS, CanvasRenderer]);
 
 function Chart({ chart }: { chart: SummaryChart }) {
   const box = useRef<HTMLDivElement | null>(null);
@@ -36,7 +20,11 @@ function Chart({ chart }: { chart: SummaryChart }) {
     if (!el) return;
     const ec = init(el, null, { renderer: 'canvas' });
     instance.current = ec;
-    const resize = new ResizeObserver(() => ec.resize());
+    // The observer reports the box once at start: drawing again only when the size changed
+    // keeps each chart from being drawn twice as the view opens.
+    const resize = new ResizeObserver(() => {
+      if (el.clientWidth !== ec.getWidth() || el.clientHeight !== ec.getHeight()) ec.resize();
+    });
     resize.observe(el);
     return () => {
       resize.disconnect();

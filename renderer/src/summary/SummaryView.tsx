@@ -5,7 +5,7 @@
  */
 import { AgGridReact } from 'ag-grid-react';
 import type { GetRowIdParams, RowClickedEvent } from 'ag-grid-community';
-import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { summaryCharts } from '../../../shared/summary/charts';
 import { buildSummary, type SummaryTotals } from '../../../shared/summary/summary';
 import { GRADES } from '../../../shared/model/types';
@@ -29,6 +29,18 @@ function factsLine(t: SummaryTotals): string {
 
 const SummaryCharts = lazy(() => import('./SummaryCharts'));
 
+/** Runs `then` after the frame that is being prepared has been painted; returns a cancel. */
+function afterNextPaint(then: () => void): () => void {
+  let timer = 0;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(then, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 interface Props {
   store: DocumentStore;
   onOpen: (formId: string) => void;
@@ -47,15 +59,14 @@ export function SummaryView({ store, onOpen }: Props) {
   const pinned = useMemo(() => [totalsRow(summary.totals)], [summary]);
   const charts = useMemo(() => summaryCharts(summary), [summary]);
 
-  // The charts after the table's frame has been painted (the frame after it: a timer set in the
-  // first frame would run before other work waiting for that paint).
+  // The charts once the table's first rows are painted: AG Grid draws its rows a few frames after
+  // it mounts on a busy machine, and charts started on a fixed frame count (two) came in before
+  // them, so the table waited for four charts. An empty document has no rows to wait for.
   const [chartsDue, setChartsDue] = useState(false);
+  const chartsAfterPaint = useCallback(() => afterNextPaint(() => setChartsDue(true)), []);
   useEffect(() => {
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => setChartsDue(true));
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    if (rows.length === 0) return chartsAfterPaint();
+  }, [rows.length, chartsAfterPaint]);
 
   const onRowClicked = (e: RowClickedEvent<SummaryGridRow>) => {
     const id = e.data?.formId;
@@ -82,6 +93,7 @@ export function SummaryView({ store, onOpen }: Props) {
           pinnedBottomRowData={pinned}
           getRowId={getRowId}
           onRowClicked={onRowClicked}
+          onFirstDataRendered={chartsAfterPaint}
           rowClass="summary-row"
           tooltipShowDelay={300}
           overlayNoRowsTemplate="文档中还没有表格"

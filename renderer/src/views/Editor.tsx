@@ -23,7 +23,7 @@ import { Toolbar, type ToolbarPopover } from './Toolbar';
 import { useExchange } from './useExchange';
 import { useDocumentTools } from './useDocumentTools';
 import { useMenuCommands } from './useMenuCommands';
-import { printForm } from './printForm';
+import { PrintDialog } from './PrintDialog';
 import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
 import { HistoryPanel } from './HistoryPanel';
@@ -44,6 +44,7 @@ export function Editor({ store, onClosed }: Props) {
   useDocumentVersion(store);
   const [selected, setSelected] = useState<string | null>(() => firstFormId(store));
   const [summaryOpen, setSummaryOpen] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const nonce = useRef(0);
   const services = useMemo<EditorServices>(() => {
@@ -148,14 +149,15 @@ export function Editor({ store, onClosed }: Props) {
       if (command === 'previousForm' || command === 'nextForm')
         void switchForm(command === 'nextForm' ? 1 : -1);
       else if (command === 'print') {
-        if (form) printForm(form, store.layout);
+        // What is being typed is committed first, so that it is printed.
+        if (store.doc.forms.length > 0) void services.pendingEdits.commitAll().then(() => setPrinting(true));
       } else if (command === 'save') void save();
       else if (command === 'undo') void undo();
       else void redo();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, undo, redo, switchForm, store, form]);
+  }, [save, undo, redo, switchForm, store, services]);
 
   return (
     <EditorContext.Provider value={services}>
@@ -219,6 +221,13 @@ export function Editor({ store, onClosed }: Props) {
         </div>
         <StatusBar store={store} />
         {comparing && <CompareView store={store} onClose={() => setComparing(false)} />}
+        {printing && (
+          <PrintDialog
+            store={store}
+            currentFormId={summaryOpen ? null : (form?.id ?? null)}
+            onClose={() => setPrinting(false)}
+          />
+        )}
         <DialogHost dialogs={services.dialogs} />
         <ExportProgressDialog watch={exchange.exportWatch} />
       </div>
