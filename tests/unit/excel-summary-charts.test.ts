@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHART_PIXEL_RATIO, CHART_SIZE } from '../../electron/services/charts/chart-png';
+import { CHART_PIXEL_RATIO, CHART_SIZE, summaryChartImages } from '../../electron/services/charts/chart-png';
 import { findCjkFont } from '../../electron/services/charts/cjk-font';
 import { NO_CJK_FONT_NOTE } from '../../electron/services/excel/summary-chart-images';
 import { getLayout } from '../../shared/layouts/definitions';
@@ -77,6 +77,26 @@ describe.skipIf(FONT === null)('the 汇总 sheet with charts (a CJK font is inst
         expect(drawn, `${g} ${summary.totals.gradeCounts[g]}`).toBe(summary.totals.gradeCounts[g] > 0);
       }
     }
+  }, 120_000);
+});
+
+describe.skipIf(FONT === null)('drawing the charts again', () => {
+  it('reuses the images of an unchanged 汇总 and draws a changed one anew', () => {
+    if (FONT === null) return;
+    const layout = getLayout('national');
+    const summaryOf = (seed: number) => {
+      const doc = generatedDocument(6, 4, 'national', seed);
+      return buildSummary(doc.forms, (f) => scoreForm(f, layout), layout, new Map());
+    };
+    const first = summaryChartImages(summaryOf(3), FONT);
+    const again = summaryChartImages(summaryOf(3), FONT);
+    again.forEach((image, i) => expect(image.png).toBe(first[i]?.png));
+    const changed = summaryChartImages(summaryOf(4), FONT);
+    // The per-grade charts may match when the grades happen to; the per-project scores never do.
+    const scores = (images: typeof first) => images.find((image) => image.id === 'scores')?.png;
+    expect(scores(changed)).toBeDefined();
+    expect(scores(changed)).not.toBe(scores(first));
+    expect(scores(changed)?.equals(scores(first) ?? Buffer.alloc(0))).toBe(false);
   }, 120_000);
 });
 
