@@ -35,9 +35,9 @@ export async function summaryCommand(
   }
   if ((format === 'xlsx' || format === 'sqlite') && out && !FILE_FORMATS[format].test(out))
     throw new CliError(`--format ${format} 的 --out 应以 .${format} 结尾：${USAGE}`);
-  const scan = scanUnits(paths);
+  const scan = await scanUnits(paths);
   if (scan.units.length === 0 && scan.failed.length === 0) {
-    throw new CliError(`在 ${paths.join('、')} 中没有找到 .ziping 文档`);
+    throw new CliError(`在 ${paths.join('、')} 中没有找到 .ziping 文档或 .xlsx 工作簿`);
   }
   if (json) {
     io.stdout.write(`${JSON.stringify(scan)}\n`);
