@@ -3,7 +3,7 @@
  * (folders searched recursively) in one overview; files are only read.
  */
 import { writeErrorMessage } from '../services/excel/errors';
-import { scanUnits } from '../services/units/scan-units';
+import { scanUnitsCached } from '../services/units/units-cache';
 import { writeUnitsCsv, writeUnitsXlsx } from '../services/units/units-output';
 import { writeUnitsSqlite } from '../services/units/units-sqlite';
 import { CliError } from './errors';
@@ -35,7 +35,7 @@ export async function summaryCommand(
   }
   if ((format === 'xlsx' || format === 'sqlite') && out && !FILE_FORMATS[format].test(out))
     throw new CliError(`--format ${format} 的 --out 应以 .${format} 结尾：${USAGE}`);
-  const scan = await scanUnits(paths);
+  const { scan } = await scanUnitsCached(paths);
   if (scan.units.length === 0 && scan.failed.length === 0) {
     throw new CliError(`在 ${paths.join('、')} 中没有找到 .ziping 文档或 .xlsx 工作簿`);
   }

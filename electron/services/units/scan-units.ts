@@ -77,8 +77,8 @@ export async function scanUnits(paths: readonly string[], options: ScanOptions =
   const files = findUnitFiles(paths, out.failed);
   const read = options.read ?? readUnit;
   for (const [i, file] of files.entries()) {
-    options.signal?.throwIfAborted();
     options.onProgress?.(i, files.length);
+    options.signal?.throwIfAborted();
     const unit = await read(file);
     if (!unit.ok) {
       out.failed.push({ file, reason: unit.reason });

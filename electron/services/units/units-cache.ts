@@ -1,0 +1,159 @@
+/**
+ * The rescan cache (#22): what each unit's file gave, kept in the data folder
+ * (`<ZIPING_DATA_DIR>/units-cache.sqlite`) under the file's full path with its size and mtime, so
+ * that a rescan reads only the files whose size or time changed. Failures are kept too (a hostile
+ * file is not parsed again until it changes). The units' files themselves are never written.
+ *
+ * Each entry holds the unit and its forms apart from its indicator lines: the app's overview needs
+ * only the former, and 2,000 units' indicators would be most of the bytes to inflate.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { FormRow, IndicatorRow, UnitRow } from '../../../shared/units/unit-summary';
+import { dataDir } from '../data-dir';
+import { readUnit, type UnitRead } from './read-unit';
+import { scanUnits, type ScanOptions, type UnitsScan } from './scan-units';
+
+/** Raise when the rows a file gives change (columns, scoring), so that old entries are not used. */
+const CACHE_VERSION = 1;
+export const UNITS_CACHE_FILE = 'units-cache.sqlite';
+
+type Head = { ok: true; unit: UnitRow; forms: FormRow[] } | { ok: false; reason: string };
+
+interface Entry {
+  size: number;
+  mtime: number;
+  head: Buffer;
+  indicators: Buffer | null;
+}
+
+const pack = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 1 });
+const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString('utf8')) as T;
+
+function openCacheDb(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    if (db.pragma('user_version', { simple: true }) !== CACHE_VERSION) {
+      db.exec('DROP TABLE IF EXISTS entries');
+      db.exec(
+        'CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, head BLOB NOT NULL, indicators BLOB)',
+      );
+      db.pragma(`user_version = ${CACHE_VERSION}`);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function removeCache(file: string): void {
+  try {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  } catch {
+    // Not removable (the folder is not a folder, or read-only): the scan goes on without a cache.
+  }
+}
+
+export class UnitsCache {
+  private readonly get: Database.Statement<[string], Entry>;
+  private readonly put: Database.Statement<[string, number, number, Buffer, Buffer | null]>;
+  /** Files read this run (not from the cache): what a rescan must keep small. */
+  readsFromDisk = 0;
+
+  private constructor(private readonly db: Database.Database) {
+    this.get = db.prepare('SELECT size, mtime, head, indicators FROM entries WHERE path = ?');
+    this.put = db.prepare('INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /**
+   * The cache of the data folder; null when it cannot be kept there (a read-only data folder):
+   * the scan then reads every file, as without a cache. A damaged cache file is started afresh.
+   */
+  static open(dir?: string): UnitsCache | null {
+    let file = '';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const folder = dir ?? dataDir();
+        mkdirSync(folder, { recursive: true });
+        file = path.join(folder, UNITS_CACHE_FILE);
+        return new UnitsCache(openCacheDb(file));
+      } catch {
+        if (attempt === 0 && file) removeCache(file);
+      }
+    }
+    return null;
+  }
+
+  /** `read` with the cache in front of it; `indicators` false leaves the indicator lines out. */
+  reader(
+    options: { indicators?: boolean } = {},
+    read: (file: string) => Promise<UnitRead> = readUnit,
+  ): (file: string) => Promise<UnitRead> {
+    return async (file) => {
+      const key = path.resolve(file);
+      // Stat before reading: a file changed while it is read is read again next time.
+      const stat = statSync(key, { throwIfNoEntry: false });
+      const entry = stat ? this.get.get(key) : undefined;
+      if (stat && entry && entry.size === stat.size && entry.mtime === stat.mtimeMs) {
+        return this.fromEntry(file, entry, options.indicators !== false);
+      }
+      const unit = await read(file);
+      this.readsFromDisk++;
+      if (stat) this.store(key, stat.size, stat.mtimeMs, unit);
+      return unit;
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private store(key: string, size: number, mtime: number, unit: UnitRead): void {
+    const head: Head = unit.ok
+      ? { ok: true, unit: unit.summary.unit, forms: unit.summary.forms }
+      : { ok: false, reason: unit.reason };
+    try {
+      this.put.run(key, size, mtime, pack(head), unit.ok ? pack(unit.summary.indicators) : null);
+    } catch {
+      // A cache that cannot be written (disk full) only makes the next rescan slower.
+    }
+  }
+
+  private fromEntry(file: string, entry: Entry, withIndicators: boolean): UnitRead {
+    const head = unpack<Head>(entry.head);
+    if (!head.ok) return head;
+    const indicators = withIndicators && entry.indicators ? unpack<IndicatorRow[]>(entry.indicators) : [];
+    // The rows name the file as it was given this time (a relative path may differ from last time).
+    const named = <T extends { file: string }>(row: T): T => (row.file === file ? row : { ...row, file });
+    return {
+      ok: true,
+      summary: { unit: named(head.unit), forms: head.forms.map(named), indicators: indicators.map(named) },
+    };
+  }
+}
+
+/**
+ * scanUnits with the data folder's cache in front of the reads: a rescan reads only the files
+ * whose size or time changed. `readsFromDisk`: how many files were read, not taken from the cache.
+ */
+export async function scanUnitsCached(
+  paths: readonly string[],
+  options: Omit<ScanOptions, 'read'> & { dataDir?: string } = {},
+): Promise<{ scan: UnitsScan; readsFromDisk: number }> {
+  const cache = UnitsCache.open(options.dataDir);
+  if (!cache) {
+    const scan = await scanUnits(paths, options);
+    return { scan, readsFromDisk: scan.units.length + scan.failed.length };
+  }
+  try {
+    const scan = await scanUnits(paths, { ...options, read: cache.reader(options) });
+    return { scan, readsFromDisk: cache.readsFromDisk };
+  } finally {
+    cache.close();
+  }
+}
