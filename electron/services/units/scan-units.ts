@@ -78,6 +78,8 @@ export async function scanUnits(paths: readonly string[], options: ScanOptions =
   const read = options.read ?? readUnit;
   for (const [i, file] of files.entries()) {
     options.onProgress?.(i, files.length);
+    // A turn of the event loop per file: the service host answers progress polls and 取消 meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
     const unit = await read(file);
     if (!unit.ok) {

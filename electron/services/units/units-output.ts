@@ -11,9 +11,15 @@ import { xlsxBytes } from '../excel/zip-deflate';
 import { StagedFolder, writeFileAtomic } from '../files';
 import type { UnitsScan } from './scan-units';
 
-export async function writeUnitsXlsx(file: string, scan: UnitsScan): Promise<void> {
+/** `indicators` false: no 指标 sheet (the app's overview reads no indicator lines). */
+export async function writeUnitsXlsx(
+  file: string,
+  scan: UnitsScan,
+  options: { indicators?: boolean } = {},
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  for (const table of unitsTables(scan)) {
+  const tables = unitsTables(scan).filter((t) => options.indicators !== false || t.sql !== 'indicators');
+  for (const table of tables) {
     const ws = wb.addWorksheet(table.sheet);
     ws.columns = table.columns.map((col) => ({ header: col.title, width: col.width }));
     ws.getRow(1).font = { bold: true };
