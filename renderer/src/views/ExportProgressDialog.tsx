@@ -9,6 +9,7 @@ import type { ExportWatch } from '../state/exportWatch';
 function progressText(p: ExportJobProgress | null): string {
   if (!p || p.stage === 'check') return '正在审核…';
   if (p.stage === 'write') return `已排好 ${p.total} 张表，正在写入文件…`;
+  if (p.stage === 'scan') return `正在读取 第 ${Math.min(p.done + 1, p.total)}/${p.total} 个文件`;
   return `正在导出 第 ${Math.min(p.done + 1, p.total)}/${p.total} 张表：${p.formName}`;
 }
 
