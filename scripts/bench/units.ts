@@ -52,6 +52,8 @@ interface ChildFigures {
   units: number;
   forms: number;
   scanMs: number;
+  /** CPU time of the first scan (user + system): on a shared machine, the part that is ours. */
+  scanCpuMs: number;
   rescanMs: number;
   rescanReads: number;
   peakRssMb: number;
@@ -63,7 +65,9 @@ export async function unitsBenchChild(units: number): Promise<void> {
   try {
     const folders = Array.from({ length: units / FOLDER }, (_, k) => folderOf(k));
     const t0 = performance.now();
+    const cpu = process.cpuUsage();
     const first = await scanUnitsCached(folders, { dataDir: data, indicators: false });
+    const used = process.cpuUsage(cpu);
     const t1 = performance.now();
     const again = await scanUnitsCached(folders, { dataDir: data, indicators: false });
     const t2 = performance.now();
@@ -71,6 +75,7 @@ export async function unitsBenchChild(units: number): Promise<void> {
       units: first.scan.units.length,
       forms: first.scan.forms.length,
       scanMs: t1 - t0,
+      scanCpuMs: (used.user + used.system) / 1000,
       rescanMs: t2 - t1,
       rescanReads: again.readsFromDisk,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -103,10 +108,12 @@ export function benchUnits(): { figures: Figure[]; note: string } {
       figureOf(`再次扫描 ${units} 个单位，未改动`, [r.rescanMs], units === 2000 ? '≤ 3 s' : undefined),
     );
     lines.push(
-      `${units} 个：首次 ${(r.scanMs / 1000).toFixed(1)} s（每个 ${(r.scanMs / units).toFixed(1)} ms），峰值内存 ${r.peakRssMb.toFixed(0)} MB`,
+      `${units} 个：首次 ${(r.scanMs / 1000).toFixed(1)} s（每个 ${(r.scanMs / units).toFixed(1)} ms；CPU ${(r.scanCpuMs / 1000).toFixed(1)} s，每个 ${(r.scanCpuMs / units).toFixed(1)} ms），峰值内存 ${r.peakRssMb.toFixed(0)} MB`,
     );
   }
   writeFileSync(path.join(BASE, 'last-run.txt'), `${lines.join('\n')}\n`);
+  const load = os.loadavg()[0] ?? 0;
+  lines.push(`测量结束时 1 分钟平均负载 ${load.toFixed(1)}（${os.cpus().length} 核）`);
   const generated = perDocument > 0 ? `；生成每个文档 ${perDocument.toFixed(0)} ms` : '（文档沿用已生成的）';
   return {
     figures,
