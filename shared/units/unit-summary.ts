@@ -67,7 +67,12 @@ export interface UnitSummary {
   indicators: IndicatorRow[];
 }
 
-export function summarizeUnit(file: string, doc: ZipingDocument): UnitSummary {
+/** `indicators` false: no indicator rows (the app's overview shows none; they are most of the work). */
+export function summarizeUnit(
+  file: string,
+  doc: ZipingDocument,
+  options: { indicators?: boolean } = {},
+): UnitSummary {
   const layout = getLayout(doc.meta.layout);
   const forms: FormRow[] = [];
   const indicators: IndicatorRow[] = [];
@@ -89,6 +94,7 @@ export function summarizeUnit(file: string, doc: ZipingDocument): UnitSummary {
       errors,
       warnings: result.findings.length - errors,
     });
+    if (options.indicators === false) continue;
     form.indicators.forEach((ind, i) => {
       indicators.push({
         file,

@@ -47,6 +47,18 @@ describe('rescan cache', { timeout: 120_000 }, () => {
     expect(overview.scan.forms).toEqual(first.scan.forms);
   });
 
+  it('entries the overview kept without indicator lines are read again for a scan that wants them', async () => {
+    const fresh = join(tmp(), 'data-overview');
+    const overview = await scanUnitsCached([units], { dataDir: fresh, indicators: false });
+    expect(overview.readsFromDisk).toBe(5);
+    expect(overview.scan.indicators).toEqual([]);
+    const full = await scanUnitsCached([units], { dataDir: fresh });
+    // The four documents again (now with their lines); the bad file's reason was kept.
+    expect(full.readsFromDisk).toBe(4);
+    expect(full.scan.indicators).toHaveLength(4 * 2 * 3);
+    expect((await scanUnitsCached([units], { dataDir: fresh })).readsFromDisk).toBe(0);
+  });
+
   it('reads again a file whose mtime changed, and one whose content changed', async () => {
     await scanUnitsCached([units], { dataDir: data });
     utimesSync(unitFile(1), new Date(), new Date(Date.now() + 5000));

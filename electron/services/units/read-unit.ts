@@ -46,15 +46,15 @@ async function readWorkbookDocument(file: string): Promise<{ ok: true; doc: Zipi
   };
 }
 
-export async function readUnit(file: string): Promise<UnitRead> {
+export async function readUnit(file: string, options: { indicators?: boolean } = {}): Promise<UnitRead> {
   try {
     if (WORKBOOK_FILE.test(file)) {
       const read = await readWorkbookDocument(file);
-      return 'doc' in read ? { ok: true, summary: summarizeUnit(file, read.doc) } : read;
+      return 'doc' in read ? { ok: true, summary: summarizeUnit(file, read.doc, options) } : read;
     }
     const read = readDocumentSnapshot(file);
     if (!read.ok) return { ok: false, reason: read.error.message };
-    return { ok: true, summary: summarizeUnit(file, read.value) };
+    return { ok: true, summary: summarizeUnit(file, read.value, options) };
   } catch (e) {
     // A file that passed the readers but breaks the scoring must not stop the scan of the others.
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);

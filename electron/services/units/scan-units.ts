@@ -75,7 +75,7 @@ export function findUnitFiles(paths: readonly string[], failed: FailedFile[]): s
 export async function scanUnits(paths: readonly string[], options: ScanOptions = {}): Promise<UnitsScan> {
   const out: UnitsScan = { units: [], forms: [], indicators: [], failed: [] };
   const files = findUnitFiles(paths, out.failed);
-  const read = options.read ?? readUnit;
+  const read = options.read ?? ((file: string) => readUnit(file, options));
   for (const [i, file] of files.entries()) {
     options.onProgress?.(i, files.length);
     // A turn of the event loop per file: the service host answers progress polls and 取消 meanwhile.

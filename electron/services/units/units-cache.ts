@@ -17,7 +17,7 @@ import { readUnit, type UnitRead } from './read-unit';
 import { scanUnits, type ScanOptions, type UnitsScan } from './scan-units';
 
 /** Raise when the rows a file gives change (columns, scoring), so that old entries are not used. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 export const UNITS_CACHE_FILE = 'units-cache.sqlite';
 
 type Head = { ok: true; unit: UnitRow; forms: FormRow[] } | { ok: false; reason: string };
@@ -26,7 +26,10 @@ interface Entry {
   size: number;
   mtime: number;
   head: Buffer;
+  /** null: kept without them (the overview's scan), or the file failed. */
   indicators: Buffer | null;
+  /** 1: the file could not be read (head holds why). */
+  failed: number;
 }
 
 const pack = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 1 });
@@ -40,7 +43,7 @@ function openCacheDb(file: string): Database.Database {
     if (db.pragma('user_version', { simple: true }) !== CACHE_VERSION) {
       db.exec('DROP TABLE IF EXISTS entries');
       db.exec(
-        'CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, head BLOB NOT NULL, indicators BLOB)',
+        'CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, head BLOB NOT NULL, indicators BLOB, failed INTEGER NOT NULL)',
       );
       db.pragma(`user_version = ${CACHE_VERSION}`);
     }
@@ -61,13 +64,13 @@ function removeCache(file: string): void {
 
 export class UnitsCache {
   private readonly get: Database.Statement<[string], Entry>;
-  private readonly put: Database.Statement<[string, number, number, Buffer, Buffer | null]>;
+  private readonly put: Database.Statement<[string, number, number, Buffer, Buffer | null, number]>;
   /** Files read this run (not from the cache): what a rescan must keep small. */
   readsFromDisk = 0;
 
   private constructor(private readonly db: Database.Database) {
-    this.get = db.prepare('SELECT size, mtime, head, indicators FROM entries WHERE path = ?');
-    this.put = db.prepare('INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)');
+    this.get = db.prepare('SELECT size, mtime, head, indicators, failed FROM entries WHERE path = ?');
+    this.put = db.prepare('INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)');
   }
 
   /**
@@ -92,19 +95,22 @@ export class UnitsCache {
   /** `read` with the cache in front of it; `indicators` false leaves the indicator lines out. */
   reader(
     options: { indicators?: boolean } = {},
-    read: (file: string) => Promise<UnitRead> = readUnit,
+    read: (file: string) => Promise<UnitRead> = (file) => readUnit(file, options),
   ): (file: string) => Promise<UnitRead> {
+    const withIndicators = options.indicators !== false;
     return async (file) => {
       const key = path.resolve(file);
       // Stat before reading: a file changed while it is read is read again next time.
       const stat = statSync(key, { throwIfNoEntry: false });
       const entry = stat ? this.get.get(key) : undefined;
-      if (stat && entry && entry.size === stat.size && entry.mtime === stat.mtimeMs) {
-        return this.fromEntry(file, entry, options.indicators !== false);
+      // An entry kept without indicator lines (by the overview) does not serve a scan that wants them.
+      const complete = entry && (!withIndicators || entry.indicators !== null || entry.failed);
+      if (stat && entry && complete && entry.size === stat.size && entry.mtime === stat.mtimeMs) {
+        return this.fromEntry(file, entry, withIndicators);
       }
       const unit = await read(file);
       this.readsFromDisk++;
-      if (stat) this.store(key, stat.size, stat.mtimeMs, unit);
+      if (stat) this.store(key, stat.size, stat.mtimeMs, unit, withIndicators);
       return unit;
     };
   }
@@ -113,12 +119,13 @@ export class UnitsCache {
     this.db.close();
   }
 
-  private store(key: string, size: number, mtime: number, unit: UnitRead): void {
+  private store(key: string, size: number, mtime: number, unit: UnitRead, withIndicators: boolean): void {
     const head: Head = unit.ok
       ? { ok: true, unit: unit.summary.unit, forms: unit.summary.forms }
       : { ok: false, reason: unit.reason };
     try {
-      this.put.run(key, size, mtime, pack(head), unit.ok ? pack(unit.summary.indicators) : null);
+      const indicators = unit.ok && withIndicators ? pack(unit.summary.indicators) : null;
+      this.put.run(key, size, mtime, pack(head), indicators, unit.ok ? 0 : 1);
     } catch {
       // A cache that cannot be written (disk full) only makes the next rescan slower.
     }
