@@ -35,6 +35,9 @@ export function overviewTotals(units: readonly UnitRow[]): OverviewRow {
     projectRate: rowRate({ fullYearBudget: budget, executed }),
     errors: sum((u) => u.errors),
     warnings: sum((u) => u.warnings),
+    待审核: sum((u) => u.待审核),
+    已审核: sum((u) => u.已审核),
+    退回修改: sum((u) => u.退回修改),
   };
 }
 
@@ -52,7 +55,7 @@ export function overviewSummary(forms: readonly FormRow[]): Summary {
     kindName: f.kind,
     reviewed: null,
     reviewedGrade: null,
-    status: null,
+    status: f.status,
     errors: f.errors,
   }));
   return { rows, totals: summaryTotals(rows) };

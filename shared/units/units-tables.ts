@@ -70,6 +70,9 @@ export const UNITS_TABLE: TableSpec<UnitRow> = {
     col('项目执行率', 'project_rate', 'number', (u) => u.projectRate),
     col('错误数', 'errors', 'integer', (u) => u.errors, 8),
     col('提示数', 'warnings', 'integer', (u) => u.warnings, 8),
+    col('待审核', 'reviews_pending', 'integer', (u) => u.待审核, 8),
+    col('已审核', 'reviews_approved', 'integer', (u) => u.已审核, 8),
+    col('退回修改', 'reviews_returned', 'integer', (u) => u.退回修改, 8),
     col('文件', 'file', 'text', (u) => u.file, 40),
   ],
 };
@@ -90,6 +93,7 @@ export const FORMS_TABLE: TableSpec<FormRow> = {
     col('等级', 'grade', 'text', (f) => f.grade, 8),
     col('错误数', 'errors', 'integer', (f) => f.errors, 8),
     col('提示数', 'warnings', 'integer', (f) => f.warnings, 8),
+    col('审核状态', 'status', 'text', (f) => f.status, 10),
     col('文件', 'file', 'text', (f) => f.file, 40),
   ],
 };

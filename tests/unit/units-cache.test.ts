@@ -3,14 +3,16 @@
  * mtime changed and gives the same rows; a cancelled scan keeps what it read; a damaged cache or a
  * data folder where no cache can be kept only makes the scan read every file.
  */
-import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reviewFilePath, saveReviewFile } from '../../electron/services/document-store/review-store';
 import { scanUnitsCached, UNITS_CACHE_FILE } from '../../electron/services/units/units-cache';
 import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
 import { writeDocumentFile } from '../support/document-file';
 import { generatedDocument } from '../support/documents';
+import { status } from '../support/review-items';
 import { useTempDir } from '../support/temp-dir';
 
 const tmp = useTempDir('ziping-units-cache-');
@@ -73,6 +75,34 @@ describe('rescan cache', { timeout: 120_000 }, () => {
     expect(rescan.scan.forms.filter((f) => f.unit === '单位2').map((f) => f.score)).toEqual(
       changed.forms.map((f) => scoreForm(f, layout, true).total),
     );
+  });
+
+  it('counts 审核状态 from the review file beside a document; a changed review file is read again', async () => {
+    const fresh = join(tmp(), 'data-review');
+    const before = await scanUnitsCached([units], { dataDir: fresh });
+    expect(before.scan.units.find((u) => u.unit === '单位3')).toMatchObject({
+      待审核: 0,
+      已审核: 0,
+      退回修改: 0,
+    });
+    const reviewFile = reviewFilePath(unitFile(3));
+    saveReviewFile(reviewFile, [status('f1', '已审核'), status('f2', '退回修改', '指标值不明确')], {
+      unit: '单位3',
+      year: 2024,
+    });
+    const after = await scanUnitsCached([units], { dataDir: fresh });
+    // Only that unit is read again: its document did not change, its review file did.
+    expect(after.readsFromDisk).toBe(1);
+    expect(after.scan.units.find((u) => u.unit === '单位3')).toMatchObject({
+      待审核: 0,
+      已审核: 1,
+      退回修改: 1,
+    });
+    expect(after.scan.forms.filter((f) => f.unit === '单位3').map((f) => f.status)).toEqual([
+      '已审核',
+      '退回修改',
+    ]);
+    rmSync(reviewFile);
   });
 
   it('取消 stops before the next file; what was read stays cached', async () => {

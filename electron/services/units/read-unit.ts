@@ -7,6 +7,8 @@
 import path from 'node:path';
 import type { ZipingDocument } from '../../../shared/model/types';
 import { summarizeUnit, type UnitSummary } from '../../../shared/units/unit-summary';
+import type { ReviewItem } from '../../../shared/review/types';
+import { readReviewFrom } from '../document-store/review-store';
 import { readDocumentSnapshot } from '../document-store/snapshot';
 import { importXlsx } from '../excel/import';
 
@@ -46,6 +48,16 @@ async function readWorkbookDocument(file: string): Promise<{ ok: true; doc: Zipi
   };
 }
 
+/** The review data in the document and in its review file beside it (read only), merged. */
+function reviewOf(file: string): Map<string, ReviewItem> {
+  try {
+    return new Map(readReviewFrom(file).map((item) => [item.id, item]));
+  } catch {
+    // The document itself was read: review data that cannot be read only leaves its statuses out.
+    return new Map();
+  }
+}
+
 export async function readUnit(file: string, options: { indicators?: boolean } = {}): Promise<UnitRead> {
   try {
     if (WORKBOOK_FILE.test(file)) {
@@ -54,7 +66,7 @@ export async function readUnit(file: string, options: { indicators?: boolean } =
     }
     const read = readDocumentSnapshot(file);
     if (!read.ok) return { ok: false, reason: read.error.message };
-    return { ok: true, summary: summarizeUnit(file, read.value, options) };
+    return { ok: true, summary: summarizeUnit(file, read.value, { ...options, review: reviewOf(file) }) };
   } catch (e) {
     // A file that passed the readers but breaks the scoring must not stop the scan of the others.
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -13,11 +13,12 @@ import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { FormRow, IndicatorRow, UnitRow } from '../../../shared/units/unit-summary';
 import { dataDir } from '../data-dir';
+import { reviewFilePath } from '../document-store/review-store';
 import { readUnit, type UnitRead } from './read-unit';
 import { scanUnits, type ScanOptions, type UnitsScan } from './scan-units';
 
 /** Raise when the rows a file gives change (columns, scoring), so that old entries are not used. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 export const UNITS_CACHE_FILE = 'units-cache.sqlite';
 
 type Head = { ok: true; unit: UnitRow; forms: FormRow[] } | { ok: false; reason: string };
@@ -30,6 +31,15 @@ interface Entry {
   indicators: Buffer | null;
   /** 1: the file could not be read (head holds why). */
   failed: number;
+  /** The review file beside it as it was (its 审核状态 count too): size:mtime, or '' when none. */
+  review: string;
+}
+
+/** A document's review file changes apart from it (a reviewer saves it): part of the key. */
+function reviewStamp(file: string): string {
+  if (!/\.ziping$/i.test(file)) return '';
+  const stat = statSync(reviewFilePath(file), { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}` : '';
 }
 
 const pack = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 1 });
@@ -43,7 +53,7 @@ function openCacheDb(file: string): Database.Database {
     if (db.pragma('user_version', { simple: true }) !== CACHE_VERSION) {
       db.exec('DROP TABLE IF EXISTS entries');
       db.exec(
-        'CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, head BLOB NOT NULL, indicators BLOB, failed INTEGER NOT NULL)',
+        'CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, head BLOB NOT NULL, indicators BLOB, failed INTEGER NOT NULL, review TEXT NOT NULL)',
       );
       db.pragma(`user_version = ${CACHE_VERSION}`);
     }
@@ -64,13 +74,13 @@ function removeCache(file: string): void {
 
 export class UnitsCache {
   private readonly get: Database.Statement<[string], Entry>;
-  private readonly put: Database.Statement<[string, number, number, Buffer, Buffer | null, number]>;
+  private readonly put: Database.Statement<[string, number, number, Buffer, Buffer | null, number, string]>;
   /** Files read this run (not from the cache): what a rescan must keep small. */
   readsFromDisk = 0;
 
   private constructor(private readonly db: Database.Database) {
-    this.get = db.prepare('SELECT size, mtime, head, indicators, failed FROM entries WHERE path = ?');
-    this.put = db.prepare('INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)');
+    this.get = db.prepare('SELECT size, mtime, head, indicators, failed, review FROM entries WHERE path = ?');
+    this.put = db.prepare('INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
   /**
@@ -102,15 +112,18 @@ export class UnitsCache {
       const key = path.resolve(file);
       // Stat before reading: a file changed while it is read is read again next time.
       const stat = statSync(key, { throwIfNoEntry: false });
+      const review = reviewStamp(key);
       const entry = stat ? this.get.get(key) : undefined;
       // An entry kept without indicator lines (by the overview) does not serve a scan that wants them.
       const complete = entry && (!withIndicators || entry.indicators !== null || entry.failed);
-      if (stat && entry && complete && entry.size === stat.size && entry.mtime === stat.mtimeMs) {
+      const same =
+        entry && entry.size === stat?.size && entry.mtime === stat.mtimeMs && entry.review === review;
+      if (stat && entry && complete && same) {
         return this.fromEntry(file, entry, withIndicators);
       }
       const unit = await read(file);
       this.readsFromDisk++;
-      if (stat) this.store(key, stat.size, stat.mtimeMs, unit, withIndicators);
+      if (stat) this.store(key, { size: stat.size, mtime: stat.mtimeMs, review }, unit, withIndicators);
       return unit;
     };
   }
@@ -119,13 +132,18 @@ export class UnitsCache {
     this.db.close();
   }
 
-  private store(key: string, size: number, mtime: number, unit: UnitRead, withIndicators: boolean): void {
+  private store(
+    key: string,
+    stamp: { size: number; mtime: number; review: string },
+    unit: UnitRead,
+    withIndicators: boolean,
+  ): void {
     const head: Head = unit.ok
       ? { ok: true, unit: unit.summary.unit, forms: unit.summary.forms }
       : { ok: false, reason: unit.reason };
     try {
       const indicators = unit.ok && withIndicators ? pack(unit.summary.indicators) : null;
-      this.put.run(key, size, mtime, pack(head), indicators, unit.ok ? 0 : 1);
+      this.put.run(key, stamp.size, stamp.mtime, pack(head), indicators, unit.ok ? 0 : 1, stamp.review);
     } catch {
       // A cache that cannot be written (disk full) only makes the next rescan slower.
     }

@@ -56,5 +56,8 @@ export const UNIT_COLUMNS: Col[] = [
   },
   numberCol('errors', '错误数', 76, count),
   numberCol('warnings', '提示数', 76, count),
+  numberCol('待审核', '待审核', 76, count),
+  numberCol('已审核', '已审核', 76, count),
+  numberCol('退回修改', '退回修改', 86, count),
   { ...textCol('file', '文件', 320), tooltipField: 'file' },
 ];
