@@ -7,9 +7,9 @@
 import path from 'node:path';
 import type { ZipingDocument } from '../../../shared/model/types';
 import { summarizeUnit, type UnitSummary } from '../../../shared/units/unit-summary';
-import type { ReviewItem } from '../../../shared/review/types';
-import { readReviewFrom } from '../document-store/review-store';
-import { readDocumentSnapshot } from '../document-store/snapshot';
+import { mergeReviewItems, type ReviewItems } from '../../../shared/review/patch';
+import { readReviewFile, reviewFilePath } from '../document-store/review-store';
+import { readDocumentAndReview } from '../document-store/snapshot';
 import { importXlsx } from '../excel/import';
 
 export const DOCUMENT_FILE = /\.ziping$/i;
@@ -48,14 +48,14 @@ async function readWorkbookDocument(file: string): Promise<{ ok: true; doc: Zipi
   };
 }
 
-/** The review data in the document and in its review file beside it (read only), merged. */
-function reviewOf(file: string): Map<string, ReviewItem> {
+/** The document's review data merged with its review file's (read only; one that cannot be read is left out). */
+function withReviewFile(file: string, review: ReviewItems): ReviewItems {
   try {
-    return new Map(readReviewFrom(file).map((item) => [item.id, item]));
+    mergeReviewItems(review, readReviewFile(reviewFilePath(file)));
   } catch {
-    // The document itself was read: review data that cannot be read only leaves its statuses out.
-    return new Map();
+    // The document itself was read: a damaged review file only leaves its statuses out.
   }
+  return review;
 }
 
 export async function readUnit(file: string, options: { indicators?: boolean } = {}): Promise<UnitRead> {
@@ -64,9 +64,10 @@ export async function readUnit(file: string, options: { indicators?: boolean } =
       const read = await readWorkbookDocument(file);
       return 'doc' in read ? { ok: true, summary: summarizeUnit(file, read.doc, options) } : read;
     }
-    const read = readDocumentSnapshot(file);
+    const read = readDocumentAndReview(file);
     if (!read.ok) return { ok: false, reason: read.error.message };
-    return { ok: true, summary: summarizeUnit(file, read.value, { ...options, review: reviewOf(file) }) };
+    const review = withReviewFile(file, read.value.review);
+    return { ok: true, summary: summarizeUnit(file, read.value.document, { ...options, review }) };
   } catch (e) {
     // A file that passed the readers but breaks the scoring must not stop the scan of the others.
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
