@@ -47,6 +47,7 @@ import type {
   ReportSummary,
   RolloverSummary,
   SavedVersion,
+  UnitsOverview,
   XlsxExportSummary,
 } from './contract/types';
 
@@ -157,6 +158,22 @@ export const CONTRACT = {
    */
   'export/progress': call(obj({ jobId: plainId }), returns<ExportJobProgress | null>()),
   'export/cancel': call(obj({ jobId: plainId }), returns<{ cancelled: boolean }>()),
+  // ---- Many units (issue #22)
+  /**
+   * 打开文件夹（多个单位）: the .ziping documents and official-layout .xlsx workbooks under the
+   * folders, only read (a rescan reads only files whose size or time changed). A job like an
+   * export: watched with 'export/progress' (stage 'scan'), stopped with 'export/cancel'.
+   */
+  'units/scan': call(
+    obj({ paths: arrayOf(filePath('要汇总的文件夹')), jobId: optional(plainId) }),
+    returns<UnitsOverview>(),
+    { progress: true },
+  ),
+  /** The overview of those folders as a workbook: sheets 单位, 表格 (every form), 未读入. */
+  'units/exportXlsx': call(
+    obj({ paths: arrayOf(filePath('要汇总的文件夹')), path: filePathEnding('.xlsx', '导出位置') }),
+    returns<{ path: string; units: number; forms: number }>(),
+  ),
   // ---- History and comparison (issue #7)
   /** The open document's changes, newest first: all, one form's, or one cell's (a ref of today's document). */
   'history/list': call(obj({ formId: optional(formId), cell: optional(cellRef) }), returns<HistoryListing>()),

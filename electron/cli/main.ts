@@ -45,9 +45,11 @@ const USAGE = `用法：
                                                  把其中的表格数据重建为一份干净副本（原文件不变）
   ziping rollover 上年.ziping --out 本年.ziping  新建下一年度文档：带入每张表的指标、权重和指标值，
                                                  上年实际完成值记为上年完成情况，清空完成值、得分和审核意见
-  ziping summary 文件夹… --out 汇总.xlsx          多个单位的文档（文件夹内逐层查找 .ziping）汇总为一个工作簿：
-                                                 单位、表格、指标、未读入四张表；--out 文件夹 --format csv
-                                                 输出 CSV，--json 输出到标准输出；文档只读，不留任何文件
+  ziping summary 文件夹… --out 汇总.xlsx          多个单位的文档汇总为一个工作簿（文件夹内逐层查找
+                                                 .ziping 和官方表样的 .xlsx）：单位、表格、指标、未读入
+                                                 四张表；--out 汇总.sqlite 输出 SQLite 数据库，--out 文件夹
+                                                 --format csv 输出 CSV（结构见 docs/summary-schema.md），
+                                                 --json 输出到标准输出；文件只读，不留任何文件
   ziping --help                                  显示本说明
 “文件”可以是表格 JSON（一张表或多张表的数组）或 .ziping 文档。`;
 

@@ -39,6 +39,7 @@ import { readTargetsFor } from './excel/targets-reader';
 import { addEntries, learnDocument, readLibrary } from './library/library-store';
 import { readLibraryXlsx, writeLibraryXlsx } from './library/library-xlsx';
 import { exportReport } from './report/export-report';
+import { exportUnitsXlsx, scanUnitsJob } from './units/units-calls';
 import { writeRolledOver } from './rollover-file';
 import { learnFromDocument } from '../../shared/library/indicator-library';
 import { describeRollover } from '../../shared/rollover/rollover';
@@ -53,6 +54,8 @@ const ASYNC_NAMES = [
   'forms/readTargets',
   'library/importXlsx',
   'library/exportXlsx',
+  'units/scan',
+  'units/exportXlsx',
 ] as const;
 type AsyncName = (typeof ASYNC_NAMES)[number];
 type SyncName = Exclude<HandlerName, AsyncName>;
@@ -309,6 +312,8 @@ export class AppService {
       if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
       return { ok: true, value: { path: args.path, entries: r.value } };
     },
+    'units/scan': (args, watch) => scanUnitsJob(args, this.exports, watch, this.dataDir),
+    'units/exportXlsx': (args) => exportUnitsXlsx(args, this.dataDir),
     'doc/exportXlsx': async (args, watch) => {
       const s = this.session;
       if (!s) return noDocument();

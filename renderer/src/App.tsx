@@ -9,8 +9,13 @@ import { DocumentStore } from './state/documentStore';
 import { Editor } from './views/Editor';
 import { RecoveryBanner } from './views/RecoveryBanner';
 import { StartPanel } from './views/StartPanel';
+import { UnitsOverview } from './units/UnitsOverview';
 
-type Phase = { kind: 'loading' } | { kind: 'ready'; store: DocumentStore | null };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'ready'; store: DocumentStore | null }
+  /** 打开文件夹（多个单位）: the overview of the units under these folders. */
+  | { kind: 'units'; paths: string[] };
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -87,10 +92,12 @@ export function App() {
           </button>
         </div>
       )}
-      {phase.store ? (
+      {phase.kind === 'units' ? (
+        <UnitsOverview paths={phase.paths} onOpened={opened} onClose={closed} />
+      ) : phase.store ? (
         <Editor key={phase.store.id} store={phase.store} onClosed={closed} />
       ) : (
-        <StartPanel onOpened={opened} />
+        <StartPanel onOpened={opened} onUnits={(paths) => setPhase({ kind: 'units', paths })} />
       )}
     </div>
   );

@@ -6,6 +6,8 @@ import type { IndicatorLibrary } from '../library/types';
 import type { DocumentComparison } from '../compare/compare';
 import type { DocumentMeta, ZipingDocument } from '../model/types';
 import type { ReviewItem } from '../review/types';
+import type { FormRow, UnitRow } from '../units/unit-summary';
+import type { FailedFile } from '../units/units-tables';
 
 /** An expected failure, as a value: a code and a Chinese message that says what to do. */
 export interface CallError {
@@ -69,9 +71,10 @@ export interface XlsxExportSummary {
 export interface ExportJobProgress {
   /**
    * check: the checks run; form: form `formName` is being laid out (and, with one file per form,
-   * written); write: the one workbook is being zipped and written.
+   * written); write: the one workbook is being zipped and written; scan: 'units/scan' reads the
+   * units' files (`done` of `total` files).
    */
-  stage: 'check' | 'form' | 'write';
+  stage: 'check' | 'form' | 'write' | 'scan';
   /** Forms finished before this step, of `total`. */
   done: number;
   total: number;
@@ -134,4 +137,13 @@ export interface LibraryImportSummary extends LibraryState {
   read: number;
   /** Rows not taken, with why. */
   skipped: string[];
+}
+
+/** 'units/scan': many units' files read for the overview (#22); the rows of shared/units. */
+export interface UnitsOverview {
+  units: UnitRow[];
+  forms: FormRow[];
+  failed: FailedFile[];
+  /** Files read this time; the others came from the rescan cache, unchanged. */
+  readsFromDisk: number;
 }

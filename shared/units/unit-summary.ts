@@ -6,7 +6,9 @@
 import { getLayout } from '../layouts/definitions';
 import type { Grade, ZipingDocument } from '../model/types';
 import { formLine, sumAmounts } from '../report/report-tables';
+import type { ReviewItem, ReviewStatus } from '../review/types';
 import { scoreForm } from '../scoring/form';
+import { formStatus } from '../summary/summary';
 
 export interface UnitRow {
   file: string;
@@ -30,6 +32,10 @@ export interface UnitRow {
   projectRate: number | null;
   errors: number;
   warnings: number;
+  /** Forms per 审核状态 (the review data in the document and in its review file). */
+  待审核: number;
+  已审核: number;
+  退回修改: number;
 }
 
 export interface FormRow {
@@ -45,6 +51,8 @@ export interface FormRow {
   grade: Grade;
   errors: number;
   warnings: number;
+  /** 审核状态; null when none is set. */
+  status: ReviewStatus | null;
 }
 
 export interface IndicatorRow {
@@ -67,7 +75,13 @@ export interface UnitSummary {
   indicators: IndicatorRow[];
 }
 
-export function summarizeUnit(file: string, doc: ZipingDocument): UnitSummary {
+/** `indicators` false: no indicator rows (the app's overview shows none; they are most of the work). */
+export function summarizeUnit(
+  file: string,
+  doc: ZipingDocument,
+  options: { indicators?: boolean; review?: ReadonlyMap<string, ReviewItem> } = {},
+): UnitSummary {
+  const review = options.review ?? new Map<string, ReviewItem>();
   const layout = getLayout(doc.meta.layout);
   const forms: FormRow[] = [];
   const indicators: IndicatorRow[] = [];
@@ -88,7 +102,9 @@ export function summarizeUnit(file: string, doc: ZipingDocument): UnitSummary {
       grade: line.grade,
       errors,
       warnings: result.findings.length - errors,
+      status: formStatus(review, form.id),
     });
+    if (options.indicators === false) continue;
     form.indicators.forEach((ind, i) => {
       indicators.push({
         file,
@@ -127,6 +143,9 @@ export function summarizeUnit(file: string, doc: ZipingDocument): UnitSummary {
       projectRate: budget && executed !== null ? executed / budget : null,
       errors: forms.reduce((n, f) => n + f.errors, 0),
       warnings: forms.reduce((n, f) => n + f.warnings, 0),
+      待审核: forms.filter((f) => f.status === '待审核').length,
+      已审核: forms.filter((f) => f.status === '已审核').length,
+      退回修改: forms.filter((f) => f.status === '退回修改').length,
     },
     forms,
     indicators,

@@ -1,19 +1,22 @@
 /**
  * `ziping summary` (#22): many units' documents, folders searched recursively, only read (no owner
- * file, nothing written beside them, read-only folders fine), bad files listed with their reason;
+ * file, nothing written beside them; read-only folders and hostile files: tests/adversarial/
+ * summary-folder.test.ts), bad files listed with their reason;
  * the numbers are each form's own scoring; xlsx, CSV and JSON carry the same rows.
  */
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
 import type { UnitsScan } from '../../electron/services/units/scan-units';
+import { postgresSchema } from '../../shared/units/units-tables';
 import { generatedDocument } from '../support/documents';
 import { writeDocumentFile } from '../support/document-file';
-import { runZipingInProcess } from '../support/run-cli';
+import { ROOT, runZipingInProcess } from '../support/run-cli';
 
 describe('ziping summary', { timeout: 120_000 }, () => {
   let dir: string;
@@ -94,24 +97,62 @@ describe('ziping summary', { timeout: 120_000 }, () => {
     expect(forms.trim().split('\r\n')).toHaveLength(1 + 9);
   });
 
-  // As root every folder is readable and writable: this check needs a user who is not root
-  // (nothing is written beside the documents either way, see above).
-  it.skipIf(process.getuid?.() === 0)('works on a read-only folder', async () => {
-    chmodSync(units, 0o555);
+  it('writes the same rows to a SQLite file, tables and columns as docs/summary-schema.md prints them', async () => {
+    const file = join(dir, '汇总.sqlite');
+    const run = await runZipingInProcess(['summary', units, '--out', file]);
+    expect(run.code).toBe(0);
+    const scan = JSON.parse((await runZipingInProcess(['summary', units, '--json'])).stdout) as UnitsScan;
+    const schema = postgresSchema();
+    const db = new Database(file, { readonly: true });
     try {
-      const run = await runZipingInProcess(['summary', units, '--json']);
-      expect(run.code).toBe(0);
-      expect((JSON.parse(run.stdout) as UnitsScan).units).toHaveLength(3);
+      const count = (table: string) =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      expect([count('units'), count('forms'), count('indicators'), count('failed')]).toEqual([3, 9, 36, 1]);
+      const forms = db.prepare('SELECT file, form_id, score, grade, budget FROM forms ORDER BY rowid').all();
+      expect(forms).toEqual(
+        scan.forms.map((f) => ({
+          file: f.file,
+          form_id: f.formId,
+          score: f.score,
+          grade: f.grade,
+          budget: f.budget,
+        })),
+      );
+      const unit = db.prepare('SELECT * FROM units WHERE unit = ?').get('乙局') as Record<string, unknown>;
+      const fromJson = scan.units.find((u) => u.unit === '乙局');
+      expect(unit['project_budget']).toBe(fromJson?.projectBudget);
+      expect(unit['projects_excellent']).toBe(fromJson?.优);
+      // The indicators join to their forms through (file, form_id).
+      const orphans = db
+        .prepare(
+          'SELECT count(*) AS n FROM indicators i LEFT JOIN forms f USING (file, form_id) WHERE f.file IS NULL',
+        )
+        .get() as { n: number };
+      expect(orphans.n).toBe(0);
+      // Every table and column, in order, as the PostgreSQL schema in the docs.
+      for (const table of ['units', 'forms', 'indicators', 'failed']) {
+        const names = (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
+        const block =
+          new RegExp(`CREATE TABLE ${table} \\(\\n([\\s\\S]*?)\\n  PRIMARY KEY`).exec(schema)?.[1] ?? '';
+        expect(names).toEqual(block.split('\n').map((l) => l.trim().split(' ')[0]));
+      }
     } finally {
-      chmodSync(units, 0o755);
+      db.close();
     }
+    expect(readFileSync(join(ROOT, 'docs', 'summary-schema.md'), 'utf8')).toContain(
+      `\`\`\`sql\n${schema}\n\`\`\``,
+    );
+    expect(
+      (await runZipingInProcess(['summary', units, '--out', join(dir, 'x.xlsx'), '--format', 'sqlite']))
+        .stderr,
+    ).toMatch(/--format sqlite 的 --out 应以 \.sqlite 结尾/);
   });
 
   it('says what is wrong with the command', async () => {
     expect((await runZipingInProcess(['summary'])).stderr).toMatch(/缺少要汇总的文件夹或文档/);
     expect((await runZipingInProcess(['summary', units])).stderr).toMatch(/缺少 --out 或 --json/);
     expect((await runZipingInProcess(['summary', units, '--out', join(dir, 'x.txt')])).stderr).toMatch(
-      /--out 应为 \.xlsx 文件/,
+      /--out 应为 \.xlsx 或 \.sqlite 文件/,
     );
     const empty = join(dir, '空文件夹');
     mkdirSync(empty);

@@ -70,6 +70,8 @@ const VALID: { [N in HandlerName]: Args<N> } = {
   'library/get': {},
   'library/importXlsx': { path: '/tmp/指标库.xlsx' },
   'library/exportXlsx': { path: '/tmp/指标库.xlsx' },
+  'units/scan': { paths: ['/tmp/各单位'], jobId: 'scan-1' },
+  'units/exportXlsx': { paths: ['/tmp/各单位'], path: '/tmp/总览.xlsx' },
 };
 
 /** Arguments a page could send instead, and the message each is refused with (every call has one). */
@@ -109,6 +111,8 @@ const BAD: { [N in HandlerName]: [unknown, string] } = {
   'library/get': [7, '请求参数应为对象'],
   'library/importXlsx': [{}, '缺少指标库文件'],
   'library/exportXlsx': [{ path: '/tmp/指标库.csv' }, '指标库的保存位置应为 .xlsx 文件'],
+  'units/scan': [{ paths: ['/tmp/甲', ''] }, '缺少要汇总的文件夹'],
+  'units/exportXlsx': [{ paths: ['/tmp/甲'], path: '/tmp/总览.csv' }, '导出位置应为 .xlsx 文件'],
 };
 
 const SHELL_VALID: { [N in ShellHandlerName]: ShellArgs<N> } = {
@@ -148,8 +152,8 @@ describe('the contract as a value', () => {
     expect(isHandlerName('dialog/import')).toBe(false);
   });
 
-  it('marks the one call that reports progress while it runs', () => {
-    expect(HANDLER_NAMES.filter(reportsProgress)).toEqual(['doc/exportXlsx']);
+  it('marks the calls that report progress while they run', () => {
+    expect(HANDLER_NAMES.filter(reportsProgress)).toEqual(['doc/exportXlsx', 'units/scan']);
   });
 
   it('has a handler for every call and no handler for anything else', () => {

@@ -9,6 +9,7 @@ import type { ExportWatch } from '../state/exportWatch';
 function progressText(p: ExportJobProgress | null): string {
   if (!p || p.stage === 'check') return '正在审核…';
   if (p.stage === 'write') return `已排好 ${p.total} 张表，正在写入文件…`;
+  if (p.stage === 'scan') return `正在读取 第 ${Math.min(p.done + 1, p.total)}/${p.total} 个文件`;
   return `正在导出 第 ${Math.min(p.done + 1, p.total)}/${p.total} 张表：${p.formName}`;
 }
 
@@ -37,16 +38,19 @@ export function ExportProgressDialog({ watch }: { watch: ExportWatch }) {
 
   if (!state || !visible) return null;
   const { progress, cancelling } = state;
+  // The same dialog follows 打开文件夹（多个单位）'s reading of the units' files.
+  const scanning = progress?.stage === 'scan';
+  const title = scanning ? '读取各单位文件' : '导出 Excel';
   return (
     <div className="dialog-backdrop">
       <div
         className="dialog export-progress"
         role="dialog"
         aria-modal="true"
-        aria-label="导出 Excel"
+        aria-label={title}
         data-testid="export-progress"
       >
-        <h2 className="dialog-title">导出 Excel</h2>
+        <h2 className="dialog-title">{title}</h2>
         <p className="dialog-message" data-testid="export-progress-text">
           {cancelling ? '正在取消…' : progressText(progress)}
         </p>
@@ -61,7 +65,7 @@ export function ExportProgressDialog({ watch }: { watch: ExportWatch }) {
             ref={cancelButton}
             disabled={cancelling}
             onClick={() => watch.cancel()}
-            title="取消导出（Esc）：不写入任何文件"
+            title={scanning ? '取消读取（Esc）：不更改任何文件' : '取消导出（Esc）：不写入任何文件'}
             data-testid="export-cancel"
           >
             取消

@@ -13,10 +13,13 @@ import { RebuildOffer } from './RebuildOffer';
 
 interface Props {
   onOpened: (r: CallResult<OpenedDocument>) => boolean;
+  /** 打开文件夹（多个单位）: the folders whose units the overview shows. */
+  onUnits: (paths: string[]) => void;
 }
 
-export function StartPanel({ onOpened }: Props) {
+export function StartPanel({ onOpened, onUnits }: Props) {
   const [path, setPath] = useState('');
+  const [folder, setFolder] = useState('');
   const [mode, setMode] = useState<'edit' | 'readOnly' | 'review'>('edit');
   const [unit, setUnit] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
@@ -144,6 +147,28 @@ export function StartPanel({ onOpened }: Props) {
         </label>
         <button type="submit" disabled={busy} data-testid="open-button">
           打开文件
+        </button>
+      </form>
+      <form
+        className="start-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (folder.trim() === '') setProblem('请填写各单位文档所在的文件夹');
+          else onUnits([folder.trim()]);
+        }}
+      >
+        <h2>打开文件夹（多个单位）</h2>
+        <label>
+          文件夹（逐层读取其中的 .ziping 文档和 .xlsx 工作簿，只读不写）
+          <input
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder="例如 /home/user/2024年各单位自评"
+            data-testid="units-folder"
+          />
+        </label>
+        <button type="submit" data-testid="units-open">
+          打开文件夹
         </button>
       </form>
       <form className="start-card" onSubmit={create}>
