@@ -5,7 +5,7 @@
  * the user's, and still serve a document the user may only read.
  */
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -36,6 +36,7 @@ import { comment } from '../support/review-items';
 import { fixtureDocument } from '../support/documents';
 import { ROOT, runZipingInProcess } from '../support/run-cli';
 import { useTempDir } from '../support/temp-dir';
+import { asUser, isRoot, NOBODY, skipReason } from '../support/non-root';
 
 const tmp = useTempDir('ziping-hostile-');
 let counter = 0;
@@ -386,20 +387,6 @@ describe('recursive views (no hang)', () => {
 });
 
 // ------------------------------------------------------------------ read-only files, not as root
-
-const NOBODY = 65534;
-const isRoot = process.getuid?.() === 0;
-const runs = (command: string, args: string[]): boolean => isRoot && spawnSync(command, args).status === 0;
-/** How to run a child as a user who is not root (uid 65534, nobody); null when this machine cannot. */
-const asUser: string[] | null = !isRoot
-  ? []
-  : runs('setpriv', ['--version'])
-    ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--']
-    : runs('runuser', ['-u', 'nobody', '--', 'true'])
-      ? ['runuser', '-u', 'nobody', '--']
-      : null;
-const skipReason =
-  asUser === null ? '（跳过：以 root 运行且没有 setpriv 或 runuser，无法以普通用户测试权限）' : '';
 
 describe(`read-only documents, opened by a user who is not root${skipReason}`, () => {
   // A folder the unprivileged user can use; the runner's temp folder may not be reachable by it.
