@@ -19,6 +19,8 @@ const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // As on the most common county-office laptop.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: join(SCREENSHOTS, `chooser-${name}.png`) });
 }
 
