@@ -38,6 +38,7 @@ function FileChooser({ request }: { request: OpenChooser }) {
   const [replacing, setReplacing] = useState<string | null>(null);
   const list = useRef<HTMLUListElement | null>(null);
   const returnTo = useRef<Element | null>(null);
+  const dialog = useRef<HTMLDivElement | null>(null);
 
   const show = useCallback(
     /** `quiet`: a failure is not shown (a typed path that may be a file's). */
@@ -58,6 +59,8 @@ function FileChooser({ request }: { request: OpenChooser }) {
 
   useEffect(() => {
     returnTo.current = document.activeElement;
+    // Focus inside at once, so that Esc closes it even before the first folder is listed.
+    dialog.current?.focus();
     void fileCall('files/places', {}).then(async (r) => {
       const home = r.ok ? r.value.home : '/';
       if (r.ok) setPlaces(r.value);
@@ -161,6 +164,8 @@ function FileChooser({ request }: { request: OpenChooser }) {
   return (
     <div className="dialog-backdrop">
       <div
+        ref={dialog}
+        tabIndex={-1}
         className="dialog file-chooser"
         role="dialog"
         aria-modal="true"

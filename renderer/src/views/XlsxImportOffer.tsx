@@ -10,6 +10,7 @@ import type { LayoutId } from '../../../shared/model/types';
 import { invoke } from '../api/client';
 import { baseName } from '../api/files';
 import { LayoutSelect } from './LayoutSelect';
+import './file-chooser.css';
 
 interface Props {
   workbook: string;
@@ -65,18 +66,20 @@ export function XlsxImportOffer({ workbook, year, onOpened, onCancel }: Props) {
         <LayoutSelect value={layout} onChange={setLayout} testId="xlsx-offer-layout" />
       </label>
       <p>年度：{year}（与“新建”中的年度相同）</p>
-      <button
-        type="button"
-        className="primary"
-        disabled={busy}
-        onClick={() => void run()}
-        data-testid="xlsx-offer-import"
-      >
-        导入到新文档
-      </button>
-      <button type="button" onClick={onCancel}>
-        取消
-      </button>
+      <div className="xlsx-offer-buttons">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void run()}
+          data-testid="xlsx-offer-import"
+        >
+          导入到新文档
+        </button>
+        <button type="button" onClick={onCancel}>
+          取消
+        </button>
+      </div>
     </div>
   );
 }
