@@ -3,6 +3,7 @@
  * and prints its address as the first line of stdout: `Ziping: http://127.0.0.1:PORT/?token=…`.
  */
 import path from 'node:path';
+import { SettingsStore } from '../main/settings';
 import { dataDir } from '../services/data-dir';
 import { ServiceClient } from '../services/service-host/client';
 import { workerHost } from '../services/service-host/worker-launcher';
@@ -38,7 +39,12 @@ async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
   }
-  const server = await startWebServer({ service, staticDir: RENDERER_OUT, port });
+  const server = await startWebServer({
+    service,
+    staticDir: RENDERER_OUT,
+    port,
+    settings: new SettingsStore(dataDir()),
+  });
   process.stdout.write(`Ziping: ${server.url}\n`);
   const stop = async () => {
     // Unsaved edits stay in the working copy and are offered for recovery next time.

@@ -6,8 +6,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { isHandlerName } from '../../shared/contract';
+import { isHandlerName, type CallResult } from '../../shared/contract';
+import { isFileCallName } from '../../shared/contract/files';
+import type { SettingsStore } from '../main/settings';
 import type { DocumentCalls } from '../services/service-host/protocol';
+import { FileCalls } from './file-calls';
 import { readStaticFile } from './static-files';
 
 export { CSP } from './static-files';
@@ -33,11 +36,14 @@ export async function startWebServer(options: {
   service: DocumentCalls;
   staticDir: string;
   port?: number;
+  /** The data folder's settings: browser mode's recent documents are kept there too. */
+  settings?: SettingsStore;
 }): Promise<WebServer> {
   const token = randomBytes(24).toString('hex');
   const tokenBuf = Buffer.from(token);
   const root = path.resolve(options.staticDir);
   let port = 0;
+  const files = new FileCalls(options.settings ?? null);
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -73,7 +79,7 @@ export async function startWebServer(options: {
       }
       // Routes are the contract's calls: another name is no route (404), before any body is read.
       const name = pathname.slice('/api/'.length);
-      if (!isHandlerName(name))
+      if (!isHandlerName(name) && !isFileCallName(name))
         return send(res, 404, {
           ok: false,
           error: { code: 'bad-request', message: `不认识的请求：${name}` },
@@ -99,7 +105,16 @@ export async function startWebServer(options: {
         });
       }
       // The service parses the arguments; refused ones (code 'bad-request') answer 400 with its message.
-      const result = await options.service.invoke(name, body);
+      let result: CallResult<unknown>;
+      if (name === 'files/download') {
+        const refused = await files.download(body, res);
+        if (refused === null) return;
+        result = refused;
+      } else if (isFileCallName(name)) result = files.invoke(name, body);
+      else {
+        result = await options.service.invoke(name, body);
+        files.noteResult(name, result);
+      }
       return send(res, !result.ok && result.error.code === 'bad-request' ? 400 : 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -127,7 +142,13 @@ export async function startWebServer(options: {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          files.close();
+          resolve();
+        }),
+      ),
   };
 }
 

@@ -7,6 +7,7 @@ import type { CallResult, OpenedDocument, RecoverableDocument } from '../../shar
 import { invoke } from './api/client';
 import { DocumentStore } from './state/documentStore';
 import { Editor } from './views/Editor';
+import { FileChooserHost } from './views/FileChooser';
 import { RecoveryBanner } from './views/RecoveryBanner';
 import { StartPanel } from './views/StartPanel';
 import { UnitsOverview } from './units/UnitsOverview';
@@ -99,6 +100,7 @@ export function App() {
       ) : (
         <StartPanel onOpened={opened} onUnits={(paths) => setPhase({ kind: 'units', paths })} />
       )}
+      <FileChooserHost />
     </div>
   );
 }

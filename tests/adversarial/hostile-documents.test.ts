@@ -36,7 +36,7 @@ import { comment } from '../support/review-items';
 import { fixtureDocument } from '../support/documents';
 import { ROOT, runZipingInProcess } from '../support/run-cli';
 import { useTempDir } from '../support/temp-dir';
-import { asUser, asUserSkipReason as skipReason, isRoot, NOBODY } from '../support/as-user';
+import { asUser, isRoot, NOBODY, skipReason } from '../support/non-root';
 
 const tmp = useTempDir('ziping-hostile-');
 let counter = 0;

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UnitsScan } from '../../electron/services/units/scan-units';
 import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
-import { asUser, asUserSkipReason, isRoot, NOBODY } from '../support/as-user';
+import { asUser, isRoot, NOBODY, skipReason } from '../support/non-root';
 import { writeDocumentFile } from '../support/document-file';
 import { generatedDocument } from '../support/documents';
 import { exportOrThrow, withoutHiddenData } from '../support/excel';
@@ -126,7 +126,7 @@ describe('ziping summary over a folder with workbooks and hostile files', { time
   });
 
   it.skipIf(asUser === null)(
-    `works on a read-only folder for a user who is not root${asUserSkipReason}`,
+    `works on a read-only folder for a user who is not root${skipReason}`,
     async () => {
       // Files 444 in folders 555 owned by root: the user may read them and nothing else.
       for (const name of readdirSync(units, { recursive: true }).map(String)) {

@@ -14,6 +14,7 @@ import { formToJson } from '../../shared/model/interchange';
 import { scoreForm } from '../../shared/scoring/form';
 import { generatedDocument } from '../support/documents';
 import { writeDocumentFile } from '../support/document-file';
+import { chooseExportTarget, choosePath } from './chooser';
 import { openApp, useAppPerTest, useSharedBrowser, type App } from './harness';
 
 const browser = useSharedBrowser();
@@ -26,7 +27,7 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     const { page } = app;
     await page.getByTestId('export-xlsx').click();
     const target = join(app.dir, '全部.xlsx');
-    await page.getByTestId('export-path').fill(target);
+    await chooseExportTarget(page, target);
     await page.getByTestId('export-confirm').click();
     const dialog = page.getByTestId('dialog');
     await expect.poll(() => dialog.count()).toBe(1);
@@ -37,7 +38,7 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('.ag-cell-focus').count()).toBeGreaterThan(0);
 
     await page.getByTestId('export-xlsx').click();
-    await page.getByTestId('export-path').fill(target);
+    await chooseExportTarget(page, target);
     await page.getByTestId('export-confirm').click();
     await page.getByTestId('dialog-draft').click();
     // A whole-document export takes seconds on a loaded machine, beyond expect.poll's default 1 s.
@@ -67,7 +68,7 @@ describe('export from the editor', { timeout: 120_000 }, () => {
     await page.getByTestId(`form-item-${clean.id}`).click();
     await page.getByTestId('export-xlsx').click();
     const target = join(app.dir, '一张.xlsx');
-    await page.getByTestId('export-path').fill(target);
+    await chooseExportTarget(page, target);
     await page.getByTestId('export-current').check();
     await page.getByTestId('export-confirm').click();
     await expect.poll(() => page.getByTestId('status').innerText()).toMatch(/已导出 1 张表：/);
@@ -100,7 +101,7 @@ describe('a long export from the editor', { timeout: 180_000 }, () => {
   async function startExport(target: string, onlyCurrent = false): Promise<void> {
     const { page } = app;
     await page.getByTestId('export-xlsx').click();
-    await page.getByTestId('export-path').fill(target);
+    await chooseExportTarget(page, target);
     if (onlyCurrent) await page.getByTestId('export-current').check();
     await page.getByTestId('export-confirm').click();
     await page.getByTestId('dialog-draft').click();
@@ -121,11 +122,12 @@ describe('a long export from the editor', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByTestId('export-progress').count(), { timeout: 30_000 }).toBe(0);
     expect(await page.getByTestId('status').innerText()).toContain('已取消导出，没有写入任何文件');
     expect(readdirSync(app.dir).filter((f) => f.includes('全部'))).toEqual([]);
-    // The popover stays open with its path, to try again.
-    expect(await page.getByTestId('export-path').inputValue()).toBe(target);
+    // The popover stays open with its place, to try again.
+    expect(await page.getByTestId('export-target').innerText()).toBe(target);
 
     // Esc cancels too (a folder export this time: one file per form, none left).
     const folder = join(app.dir, '每表一个');
+    await chooseExportTarget(page, folder);
     await page.getByTestId('export-confirm').click();
     await page.getByTestId('dialog-draft').click();
     await expect.poll(progressText, { timeout: 30_000 }).toMatch(/^正在导出 第 \d+/);
@@ -199,8 +201,7 @@ describe('import into the editor', { timeout: 120_000 }, () => {
       JSON.stringify(formToJson({ ...source, projectName: '导入的新项目' }, doc.meta.layout)),
     );
     await page.getByTestId('import-forms').click();
-    await page.getByTestId('import-path').fill(json);
-    await page.getByTestId('import-confirm').click();
+    await choosePath(page, json);
     await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/新增 1 张/);
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => app.service.current?.document.forms.length).toBe(before + 1);
@@ -215,8 +216,7 @@ describe('import into the editor', { timeout: 120_000 }, () => {
     });
     expect(exported.ok).toBe(true);
     await page.getByTestId('import-forms').click();
-    await page.getByTestId('import-path').fill(xlsx);
-    await page.getByTestId('import-confirm').click();
+    await choosePath(page, xlsx);
     await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/替换同名的 1 张/);
     await page.getByTestId('dialog-ok').click();
     const count = () =>
@@ -237,8 +237,7 @@ describe('import into the editor', { timeout: 120_000 }, () => {
     writeFileSync(bad, 'not a zip');
     const before = app.service.current?.document.forms.length;
     await page.getByTestId('import-forms').click();
-    await page.getByTestId('import-path').fill(bad);
-    await page.getByTestId('import-confirm').click();
+    await choosePath(page, bad);
     // Wait for the error itself: “正在读取 …” is Chinese too and comes first.
     await expect.poll(() => page.getByTestId('status').getAttribute('class')).toMatch(/error/);
     expect(await page.getByTestId('status').innerText()).toMatch(/[\u4e00-\u9fa5]/);

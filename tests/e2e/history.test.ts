@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-cli';
 import { useAppPerTest, useSharedBrowser } from './harness';
+import { choosePath } from './chooser';
 import { cell, serverForm, showForm, typeInto } from './support';
 
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
@@ -85,10 +86,10 @@ describe('history and comparison in the editor', { timeout: 120_000 }, () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'compare.png') });
 
-    // 导出 Excel (browser mode: the path is typed), read back.
+    // 导出 Excel (browser mode: the file chooser), read back.
     const out = join(app().dir, '比较结果.xlsx');
-    await view.getByTestId('compare-export-path').fill(out);
     await view.getByTestId('compare-export').click();
+    await choosePath(page, out);
     await expect.poll(() => existsSync(out)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

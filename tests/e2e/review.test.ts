@@ -15,6 +15,7 @@ import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { openApp, useSharedBrowser, type App } from './harness';
+import { choosePath } from './chooser';
 import { cell, grid, numberOf, typeInto } from './support';
 
 const browser = useSharedBrowser();
@@ -285,16 +286,14 @@ describe('reviewing a shared document', { timeout: 180_000 }, () => {
       expect(reviewer.call('doc/close', { discard: true }).ok).toBe(true);
 
       await page.getByTestId('import-review').click();
-      await page.getByTestId('import-path').fill(reviewFilePath(other));
-      await page.getByTestId('import-confirm').click();
+      await choosePath(page, reviewFilePath(other));
       await expect.poll(() => page.getByTestId('status').innerText()).toContain('审核状态 1 条');
       await expect.poll(() => page.getByTestId(`form-status-${formId}`).innerText()).toBe('已审核');
       await page.getByTestId('undo').click();
       await expect.poll(() => page.getByTestId(`form-status-${formId}`).count()).toBe(0);
       // A file that is not a review file is refused with a message.
       await page.getByTestId('import-review').click();
-      await page.getByTestId('import-path').fill(join(app.dir, '没有这个文件.ziping-review'));
-      await page.getByTestId('import-confirm').click();
+      await choosePath(page, join(app.dir, '没有这个文件.ziping-review'));
       await expect.poll(() => page.getByTestId('status').innerText()).toContain('找不到');
     } finally {
       await app.close();

@@ -17,6 +17,7 @@ import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { writeDocumentFile } from '../support/document-file';
 import { fixtureDocument } from '../support/documents';
 import { openApp, useSharedBrowser } from './harness';
+import { choosePath } from './chooser';
 
 const browser = useSharedBrowser();
 
@@ -37,14 +38,15 @@ describe('shared documents that cannot be used as they are', { timeout: 180_000 
     try {
       const page = await context.newPage();
       await page.goto(server.url);
-      await page.getByTestId('open-path').fill(file);
       await page.getByTestId('open-button').click();
+      await choosePath(page, file);
       await expect.poll(() => page.getByTestId('app-error').innerText()).toContain('触发器/视图');
       await page.getByTestId('rebuild-button').click();
       // The default: beside the refused file, named 原名-干净副本.ziping.
       const copy = join(dir, '共享-干净副本.ziping');
-      expect(await page.getByTestId('rebuild-path').inputValue()).toBe(copy);
-      await page.getByTestId('rebuild-confirm').click();
+      await expect.poll(() => page.getByTestId('file-chooser-folder').innerText()).toBe(dir);
+      expect(await page.getByTestId('file-chooser-name').inputValue()).toBe('共享-干净副本.ziping');
+      await page.getByTestId('file-chooser-confirm').click();
       await expect
         .poll(() => page.getByTestId('rebuild-status').innerText())
         .toContain(`已重建干净副本：${copy}`);
@@ -69,7 +71,7 @@ describe('shared documents that cannot be used as they are', { timeout: 180_000 
     }
   });
 
-  it('审核文件另存为 saves the review data to the typed path; later saves go there', async () => {
+  it('审核文件另存为 saves the review data to the chosen file; later saves go there', async () => {
     const app = await openApp(browser(), SAMPLE_PATH, { review: true });
     try {
       const page = app.page;
@@ -82,12 +84,8 @@ describe('shared documents that cannot be used as they are', { timeout: 180_000 
       mkdirSync(elsewhere);
       const target = join(elsewhere, '我的审核.ziping-review');
       await page.getByTestId('review-save-as').click();
-      // A name without the review file's extension is refused with a message, nothing is written.
-      await page.getByTestId('review-save-as-path').fill(join(elsewhere, '我的审核.txt'));
-      await page.getByTestId('review-save-as-confirm').click();
-      await expect.poll(() => page.getByTestId('status').innerText()).toContain('.ziping-review');
-      await page.getByTestId('review-save-as-path').fill(target);
-      await page.getByTestId('review-save-as-confirm').click();
+      // The file chooser (browser mode) gives the review file's extension to a name without it.
+      await choosePath(page, join(elsewhere, '我的审核'));
       await expect.poll(() => page.getByTestId('status').innerText()).toContain(`审核意见已保存到 ${target}`);
       await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
       const texts = () =>

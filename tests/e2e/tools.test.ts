@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readDocumentSnapshot } from '../../electron/services/document-store/snapshot';
+import { choosePath } from './chooser';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
 import { nationalTemplate } from '../support/targets-workbooks';
 
@@ -22,8 +23,8 @@ describe('更多…', { timeout: 120_000 }, () => {
     const { page } = app;
     await page.getByTestId('toolbar-tools').click();
     await page.getByTestId(`tool-${tool}`).check();
-    await page.getByTestId('tool-path').fill(path);
     await page.getByTestId('tool-confirm').click();
+    await choosePath(page, path);
   };
 
   it('writes the 自评报告 and says how many gaps are left to fill', async () => {

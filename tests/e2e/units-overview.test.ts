@@ -73,8 +73,17 @@ describe('打开文件夹（多个单位）', { timeout: 180_000 }, () => {
     context.setDefaultTimeout(60_000);
     page = await context.newPage();
     await page.goto(server.url);
-    await page.getByTestId('units-folder').fill(units);
+    // Browser mode: the folder is chosen in the in-app file chooser, the one shown when confirmed.
+    // (In beforeAll: waits by locators, expect.poll belongs to tests.)
     await page.getByTestId('units-open').click();
+    await page.waitForFunction(() => {
+      const shown = document.querySelector('[data-testid="file-chooser-folder"]')?.textContent;
+      return shown !== undefined && shown !== null && shown !== '正在读取…';
+    });
+    await page.getByTestId('file-chooser-name').fill(units);
+    await page.getByTestId('file-chooser-name').press('Enter');
+    await page.getByTestId('file-chooser-folder').filter({ hasText: units }).waitFor();
+    await page.getByTestId('file-chooser-confirm').click();
   });
   afterAll(async () => {
     await context?.close();

@@ -9,7 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isRoot } from './as-user';
+import { isRoot } from './non-root';
 
 /** The newest /usr/lib/postgresql/N/bin holding initdb and pg_ctl, or null. */
 export function postgresBin(): string | null {

@@ -4,6 +4,7 @@
  */
 import { shell } from '../api/client';
 import type { DocumentStore } from './documentStore';
+import { fileChooser } from './fileChooser';
 import type { PendingEdits } from './pendingEdits';
 
 /**
@@ -29,10 +30,23 @@ export function nextYearPath(store: DocumentStore): string {
   return `${folder}${name}`;
 }
 
-/** Desktop only: asks where with the save dialog, then saves there; false if cancelled or failed. */
+/**
+ * Asks where (the desktop's save dialog, browser mode's file chooser), then saves there; false if
+ * cancelled or failed.
+ */
 export async function saveToChosenPlace(store: DocumentStore, pendingEdits: PendingEdits): Promise<boolean> {
-  if (!shell) return false;
   await pendingEdits.commitAll();
-  const chosen = await shell('dialog/saveDocument', { suggestedName: suggestedPath(store, 'ziping') });
+  const suggestedName = suggestedPath(store, 'ziping');
+  if (!shell) {
+    const path = await fileChooser.choose({
+      mode: 'save',
+      title: '另存为',
+      kinds: ['.ziping'],
+      suggested: suggestedName,
+      confirm: '保存',
+    });
+    return path !== null && store.saveAs(path);
+  }
+  const chosen = await shell('dialog/saveDocument', { suggestedName });
   return chosen.ok && chosen.value !== null ? store.saveAs(chosen.value) : false;
 }

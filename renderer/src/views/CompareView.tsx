@@ -11,6 +11,8 @@ import { fmt2 } from '../../../shared/format/numbers';
 import { localTime } from '../../../shared/format/time';
 import { formatCellValue } from '../../../shared/history/cells';
 import { invoke, shell } from '../api/client';
+import { baseName } from '../api/files';
+import { fileChooser, folderOf, joinPath } from '../state/fileChooser';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 
@@ -33,7 +35,6 @@ export function CompareView({ store, onClose }: Props) {
   const [result, setResult] = useState<CompareResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [exportPath, setExportPath] = useState('');
 
   useEffect(() => {
     void invoke('history/versions', {}).then((r) => {
@@ -74,17 +75,37 @@ export function CompareView({ store, onClose }: Props) {
   };
 
   const chooseFile = async () => {
-    const chosen = shell ? await shell('dialog/compareDocument', {}) : null;
-    if (chosen?.ok && chosen.value) setPath(chosen.value);
+    if (!shell) {
+      const chosen = await fileChooser.choose({
+        mode: 'open',
+        title: '比较：选择另一个文档',
+        kinds: ['.ziping'],
+        confirm: '选定',
+      });
+      if (chosen !== null) setPath(chosen);
+      return;
+    }
+    const chosen = await shell('dialog/compareDocument', {});
+    if (chosen.ok && chosen.value) setPath(chosen.value);
   };
 
-  const exportXlsx = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const exportXlsx = async () => {
     if (!against) return;
-    let target: string | null = exportPath.trim();
+    let target: string | null = null;
     if (shell) {
       const chosen = await shell('dialog/export', { format: 'xlsx', suggestedName: '比较结果.xlsx' });
       target = chosen.ok ? chosen.value : null;
+    } else {
+      const suggested = store.status.path
+        ? joinPath(folderOf(store.status.path), '比较结果.xlsx')
+        : '比较结果.xlsx';
+      target = await fileChooser.choose({
+        mode: 'save',
+        title: '导出比较结果',
+        kinds: ['.xlsx'],
+        suggested,
+        confirm: '导出',
+      });
     }
     if (!target) return;
     const r = await invoke('compare/exportXlsx', { against, path: target });
@@ -126,18 +147,17 @@ export function CompareView({ store, onClose }: Props) {
             <input type="radio" checked={source === 'file'} onChange={() => setSource('file')} />
             其他文件
           </label>
-          <input
-            value={path}
+          <span className="compare-file" title={path || undefined} data-testid="compare-path">
+            {path ? baseName(path) : '（尚未选择）'}
+          </span>
+          <button
+            type="button"
             disabled={source !== 'file'}
-            onChange={(e) => setPath(e.target.value)}
-            placeholder="另一个 .ziping 文档的路径"
-            data-testid="compare-path"
-          />
-          {shell && (
-            <button type="button" disabled={source !== 'file'} onClick={() => void chooseFile()}>
-              选择…
-            </button>
-          )}
+            onClick={() => void chooseFile()}
+            data-testid="compare-choose"
+          >
+            选择…
+          </button>
           <button type="submit" className="primary" disabled={busy} data-testid="compare-run">
             比较
           </button>
@@ -182,20 +202,7 @@ export function CompareView({ store, onClose }: Props) {
           </div>
         )}
         <div className="dialog-buttons">
-          {result && !shell && (
-            <form onSubmit={(e) => void exportXlsx(e)} className="compare-export">
-              <input
-                value={exportPath}
-                onChange={(e) => setExportPath(e.target.value)}
-                placeholder="导出到 .xlsx 文件的路径"
-                data-testid="compare-export-path"
-              />
-              <button type="submit" data-testid="compare-export">
-                导出 Excel
-              </button>
-            </form>
-          )}
-          {result && shell && (
+          {result && (
             <button type="button" onClick={() => void exportXlsx()} data-testid="compare-export">
               导出 Excel…
             </button>

@@ -1,9 +1,12 @@
 /**
- * 更多 (browser mode, where paths are typed): 生成自评报告, 新建下一年度文档, 导入绩效目标申报表,
- * 导入/导出指标库 — pick one, check the path, go. The desktop app has them in the 文件 menu.
+ * 更多: 生成自评报告, 新建下一年度文档, 导入绩效目标申报表, 导入/导出指标库 — pick one, go: browser
+ * mode then asks where with the file chooser; the desktop (which has them in the 文件 menu with
+ * native dialogs) takes a typed path here.
  */
 import { useState, type FormEvent } from 'react';
+import { shell } from '../api/client';
 import type { DocumentStore } from '../state/documentStore';
+import { fileChooser } from '../state/fileChooser';
 import { nextYearPath, suggestedPath } from '../state/fileNames';
 import type { DocumentTool, DocumentTools } from './useDocumentTools';
 
@@ -12,6 +15,15 @@ interface Props {
   tools: DocumentTools;
   onClose: () => void;
 }
+
+/** The kind of file each tool writes or reads (the chooser's filter). */
+const KINDS = {
+  exportReport: '.docx',
+  rollover: '.ziping',
+  importTargets: '.xlsx',
+  importLibrary: '.xlsx',
+  exportLibrary: '.xlsx',
+} as const satisfies Record<DocumentTool, string>;
 
 const TOOLS: ReadonlyArray<{ id: DocumentTool; label: string; title: string; writes: boolean }> = [
   {
@@ -66,12 +78,25 @@ export function DocumentToolsPopover({ store, tools, onClose }: Props) {
   const chosen = TOOLS.find((t) => t.id === tool);
   const readOnlyRefused = store.status.readOnly && tool === 'importTargets';
 
+  /** Browser mode: where, asked in the file chooser; the desktop: the typed path. */
+  const target = async (): Promise<string | null> => {
+    if (shell) return path.trim() === '' ? null : path.trim();
+    return fileChooser.choose({
+      mode: chosen?.writes ? 'save' : 'open',
+      title: chosen?.label ?? '选择文件',
+      kinds: [KINDS[tool]],
+      suggested: path,
+      confirm: chosen?.writes ? '保存' : '打开',
+    });
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (path.trim() === '' || busy || readOnlyRefused) return;
+    if (busy || readOnlyRefused) return;
     setBusy(true);
     try {
-      if (await tools.run(tool, path.trim())) onClose();
+      const where = await target();
+      if (where !== null && (await tools.run(tool, where))) onClose();
     } finally {
       setBusy(false);
     }
@@ -99,19 +124,21 @@ export function DocumentToolsPopover({ store, tools, onClose }: Props) {
           </label>
         ))}
       </fieldset>
-      <label>
-        {chosen?.writes ? '保存到' : '文件'}
-        <input
-          autoFocus
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          placeholder={chosen?.writes ? '' : '要读入的 .xlsx 文件的完整路径'}
-          title={chosen?.title}
-          data-testid="tool-path"
-        />
-      </label>
+      {shell && (
+        <label>
+          {chosen?.writes ? '保存到' : '文件'}
+          <input
+            autoFocus
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder={chosen?.writes ? '' : '要读入的 .xlsx 文件的完整路径'}
+            title={chosen?.title}
+            data-testid="tool-path"
+          />
+        </label>
+      )}
       <button type="submit" disabled={busy || readOnlyRefused} data-testid="tool-confirm">
-        {chosen?.label ?? '确定'}
+        {shell ? (chosen?.label ?? '确定') : `${chosen?.label ?? '确定'}…`}
       </button>
       <button type="button" onClick={onClose}>
         取消

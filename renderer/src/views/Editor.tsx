@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FindingLocation } from '../../../shared/checks/types';
 import { appCommandOf, textBoxKeepsUndo } from '../state/appKeys';
-import { shell } from '../api/client';
 import { saveToChosenPlace } from '../state/fileNames';
 import type { DocumentStore } from '../state/documentStore';
 import type { FocusRequest } from '../state/focusRequest';
@@ -73,10 +72,6 @@ export function Editor({ store, onClosed }: Props) {
       return true;
     }
     if (store.status.path !== null) return store.save();
-    if (!shell) {
-      store.setMessage('新文档尚未选择保存位置：请在工具栏“另存为”中填写路径', 'error');
-      return false;
-    }
     return saveToChosenPlace(store, services.pendingEdits);
   }, [services, store]);
 

@@ -3,9 +3,10 @@
  * tables) whose data tables are intact: offers a clean copy holding only the rows of our tables,
  * saved where the user chooses (the refused file is only read), and then opens that copy.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
 import { invoke, shell } from '../api/client';
+import { fileChooser } from '../state/fileChooser';
 
 interface Props {
   /** The refused document. */
@@ -22,8 +23,6 @@ export function cleanCopyPath(from: string): string {
 }
 
 export function RebuildOffer({ from, readOnly, review, onOpened }: Props) {
-  const [asking, setAsking] = useState(false);
-  const [to, setTo] = useState(() => cleanCopyPath(from));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [built, setBuilt] = useState<{ path: string; rows: number } | null>(null);
@@ -37,29 +36,26 @@ export function RebuildOffer({ from, readOnly, review, onOpened }: Props) {
       setProblem(`未能重建干净副本：${r.error.message}`);
       return;
     }
-    setAsking(false);
     setBuilt(r.value);
   };
 
-  // Desktop: the save dialog asks where; browser mode: the path is typed.
+  // Where: the desktop's save dialog, browser mode's file chooser.
   const start = async () => {
+    const suggested = cleanCopyPath(from);
     if (!shell) {
-      setAsking(true);
+      const chosen = await fileChooser.choose({
+        mode: 'save',
+        title: '干净副本保存到',
+        kinds: ['.ziping'],
+        suggested,
+        confirm: '重建',
+      });
+      if (chosen !== null) await rebuild(chosen);
       return;
     }
-    const chosen = await shell('dialog/saveDocument', { suggestedName: cleanCopyPath(from) });
+    const chosen = await shell('dialog/saveDocument', { suggestedName: suggested });
     if (!chosen.ok) setProblem(chosen.error.message);
     else if (chosen.value !== null) await rebuild(chosen.value);
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const target = to.trim();
-    if (target === '') {
-      setProblem('请填写干净副本的保存路径');
-      return;
-    }
-    void rebuild(target);
   };
 
   const openCopy = async () => {
@@ -85,19 +81,6 @@ export function RebuildOffer({ from, readOnly, review, onOpened }: Props) {
             打开副本
           </button>
         </>
-      ) : asking ? (
-        <form onSubmit={submit}>
-          <label>
-            干净副本保存到
-            <input autoFocus value={to} onChange={(e) => setTo(e.target.value)} data-testid="rebuild-path" />
-          </label>
-          <button type="submit" disabled={busy} data-testid="rebuild-confirm">
-            重建
-          </button>
-          <button type="button" onClick={() => setAsking(false)}>
-            取消
-          </button>
-        </form>
       ) : (
         <button type="button" disabled={busy} onClick={() => void start()} data-testid="rebuild-button">
           重建干净副本…

@@ -1,6 +1,7 @@
 /**
- * 打开 or 新建 a document. The desktop app opens through the system's open dialog and lists the
- * recent documents; browser mode has no file dialog, so the path is typed there.
+ * 打开 or 新建 a document. The desktop app opens through the system's open dialog, browser mode
+ * through the in-app file chooser; both list the recent documents. An Excel workbook chosen in
+ * browser mode is offered for import into a new document.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
@@ -8,8 +9,11 @@ import type { LayoutId } from '../../../shared/model/types';
 import { validYear, YEAR_RULE } from '../../../shared/model/year';
 import { parseNumberInput } from '../../../shared/values/input';
 import { invoke, shell } from '../api/client';
+import { fileCall } from '../api/files';
+import { fileChooser } from '../state/fileChooser';
 import { LayoutSelect } from './LayoutSelect';
 import { RebuildOffer } from './RebuildOffer';
+import { XlsxImportOffer } from './XlsxImportOffer';
 
 interface Props {
   onOpened: (r: CallResult<OpenedDocument>) => boolean;
@@ -18,13 +22,13 @@ interface Props {
 }
 
 export function StartPanel({ onOpened, onUnits }: Props) {
-  const [path, setPath] = useState('');
   const [folder, setFolder] = useState('');
   const [mode, setMode] = useState<'edit' | 'readOnly' | 'review'>('edit');
   const [unit, setUnit] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [layout, setLayout] = useState<LayoutId>('national');
-  const [newPath, setNewPath] = useState('');
+  /** An Excel workbook chosen to open: offered for import into a new document. */
+  const [workbook, setWorkbook] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
@@ -32,34 +36,57 @@ export function StartPanel({ onOpened, onUnits }: Props) {
   const [refused, setRefused] = useState<{ path: string; mode: typeof mode } | null>(null);
 
   useEffect(() => {
-    if (!shell) return;
-    void shell('shell/recentDocuments', {}).then((r) => setRecent(r.ok ? r.value : []));
+    if (!shell) void fileCall('files/places', {}).then((r) => setRecent(r.ok ? r.value.recent : []));
+    else void shell('shell/recentDocuments', {}).then((r) => setRecent(r.ok ? r.value : []));
   }, []);
 
-  /** Desktop: the shell opens the document (this window reloads with it). */
-  const openNative = async (path: string | null) => {
-    if (!shell) return;
-    const r = await shell('window/openDocument', { path, review: mode === 'review' });
-    if (!r.ok) setProblem(r.error.message);
-  };
-
-  const open = async (e: FormEvent) => {
-    e.preventDefault();
-    if (path.trim() === '') {
-      setProblem('请填写要打开的文件路径');
+  /**
+   * Opens `path`, or asks first (null): desktop: the shell opens the document (this window reloads
+   * with it); browser mode: the file chooser, then the service.
+   */
+  const open = async (chosen: string | null) => {
+    if (shell) {
+      const r = await shell('window/openDocument', { path: chosen, review: mode === 'review' });
+      if (!r.ok) setProblem(r.error.message);
+      return;
+    }
+    const path =
+      chosen ??
+      (await fileChooser.choose({
+        mode: 'open',
+        title: '打开文件',
+        kinds: ['.ziping', '.xlsx'],
+        confirm: '打开',
+      }));
+    if (path === null) return;
+    if (/\.xlsx$/i.test(path)) {
+      setProblem(null);
+      setWorkbook(path);
       return;
     }
     setBusy(true);
     setProblem(null);
     setRefused(null);
-    const r = await invoke('doc/open', {
-      path: path.trim(),
-      readOnly: mode === 'readOnly',
-      review: mode === 'review',
-    });
+    const r = await invoke('doc/open', { path, readOnly: mode === 'readOnly', review: mode === 'review' });
     onOpened(r);
-    if (!r.ok && r.error.canRebuild === true) setRefused({ path: path.trim(), mode });
+    if (!r.ok && r.error.canRebuild === true) setRefused({ path, mode });
     setBusy(false);
+  };
+
+  /** 打开文件夹（多个单位）: browser mode picks the folder in the file chooser. */
+  const openUnits = async () => {
+    if (shell) {
+      if (folder.trim() === '') setProblem('请填写各单位文档所在的文件夹');
+      else onUnits([folder.trim()]);
+      return;
+    }
+    const chosen = await fileChooser.choose({
+      mode: 'folder',
+      title: '选择各单位文档所在的文件夹',
+      kinds: ['.ziping', '.xlsx'],
+      confirm: '打开文件夹',
+    });
+    if (chosen !== null) onUnits([chosen]);
   };
 
   const create = async (e: FormEvent) => {
@@ -75,9 +102,7 @@ export function StartPanel({ onOpened, onUnits }: Props) {
     }
     setBusy(true);
     setProblem(null);
-    onOpened(
-      await invoke('doc/new', { path: newPath.trim() || null, unit: unit.trim(), year: y.value, layout }),
-    );
+    onOpened(await invoke('doc/new', { path: null, unit: unit.trim(), year: y.value, layout }));
     setBusy(false);
   };
 
@@ -99,40 +124,34 @@ export function StartPanel({ onOpened, onUnits }: Props) {
           onOpened={onOpened}
         />
       )}
-      <form className="start-card" onSubmit={open}>
+      {workbook && (
+        <XlsxImportOffer
+          key={workbook}
+          workbook={workbook}
+          year={Number(year) || new Date().getFullYear() - 1}
+          onOpened={onOpened}
+          onCancel={() => setWorkbook(null)}
+        />
+      )}
+      <form
+        className="start-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open(null);
+        }}
+      >
         <h2>打开文件</h2>
-        {shell && (
-          <>
-            <button type="button" onClick={() => void openNative(null)} data-testid="open-dialog">
-              选择文件…
-            </button>
-            {recent.length > 0 && (
-              <ul className="recent-list" aria-label="最近打开">
-                {recent.map((p) => (
-                  <li key={p}>
-                    <button
-                      type="button"
-                      className="link-button"
-                      title={p}
-                      onClick={() => void openNative(p)}
-                    >
-                      {p.split(/[\\/]/).pop()}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
+        {recent.length > 0 && (
+          <ul className="recent-list" aria-label="最近打开">
+            {recent.map((p) => (
+              <li key={p}>
+                <button type="button" className="link-button" title={p} onClick={() => void open(p)}>
+                  {p.split(/[\\/]/).pop()}
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
-        <label>
-          文件路径
-          <input
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            placeholder="例如 /home/user/2024年自评.ziping"
-            data-testid="open-path"
-          />
-        </label>
         <label>
           打开方式
           <select
@@ -146,29 +165,31 @@ export function StartPanel({ onOpened, onUnits }: Props) {
           </select>
         </label>
         <button type="submit" disabled={busy} data-testid="open-button">
-          打开文件
+          选择文件…
         </button>
       </form>
       <form
         className="start-card"
         onSubmit={(e) => {
           e.preventDefault();
-          if (folder.trim() === '') setProblem('请填写各单位文档所在的文件夹');
-          else onUnits([folder.trim()]);
+          void openUnits();
         }}
       >
         <h2>打开文件夹（多个单位）</h2>
-        <label>
-          文件夹（逐层读取其中的 .ziping 文档和 .xlsx 工作簿，只读不写）
-          <input
-            value={folder}
-            onChange={(e) => setFolder(e.target.value)}
-            placeholder="例如 /home/user/2024年各单位自评"
-            data-testid="units-folder"
-          />
-        </label>
+        <p className="start-hint">逐层读取文件夹中各单位的 .ziping 文档和 .xlsx 工作簿，只读不写。</p>
+        {shell && (
+          <label>
+            文件夹
+            <input
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              placeholder="例如 D:\2024年各单位自评"
+              data-testid="units-folder"
+            />
+          </label>
+        )}
         <button type="submit" data-testid="units-open">
-          打开文件夹
+          {shell ? '打开文件夹' : '选择文件夹…'}
         </button>
       </form>
       <form className="start-card" onSubmit={create}>
@@ -195,15 +216,7 @@ export function StartPanel({ onOpened, onUnits }: Props) {
           地区样式
           <LayoutSelect value={layout} onChange={setLayout} testId="new-layout" />
         </label>
-        <label>
-          保存位置（可不填，保存时再选）
-          <input
-            value={newPath}
-            onChange={(e) => setNewPath(e.target.value)}
-            placeholder="例如 /home/user/2024年自评.ziping"
-            data-testid="new-path"
-          />
-        </label>
+        <p className="start-hint">新文档在第一次保存时选择保存位置。</p>
         <button type="submit" disabled={busy} data-testid="new-button">
           新建
         </button>

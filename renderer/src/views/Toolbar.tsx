@@ -1,9 +1,10 @@
 /** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { invoke, shell } from '../api/client';
+import { invoke } from '../api/client';
 import { saveToChosenPlace } from '../state/fileNames';
 import { LayoutSelect } from './LayoutSelect';
 import { PathForm } from './PathForm';
+import { browserFileAction } from './browserFileActions';
 import { ExportPopover } from './ExportPopover';
 import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
@@ -30,8 +31,7 @@ interface Props {
   onCompare: () => void;
 }
 
-export type ToolbarPopover =
-  'none' | 'saveAs' | 'reviewSaveAs' | 'export' | 'import' | 'importReview' | 'tools';
+export type ToolbarPopover = 'none' | 'reviewSaveAs' | 'export' | 'import' | 'importReview' | 'tools';
 
 function fileName(path: string | null): string {
   if (path === null) return '新文档（未保存）';
@@ -55,21 +55,13 @@ export function Toolbar({
 }: Props) {
   const { pendingEdits, reviewUi } = useEditor();
   const review = useSyncExternalStore(reviewUi.subscribe, reviewUi.get);
-  const saveAsOpen = popover === 'saveAs';
   const toggle = (p: ToolbarPopover) => setPopover(popover === p ? 'none' : p);
-  const [saveAsPath, setSaveAsPath] = useState('');
   const [reviewPath, setReviewPath] = useState(store.status.reviewFile ?? '');
   const [confirmClose, setConfirmClose] = useState(false);
   const { status } = store;
 
-  const saveAs = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saveAsPath.trim() === '') return;
-    await pendingEdits.commitAll();
-    if (await store.saveAs(saveAsPath.trim())) setPopover('none');
-  };
-
-  // 审核文件另存为: a typed path in both modes (the desktop save dialog is for .ziping documents);
+  // 审核文件另存为 on the desktop: a typed path (its save dialog is for .ziping documents; browser
+  // mode has the file chooser, browserFileActions);
   // the services refuse a name that is not .ziping-review, with a message.
   const saveReviewAs = async (e: FormEvent) => {
     e.preventDefault();
@@ -178,11 +170,7 @@ export function Toolbar({
           {status.readOnly ? '保存审核意见' : '保存'}
         </button>
       )}
-      <button
-        type="button"
-        onClick={() => (shell ? void saveToChosenPlace(store, pendingEdits) : toggle('saveAs'))}
-        data-testid="save-as"
-      >
+      <button type="button" onClick={() => void saveToChosenPlace(store, pendingEdits)} data-testid="save-as">
         另存为…
       </button>
       {(
@@ -207,7 +195,18 @@ export function Toolbar({
       ).map(
         ([p, label, title, testId, shown]) =>
           shown && (
-            <button key={p} type="button" onClick={() => toggle(p)} title={title} data-testid={testId}>
+            <button
+              key={p}
+              type="button"
+              onClick={() => {
+                // Browser mode: the file chooser at once; the desktop: the popover.
+                const run = browserFileAction(p, store, pendingEdits, exchange);
+                if (run) void run();
+                else toggle(p);
+              }}
+              title={title}
+              data-testid={testId}
+            >
               {label}
             </button>
           ),
@@ -253,17 +252,6 @@ export function Toolbar({
           onImport={(paths) => importReview(store, paths)}
           onClose={() => setPopover('none')}
           placeholder="审核文件（.ziping-review）或文档副本（.ziping）的路径"
-        />
-      )}
-      {saveAsOpen && (
-        <PathForm
-          label="保存到"
-          value={saveAsPath}
-          onChange={setSaveAsPath}
-          placeholder="例如 /home/user/2024年自评.ziping"
-          onSubmit={saveAs}
-          onCancel={() => setPopover('none')}
-          testId="save-as"
         />
       )}
       {popover === 'reviewSaveAs' && (

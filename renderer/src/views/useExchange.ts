@@ -8,16 +8,23 @@
 import { useCallback, useMemo } from 'react';
 import type { Finding, FindingLocation } from '../../../shared/checks/types';
 import { mergeFormsPatches } from '../../../shared/model/merge-forms';
+import type { CallResult } from '../../../shared/contract';
 import { invoke } from '../api/client';
 import { ExportWatch } from '../state/exportWatch';
 import type { EditorServices } from './EditorContext';
 
 const LISTED = 8;
 
+/** Hands an exported file on (a download); answers what to tell the user, or the failure. */
+export type Deliver = (path: string) => Promise<CallResult<string>>;
+
 export interface Exchange {
   /** Resolves true when the export is over (done, or the user went to fix an error). */
-  /** `withReview`: add the review data (default: when the document has any). */
-  exportTo: (path: string, onlyCurrent: boolean, withReview?: boolean) => Promise<boolean>;
+  /**
+   * `withReview`: add the review data (default: when the document has any). `deliver`: hands the
+   * written file on (browser mode's download) before the export counts as done.
+   */
+  exportTo: (path: string, onlyCurrent: boolean, withReview?: boolean, deliver?: Deliver) => Promise<boolean>;
   /** `targets`: the files are 绩效目标申报表 (new forms from the declared targets). */
   importFrom: (paths: string[], source?: 'forms' | 'targets') => Promise<void>;
   /** The running export's progress, for ExportProgressDialog. */
@@ -33,7 +40,7 @@ export function useExchange(
   const exportWatch = useMemo(() => new ExportWatch(), []);
   /** Exports to a .xlsx file (or a folder); true when done or when the user went to an error. */
   const exportTo = useCallback(
-    async (path: string, onlyCurrent: boolean, withReview?: boolean): Promise<boolean> => {
+    async (path: string, onlyCurrent: boolean, withReview?: boolean, deliver?: Deliver): Promise<boolean> => {
       await pendingEdits.commitAll();
       await store.flush();
       const forms = onlyCurrent && currentFormId ? [currentFormId] : store.doc.forms.map((f) => f.id);
@@ -81,7 +88,15 @@ export function useExchange(
         store.setMessage(r.error.message, r.error.code === 'cancelled' ? 'info' : 'error');
         return false;
       }
-      const where = r.value.files.length === 1 ? r.value.files[0] : `${r.value.files.length} 个文件`;
+      let where = r.value.files.length === 1 ? r.value.files[0] : `${r.value.files.length} 个文件`;
+      if (deliver) {
+        const delivered = await deliver(path);
+        if (!delivered.ok) {
+          store.setMessage(delivered.error.message, 'error');
+          return false;
+        }
+        where = delivered.value;
+      }
       store.setMessage(`已导出 ${r.value.forms} 张表${r.value.draft ? '（草稿）' : ''}：${where}`);
       return true;
     },

@@ -41,11 +41,9 @@ export function useMenuCommands(
       case 'save':
         await save();
         return;
-      case 'saveAs': {
-        if (!shell) return setPopover('saveAs');
+      case 'saveAs':
         await saveToChosenPlace(store, pendingEdits);
         return;
-      }
       case 'importExcel':
       case 'importJson': {
         if (!shell) return setPopover('import');

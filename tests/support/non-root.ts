@@ -1,14 +1,12 @@
-/**
- * Running a child as a user who is not root (uid 65534, nobody), for permission tests: as root
- * every file is readable and writable, so a read-only folder proves nothing there.
- */
+/** Running a child as a user who is not root, for permission tests (the suite runs as root here). */
 import { spawnSync } from 'node:child_process';
 
+/** nobody's uid and gid. */
 export const NOBODY = 65534;
 export const isRoot = process.getuid?.() === 0;
 const runs = (command: string, args: string[]): boolean => isRoot && spawnSync(command, args).status === 0;
 
-/** The command prefix that runs a child as a user who is not root; null when this machine cannot. */
+/** How to run a child as a user who is not root (uid 65534, nobody); null when this machine cannot. */
 export const asUser: string[] | null = !isRoot
   ? []
   : runs('setpriv', ['--version'])
@@ -17,5 +15,5 @@ export const asUser: string[] | null = !isRoot
       ? ['runuser', '-u', 'nobody', '--']
       : null;
 
-export const asUserSkipReason =
+export const skipReason =
   asUser === null ? '（跳过：以 root 运行且没有 setpriv 或 runuser，无法以普通用户测试权限）' : '';
