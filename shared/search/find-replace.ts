@@ -43,6 +43,11 @@ export function findMatches(cells: readonly TextCell[], query: string, options: 
   return matches;
 }
 
+/** How often `query` occurs in a text (a replacement that holds the query). */
+export function occurrences(text: string, query: string, options: SearchOptions): number {
+  return query === '' ? 0 : [...text.matchAll(pattern(query, options))].length;
+}
+
 /** The patches that replace one occurrence (null when its cell no longer holds it there). */
 export function replaceMatch(
   cells: readonly TextCell[],

@@ -10,7 +10,7 @@ import { readDocumentSnapshot } from '../../electron/services/document-store/sna
 import { LAYOUT_IDS } from '../../shared/model/types';
 import { ROOT } from '../support/run-cli';
 import { openApp, useSharedBrowser, type App } from './harness';
-import { cell, grid, numberOf, typeInto } from './support';
+import { cell, grid, numberOf, openChecks, typeInto } from './support';
 
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 
@@ -75,6 +75,8 @@ describe('the form editor in Chromium', { timeout: 120_000 }, () => {
 
   it('clicking a check selects its cell', async () => {
     const { page } = app;
+    await openChecks(page);
+    await page.getByTestId('checks-scope-all').click();
     const first = page.locator('[data-testid^="finding-"]').first();
     await expect.poll(() => first.count()).toBe(1);
     await first.click();

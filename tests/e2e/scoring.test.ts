@@ -7,7 +7,7 @@ import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
 import type { Form } from '../../shared/model/types';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
-import { cell, grid, numberOf, serverForm, typeInto } from './support';
+import { cell, grid, numberOf, openChecks, serverForm, typeInto } from './support';
 
 const browser = useSharedBrowser();
 
@@ -74,6 +74,7 @@ describe('judging lines', { timeout: 120_000 }, () => {
     await expect.poll(() => cell(page, 0, 'score').getAttribute('class')).toMatch(/cell-manual/);
     // No reason yet: the reason cell is flagged and the checks list it.
     await expect.poll(() => cell(page, 0, 'scoreReason').getAttribute('class')).toMatch(/cell-missing/);
+    await openChecks(page);
     await expect
       .poll(() => page.locator('[data-testid^="finding-"]', { hasText: '理由' }).count())
       .toBeGreaterThan(0);
