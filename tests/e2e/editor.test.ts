@@ -40,7 +40,7 @@ describe('the form editor in Chromium', { timeout: 120_000 }, () => {
   it('typing an actual value rescores the line, the total and the grade at once, and it is saved', async () => {
     const { page } = app;
     const doc = app.service.current?.document;
-    const form = doc?.forms.find((f) => f.projectName === '大气污染防治资金');
+    const form = doc?.forms.find((f) => f.projectName === '大气污染防治资金（示例：常见错误）');
     if (!form) throw new Error('sample lacks 大气污染防治资金');
     await page.getByTestId(`form-item-${form.id}`).click();
     await expect.poll(() => cell(page, 0, 'actual').innerText()).toBe('100%');

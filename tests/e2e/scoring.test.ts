@@ -63,7 +63,9 @@ describe('judging lines', { timeout: 120_000 }, () => {
   it('a score typed over the suggestion is marked, asks for a reason, and 恢复建议分 takes it back', async () => {
     const app = current();
     const { page } = app;
-    const form = app.service.current?.document.forms.find((f) => f.projectName === '大气污染防治资金');
+    const form = app.service.current?.document.forms.find(
+      (f) => f.projectName === '大气污染防治资金（示例：常见错误）',
+    );
     if (!form) throw new Error('sample lacks 大气污染防治资金');
     await page.getByTestId(`form-item-${form.id}`).click();
     await expect.poll(() => cell(page, 0, 'score').innerText()).toBe('5');
