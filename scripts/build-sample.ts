@@ -8,12 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getLayout } from '../shared/layouts/definitions';
 import { HUNAN_PROJECT_FUNDS_ROWS } from '../shared/layouts/hunan';
 import type { Patch } from '../shared/model/patch';
 import { plainSource } from '../shared/model/printed-lines';
 import type { Form } from '../shared/model/types';
 import { DocumentSession } from '../electron/services/document-store/session';
 import { fixtureFiles, readFixture } from '../tests/support/documents';
+import { cleanSampleForm, MISTAKES_MARK, MISTAKES_SOURCE, mistakesForm } from './sample-forms';
 
 export const SAMPLE_PATH = path.join(import.meta.dirname, '../samples/示例.ziping');
 
@@ -53,13 +55,17 @@ export function buildSample(target = SAMPLE_PATH): void {
       ...files.filter((f) => f.startsWith('004-')),
       ...files.filter((f) => f.startsWith('002-')),
     ];
-    const patches: Patch[] = ordered.map((file, i) => ({
-      op: 'insertForm',
-      index: i,
-      form: file.startsWith('004-')
-        ? asPrinted004(readFixture(file, `f${i + 1}`).form)
-        : readFixture(file, `f${i + 1}`).form,
-    }));
+    // Every form passes the checks (the sample exports without 草稿) but the last, which shows
+    // the typical mistakes on purpose.
+    const layout = getLayout('hunan');
+    const forms = ordered.map((file, i) => {
+      const read = readFixture(file, `f${i + 1}`).form;
+      const form = file.startsWith('004-') ? asPrinted004(read) : read;
+      return form.projectName === MISTAKES_SOURCE ? mistakesForm(form) : cleanSampleForm(form, layout);
+    });
+    if (!forms.some((f) => f.projectName.endsWith(MISTAKES_MARK)))
+      throw new Error(`示例文档：没有“${MISTAKES_SOURCE}”，无法保留常见错误示例`);
+    const patches: Patch[] = forms.map((form, index) => ({ op: 'insertForm', index, form }));
     const applied = session.apply(patches);
     if (!applied.ok) throw new Error(applied.error.message);
     const saved = session.save();

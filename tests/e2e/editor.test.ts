@@ -10,7 +10,7 @@ import { readDocumentSnapshot } from '../../electron/services/document-store/sna
 import { LAYOUT_IDS } from '../../shared/model/types';
 import { ROOT } from '../support/run-cli';
 import { openApp, useSharedBrowser, type App } from './harness';
-import { cell, grid, numberOf, typeInto } from './support';
+import { cell, grid, numberOf, openChecks, typeInto } from './support';
 
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 
@@ -40,7 +40,7 @@ describe('the form editor in Chromium', { timeout: 120_000 }, () => {
   it('typing an actual value rescores the line, the total and the grade at once, and it is saved', async () => {
     const { page } = app;
     const doc = app.service.current?.document;
-    const form = doc?.forms.find((f) => f.projectName === '大气污染防治资金');
+    const form = doc?.forms.find((f) => f.projectName === '大气污染防治资金（示例：常见错误）');
     if (!form) throw new Error('sample lacks 大气污染防治资金');
     await page.getByTestId(`form-item-${form.id}`).click();
     await expect.poll(() => cell(page, 0, 'actual').innerText()).toBe('100%');
@@ -75,6 +75,8 @@ describe('the form editor in Chromium', { timeout: 120_000 }, () => {
 
   it('clicking a check selects its cell', async () => {
     const { page } = app;
+    await openChecks(page);
+    await page.getByTestId('checks-scope-all').click();
     const first = page.locator('[data-testid^="finding-"]').first();
     await expect.poll(() => first.count()).toBe(1);
     await first.click();

@@ -21,7 +21,7 @@ describe('history and comparison in the editor', { timeout: 120_000 }, () => {
 
   it('a cell’s history from the context menu restores its old value in one action', async () => {
     const { page } = app();
-    const form = await showForm(app(), '大气污染防治资金');
+    const form = await showForm(app(), '大气污染防治资金（示例：常见错误）');
     const before = form.indicators[0]?.actual ?? '';
     expect(before).toBe('100%');
     await typeInto(page, 0, 'actual', '60%');
@@ -49,7 +49,7 @@ describe('history and comparison in the editor', { timeout: 120_000 }, () => {
     await panel.getByTestId('history-whole-form').click();
     await expect.poll(() => entries.count()).toBe(4);
     expect(await entries.first().getByTestId('history-new').innerText()).toBe('60%');
-    expect(await entries.last().innerText()).toMatch(/新增表“大气污染防治资金”/);
+    expect(await entries.last().innerText()).toMatch(/新增表“大气污染防治资金（示例：常见错误）”/);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'history.png') });
     await panel.getByTestId('history-close').click();
@@ -60,7 +60,7 @@ describe('history and comparison in the editor', { timeout: 120_000 }, () => {
 
   it('compares with a saved version: the changed cell old | new, and the total before and after', async () => {
     const { page } = app();
-    const form = await showForm(app(), '大气污染防治资金');
+    const form = await showForm(app(), '大气污染防治资金（示例：常见错误）');
     await page.getByTestId('save').click();
     await expect.poll(() => app().service.current?.dirty).toBe(false);
     await typeInto(page, 0, 'actual', '50%');

@@ -29,7 +29,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
 
   it('Ctrl+Shift+= inserts a line under the same levels, Ctrl+- deletes, Alt+Shift+↓ moves; each undoes in one step', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const before = names(form.id);
     const second = serverForm(app, form.id).indicators[1];
     if (!second) throw new Error('form too short');
@@ -57,7 +57,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
 
   it('the context menu inserts below and deletes selected lines', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const before = names(form.id);
     await cell(page, 0, 'name').click({ button: 'right' });
     await expect.poll(() => page.getByTestId('grid-menu').count()).toBe(1);
@@ -177,7 +177,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     });
     expect(r.ok).toBe(true);
     await page.reload();
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const lines = serverForm(app, form.id).indicators;
     const first = lines[0];
     if (!first) throw new Error('no lines');
@@ -201,7 +201,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     ];
     expect(app.service.call('doc/apply', { patches }).ok).toBe(true);
     await page.reload();
-    await openForm('大气污染防治资金');
+    await openForm('大气污染防治资金（示例：常见错误）');
     const share = (n: number) => String(Math.round((12 / n) * 100) / 100);
     await expect.poll(() => cell(page, 0, 'weight').innerText()).toBe(share(group.length));
 
@@ -286,7 +286,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
 
   it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const last = form.indicators.length - 1;
     // 一级/二级 cells are merged down: their element carries the first row of the merge, so
     // the row is read off a column that is never merged.
@@ -309,7 +309,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
   });
   it('a row is as tall as its text: when typed, undone, and after another form was shown', async () => {
     const { page } = app;
-    await openForm('大气污染防治资金');
+    await openForm('大气污染防治资金（示例：常见错误）');
     const rowHeight = (row: number) =>
       grid(page)
         .locator(`.ag-row[row-index="${row}"]`)
@@ -334,7 +334,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     const other = await openForm('环保督察工作经费');
     await expect.poll(() => cell(page, 0, 'name').innerText()).toBe(other.indicators[0]?.name ?? '');
     expect(await rowHeight(0)).toBeLessThan(tall);
-    await openForm('大气污染防治资金');
+    await openForm('大气污染防治资金（示例：常见错误）');
     await expect.poll(() => rowHeight(0)).toBe(tall);
 
     await page.keyboard.press('Control+z');
@@ -353,14 +353,14 @@ describe('forms in the sidebar', { timeout: 120_000 }, () => {
   it('duplicates, moves and deletes a form, each one undo step', async () => {
     const app = current();
     const { page } = app;
-    const form = await showForm(app, '大气污染防治资金');
+    const form = await showForm(app, '大气污染防治资金（示例：常见错误）');
     const before = ids(app);
     const at = before.indexOf(form.id);
 
     await page.getByTestId('formDuplicate').click();
     await expect.poll(() => ids(app).length).toBe(before.length + 1);
     const copy = app.service.current?.document.forms[at + 1];
-    expect(copy?.projectName).toBe('大气污染防治资金（副本）');
+    expect(copy?.projectName).toBe('大气污染防治资金（示例：常见错误）（副本）');
     expect(copy?.indicators).toEqual(serverForm(app, form.id).indicators);
     // The copy is selected and shown.
     await expect.poll(() => page.getByTestId('form-view').getAttribute('data-form-id')).toBe(copy?.id);

@@ -7,7 +7,7 @@ import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
 import type { Form } from '../../shared/model/types';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
-import { cell, grid, numberOf, serverForm, typeInto } from './support';
+import { cell, grid, numberOf, openChecks, serverForm, typeInto } from './support';
 
 const browser = useSharedBrowser();
 
@@ -63,7 +63,9 @@ describe('judging lines', { timeout: 120_000 }, () => {
   it('a score typed over the suggestion is marked, asks for a reason, and 恢复建议分 takes it back', async () => {
     const app = current();
     const { page } = app;
-    const form = app.service.current?.document.forms.find((f) => f.projectName === '大气污染防治资金');
+    const form = app.service.current?.document.forms.find(
+      (f) => f.projectName === '大气污染防治资金（示例：常见错误）',
+    );
     if (!form) throw new Error('sample lacks 大气污染防治资金');
     await page.getByTestId(`form-item-${form.id}`).click();
     await expect.poll(() => cell(page, 0, 'score').innerText()).toBe('5');
@@ -74,6 +76,7 @@ describe('judging lines', { timeout: 120_000 }, () => {
     await expect.poll(() => cell(page, 0, 'score').getAttribute('class')).toMatch(/cell-manual/);
     // No reason yet: the reason cell is flagged and the checks list it.
     await expect.poll(() => cell(page, 0, 'scoreReason').getAttribute('class')).toMatch(/cell-missing/);
+    await openChecks(page);
     await expect
       .poll(() => page.locator('[data-testid^="finding-"]', { hasText: '理由' }).count())
       .toBeGreaterThan(0);

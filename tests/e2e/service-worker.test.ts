@@ -59,7 +59,9 @@ afterAll(async () => {
 
 describe('browser mode with the document service in a worker thread', { timeout: 120_000 }, () => {
   it('an edit typed in the grid is kept by the worker and saved into the file', async () => {
-    const form = (await workerDocument())?.forms.find((f) => f.projectName === '大气污染防治资金');
+    const form = (await workerDocument())?.forms.find(
+      (f) => f.projectName === '大气污染防治资金（示例：常见错误）',
+    );
     if (!form) throw new Error('sample lacks 大气污染防治资金');
     await page.getByTestId(`form-item-${form.id}`).click();
     await expect.poll(() => cell(page, 0, 'actual').innerText()).toBe('100%');

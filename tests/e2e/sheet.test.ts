@@ -21,7 +21,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('Shift+arrows select a block; Ctrl+C copies it as TSV that Excel reads', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     await cell(page, 0, 'name').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowRight');
@@ -40,7 +40,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('pastes a block with multi-line cells and full-width spaces, and one Ctrl+Z undoes it all', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const before = structuredClone(serverForm(app, form.id).indicators.slice(0, 2));
     const total = await numberOf(page, 'form-total');
     await cell(page, 0, 'name').click();
@@ -59,7 +59,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('a paste that changes scores rescores the form, and undo brings the total back', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const total = await numberOf(page, 'form-total');
     await cell(page, 0, 'actual').click();
     await pasteText(page, '50%\r\n');
@@ -71,7 +71,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('a block longer than the table offers to add rows; adding and undoing are one step each', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const count = form.indicators.length;
     await cell(page, count - 1, 'name').click();
     await pasteText(page, '最后一行\n新增一\n新增二\n');
@@ -92,7 +92,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('a bad number refuses the whole paste with a Chinese message, nothing half pasted', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const weights = serverForm(app, form.id).indicators.map((i) => i.weight);
     await cell(page, 0, 'weight').click();
     await pasteText(page, '3\r\n五分\r\n');
@@ -102,7 +102,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('Ctrl+D fills down and Delete clears a range, each one undo step', async () => {
     const { page } = app;
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const names = serverForm(app, form.id).indicators.map((i) => i.name);
     await cell(page, 0, 'name').click();
     await page.keyboard.press('Shift+ArrowDown');
@@ -130,7 +130,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(app.server.url).origin,
     });
-    const form = await openForm('大气污染防治资金');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     const names = serverForm(app, form.id).indicators.map((i) => i.name);
     await cell(page, 0, 'name').click();
     await page.keyboard.press('Shift+ArrowDown');
@@ -144,7 +144,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('dragging the mouse selects a block', async () => {
     const { page } = app;
-    await openForm('大气污染防治资金');
+    await openForm('大气污染防治资金（示例：常见错误）');
     const from = await cell(page, 0, 'name').boundingBox();
     const to = await cell(page, 2, 'name').boundingBox();
     if (!from || !to) throw new Error('cells not shown');
@@ -162,7 +162,7 @@ describe('the funds block', { timeout: 120_000 }, () => {
   it('an amount typed into the total row repaints the execution rate, and undo puts it back', async () => {
     const app = current();
     const { page } = app;
-    const form = await showForm(app, '大气污染防治资金');
+    const form = await showForm(app, '大气污染防治资金（示例：常见错误）');
     const funds = page.getByTestId('funds-grid');
     const fundsOf = serverForm(app, form.id).funds;
     const totalRow = fundsTotalRow(fundsOf, getLayout('hunan').kinds.project.fundsRows);

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generatedDocument } from '../support/documents';
 import { writeDocumentFile } from '../support/document-file';
 import { openApp, useSharedBrowser, type App } from './harness';
+import { openChecks } from './support';
 
 const browser = useSharedBrowser();
 const FORMS = 500;
@@ -57,6 +58,7 @@ describe('the sidebar of a 500-form document', { timeout: 180_000 }, () => {
     await page.getByTestId('form-item-f2').click();
     await expect.poll(() => page.getByTestId('form-view').getAttribute('data-form-id')).toBe('f2');
     // 全部表 in the checks panel lists findings of forms far down the list, rendered by window.
+    await openChecks(page);
     await page.getByTestId('checks-scope-all').click();
     const findings = page.locator('[data-testid^="finding-"]');
     const total = Number(

@@ -66,3 +66,11 @@ export async function showForm(app: App, name: string): Promise<Form> {
   await expect.poll(() => grid(app.page).locator('.ag-row').count()).toBeGreaterThan(0);
   return form;
 }
+
+/** Opens the checks panel (folded to one line at start; F9 or 展开 opens it). */
+export async function openChecks(page: Page): Promise<void> {
+  const panel = page.getByTestId('checks-panel');
+  await expect.poll(() => panel.count()).toBe(1);
+  if ((await panel.getAttribute('data-open')) !== 'true') await page.getByTestId('checks-toggle').click();
+  await expect.poll(() => panel.getAttribute('data-open')).toBe('true');
+}

@@ -4,4 +4,6 @@ import type { FindingLocation } from '../../../shared/checks/types';
 export interface FocusRequest {
   location: FindingLocation;
   nonce: number;
+  /** Runs once the cell is shown (查找 gives the focus back to its bar). */
+  after?: () => void;
 }

@@ -3,7 +3,7 @@
  * added and removed, every changed cell 原值 | 新值 side by side, totals and grades before and
  * after — and the same exported to Excel.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CompareAgainst, CompareResult, SavedVersion } from '../../../shared/contract';
 import type { FormComparison, FormScore } from '../../../shared/compare/compare';
 import { FORM_STATUS_NAMES, lineChangeName } from '../../../shared/compare/names';
@@ -15,6 +15,7 @@ import { baseName } from '../api/files';
 import { fileChooser, folderOf, joinPath } from '../state/fileChooser';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
+import { useModalFocus } from './useModalFocus';
 
 interface Props {
   store: DocumentStore;
@@ -35,6 +36,8 @@ export function CompareView({ store, onClose }: Props) {
   const [result, setResult] = useState<CompareResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLDivElement | null>(null);
+  useModalFocus(box, onClose);
 
   useEffect(() => {
     void invoke('history/versions', {}).then((r) => {
@@ -118,7 +121,14 @@ export function CompareView({ store, onClose }: Props) {
 
   return (
     <div className="dialog-backdrop">
-      <div className="dialog compare-view" role="dialog" aria-label="比较" data-testid="compare-view">
+      <div
+        className="dialog compare-view"
+        role="dialog"
+        aria-modal="true"
+        aria-label="比较"
+        data-testid="compare-view"
+        ref={box}
+      >
         <h2 className="dialog-title">比较</h2>
         <form className="compare-source" onSubmit={(e) => void compare(e)}>
           <label>

@@ -1,20 +1,13 @@
 /** The editor's modal dialog: the current question of the Dialogs service, if any. */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { Dialogs } from '../state/dialogs';
+import { useModalFocus } from './useModalFocus';
 
 export function DialogHost({ dialogs }: { dialogs: Dialogs }) {
   const open = useSyncExternalStore(dialogs.subscribe, dialogs.get);
-  const primary = useRef<HTMLButtonElement | null>(null);
-  const returnTo = useRef<Element | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    returnTo.current = document.activeElement;
-    primary.current?.focus();
-    return () => {
-      if (returnTo.current instanceof HTMLElement) returnTo.current.focus();
-    };
-  }, [open]);
+  const box = useRef<HTMLDivElement | null>(null);
+  // Esc dismisses (answer null) wherever the focus is; the primary choice has the focus.
+  useModalFocus(box, () => open?.answer(null), open);
 
   if (!open) return null;
   return (
@@ -25,12 +18,7 @@ export function DialogHost({ dialogs }: { dialogs: Dialogs }) {
         aria-modal="true"
         aria-label={open.title}
         data-testid="dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            open.answer(null);
-          }
-        }}
+        ref={box}
       >
         <h2 className="dialog-title">{open.title}</h2>
         <p className="dialog-message">{open.message}</p>
@@ -39,7 +27,6 @@ export function DialogHost({ dialogs }: { dialogs: Dialogs }) {
             <button
               key={c.id}
               type="button"
-              ref={c.primary ? primary : undefined}
               className={c.danger ? 'danger' : c.primary ? 'primary' : undefined}
               onClick={() => open.answer(c.id)}
               data-testid={`dialog-${c.id}`}

@@ -21,8 +21,9 @@ import { StatusBar } from './StatusBar';
 import { Toolbar, type ToolbarPopover } from './Toolbar';
 import { useExchange } from './useExchange';
 import { useDocumentTools } from './useDocumentTools';
-import { useMenuCommands } from './useMenuCommands';
+import { TOGGLE_CHECKS, useMenuCommands } from './useMenuCommands';
 import { PrintDialog } from './PrintDialog';
+import { FindBar, type FindMode } from './FindBar';
 import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
 import { HistoryPanel } from './HistoryPanel';
@@ -83,10 +84,10 @@ export function Editor({ store, onClosed }: Props) {
   const openSummary = useCallback(() => setSummaryOpen(true), []);
 
   const showPlace = useCallback(
-    (location: FindingLocation | null) => {
+    (location: FindingLocation | null, after?: () => void) => {
       if (!location) return;
       openForm(location.formId);
-      setFocus({ location, nonce: ++nonce.current });
+      setFocus({ location, nonce: ++nonce.current, ...(after ? { after } : {}) });
     },
     [openForm],
   );
@@ -131,7 +132,13 @@ export function Editor({ store, onClosed }: Props) {
   const exchange = useExchange(services, form?.id ?? null, showPlace);
   const tools = useDocumentTools(services, (paths) => exchange.importFrom(paths, 'targets'));
   const [popover, setPopover] = useState<ToolbarPopover>('none');
-  useMenuCommands(services, { save, undo, redo, exchange, tools, setPopover });
+  // 查找 / 替换: the bar's mode, and a count of Ctrl+F / Ctrl+H presses (each focuses its box).
+  const [find, setFind] = useState<{ mode: FindMode; request: number } | null>(null);
+  const openFind = useCallback(
+    (mode: FindMode) => setFind((f) => ({ mode, request: (f?.request ?? 0) + 1 })),
+    [],
+  );
+  useMenuCommands(services, { save, undo, redo, exchange, tools, setPopover, find: () => openFind('find') });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -141,7 +148,9 @@ export function Editor({ store, onClosed }: Props) {
       if ((command === 'undo' || command === 'redo') && textBoxKeepsUndo(e.target)) return;
       e.preventDefault();
       e.stopPropagation();
-      if (command === 'previousForm' || command === 'nextForm')
+      if (command === 'find' || command === 'replace') openFind(command);
+      else if (command === 'toggleChecks') window.dispatchEvent(new Event(TOGGLE_CHECKS));
+      else if (command === 'previousForm' || command === 'nextForm')
         void switchForm(command === 'nextForm' ? 1 : -1);
       else if (command === 'print') {
         // What is being typed is committed first, so that it is printed.
@@ -152,7 +161,7 @@ export function Editor({ store, onClosed }: Props) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, undo, redo, switchForm, store, services]);
+  }, [save, undo, redo, switchForm, store, services, openFind]);
 
   return (
     <EditorContext.Provider value={services}>
@@ -190,6 +199,16 @@ export function Editor({ store, onClosed }: Props) {
             onSummary={openSummary}
           />
           <div className="editor-main">
+            {find && (
+              <FindBar
+                store={store}
+                mode={find.mode}
+                request={find.request}
+                onMode={openFind}
+                onClose={() => setFind(null)}
+                onShow={showPlace}
+              />
+            )}
             <div className="form-scroll" data-testid="form-scroll">
               {summaryOpen ? (
                 <SummaryView store={store} onOpen={openForm} />

@@ -2,9 +2,10 @@
  * The progress of a long Excel export: which form of how many, a bar, and 取消 (Esc too). Modal,
  * so that the document is not edited while it is being exported.
  */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { ExportJobProgress } from '../../../shared/contract';
 import type { ExportWatch } from '../state/exportWatch';
+import { useModalFocus } from './useModalFocus';
 
 function progressText(p: ExportJobProgress | null): string {
   if (!p || p.stage === 'check') return '正在审核…';
@@ -16,25 +17,9 @@ function progressText(p: ExportJobProgress | null): string {
 export function ExportProgressDialog({ watch }: { watch: ExportWatch }) {
   const state = useSyncExternalStore(watch.subscribe, watch.get);
   const visible = state?.visible === true;
-  const cancelButton = useRef<HTMLButtonElement | null>(null);
-
-  useEffect(() => {
-    if (!visible) return;
-    const returnTo = document.activeElement;
-    cancelButton.current?.focus();
-    // Esc cancels wherever the focus is: the dialog is modal, nothing else wants the key meanwhile.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      e.stopPropagation();
-      watch.cancel();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      if (returnTo instanceof HTMLElement) returnTo.focus();
-    };
-  }, [visible, watch]);
+  const box = useRef<HTMLDivElement | null>(null);
+  // 取消 has the focus; Esc cancels (the dialog is modal: nothing else wants the key meanwhile).
+  useModalFocus(box, () => watch.cancel(), visible);
 
   if (!state || !visible) return null;
   const { progress, cancelling } = state;
@@ -49,6 +34,7 @@ export function ExportProgressDialog({ watch }: { watch: ExportWatch }) {
         aria-modal="true"
         aria-label={title}
         data-testid="export-progress"
+        ref={box}
       >
         <h2 className="dialog-title">{title}</h2>
         <p className="dialog-message" data-testid="export-progress-text">
@@ -62,7 +48,6 @@ export function ExportProgressDialog({ watch }: { watch: ExportWatch }) {
         <div className="dialog-buttons">
           <button
             type="button"
-            ref={cancelButton}
             disabled={cancelling}
             onClick={() => watch.cancel()}
             title={scanning ? '取消读取（Esc）：不更改任何文件' : '取消导出（Esc）：不写入任何文件'}

@@ -69,7 +69,8 @@ export function FormView({ form, focus }: Props) {
     let tries = 0;
     let frame = 0;
     const attempt = () => {
-      if (show(focus.location) || ++tries > 30) return;
+      if (show(focus.location)) return focus.after?.();
+      if (++tries > 30) return;
       frame = requestAnimationFrame(attempt);
     };
     attempt();

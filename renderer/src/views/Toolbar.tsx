@@ -1,5 +1,5 @@
 /** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { saveToChosenPlace } from '../state/fileNames';
 import { LayoutSelect } from './LayoutSelect';
@@ -13,6 +13,7 @@ import type { DocumentTools } from './useDocumentTools';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 import { importReview } from '../state/reviewImport';
+import { useModalFocus } from './useModalFocus';
 
 interface Props {
   store: DocumentStore;
@@ -59,6 +60,17 @@ export function Toolbar({
   const [reviewPath, setReviewPath] = useState(store.status.reviewFile ?? '');
   const [confirmClose, setConfirmClose] = useState(false);
   const { status } = store;
+  // Every popover takes the focus and closes with Esc.
+  const popovers = useRef<HTMLDivElement | null>(null);
+  const openPopover = confirmClose ? 'confirmClose' : popover === 'none' ? null : popover;
+  useModalFocus(
+    popovers,
+    () => {
+      setConfirmClose(false);
+      setPopover('none');
+    },
+    openPopover,
+  );
 
   // 审核文件另存为 on the desktop: a typed path (its save dialog is for .ziping documents; browser
   // mode has the file chooser, browserFileActions);
@@ -233,68 +245,70 @@ export function Toolbar({
       <button type="button" onClick={() => void close(false)} data-testid="close-doc">
         关闭
       </button>
-      {popover === 'export' && (
-        <ExportPopover
-          store={store}
-          currentFormId={currentFormId}
-          onExport={exchange.exportTo}
-          onClose={() => setPopover('none')}
-        />
-      )}
-      {popover === 'tools' && (
-        <DocumentToolsPopover store={store} tools={tools} onClose={() => setPopover('none')} />
-      )}
-      {popover === 'import' && (
-        <ImportPopover onImport={exchange.importFrom} onClose={() => setPopover('none')} />
-      )}
-      {popover === 'importReview' && (
-        <ImportPopover
-          onImport={(paths) => importReview(store, paths)}
-          onClose={() => setPopover('none')}
-          placeholder="审核文件（.ziping-review）或文档副本（.ziping）的路径"
-        />
-      )}
-      {popover === 'reviewSaveAs' && (
-        <PathForm
-          label="审核文件保存到"
-          value={reviewPath}
-          onChange={setReviewPath}
-          placeholder="例如 /home/user/2024年自评.ziping-review"
-          onSubmit={saveReviewAs}
-          onCancel={() => setPopover('none')}
-          busy={store.saving}
-          testId="review-save-as"
-        />
-      )}
-      {confirmClose && (
-        <div className="toolbar-popover" role="alertdialog" data-testid="close-confirm">
-          <span>文档有未保存的修改。</span>
-          <button
-            type="button"
-            onClick={() => {
-              setConfirmClose(false);
-              void onSave().then(async (ok) => {
-                if (ok) await close(false);
-              });
-            }}
-          >
-            保存并关闭
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setConfirmClose(false);
-              void close(true);
-            }}
-            data-testid="close-discard"
-          >
-            不保存
-          </button>
-          <button type="button" onClick={() => setConfirmClose(false)}>
-            取消
-          </button>
-        </div>
-      )}
+      <div className="toolbar-popovers" ref={popovers}>
+        {popover === 'export' && (
+          <ExportPopover
+            store={store}
+            currentFormId={currentFormId}
+            onExport={exchange.exportTo}
+            onClose={() => setPopover('none')}
+          />
+        )}
+        {popover === 'tools' && (
+          <DocumentToolsPopover store={store} tools={tools} onClose={() => setPopover('none')} />
+        )}
+        {popover === 'import' && (
+          <ImportPopover onImport={exchange.importFrom} onClose={() => setPopover('none')} />
+        )}
+        {popover === 'importReview' && (
+          <ImportPopover
+            onImport={(paths) => importReview(store, paths)}
+            onClose={() => setPopover('none')}
+            placeholder="审核文件（.ziping-review）或文档副本（.ziping）的路径"
+          />
+        )}
+        {popover === 'reviewSaveAs' && (
+          <PathForm
+            label="审核文件保存到"
+            value={reviewPath}
+            onChange={setReviewPath}
+            placeholder="例如 /home/user/2024年自评.ziping-review"
+            onSubmit={saveReviewAs}
+            onCancel={() => setPopover('none')}
+            busy={store.saving}
+            testId="review-save-as"
+          />
+        )}
+        {confirmClose && (
+          <div className="toolbar-popover" role="alertdialog" data-testid="close-confirm">
+            <span>文档有未保存的修改。</span>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmClose(false);
+                void onSave().then(async (ok) => {
+                  if (ok) await close(false);
+                });
+              }}
+            >
+              保存并关闭
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmClose(false);
+                void close(true);
+              }}
+              data-testid="close-discard"
+            >
+              不保存
+            </button>
+            <button type="button" onClick={() => setConfirmClose(false)}>
+              取消
+            </button>
+          </div>
+        )}
+      </div>
     </header>
   );
 }

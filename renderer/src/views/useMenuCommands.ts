@@ -19,6 +19,8 @@ interface Actions {
   exchange: Exchange;
   tools: DocumentTools;
   setPopover: (p: ToolbarPopover) => void;
+  /** 查找: the find bar across all forms (Ctrl+F). */
+  find: () => void;
 }
 
 export const HELP_TEXT = [
@@ -26,13 +28,14 @@ export const HELP_TEXT = [
   '拖动鼠标或 Shift+方向键选择区域；Ctrl+C / Ctrl+X / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+D 向下填充。',
   'Ctrl+Z 撤销，Ctrl+Y 重做；Ctrl+Shift+= 插入指标行，Ctrl+- 删除，Alt+Shift+↑/↓ 移动；右键有更多操作。',
   'Ctrl+PageUp / Ctrl+PageDown 切换到上一张 / 下一张表（与 Excel 切换工作表相同）。',
+  'Ctrl+F 在全部表中查找（Enter 下一处，Shift+Enter 上一处），Ctrl+H 替换；全部替换可用 Ctrl+Z 一次撤销。',
   '得分随输入实时计算；在“得分”列直接改分即为手工打分，请在“打分理由”中写明理由；“恢复建议分”可撤回。',
-  '下方“审核”列出每个问题，点一下即定位到单元格；有错误时不能正式导出 Excel，可导出草稿。',
+  '下方“审核”按类别列出问题（F9 展开或收起），点一下即定位到单元格；有错误时不能正式导出 Excel，可导出草稿。',
 ].join('\n');
 
 export function useMenuCommands(
   { store, pendingEdits, dialogs }: EditorServices,
-  { save, undo, redo, exchange, tools, setPopover }: Actions,
+  { save, undo, redo, exchange, tools, setPopover, find }: Actions,
 ): void {
   const latest = useRef<(command: MenuCommand) => Promise<void>>(async () => undefined);
 
@@ -110,8 +113,7 @@ export function useMenuCommands(
       case 'redo':
         return redo();
       case 'find':
-        document.querySelector<HTMLInputElement>('[data-testid="form-filter"]')?.focus();
-        return;
+        return find();
       case 'toggleChecks':
         window.dispatchEvent(new Event(TOGGLE_CHECKS));
         return;
