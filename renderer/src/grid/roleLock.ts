@@ -4,7 +4,9 @@
  * open no editor; trying (a double click, Enter, F2, typing) says why in the status bar.
  */
 import type { CellDoubleClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent } from 'ag-grid-community';
+import { useMemo } from 'react';
 import { AUDIT_REFUSED, AUTHOR_DATA_REFUSED } from '../../../shared/review/roles';
+import type { DocumentStore } from '../state/documentStore';
 
 const AUDIT_COLUMNS: ReadonlySet<string> = new Set(['auditScore', 'auditOpinion']);
 
@@ -34,4 +36,16 @@ export function roleLockEvents(reviewing: () => boolean, tell: (text: string) =>
       explain(e.column.getColId(), !!e.node.rowPinned);
     },
   };
+}
+
+/** The grid events of a form's grid: refusals go to the store's status bar. */
+export function useRoleLockEvents(store: DocumentStore) {
+  return useMemo(
+    () =>
+      roleLockEvents(
+        () => store.status.reviewing,
+        (text) => store.setMessage(text, 'error'),
+      ),
+    [store],
+  );
 }

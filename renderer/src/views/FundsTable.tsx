@@ -20,7 +20,7 @@ import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
 import { commitAudit } from '../grid/auditEdits';
 import type { AuditColId } from '../grid/indicatorContext';
-import { roleLockEvents } from '../grid/roleLock';
+import { useRoleLockEvents } from '../grid/roleLock';
 import { FUNDS_LINE } from '../../../shared/review/types';
 
 interface Props {
@@ -95,14 +95,7 @@ export function FundsTable({ form, result, handle }: Props) {
   context.dash = kind.fundsDash ?? '—';
   context.readOnly = store.readOnly;
   context.reviewing = store.status.reviewing;
-  const lockEvents = useMemo(
-    () =>
-      roleLockEvents(
-        () => store.status.reviewing,
-        (text) => store.setMessage(text, 'error'),
-      ),
-    [store],
-  );
+  const lockEvents = useRoleLockEvents(store);
   const policy = store.layout.policy;
   context.rowExecution = kind.fundsRowScores ? (row) => scoreFundsRow(form.funds, row, policy) : null;
   context.audit = store.review.audit(form.id, FUNDS_LINE);

@@ -17,7 +17,7 @@ import { syncRowHeights } from '../grid/rowHeights';
 import { formGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
-import { roleLockEvents } from '../grid/roleLock';
+import { useRoleLockEvents } from '../grid/roleLock';
 import { libraryWith } from '../state/indicatorLibrary';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
@@ -51,14 +51,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   );
   context.update(form, result, layout, store.readOnly, store.review, onAudit);
   context.reviewing = store.status.reviewing;
-  const lockEvents = useMemo(
-    () =>
-      roleLockEvents(
-        () => store.status.reviewing,
-        (text) => store.setMessage(text, 'error'),
-      ),
-    [store],
-  );
+  const lockEvents = useRoleLockEvents(store);
   context.library = () => libraryWith(store.doc);
   const handledSeq = useRef(store.lastTouched.seq);
   const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
