@@ -71,7 +71,10 @@ export function UserProfileDialog({ initial, onSaved, onCancel }: Props) {
             ref={first}
             value={name}
             maxLength={NAME_MAX + 10}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value);
+              setProblem(null);
+            }}
             data-testid="user-name"
           />
         </label>
@@ -80,7 +83,10 @@ export function UserProfileDialog({ initial, onSaved, onCancel }: Props) {
           <input
             value={unit}
             maxLength={UNIT_MAX + 10}
-            onChange={(e) => setUnit(e.target.value)}
+            onChange={(e) => {
+              setUnit(e.target.value);
+              setProblem(null);
+            }}
             placeholder="如：某某县财政局"
             data-testid="user-unit"
           />
