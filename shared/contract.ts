@@ -8,6 +8,7 @@
 import type { HistoryListing } from './history/entries';
 import type { Form } from './model/types';
 import type { ReviewItem } from './review/types';
+import type { UserProfile } from './user/profile';
 import {
   cellRef,
   compareAgainst,
@@ -17,11 +18,13 @@ import {
   filePath,
   filePathEnding,
   formId,
+  isoTime,
   layoutId,
   patches,
   plainId,
   reviewPatches,
   savedVersion,
+  userProfile,
   year,
 } from './contract/args';
 import {
@@ -139,6 +142,15 @@ export const CONTRACT = {
     obj({ path: filePathEnding('.ziping-review', '审核文件的保存位置') }),
     returns<DocStatus>(),
   ),
+  // ---- Who works here, and what the author has seen of the review data (issue #19)
+  /** The user's 姓名 and 单位 from the data folder; null until given (the first-run dialog asks). */
+  'user/get': call(none, returns<UserProfile | null>()),
+  /** Stores 姓名 and 单位; the open document's next changes and review data are signed with them. */
+  'user/set': call(userProfile, returns<{ profile: UserProfile; status: DocStatus | null }>()),
+  /** Up to when the user last looked at the open document's review data; null: never (or not saved yet). */
+  'review/seen': call(none, returns<string | null>()),
+  /** Records that the review data of the open document was looked at up to `at`. */
+  'review/markSeen': call(obj({ at: isoTime }), returns<null>()),
   /**
    * Rebuilds a refused document (error.canRebuild) as a clean copy at `to`: a new file with only
    * the rows of the document's tables; `from` is only read. Opening `to` is the caller's next step.

@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { signature } from '../../shared/user/profile';
+import { readUserProfile } from './user-settings';
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   const override = env.ZIPING_DATA_DIR;
@@ -17,13 +19,14 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return dir;
 }
 
-/** Who is working: written into owner files and the change history. */
-export function currentUser(): { user: string; host: string } {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // No passwd entry (containers): keep a placeholder rather than failing to open documents.
-  }
-  return { user, host: os.hostname() };
+/** The signature of edits made before the user gave a name (the first-run dialog asks for one). */
+export const UNNAMED_USER = '未署名用户';
+
+/**
+ * Who is working: the name (and unit) the user gave, written into owner files, the change history
+ * and review data. Never the operating system's login: it means nothing to a reviewer elsewhere.
+ */
+export function currentUser(dir: string = dataDir()): { user: string; host: string } {
+  const profile = readUserProfile(dir);
+  return { user: profile ? signature(profile) : UNNAMED_USER, host: os.hostname() };
 }

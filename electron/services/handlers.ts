@@ -16,8 +16,7 @@ import {
 } from '../../shared/contract';
 import type { Patch } from '../../shared/model/patch';
 import type { ReviewPatch } from '../../shared/review/patch';
-import { DocFailure } from './document-store/errors';
-import { readReviewFrom } from './document-store/review-store';
+import { readReviewItems } from './review-read';
 import {
   DocumentSession,
   discardRecoverable,
@@ -26,7 +25,6 @@ import {
   recover,
 } from './document-store';
 import type { DocResult } from './document-store/errors';
-import { readXlsxReview } from './excel/import';
 import { exportDocument } from './excel/export';
 import { writeErrorMessage } from './excel/errors';
 import { ExportJobs, type JobWatch } from './export-jobs';
@@ -43,6 +41,7 @@ import { exportUnitsXlsx, scanUnitsJob } from './units/units-calls';
 import { writeRolledOver } from './rollover-file';
 import { learnFromDocument } from '../../shared/library/indicator-library';
 import { describeRollover } from '../../shared/rollover/rollover';
+import { userCalls } from './user-calls';
 
 /** Calls that take time (files read or written in the background) answer with a promise. */
 const ASYNC_NAMES = [
@@ -76,10 +75,10 @@ export class AppService {
   private session: DocumentSession | null = null;
   private readonly exports = new ExportJobs();
 
-  /** `who`: the user and host the sessions are signed with (default: the OS user). */
+  /** `who`: the user and host the sessions are signed with (default: the user's name in the data folder). */
   constructor(
     private readonly dataDir: string,
-    private readonly who?: { user: string; host: string },
+    private who?: { user: string; host: string },
   ) {}
 
   private get sessionOptions(): { dataDir: string; who?: { user: string; host: string } } {
@@ -145,6 +144,14 @@ export class AppService {
   }
 
   private readonly impl: Impl = {
+    ...userCalls({
+      dataDir: () => this.dataDir,
+      session: () => this.session,
+      status,
+      signAs: (user) => {
+        if (this.who) this.who = { ...this.who, user };
+      },
+    }),
     'app/state': () => ({
       ok: true,
       value: {
@@ -248,25 +255,10 @@ export class AppService {
 
   private readonly asyncImpl: AsyncImpl = {
     'review/read': async (args) => {
-      if (/\.xlsx$/i.test(args.path)) {
-        const r = await readXlsxReview(args.path);
-        if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
-        if (r.value.length === 0)
-          return {
-            ok: false,
-            error: {
-              code: 'no-review',
-              message: '这个 Excel 文件中没有审核意见：导出时需勾选“包含审核意见”',
-            },
-          };
-        return { ok: true, value: { items: r.value } };
-      }
-      try {
-        return { ok: true, value: { items: readReviewFrom(args.path) } };
-      } catch (e) {
-        if (e instanceof DocFailure) return { ok: false, error: e.error };
-        throw e;
-      }
+      const r = await readReviewItems(args.path);
+      // What the author may now take in with 导入审核意见 (shared/review/roles.ts).
+      if (r.ok) this.session?.offerReview(r.value.items);
+      return r;
     },
     'compare/exportXlsx': async (args) => {
       const s = this.session;

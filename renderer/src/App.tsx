@@ -11,6 +11,7 @@ import { FileChooserHost } from './views/FileChooser';
 import { RecoveryBanner } from './views/RecoveryBanner';
 import { StartPanel } from './views/StartPanel';
 import { UnitsOverview } from './units/UnitsOverview';
+import { UserProfileDialog } from './views/UserProfileDialog';
 
 type Phase =
   | { kind: 'loading' }
@@ -22,9 +23,14 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [recoverable, setRecoverable] = useState<RecoverableDocument[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** First start: no 姓名 yet, asked before anything is signed. */
+  const [needsName, setNeedsName] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
+    void invoke('user/get', {}).then((r) => {
+      if (!cancelled && r.ok && r.value === null) setNeedsName(true);
+    });
     void invoke('app/state', {}).then((r) => {
       if (cancelled) return;
       if (!r.ok) {
@@ -80,8 +86,18 @@ export function App() {
       </div>
     );
   }
+  const store = phase.store;
   return (
     <div className="app">
+      {needsName && (
+        <UserProfileDialog
+          initial={null}
+          onSaved={(_profile, status) => {
+            setNeedsName(false);
+            if (status && store) store.updateStatus(status);
+          }}
+        />
+      )}
       {recoverable.length > 0 && (
         <RecoveryBanner items={recoverable} onRecover={recover} onDiscard={discard} />
       )}

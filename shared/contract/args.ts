@@ -8,6 +8,7 @@ import { LAYOUT_IDS } from '../model/types';
 import { checkPatch, isPatch, MAX_PATCHES } from '../model/validate';
 import { YEAR_RULE, validYear } from '../model/year';
 import { checkReviewPatch, isReviewPatch } from '../review/validate';
+import { profileProblem, type UserProfile } from '../user/profile';
 import type { CompareAgainst } from './types';
 import {
   about,
@@ -106,3 +107,21 @@ export const compareAgainst: Parser<CompareAgainst> = (raw, field) => {
   if (kind === 'version') return againstVersion(raw, field);
   return fail(`比较对象应为文件或已保存的版本（${named(field)}）`);
 };
+
+const profileShape = obj({ name: str(), unit: str() });
+
+/** 姓名 and 单位 as typed: trimmed, then checked (the message says what to change). */
+export const userProfile: Parser<UserProfile> = (raw, field) => {
+  const r = profileShape(raw, field);
+  if (!r.ok) return r;
+  const profile = { name: r.value.name.trim(), unit: r.value.unit.trim() };
+  const problem = profileProblem(profile);
+  return problem === null ? ok(profile) : fail(problem);
+};
+
+/** A moment as an ISO time (what review items carry in updatedAt). */
+export const isoTime = refine(
+  str({ min: 1, max: 40 }),
+  (v) => !Number.isNaN(Date.parse(v)),
+  (field) => about(field, '应为时间（ISO 格式）'),
+);

@@ -13,6 +13,7 @@ import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { reviewFilePath } from '../../electron/services/document-store/review-store';
+import { writeUserProfile } from '../../electron/services/user-settings';
 
 /**
  * The shared Chromium of tests/e2e/global-setup.ts, which also built the renderer; absent only
@@ -80,18 +81,20 @@ export interface App {
 /**
  * Serves a copy of `source` (the sample by default; its review file comes along, as when a
  * document is shared) and opens it in a new page; `review` opens it as a reviewer, `user` signs
- * its edits (default: the OS user).
+ * its edits (the name given on first start; default 测试用户); `firstRun`: no name given yet, so
+ * the page asks for one.
  */
 export async function openApp(
   browser: Browser,
   source = SAMPLE_PATH,
-  options: { review?: boolean; user?: string } = {},
+  options: { review?: boolean; user?: string; firstRun?: boolean } = {},
 ): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-'));
   const file = join(dir, '示例.ziping');
   copyFileSync(source, file);
   if (existsSync(reviewFilePath(source))) copyFileSync(reviewFilePath(source), reviewFilePath(file));
   const dataDir = join(dir, 'data');
+  if (options.firstRun !== true) writeUserProfile(dataDir, { name: options.user ?? '测试用户', unit: '' });
   const service = new AppService(dataDir, options.user ? { user: options.user, host: 'e2e' } : undefined);
   const opened = service.call('doc/open', { path: file, review: options.review === true });
   if (!opened.ok) throw new Error(opened.error.message);

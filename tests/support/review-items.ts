@@ -1,10 +1,14 @@
 /** Review items for tests, signed and timed like the editor signs them. */
+import type { DocumentSession } from '../../electron/services/document-store';
+import type { DocResult } from '../../electron/services/document-store/errors';
+import type { ReviewPatch } from '../../shared/review/patch';
 import {
   auditItem,
   statusItem,
   type AuditItem,
   type CommentItem,
   type ReviewAnchor,
+  type ReviewItem,
   type ReviewStatus,
   type StatusItem,
 } from '../../shared/review/types';
@@ -44,4 +48,13 @@ export function audit(formId: string, indicatorId: string, score: number | null,
 
 export function status(formId: string, value: ReviewStatus, reason = ''): StatusItem {
   return statusItem(formId, value, reason, '审核人', tick());
+}
+
+/**
+ * The author taking in a reviewer's items (导入审核意见): offered as 'review/read' offers them,
+ * then applied as one step. The author's own session may not make review decisions itself.
+ */
+export function takeIn(session: DocumentSession, items: ReviewItem[]): DocResult<ReviewPatch[]> {
+  session.offerReview(items);
+  return session.applyReview(items.map((item) => ({ op: 'putReview', item })));
 }

@@ -72,6 +72,10 @@ const VALID: { [N in HandlerName]: Args<N> } = {
   'library/exportXlsx': { path: '/tmp/指标库.xlsx' },
   'units/scan': { paths: ['/tmp/各单位'], jobId: 'scan-1' },
   'units/exportXlsx': { paths: ['/tmp/各单位'], path: '/tmp/总览.xlsx' },
+  'user/get': {},
+  'user/set': { name: '张三', unit: '某某县财政局' },
+  'review/seen': {},
+  'review/markSeen': { at: '2026-12-05T10:00:00.000Z' },
 };
 
 /** Arguments a page could send instead, and the message each is refused with (every call has one). */
@@ -113,6 +117,10 @@ const BAD: { [N in HandlerName]: [unknown, string] } = {
   'library/exportXlsx': [{ path: '/tmp/指标库.csv' }, '指标库的保存位置应为 .xlsx 文件'],
   'units/scan': [{ paths: ['/tmp/甲', ''] }, '缺少要汇总的文件夹'],
   'units/exportXlsx': [{ paths: ['/tmp/甲'], path: '/tmp/总览.csv' }, '导出位置应为 .xlsx 文件'],
+  'user/get': ['x', '请求参数应为对象'],
+  'user/set': [{ name: '  ', unit: '' }, '请填写姓名'],
+  'review/seen': [null, '请求参数应为对象'],
+  'review/markSeen': [{ at: '昨天' }, '参数 at 应为时间（ISO 格式）'],
 };
 
 const SHELL_VALID: { [N in ShellHandlerName]: ShellArgs<N> } = {

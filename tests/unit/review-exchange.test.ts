@@ -15,7 +15,7 @@ import { importXlsx } from '../../electron/services/excel/import';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import type { ReviewItem } from '../../shared/review/types';
 import { useTempDir } from '../support/temp-dir';
-import { audit, comment, status } from '../support/review-items';
+import { audit, comment, status, takeIn } from '../support/review-items';
 import { runZiping } from '../support/run-cli';
 
 const tmp = useTempDir('ziping-review-xlsx-');
@@ -31,12 +31,12 @@ function reviewedSample(): { file: string; data: string; formName: string; line:
   const form = s.value.document.forms[1];
   const line = form?.indicators[0];
   if (!form || !line) throw new Error('sample has no line');
-  const put = (item: ReviewItem) => ({ op: 'putReview', item }) as const;
-  const r = s.value.applyReview([
-    put(status(form.id, '退回修改', '请补充佐证')),
-    put(audit(form.id, line.id, 0, '无佐证，不得分')),
-    put(comment('c1', form.id, '完成值没有来源', { anchor: { indicatorId: line.id, field: 'actual' } })),
-    put(comment('c2', form.id, '已补充', { parentId: 'c1', author: '作者' })),
+  // A reviewer's status, audit and comment, taken in by the author (导入审核意见), and a reply.
+  const r = takeIn(s.value, [
+    status(form.id, '退回修改', '请补充佐证'),
+    audit(form.id, line.id, 0, '无佐证，不得分'),
+    comment('c1', form.id, '完成值没有来源', { anchor: { indicatorId: line.id, field: 'actual' } }),
+    comment('c2', form.id, '已补充', { parentId: 'c1', author: '作者' }),
   ]);
   if (!r.ok) throw new Error(r.error.message);
   const saved = s.value.save();

@@ -111,10 +111,10 @@ const ROUND = [
 ];
 
 describe('review changes in the history', () => {
-  it('saved into a writable document: listed per form, per cell and for the whole document, with who and when', () => {
+  it('a writable document reviewed: listed per form, per cell and for the whole document, with who and when', () => {
     const { file, data, line, other } = savedDocument();
     const reviewer = new Window(data, '张审核');
-    reviewer.call('doc/open', { path: file });
+    reviewer.call('doc/open', { path: file, review: true });
     reviewRound(reviewer, line);
     reviewer.audit(other, { opinion: '无异议' });
     const c = comment('c1', 'f1', '实际完成值与验收报告不一致', {
@@ -216,9 +216,9 @@ describe('review changes in the history', () => {
 
   it('survives merging two copies: the newer item brings the older one’s history with it', () => {
     const { file, data, line } = savedDocument();
-    // The author's copy holds the first audit; a reviewer of the shared file changes it later.
+    // A first reviewer's audit; a second reviewer of the shared file changes it later.
     const first = new Window(data, '王初审');
-    first.call('doc/open', { path: file });
+    first.call('doc/open', { path: file, review: true });
     first.audit(line, { score: 8 });
     first.call('doc/save', {});
     first.call('doc/close', { discard: false });
@@ -295,13 +295,16 @@ describe('review changes in the history', () => {
     expect(shown(listed)).toContainEqual(['核查分数', null, 7, '老审核']);
     expect(shown(listed)).toContainEqual(['审核状态', null, '已审核', '老审核']);
     expect(listed.find((e) => e.what.startsWith('批注已解决'))).toMatchObject({ at, user: '作者' });
-    // The next change keeps the old value as the first of its history.
-    author.audit(line, { score: 5 });
-    expect(shown(author.history({ cell: scoreCell(line) }))).toEqual([
-      ['核查分数', 7, 5, '作者'],
+    author.call('doc/close', { discard: true });
+    // The next change (a reviewer's) keeps the old value as the first of its history.
+    const reviewer = new Window(data, '复审');
+    reviewer.call('doc/open', { path: file, review: true });
+    reviewer.audit(line, { score: 5 });
+    expect(shown(reviewer.history({ cell: scoreCell(line) }))).toEqual([
+      ['核查分数', 7, 5, '复审'],
       ['核查分数', null, 7, '老审核'],
     ]);
-    author.call('doc/close', { discard: true });
+    reviewer.call('doc/close', { discard: true });
   });
 
   it('validates the history of items from outside and caps it', () => {

@@ -20,7 +20,7 @@ import { applyReviewPatch, liveItems, mergeReviewItems, type ReviewItems } from 
 import { auditId, statusId, type ReviewItem } from '../../shared/review/types';
 import { readFixture } from '../support/documents';
 import { useTempDir } from '../support/temp-dir';
-import { audit, comment, status, tick } from '../support/review-items';
+import { audit, comment, status, takeIn, tick } from '../support/review-items';
 
 const tmp = useTempDir('ziping-review-');
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -152,7 +152,7 @@ describe('review data in the document store', () => {
     expect(readOnly.readOnlyReason).toBe('no-permission');
     expect(readOnly.review.get('while-locked')).toBeDefined();
     expect(readOnly.document.forms[0]?.indicators[0]?.actual).toBe('100%');
-    unwrap(readOnly.applyReview([put(status('f1', '已审核'))]));
+    unwrap(takeIn(readOnly, [status('f1', '已审核')]));
     unwrap(readOnly.save());
     unwrap(readOnly.close());
     chmodSync(file, 0o644);
@@ -168,7 +168,7 @@ describe('review data in the document store', () => {
     const file = savedDocument(dir, data);
     const owner = unwrap(DocumentSession.open(file, { dataDir: data }));
     const ind = owner.document.forms[0]?.indicators[0]?.id ?? '';
-    unwrap(owner.applyReview([put(audit('f1', ind, 4, '初审意见'))]));
+    unwrap(takeIn(owner, [audit('f1', ind, 4, '初审意见')]));
     unwrap(owner.save());
     unwrap(owner.close());
     const reviewer = unwrap(DocumentSession.open(file, { dataDir: data, review: true }));
@@ -184,7 +184,7 @@ describe('review data in the document store', () => {
   it('review edits undo through their inverses, and the undo is what is saved', () => {
     const { dir, data } = space();
     const file = savedDocument(dir, data);
-    const s = unwrap(DocumentSession.open(file, { dataDir: data }));
+    const s = unwrap(DocumentSession.open(file, { dataDir: data, review: true }));
     const first = audit('f1', '@funds', 8);
     unwrap(s.applyReview([put(first)]));
     const inverse = unwrap(s.applyReview([put({ ...first, score: 6, updatedAt: tick() })]));

@@ -22,7 +22,9 @@ export type DocErrorCode =
   | 'path-gone'
   | 'unsaved-changes'
   | 'needs-path'
-  | 'invalid-change';
+  | 'invalid-change'
+  /** Not this role's to change: the reviewer the author's data, the author a review decision. */
+  | 'role';
 
 export interface DocError {
   code: DocErrorCode;

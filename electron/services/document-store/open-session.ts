@@ -64,7 +64,7 @@ export function startNew(
   init: { unit: string; year: number; layout: LayoutId },
   options: SessionOptions,
 ): DocResult<StartedSession> {
-  const who = options.who ?? currentUser();
+  const who = options.who ?? currentUser(options.dataDir);
   const now = new Date().toISOString();
   const meta: DocumentMeta = {
     ...init,
@@ -106,7 +106,7 @@ export function startNew(
 /** A document opened from its file: editable when this process can take it, else read-only. */
 export function startFromFile(file: string, options: SessionOptions): DocResult<StartedSession> {
   const abs = path.resolve(file);
-  const who = options.who ?? currentUser();
+  const who = options.who ?? currentUser(options.dataDir);
   let readOnlyReason: ReadOnlyReason | null = options.review
     ? 'review'
     : options.readOnly
@@ -171,7 +171,7 @@ export function startFromWorking(
   info: WorkingInfo,
   options: SessionOptions,
 ): DocResult<StartedSession> {
-  const who = options.who ?? currentUser();
+  const who = options.who ?? currentUser(options.dataDir);
   const migrations = options.migrations ?? MIGRATIONS;
   const workingFile = workingFileOf(folder);
   const named = info.originalPath ?? workingFile;

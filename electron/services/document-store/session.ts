@@ -13,6 +13,8 @@ import path from 'node:path';
 import type { Patch } from '../../../shared/model/patch';
 import type { LayoutId, ZipingDocument } from '../../../shared/model/types';
 import type { ReviewItems, ReviewPatch } from '../../../shared/review/patch';
+import { AUTHOR_DATA_REFUSED, ReviewRoleGuard } from '../../../shared/review/roles';
+import type { ReviewItem } from '../../../shared/review/types';
 import { applyEdit } from './apply-edit';
 import { readChangeLog, type ChangeLog, type ChangeLogScope } from './change-log';
 import { ok, type DocError, type DocResult } from './errors';
@@ -57,6 +59,8 @@ export class DocumentSession {
   private reviewSeq: number;
   /** A review file the user chose (saveReviewAs), instead of the one beside the document. */
   private reviewFileElsewhere: string | null = null;
+  /** What review data each role may change here (shared/review/roles.ts). */
+  private readonly roles = new ReviewRoleGuard();
 
   private constructor(started: StartedSession) {
     this.db = started.db;
@@ -83,6 +87,12 @@ export class DocumentSession {
   }
   get reviewing(): boolean {
     return this.readOnlyReason === 'review';
+  }
+  /** The name the user gave changed: what this session signs from now on. */
+  setUser(user: string): void {
+    if (this.closed || user === this.info.user) return;
+    this.info = { ...this.info, user };
+    this.recordInfo();
   }
   get path(): string | null {
     return this.info.originalPath;
@@ -139,6 +149,7 @@ export class DocumentSession {
    */
   apply(patches: readonly Patch[]): DocResult<AppliedEdit> {
     if (this.closed) return { ok: false, error: this.closedError() };
+    if (this.reviewing) return { ok: false, error: { code: 'role', message: AUTHOR_DATA_REFUSED } };
     if (this.readOnly)
       return { ok: false, error: { code: 'read-only', message: this.readOnlyNotice() ?? '文档为只读' } };
     const seq = this.editSeq + 1;
@@ -161,6 +172,8 @@ export class DocumentSession {
    */
   applyReview(patches: readonly ReviewPatch[]): DocResult<ReviewPatch[]> {
     if (this.closed) return { ok: false, error: this.closedError() };
+    const refused = this.roles.refuseAny(patches, this.review, this.reviewing ? 'reviewer' : 'author');
+    if (refused !== null) return { ok: false, error: { code: 'role', message: refused } };
     const seq = this.editSeq + 1;
     const file = this.info.originalPath ?? this.workingFile;
     const applied = applyReviewEdit(this.db, this.review, patches, seq, file);
@@ -168,6 +181,11 @@ export class DocumentSession {
     this.editSeq = seq;
     this.reviewSeq = seq;
     return applied;
+  }
+
+  /** A reviewer's items offered for 导入审核意见 (review/read): the author may take them in. */
+  offerReview(items: readonly ReviewItem[]): void {
+    this.roles.carry(items, this.review);
   }
 
   /** Where review data is saved while the document itself is read-only; null for a new document. */

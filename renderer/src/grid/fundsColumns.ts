@@ -18,6 +18,7 @@ import type { AuditItem } from '../../../shared/review/types';
 import type { ExecutionResult } from '../../../shared/scoring/types';
 import type { AuditColId } from './indicatorContext';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
+import { lockedCell } from './roleLock';
 import { formColumn } from './setup';
 
 export interface FundsGridContext {
@@ -28,6 +29,8 @@ export interface FundsGridContext {
   /** What the other rows show there (the layout's fundsDash). */
   dash: string;
   readOnly: boolean;
+  /** 审核模式: the author's cells are locked, the audit cells open (grid/roleLock.ts). */
+  reviewing: boolean;
   /** The reviewer's 核查分数 / 审核意见 of the 预算执行率 line (FUNDS_LINE), if any. */
   audit: AuditItem | undefined;
   onAudit: (colId: AuditColId, value: unknown) => void;
@@ -83,7 +86,7 @@ function auditColumns(): Col[] {
     ctx(p).onAudit(colId, p.newValue);
     return false;
   };
-  const onTotal = (p: EditableCallbackParams<FundsRow>): boolean => isTotal(p);
+  const onTotal = (p: EditableCallbackParams<FundsRow>): boolean => isTotal(p) && ctx(p).reviewing;
   return [
     {
       ...auditScoreLook<FundsRow>('审核人核定的预算执行得分；不填表示同意自评得分'),
@@ -195,7 +198,14 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = 
   }
   // The audit belongs to the execution score: only where the form scores its funds.
   if (withAudit && showsScore) cols.push(...auditColumns());
-  return cols;
+  // Cells not this role's to change look it (审核模式: the author's; the author: 核查分数, 审核意见).
+  return cols.map((col) => ({
+    ...col,
+    cellClassRules: {
+      ...col.cellClassRules,
+      'cell-locked': (p: CellClassParams<FundsRow>) => lockedCell(col.colId ?? '', ctx(p).reviewing) !== null,
+    },
+  }));
 }
 
 export function fundsColumnForField(field: string | undefined, shown: readonly string[]): string {

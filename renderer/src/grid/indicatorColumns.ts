@@ -29,6 +29,7 @@ import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
 import { NameCellEditor } from './NameCellEditor';
+import { lockedCell } from './roleLock';
 
 export type IndicatorColId = IndicatorColumnKey | 'tier' | 'scoreReason' | AuditColId;
 
@@ -268,7 +269,7 @@ function auditColumns(): Col[] {
     valueGetter: (p) => audit(p)?.score ?? null,
     valueFormatter: numberText,
     valueSetter: commit('auditScore'),
-    editable: (p) => !p.node.rowPinned,
+    editable: (p) => !p.node.rowPinned && ctx(p).reviewing,
     cellClassRules: {
       'cell-audit-differs': (p: CellClassParams<Indicator>) => {
         const a = audit(p);
@@ -280,18 +281,23 @@ function auditColumns(): Col[] {
     ...auditOpinionLook<Indicator>(),
     valueGetter: (p) => audit(p)?.opinion ?? '',
     valueSetter: commit('auditOpinion'),
-    editable: (p) => !p.node.rowPinned,
+    editable: (p) => !p.node.rowPinned && ctx(p).reviewing,
   };
   return [score, opinion];
 }
 
-/** A red corner on cells (or whole lines) with an unresolved comment, as Excel marks 批注. */
+/**
+ * A red corner on cells (or whole lines) with an unresolved comment, as Excel marks 批注; cells
+ * not this role's to change greyed (grid/roleLock.ts).
+ */
 function withCommentMark(col: Col): Col {
   const colId = col.colId ?? '';
   return {
     ...col,
     cellClassRules: {
       ...col.cellClassRules,
+      'cell-locked': (p: CellClassParams<Indicator>) =>
+        !p.node.rowPinned && lockedCell(colId, ctx(p).reviewing) !== null,
       'cell-commented': (p: CellClassParams<Indicator>) => {
         const c = ctx(p);
         return (

@@ -19,6 +19,8 @@ export class IndicatorGridContext {
   result: FormResult | null = null;
   layout: LayoutDef | null = null;
   readOnly = true;
+  /** 审核模式: the author's cells are locked, the audit cells open (grid/roleLock.ts). */
+  reviewing = false;
   review: ReviewState | null = null;
   onAudit: AuditEdit = () => undefined;
   /** The indicator library as it stands when an editor opens (see state/indicatorLibrary.ts). */

@@ -20,7 +20,10 @@ import type { FindingLocation } from '../../../shared/checks/types';
 import { UndoHistory, whereOf, type HistoryStep } from './undoHistory';
 import type { ReviewPatch } from '../../../shared/review/patch';
 import { replayed } from '../../../shared/review/succession';
+import { ReviewRoleGuard, type ReviewRole } from '../../../shared/review/roles';
+import type { ReviewItem } from '../../../shared/review/types';
 import { ReviewState } from './reviewState';
+import { savedWhere } from './saveMessage';
 
 export type MessageLevel = 'info' | 'error';
 
@@ -99,6 +102,8 @@ export class DocumentStore {
   readonly review: ReviewState;
 
   private readonly listeners = new Set<() => void>();
+  /** What each role may change of the review data: checked here first, then again by Node. */
+  private readonly roles = new ReviewRoleGuard();
   private formsById = new Map<string, Form>();
   private formsIndexed = -1;
   private queue: Promise<void> = Promise.resolve();
@@ -116,6 +121,22 @@ export class DocumentStore {
 
   get readOnly(): boolean {
     return this.status.readOnly;
+  }
+
+  /** 审核模式 (reviewer) or the author's (填报) mode: who may change what (shared/review/roles.ts). */
+  get role(): ReviewRole {
+    return this.status.reviewing ? 'reviewer' : 'author';
+  }
+
+  /** A status from Node that is not an edit's answer (the user's name changed). */
+  updateStatus(status: DocStatus): void {
+    this.status = { ...status, dirty: status.dirty || this.status.dirty };
+    this.emit();
+  }
+
+  /** A reviewer's items read for 导入审核意见: the author may take them in (and undo that). */
+  carryReview(items: readonly ReviewItem[]): void {
+    this.roles.carry(items, this.review.items);
   }
 
   form(formId: string): Form | undefined {
@@ -153,9 +174,19 @@ export class DocumentStore {
    * Applies review patches as one undo step, here at once and then on the server (which writes
    * them into the document, or into the review file when the document is read-only).
    */
-  applyReview(patches: ReviewPatch[], where: FindingLocation | null = null): void {
-    if (patches.length === 0) return;
+  applyReview(patches: ReviewPatch[], where: FindingLocation | null = null): boolean {
+    if (patches.length === 0) return true;
+    if (this.refusedByRole(patches)) return false;
     this.history.record({ patches: [], review: this.runReview(patches), where });
+    return true;
+  }
+
+  /** Says in the status bar why this role may not make these review changes (never silently). */
+  private refusedByRole(patches: readonly ReviewPatch[]): boolean {
+    const why = this.roles.refuseAny(patches, this.review.items, this.role);
+    if (why === null) return false;
+    this.setMessage(`${why}（这次修改未做）`, 'error');
+    return true;
   }
 
   private runReview(patches: ReviewPatch[]): ReviewPatch[] {
@@ -212,6 +243,10 @@ export class DocumentStore {
       const restamped = step.review.map((p) =>
         replayed(p, this.review.items.get(p.op === 'putReview' ? p.item.id : p.id), this.status.user, now),
       );
+      if (this.refusedByRole(restamped)) {
+        putBack(step);
+        return null;
+      }
       done({ patches: [], review: this.runReview(restamped), where: step.where });
       return step.where;
     }
@@ -304,7 +339,7 @@ export class DocumentStore {
         return false;
       }
       this.status = r.value;
-      this.setMessage(r.value.path ? `已保存到 ${r.value.path}` : '已保存');
+      this.setMessage(savedWhere(r.value));
       return true;
     } finally {
       this.saving = false;

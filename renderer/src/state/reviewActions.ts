@@ -116,7 +116,7 @@ export function restoreReview(store: DocumentStore, r: ReviewRestore): boolean {
     r.kind === 'audit'
       ? (store.form(r.formId)?.indicators.findIndex((i) => i.id === r.indicatorId) ?? -1)
       : -1;
-  store.applyReview(
+  return store.applyReview(
     [p],
     r.kind === 'status'
       ? { formId: r.formId, section: 'header' }
@@ -129,5 +129,4 @@ export function restoreReview(store: DocumentStore, r: ReviewRestore): boolean {
             field: 'score' in r.change ? 'auditScore' : 'auditOpinion',
           },
   );
-  return true;
 }

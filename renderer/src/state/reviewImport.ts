@@ -21,6 +21,7 @@ export async function importReview(store: DocumentStore, paths: string[]): Promi
       store.setMessage(r.error.message, 'error');
       continue;
     }
+    store.carryReview(r.value.items);
     const patches: ReviewPatch[] = [];
     const counts = new Map<string, number>();
     for (const item of r.value.items) {
@@ -34,7 +35,7 @@ export async function importReview(store: DocumentStore, paths: string[]): Promi
       store.setMessage(`“${path}”中没有比本文档更新的审核意见`);
       continue;
     }
-    store.applyReview(patches);
+    if (!store.applyReview(patches)) continue;
     const what = [...counts].map(([k, n]) => `${k} ${n} 条`).join('，');
     const skipped = r.value.items.length - patches.length;
     store.setMessage(

@@ -14,6 +14,7 @@ import { ExportProgressDialog } from './ExportProgressDialog';
 import { useDocumentVersion } from '../state/useDocument';
 import { ChecksPanel } from './ChecksPanel';
 import { ReviewPanel } from './ReviewPanel';
+import { ReviewNewsPanel } from './ReviewNewsPanel';
 import { EditorContext, type EditorServices } from './EditorContext';
 import { FormView } from './FormView';
 import { Sidebar } from './Sidebar';
@@ -190,6 +191,7 @@ export function Editor({ store, onClosed }: Props) {
             {store.status.reviewNotice}
           </div>
         )}
+        <ReviewNewsPanel store={store} onPick={showPlace} />
         <div className="editor-body">
           <Sidebar
             store={store}

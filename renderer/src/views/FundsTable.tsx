@@ -20,6 +20,7 @@ import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
 import { commitAudit } from '../grid/auditEdits';
 import type { AuditColId } from '../grid/indicatorContext';
+import { useRoleLockEvents } from '../grid/roleLock';
 import { FUNDS_LINE } from '../../../shared/review/types';
 
 interface Props {
@@ -95,6 +96,7 @@ export function FundsTable({ form, result, handle }: Props) {
     totalIndex: 0,
     dash: '—',
     readOnly: true,
+    reviewing: false,
     audit: undefined,
     onAudit: () => undefined,
     rowExecution: null,
@@ -108,6 +110,8 @@ export function FundsTable({ form, result, handle }: Props) {
   context.totalIndex = scoreRow;
   context.dash = kind.fundsDash ?? '—';
   context.readOnly = store.readOnly;
+  context.reviewing = store.status.reviewing;
+  const lockEvents = useRoleLockEvents(store);
   const policy = store.layout.policy;
   context.rowExecution = kind.fundsRowScores ? (row) => scoreFundsRow(form.funds, row, policy) : null;
   context.audit = store.review.audit(form.id, FUNDS_LINE);
@@ -171,6 +175,7 @@ export function FundsTable({ form, result, handle }: Props) {
         columnDefs={columnDefs}
         theme={fundsGridTheme}
         context={context}
+        {...lockEvents}
         getRowHeight={getRowHeight}
         onRowDataUpdated={onRowDataUpdated}
       />

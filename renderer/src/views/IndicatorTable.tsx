@@ -17,6 +17,7 @@ import { syncRowHeights } from '../grid/rowHeights';
 import { formGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
+import { useRoleLockEvents } from '../grid/roleLock';
 import { libraryWith } from '../state/indicatorLibrary';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
@@ -49,6 +50,8 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     [form, result, store],
   );
   context.update(form, result, layout, store.readOnly, store.review, onAudit);
+  context.reviewing = store.status.reviewing;
+  const lockEvents = useRoleLockEvents(store);
   context.library = () => libraryWith(store.doc);
   const handledSeq = useRef(store.lastTouched.seq);
   const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
@@ -138,6 +141,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
         {...gridOptions}
         theme={formGridTheme}
         context={context}
+        {...lockEvents}
         getRowId={getRowId}
         getRowHeight={getRowHeight}
         onRowDataUpdated={onRowDataUpdated}

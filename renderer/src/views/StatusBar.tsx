@@ -1,5 +1,6 @@
 /** One line at the bottom: the last message (errors in red), then what is open. */
 import type { DocumentStore } from '../state/documentStore';
+import { UserBadge } from './UserBadge';
 
 export function StatusBar({ store }: { store: DocumentStore }) {
   const m = store.message;
@@ -14,6 +15,7 @@ export function StatusBar({ store }: { store: DocumentStore }) {
       >
         {text}
       </span>
+      <UserBadge store={store} />
       <span className="status-info">
         {store.doc.meta.unit} · {store.doc.meta.year} 年度 · {store.layout.name} · 共 {store.doc.forms.length}{' '}
         张表
