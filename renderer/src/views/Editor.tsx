@@ -45,6 +45,8 @@ export function Editor({ store, onClosed }: Props) {
   const [selected, setSelected] = useState<string | null>(() => firstFormId(store));
   const [summaryOpen, setSummaryOpen] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  // The line detail is shown under the form's scroll area (never over the table).
+  const [detailSlot, setDetailSlot] = useState<HTMLDivElement | null>(null);
   const nonce = useRef(0);
   const services = useMemo<EditorServices>(() => {
     const dialogs = new Dialogs();
@@ -197,13 +199,18 @@ export function Editor({ store, onClosed }: Props) {
               {summaryOpen ? (
                 <SummaryView store={store} onOpen={openForm} />
               ) : form ? (
-                <FormView form={form} focus={focus?.location.formId === form.id ? focus : null} />
+                <FormView
+                  form={form}
+                  focus={focus?.location.formId === form.id ? focus : null}
+                  detailSlot={detailSlot}
+                />
               ) : (
                 <div className="empty-forms">
                   文档中还没有表格：请在左侧点“＋ 项目表”或“＋ 部门整体表”新增。
                 </div>
               )}
             </div>
+            <div className="line-detail-slot" ref={setDetailSlot} />
             {form && history && !summaryOpen && (
               <HistoryPanel
                 store={store}
