@@ -26,7 +26,7 @@ export const DEFAULT_VIEW_SETTINGS: ViewSettings = {
   zoom: 100,
   sidebar: 'auto',
   sidebarWidth: 240,
-  reviewWidth: 300,
+  reviewWidth: 260,
   historyHeight: 220,
 };
 

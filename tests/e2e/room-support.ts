@@ -44,10 +44,19 @@ export function sampleWithLongForm(dir: string): string {
   return file;
 }
 
-/** Shows the long form in the page. */
+/** Shows the long form (the first) in the page: from the list, or with the rail's ▲ when folded. */
 export async function showLongForm(app: App): Promise<void> {
-  await app.page.getByTestId(`form-item-${longForm().id}`).click();
-  await expect.poll(() => grid(app.page).locator('.ag-row').count()).toBeGreaterThan(0);
+  const { page } = app;
+  const id = longForm().id;
+  const shown = () => page.getByTestId('form-view').getAttribute('data-form-id');
+  await page.getByTestId('form-view').waitFor();
+  if ((await page.getByTestId('sidebar-rail').count()) === 0)
+    await page.getByTestId(`form-item-${id}`).click();
+  else
+    for (let i = 0; i < 3 && (await shown()) !== id; i++)
+      await page.getByRole('button', { name: '上一张表' }).click();
+  await expect.poll(shown).toBe(id);
+  await expect.poll(() => grid(page).locator('.ag-row').count()).toBeGreaterThan(0);
 }
 
 /** Scrolls the form so that the indicator table's header is at the top of the form's area. */

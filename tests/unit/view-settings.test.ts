@@ -26,8 +26,7 @@ describe('view settings', () => {
       sidebar: 'rail',
       reviewWidth: 280,
     });
-    const again = new AppService(dataDir).call('view/get', {});
-    expect(again.ok && again.value.zoom).toBe(125);
+    expect(new AppService(dataDir).call('view/get', {})).toMatchObject({ ok: true, value: { zoom: 125 } });
     expect(JSON.parse(readFileSync(viewSettingsPath(dataDir), 'utf8'))).toMatchObject({ zoom: 125 });
   });
 
@@ -37,8 +36,7 @@ describe('view settings', () => {
     const r = service.call('view/set', { change: { zoom: 20 } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('应在 50 到 200 之间');
-    const now = service.call('view/get', {});
-    expect(now.ok && now.value.zoom).toBe(80);
+    expect(service.call('view/get', {})).toMatchObject({ ok: true, value: { zoom: 80 } });
   });
 
   it('read a damaged or hand-edited file as the defaults, field by field', () => {
