@@ -149,6 +149,9 @@ export function useFormGrid<T>({
     enterNavigatesVerticallyAfterEdit: true,
     stopEditingWhenCellsLoseFocus: true,
     tooltipShowDelay: 400,
+    // The system's own tooltips (the cell's title): they show at once on a resting pointer, also
+    // over the clamped text cells, and cost no element of the grid's.
+    enableBrowserTooltips: true,
     onGridSizeChanged: fitColumns,
     onFirstDataRendered: fitColumns,
     onNewColumnsLoaded: fitColumns,
