@@ -13,7 +13,7 @@ import { ResizeHandle } from './ResizeHandle';
  * table keeps its columns without scrolling sideways (1366 with the review panel, 125% zoom).
  */
 const RAIL_BELOW = 1200;
-const RAIL_BELOW_WITH_REVIEW = 1600;
+const RAIL_BELOW_WITH_REVIEW = 1400;
 
 function useWindowWidth(): number {
   const [width, setWidth] = useState(() => window.innerWidth);
