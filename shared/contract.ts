@@ -9,6 +9,7 @@ import type { HistoryListing } from './history/entries';
 import type { Form } from './model/types';
 import type { ReviewItem } from './review/types';
 import type { UserProfile } from './user/profile';
+import { viewSettingsChange, type ViewSettings } from './view-settings';
 import {
   cellRef,
   compareAgainst,
@@ -235,6 +236,10 @@ export const CONTRACT = {
     obj({ path: filePathEnding('.xlsx', '指标库的保存位置') }),
     returns<{ path: string; entries: number }>(),
   ),
+  /** The user's view settings (zoom, sidebar, panel sizes; shared/view-settings.ts), in the data folder. */
+  'view/get': call(none, returns<ViewSettings>()),
+  /** Changes some of them; answers all of them as now stored. */
+  'view/set': call(obj({ change: viewSettingsChange }), returns<ViewSettings>()),
 } as const;
 
 /**

@@ -38,6 +38,7 @@ import { addEntries, learnDocument, readLibrary } from './library/library-store'
 import { readLibraryXlsx, writeLibraryXlsx } from './library/library-xlsx';
 import { exportReport } from './report/export-report';
 import { exportUnitsXlsx, scanUnitsJob } from './units/units-calls';
+import { loadViewSettings, saveViewSettings } from './view-settings-store';
 import { writeRolledOver } from './rollover-file';
 import { learnFromDocument } from '../../shared/library/indicator-library';
 import { describeRollover } from '../../shared/rollover/rollover';
@@ -241,6 +242,8 @@ export class AppService {
       const { path, report } = r.value;
       return { ok: true, value: { path, year: report.year, lines: describeRollover(report) } };
     },
+    'view/get': () => ({ ok: true, value: loadViewSettings(this.dataDir) }),
+    'view/set': (args) => ({ ok: true, value: saveViewSettings(this.dataDir, args.change) }),
     'library/get': () => {
       const { library, notice } = readLibrary(this.dataDir);
       return { ok: true, value: { library, notice: notice ?? null } };

@@ -87,7 +87,14 @@ export interface App {
 export async function openApp(
   browser: Browser,
   source = SAMPLE_PATH,
-  options: { review?: boolean; user?: string; firstRun?: boolean } = {},
+  options: {
+    review?: boolean;
+    user?: string;
+    firstRun?: boolean;
+    /** The window's size in CSS pixels and its scale (a 125% Windows display: 1.25). */
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+  } = {},
 ): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-'));
   const file = join(dir, '示例.ziping');
@@ -99,7 +106,11 @@ export async function openApp(
   const opened = service.call('doc/open', { path: file, review: options.review === true });
   if (!opened.ok) throw new Error(opened.error.message);
   const server = await startWebServer({ service, staticDir: RENDERER_OUT });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 2300 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1440, height: 2300 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    locale: 'zh-CN',
+  });
   // Playwright's 30 s per action is too short when the machine is busy; a pass returns at once.
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();

@@ -76,6 +76,8 @@ const VALID: { [N in HandlerName]: Args<N> } = {
   'user/set': { name: '张三', unit: '某某县财政局' },
   'review/seen': {},
   'review/markSeen': { at: '2026-12-05T10:00:00.000Z' },
+  'view/get': {},
+  'view/set': { change: { zoom: 125, sidebar: 'rail' } },
 };
 
 /** Arguments a page could send instead, and the message each is refused with (every call has one). */
@@ -113,6 +115,8 @@ const BAD: { [N in HandlerName]: [unknown, string] } = {
   'doc/rollover': [{ path: '/tmp/2025.xlsx' }, '新文档的保存位置应为 .ziping 文件'],
   'forms/readTargets': [{ path: '/tmp/申报表.xls' }, '绩效目标申报表应为 .xlsx 文件'],
   'library/get': [7, '请求参数应为对象'],
+  'view/get': [7, '请求参数应为对象'],
+  'view/set': [{ change: { zoom: 400 } }, '参数 change.zoom 应在 50 到 200 之间'],
   'library/importXlsx': [{}, '缺少指标库文件'],
   'library/exportXlsx': [{ path: '/tmp/指标库.csv' }, '指标库的保存位置应为 .xlsx 文件'],
   'units/scan': [{ paths: ['/tmp/甲', ''] }, '缺少要汇总的文件夹'],

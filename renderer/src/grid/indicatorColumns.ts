@@ -25,9 +25,11 @@ import { sameLevelGroup } from '../../../shared/model/level-groups';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
+import { isClamped } from './rowHeights';
 import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
+import { LevelLabel } from './levelLabel';
 import { NameCellEditor } from './NameCellEditor';
 import { lockedCell } from './roleLock';
 
@@ -90,9 +92,22 @@ function base(
   return formColumn<Indicator>(c);
 }
 
+/** A text cut to a few lines (grid/rowHeights.ts CLAMP_LINES) in its column as it is now. */
+function clampedText(p: { context: unknown; value?: unknown; colDef?: Col | null }): string | undefined {
+  const text = typeof p.value === 'string' ? p.value : '';
+  return isClamped(text, ctx(p).widthOf(p.colDef?.colId ?? '')) ? text : undefined;
+}
+
+/** Long text shows its first lines and an ellipsis; the whole text in a tooltip (and the editor). */
+const CLAMPED: Col = {
+  cellClassRules: { 'cell-clamped': (p: CellClassParams<Indicator>) => clampedText(p) !== undefined },
+  tooltipValueGetter: (p: ITooltipParams<Indicator>) => clampedText(p),
+};
+
 function textColumn(key: keyof Indicator & IndicatorColumnKey, c: LayoutColumn<IndicatorColumnKey>): Col {
   const col: Col = {
     ...base(c),
+    ...CLAMPED,
     valueGetter: (p: ValueGetterParams<Indicator>) => (p.data ? p.data[key] : ''),
     editable: canEdit,
     cellClass: 'cell-text',
@@ -108,6 +123,7 @@ function textColumn(key: keyof Indicator & IndicatorColumnKey, c: LayoutColumn<I
 /** Level names are picked from the layout's list or typed; the arrows belong to the list then. */
 const LEVEL_EDITOR: Col = {
   cellEditor: LevelCellEditor,
+  cellRenderer: LevelLabel,
   suppressKeyboardEvent: (p) => p.editing && (p.event.key === 'ArrowUp' || p.event.key === 'ArrowDown'),
 };
 
@@ -150,6 +166,7 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
         valueGetter: (p) => p.data?.[key] ?? null,
         valueFormatter: numberText,
         editable: canEdit,
+        cellRenderer: LevelLabel,
         spanRows: sameLevelWeight(key === 'level1Weight' ? 1 : 2),
         cellClass: 'cell-level cell-number',
       };
@@ -235,6 +252,7 @@ function extraColumns(): Col[] {
     ...base({ key: 'scoreReason', title: '打分理由', width: 16 }),
     headerClass: 'extra-header',
     headerTooltip: '手工打分与建议分不同时，请写明理由',
+    ...CLAMPED,
     valueGetter: (p) => p.data?.scoreReason ?? '',
     editable: canEdit,
     cellEditor: 'agLargeTextCellEditor',
@@ -242,6 +260,7 @@ function extraColumns(): Col[] {
     cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
     cellClass: 'cell-extra cell-text',
     cellClassRules: {
+      ...CLAMPED.cellClassRules,
       'cell-missing': (p: CellClassParams<Indicator>) => {
         const l = line(p);
         return !!p.data && !!l && l.manual && l.final !== l.suggested && p.data.scoreReason.trim() === '';

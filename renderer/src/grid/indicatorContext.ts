@@ -25,6 +25,8 @@ export class IndicatorGridContext {
   onAudit: AuditEdit = () => undefined;
   /** The indicator library as it stands when an editor opens (see state/indicatorLibrary.ts). */
   library: () => IndicatorLibrary = () => EMPTY_LIBRARY;
+  /** A column's width in pixels as laid out now (for the text clamp); undefined before layout. */
+  widthOf: (colId: string) => number | undefined = () => undefined;
   private lines = new Map<string, IndicatorResult>();
   private linesOf: FormResult | null = null;
 

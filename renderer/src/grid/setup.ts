@@ -43,8 +43,8 @@ export const formGridTheme = themeQuartz.withParams({
   wrapperBorder: true,
   spacing: 5,
   cellHorizontalPadding: 6,
-  rowHeight: 30,
-  headerHeight: 34,
+  rowHeight: 26,
+  headerHeight: 30,
   oddRowBackgroundColor: '#ffffff',
   rowHoverColor: '#f1f7ff',
   accentColor: '#1565c0',
@@ -102,10 +102,17 @@ export function fitColumnsTo(api: GridApi, width: number): void {
   if (changes.length > 0) api.setColumnWidths(changes, true, 'sizeColumnsToFit');
 }
 
-/** Fits the columns to the grid's container (its inner width, less the grid's borders). */
+/**
+ * Fits the columns to the grid's container (its inner width, less the grid's borders). The
+ * container is never narrower than the columns at their minimum: past that the form scrolls
+ * sideways, not the grid (whose header sticks to the form's scroll area, styles.css).
+ */
 export function columnFitter(container: () => HTMLElement | null): (e: { api: GridApi }) => void {
   return (e) => {
     const el = container();
-    if (el && el.clientWidth > 0) fitColumnsTo(e.api, el.clientWidth - 2);
+    if (!el) return;
+    const least = e.api.getAllDisplayedColumns().reduce((a, c) => a + c.getMinWidth(), 2);
+    if (el.style.minWidth !== `${least}px`) el.style.minWidth = `${least}px`;
+    if (el.clientWidth > 0) fitColumnsTo(e.api, el.clientWidth - 2);
   };
 }

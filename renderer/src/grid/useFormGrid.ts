@@ -16,6 +16,7 @@ import type {
 import { scrollCellIntoView, type SheetController, type SheetWriter } from '../sheet/sheetController';
 import { sheetColumns, useSheet } from '../sheet/useSheet';
 import { useEditor } from '../views/EditorContext';
+import { fitHeaderHeight } from './headerHeight';
 import { columnWidths } from './rowHeights';
 import { columnFitter, localeText } from './setup';
 
@@ -34,7 +35,8 @@ export function defaultColumn<T>(): ColDef<T> {
     suppressHeaderFilterButton: true,
     wrapText: true,
     wrapHeaderText: true,
-    autoHeaderHeight: true,
+    // The header's height is measured by fitHeaderHeight (grid/headerHeight.ts).
+    autoHeaderHeight: false,
   };
 }
 
@@ -67,7 +69,13 @@ export function useFormGrid<T>({
   const sheet: SheetController = useSheet(containerRef, apiRef, writer, sheetHost);
   const columnDefs = useMemo(() => sheetColumns(columns, sheet), [columns, sheet]);
   const shown = useMemo(() => columnDefs.map((c) => c.colId ?? ''), [columnDefs]);
-  const fitColumns = useMemo(() => columnFitter(() => containerRef.current), []);
+  const fitColumns = useMemo(() => {
+    const fit = columnFitter(() => containerRef.current);
+    return (e: { api: GridApi<T> }) => {
+      fit(e);
+      fitHeaderHeight(e.api);
+    };
+  }, []);
   const focused = useRef(onFocused);
   focused.current = onFocused;
 
@@ -116,6 +124,7 @@ export function useFormGrid<T>({
   const onColumnResized = useCallback((e: ColumnResizedEvent<T>) => {
     if (!e.finished) return;
     widths.current = columnWidths(e.api);
+    fitHeaderHeight(e.api);
     e.api.resetRowHeights();
   }, []);
   const onCellFocused = useCallback(
@@ -140,6 +149,9 @@ export function useFormGrid<T>({
     enterNavigatesVerticallyAfterEdit: true,
     stopEditingWhenCellsLoseFocus: true,
     tooltipShowDelay: 400,
+    // The system's own tooltips (the cell's title): they show at once on a resting pointer, also
+    // over the clamped text cells, and cost no element of the grid's.
+    enableBrowserTooltips: true,
     onGridSizeChanged: fitColumns,
     onFirstDataRendered: fitColumns,
     onNewColumnsLoaded: fitColumns,

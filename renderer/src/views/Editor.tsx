@@ -1,5 +1,5 @@
 /** The open document: toolbar, sidebar of forms, the selected form, its checks and the status bar. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FindingLocation } from '../../../shared/checks/types';
 import { appCommandOf, textBoxKeepsUndo } from '../state/appKeys';
 import { saveToChosenPlace } from '../state/fileNames';
@@ -30,6 +30,10 @@ import { useCellHistoryRequests } from '../state/historyRequest';
 import { HistoryPanel } from './HistoryPanel';
 import { CompareView } from './CompareView';
 import { SummaryView } from '../summary/SummaryView';
+import { useViewSettings, viewSettings } from '../state/viewSettings';
+import { PanelDrawer, SidebarDrawer } from './Drawers';
+import { ZoomControl } from './ZoomControl';
+import { useZoomWheel } from './useZoomWheel';
 
 interface Props {
   store: DocumentStore;
@@ -47,6 +51,8 @@ export function Editor({ store, onClosed }: Props) {
   const [summaryOpen, setSummaryOpen] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  // The line detail is shown under the form's scroll area (never over the table).
+  const [detailSlot, setDetailSlot] = useState<HTMLDivElement | null>(null);
   const nonce = useRef(0);
   const services = useMemo<EditorServices>(() => {
     const dialogs = new Dialogs();
@@ -130,6 +136,18 @@ export function Editor({ store, onClosed }: Props) {
     [services, store, form],
   );
 
+  const { zoom } = useViewSettings();
+  const formScroll = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    viewSettings.onError = (message) => store.setMessage(message, 'error');
+    void viewSettings.load();
+  }, [store]);
+  useZoomWheel(formScroll);
+  const reviewShown =
+    useSyncExternalStore(services.reviewUi.subscribe, () => services.reviewUi.get().panelOpen) &&
+    !!form &&
+    !summaryOpen;
+
   const exchange = useExchange(services, form?.id ?? null, showPlace);
   const tools = useDocumentTools(services, (paths) => exchange.importFrom(paths, 'targets'));
   const [popover, setPopover] = useState<ToolbarPopover>('none');
@@ -193,13 +211,15 @@ export function Editor({ store, onClosed }: Props) {
         )}
         <ReviewNewsPanel store={store} onPick={showPlace} />
         <div className="editor-body">
-          <Sidebar
-            store={store}
-            selectedId={summaryOpen ? null : (form?.id ?? null)}
-            onSelect={openForm}
-            summaryOpen={summaryOpen}
-            onSummary={openSummary}
-          />
+          <SidebarDrawer reviewOpen={reviewShown} onSummary={openSummary} onStep={(s) => void switchForm(s)}>
+            <Sidebar
+              store={store}
+              selectedId={summaryOpen ? null : (form?.id ?? null)}
+              onSelect={openForm}
+              summaryOpen={summaryOpen}
+              onSummary={openSummary}
+            />
+          </SidebarDrawer>
           <div className="editor-main">
             {find && (
               <FindBar
@@ -211,31 +231,44 @@ export function Editor({ store, onClosed }: Props) {
                 onShow={showPlace}
               />
             )}
-            <div className="form-scroll" data-testid="form-scroll">
-              {summaryOpen ? (
-                <SummaryView store={store} onOpen={openForm} />
-              ) : form ? (
-                <FormView form={form} focus={focus?.location.formId === form.id ? focus : null} />
-              ) : (
-                <div className="empty-forms">
-                  文档中还没有表格：请在左侧点“＋ 项目表”或“＋ 部门整体表”新增。
-                </div>
-              )}
+            <div className="form-scroll" data-testid="form-scroll" ref={formScroll}>
+              <div className="form-zoom" style={{ zoom: zoom / 100 }} data-testid="form-zoom">
+                {summaryOpen ? (
+                  <SummaryView store={store} onOpen={openForm} />
+                ) : form ? (
+                  <FormView
+                    form={form}
+                    focus={focus?.location.formId === form.id ? focus : null}
+                    detailSlot={detailSlot}
+                  />
+                ) : (
+                  <div className="empty-forms">
+                    文档中还没有表格：请在左侧点“＋ 项目表”或“＋ 部门整体表”新增。
+                  </div>
+                )}
+              </div>
             </div>
+            <div className="line-detail-slot" ref={setDetailSlot} />
             {form && history && !summaryOpen && (
-              <HistoryPanel
-                store={store}
-                form={form}
-                cell={historyCell}
-                onShowForm={() => setHistory({ cell: null })}
-                onClose={() => setHistory(null)}
-              />
+              <PanelDrawer panel="history">
+                <HistoryPanel
+                  store={store}
+                  form={form}
+                  cell={historyCell}
+                  onShowForm={() => setHistory({ cell: null })}
+                  onClose={() => setHistory(null)}
+                />
+              </PanelDrawer>
             )}
             {form && !summaryOpen && <ChecksPanel store={store} form={form} onPick={showPlace} />}
           </div>
-          {form && !summaryOpen && <ReviewPanel store={store} form={form} onPick={showPlace} />}
+          {reviewShown && form && (
+            <PanelDrawer panel="review">
+              <ReviewPanel store={store} form={form} onPick={showPlace} />
+            </PanelDrawer>
+          )}
         </div>
-        <StatusBar store={store} />
+        <StatusBar store={store} extra={<ZoomControl />} />
         {comparing && <CompareView store={store} onClose={() => setComparing(false)} />}
         {printing && (
           <PrintDialog

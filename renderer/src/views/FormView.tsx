@@ -3,6 +3,7 @@
  * the indicator table with its total row, the analysis texts and the layout's notes.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import type { FindingLocation } from '../../../shared/checks/types';
 import type { Form } from '../../../shared/model/types';
 import type { FocusRequest } from '../state/focusRequest';
@@ -24,9 +25,11 @@ interface Props {
   form: Form;
   /** A finding of this form to show (from the checks panel). */
   focus: FocusRequest | null;
+  /** Where the line detail goes (under the form's scroll area); in the form until it exists. */
+  detailSlot: HTMLElement | null;
 }
 
-export function FormView({ form, focus }: Props) {
+export function FormView({ form, focus, detailSlot }: Props) {
   const { store, reviewUi } = useEditor();
   const layout = store.layout;
   const result = store.result(form.id);
@@ -104,7 +107,11 @@ export function FormView({ form, focus }: Props) {
           reviewed={reviewedTotal(result, store.review.items, layout.policy)}
           ref={totalRow}
         />
-        <LineDetail form={form} result={result} focusedLine={focusedLine} />
+        {detailSlot ? (
+          createPortal(<LineDetail form={form} result={result} focusedLine={focusedLine} />, detailSlot)
+        ) : (
+          <LineDetail form={form} result={result} focusedLine={focusedLine} />
+        )}
       </section>
       <AnalysisBlock form={form} />
       {kind.basicData && <BasicDataBlock form={form} def={kind.basicData} />}

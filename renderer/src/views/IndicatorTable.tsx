@@ -86,6 +86,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       focusedLine.set(ind ? ind.id : null);
     },
   });
+  context.widthOf = (colId) => widths.current.get(colId);
   const { menu, closeMenu, addRow } = useIndicatorActions(form, store, sheet, apiRef, containerRef);
 
   // Row heights come from the text (see grid/rowHeights.ts), for the current column widths.

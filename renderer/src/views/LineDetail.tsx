@@ -69,7 +69,7 @@ export function LineDetail({ form, result, focusedLine }: Props) {
           {line.manual && <span className="manual-tag">✎ 手工打分</span>}
         </span>
       </div>
-      <div className="line-explanation" data-testid="line-explanation">
+      <div className="line-explanation" data-testid="line-explanation" title={explanation}>
         {explanation}
       </div>
       <div className="line-controls">
