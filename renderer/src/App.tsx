@@ -8,7 +8,7 @@ import { invoke } from './api/client';
 import { DocumentStore } from './state/documentStore';
 import { Editor } from './views/Editor';
 import { RecoveryBanner } from './views/RecoveryBanner';
-import { StartPanel } from './views/StartPanel';
+import { StartPanel } from './views/lazyViews';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; store: DocumentStore | null };
 

@@ -26,9 +26,7 @@ import { useMenuCommands } from './useMenuCommands';
 import { printForm } from './printForm';
 import type { CellRef } from '../../../shared/history/cells';
 import { useCellHistoryRequests } from '../state/historyRequest';
-import { HistoryPanel } from './HistoryPanel';
-import { CompareView } from './CompareView';
-import { SummaryView } from '../summary/SummaryView';
+import { CompareView, HistoryPanel, SummaryView } from './lazyViews';
 
 interface Props {
   store: DocumentStore;

@@ -7,7 +7,7 @@ import { PathForm } from './PathForm';
 import { ExportPopover } from './ExportPopover';
 import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
-import { DocumentToolsPopover } from './DocumentToolsPopover';
+import { DocumentToolsPopover } from './lazyViews';
 import type { DocumentTools } from './useDocumentTools';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
