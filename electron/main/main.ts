@@ -19,6 +19,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import { dataDir } from '../services/data-dir';
+import { codeCacheDir, enableCodeCache, withCodeCache } from './code-cache';
 import { utilityHost } from '../services/service-host/utility-launcher';
 import {
   aboutDialog,
@@ -56,6 +57,9 @@ const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 const DATA_DIR = dataDir();
+// V8's code cache for what this process and the document service load (see code-cache.ts).
+const CODE_CACHE = codeCacheDir(DATA_DIR);
+enableCodeCache(CODE_CACHE);
 // Chromium's own profile goes into our data folder too (ZIPING_DATA_DIR moves everything).
 app.setPath('userData', path.join(DATA_DIR, 'chromium'));
 
@@ -164,7 +168,7 @@ function start(): void {
     workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
     setRecent: (recent) => setMenu(recent),
     // Each window's document service in a utility process: saves and exports off this thread.
-    launchService: utilityHost(utilityProcess, SERVICE_HOST),
+    launchService: utilityHost(utilityProcess, SERVICE_HOST, withCodeCache(CODE_CACHE)),
   };
 
   async function savePath(

@@ -9,8 +9,7 @@ import { DocumentStore } from './state/documentStore';
 import { Editor } from './views/Editor';
 import { FileChooserHost } from './views/FileChooser';
 import { RecoveryBanner } from './views/RecoveryBanner';
-import { StartPanel } from './views/StartPanel';
-import { UnitsOverview } from './units/UnitsOverview';
+import { StartPanel, UnitsOverview } from './views/lazyViews';
 import { UserProfileDialog } from './views/UserProfileDialog';
 
 type Phase =

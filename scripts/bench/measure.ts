@@ -8,6 +8,8 @@ export interface Figure {
   p95: number;
   runs: number;
   aim?: string;
+  /** What median and p95 count when they are not milliseconds (bytes, memory). */
+  unit?: 'KB' | 'MB';
 }
 
 export function measure(name: string, runs: number, fn: (i: number) => void, aim?: string): Figure {
@@ -47,11 +49,16 @@ export function figureOf(name: string, times: number[], aim?: string): Figure {
   return figure;
 }
 
+function ms(x: number): string {
+  return x < 1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(2)} ms`;
+}
+
 export function printFigures(title: string, figures: Figure[]): void {
   console.log(`\n## ${title}\n`);
   console.log('| 测量 | 中位数 | p95 | 次数 | 目标 |');
   console.log('|---|---:|---:|---:|---|');
-  const ms = (x: number) => (x < 1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(2)} ms`);
-  for (const f of figures)
-    console.log(`| ${f.name} | ${ms(f.median)} | ${ms(f.p95)} | ${f.runs} | ${f.aim ?? ''} |`);
+  for (const f of figures) {
+    const show = (x: number) => (f.unit ? `${x.toFixed(1)} ${f.unit}` : ms(x));
+    console.log(`| ${f.name} | ${show(f.median)} | ${show(f.p95)} | ${f.runs} | ${f.aim ?? ''} |`);
+  }
 }

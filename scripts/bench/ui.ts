@@ -16,50 +16,15 @@ import type { Patch } from '../../shared/model/patch';
 import { generatedDocument } from '../../tests/support/documents';
 import { launchChromium } from '../../tests/support/chromium';
 import { figureOf, type Figure } from './measure';
+import { benchSample, benchSlowEdits } from './ui-slow';
+import { arm, PROBES, settled, timeEdits, timeSwitches } from './ui-probes';
 
 // ZIPING_BENCH_EDITS / ZIPING_BENCH_SWITCHES: fewer (or no) rounds of one phase, for A/B runs.
 const EDITS = Number(process.env['ZIPING_BENCH_EDITS'] ?? 40);
 const SWITCHES = Number(process.env['ZIPING_BENCH_SWITCHES'] ?? 40);
 const SUMMARIES = Number(process.env['ZIPING_BENCH_SUMMARIES'] ?? 10);
-
-/**
- * In-page probes, as source text (this file is compiled for Node). The start is the Enter in a
- * cell editor or the mouse press on a sidebar item; the end is the first DOM change after which
- * `window.__watch()` holds, and the frame painted after it. Everything is timed in the page, so
- * Playwright's own round trips are not counted.
- */
-const PROBES = `(() => {
-  window.__startAt = 0;
-  window.__domAt = 0;
-  window.__paintAt = 0;
-  window.__watch = null;
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && document.querySelector('.ag-cell-inline-editing')) window.__startAt = performance.now();
-  }, true);
-  window.addEventListener('mousedown', (e) => {
-    if (e.target instanceof Element && e.target.closest('[data-testid^="form-item-"], [data-testid="open-summary"]')) window.__startAt = performance.now();
-  }, true);
-  new MutationObserver(() => {
-    if (!window.__watch || window.__domAt || !window.__watch()) return;
-    window.__domAt = performance.now();
-    requestAnimationFrame(() => setTimeout(() => { window.__paintAt = performance.now(); }, 0));
-  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-})()`;
-
-/** Arms the probe: the next change after which `check` (JS source of a function) holds. */
-async function arm(page: Page, check: string): Promise<void> {
-  await page.evaluate(`window.__domAt = 0; window.__paintAt = 0; window.__watch = ${check};`);
-}
-
-/** Waits for the armed change; returns [start → painted, start → DOM changed] in ms. */
-async function settled(page: Page): Promise<[number, number]> {
-  // A function, not a string: Playwright evaluates string predicates with eval, which the CSP forbids.
-  await page.waitForFunction(() => (globalThis as unknown as { __paintAt: number }).__paintAt > 0);
-  const [start, dom, paint] = (await page.evaluate(
-    '[window.__startAt, window.__domAt, window.__paintAt]',
-  )) as number[];
-  return [(paint ?? 0) - (start ?? 0), (dom ?? 0) - (start ?? 0)];
-}
+// ZIPING_BENCH_SLOW=0: without the runs at 1366×768 with a slowed CPU (scripts/bench/ui-slow.ts).
+const SLOW = process.env['ZIPING_BENCH_SLOW'] !== '0';
 
 /** ZIPING_BENCH_PROFILE=1: a CPU profile of each phase, and its heaviest functions printed. */
 async function startProfile(page: Page): Promise<CDPSession | null> {
@@ -149,6 +114,7 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
   const file = path.join(dir, '千表.ziping');
   const browser = await launchChromium();
   try {
+    const sample = SLOW ? await benchSample(browser) : [];
     const doc = generatedDocument(Number(process.env['ZIPING_BENCH_FORMS'] ?? 1000), 30, 'national');
     const big = generatedDocument(1, 60, 'national').forms[0];
     if (!big) throw new Error('no form');
@@ -175,7 +141,8 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
       service,
       staticDir: process.env['ZIPING_BENCH_RENDERER'] ?? RENDERER_OUT,
     });
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.getByTestId('form-item-f1').click();
     await page.locator('[data-testid="indicator-grid"] .ag-row[row-index="59"]').waitFor();
@@ -185,66 +152,33 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
     // ZIPING_BENCH_TRACE=edits|switches: a timeline of that phase, summed by event.
     const tracing = process.env['ZIPING_BENCH_TRACE'];
     if (tracing === 'edits') await browser.startTracing(page, { categories: ['devtools.timeline'] });
-    const editTimes: number[] = [];
-    const domTimes: number[] = [];
-    const actual = page
-      .locator('[data-testid="indicator-grid"] .ag-row[row-index="0"] [col-id="actual"]')
-      .first();
-    for (let i = 0; EDITS > 0 && i < EDITS + 3; i++) {
-      const before = await page.getByTestId('form-total').innerText();
-      await actual.dblclick();
-      const editor = page.locator('.ag-cell-inline-editing input').first();
-      await editor.fill(i % 2 === 0 ? '50' : '100');
-      await arm(
-        page,
-        `() => document.querySelector('[data-testid="form-total"]')?.textContent !== ${JSON.stringify(before)}`,
-      );
-      await editor.press('Enter');
-      const [painted, dom] = await settled(page);
-      // The first edits warm the JIT and the grid.
-      if (i >= 3) {
-        editTimes.push(painted);
-        domTimes.push(dom);
-      }
-    }
+    const [editTimes, domTimes] = await timeEdits(page, EDITS);
     await stopProfile(profiler, 'edits');
     if (tracing === 'edits') summariseTrace(await browser.stopTracing());
     if (tracing === 'switches') await browser.startTracing(page, { categories: ['devtools.timeline'] });
     const switchProfiler = await startProfile(page);
-    const switchTimes: number[] = [];
-    const targets = SWITCHES > 0 ? doc.forms.slice(1, 1 + SWITCHES + 3) : [];
-    for (let i = 0; i < targets.length; i++) {
-      const form = targets[i];
-      if (!form) continue;
-      const item = page.getByTestId(`form-item-${form.id}`);
-      await item.scrollIntoViewIfNeeded();
-      const expected = JSON.stringify(form.indicators[0]?.name ?? '');
-      await arm(
-        page,
-        `() => document.querySelector('[data-testid="form-view"]')?.getAttribute('data-form-id') === ${JSON.stringify(form.id)} &&
-          document.querySelector('[data-testid="indicator-grid"] .ag-row[row-index="0"] [col-id="name"]')?.textContent === ${expected} &&
-          document.querySelectorAll('[data-testid="indicator-grid"] .ag-row[row-index="29"]').length > 0`,
-      );
-      await item.click();
-      const [painted] = await settled(page);
-      if (i >= 3) switchTimes.push(painted);
-    }
+    const switchTimes = await timeSwitches(page, SWITCHES > 0 ? doc.forms.slice(1, 1 + SWITCHES + 3) : []);
     await stopProfile(switchProfiler, 'switches');
     if (tracing === 'switches') summariseTrace(await browser.stopTracing());
     const summaryProfiler = await startProfile(page);
     const [summaryTimes, chartTimes] = await openSummaries(page, doc.forms[0]?.id ?? 'f1');
     await stopProfile(summaryProfiler, 'summary');
+    await context.close();
+    const slowEdits = SLOW ? await benchSlowEdits(browser, server.url) : [];
     await server.close();
     service.current?.close({ discard: true });
     return {
-      note: `Chromium ${browser.version()}，1,000 张表的文档，视口 1440×1000`,
+      note: `Chromium ${browser.version()}，1,000 张表的文档，视口 1440×1000（降速与示例文档的测量：1366×768）`,
       figures: [
         figureOf('提交一次修改 → 总分重绘（60 行指标的表）', editTimes, '中位数 ≤ 30 ms'),
         figureOf('　其中：提交 → 页面上的总分已更新（未计绘制）', domTimes),
         figureOf('切换表格 → 新表绘出（1,000 张表的文档）', switchTimes, '≤ 100 ms'),
         figureOf('打开汇总 → 汇总表绘出（1,000 张表的文档）', summaryTimes, '≤ 300 ms'),
         figureOf('　其后：四张图表绘出（同一次打开，含表格）', chartTimes),
-      ],
+        ...sample,
+        ...slowEdits,
+        // A phase skipped (its rounds set to 0) prints no row.
+      ].filter((f) => f.runs > 0),
     };
   } finally {
     await browser.close();

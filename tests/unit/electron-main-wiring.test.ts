@@ -135,6 +135,13 @@ describe('the bundled main process', () => {
     expect(electron.utilityProcesses[0]?.child.pid).not.toBe(process.pid);
   });
 
+  it('starts the document service with V8’s code cache on, in the data folder', () => {
+    const env = electron.utilityProcesses[0]?.options['env'] as Record<string, string> | undefined;
+    expect(env?.['NODE_COMPILE_CACHE']).toBe(path.join(dir, 'data', 'code-cache'));
+    // The rest of the environment is passed on (the data folder the service must use).
+    expect(env?.['ZIPING_DATA_DIR']).toBe(path.join(dir, 'data'));
+  });
+
   it('reloads a page whose renderer crashed (the document stays open in its service)', () => {
     const contents = FakeBrowserWindow.all[0]?.webContents;
     if (!contents) throw new Error('no window');

@@ -12,12 +12,17 @@ export interface UtilityChild {
 }
 
 export interface UtilityProcessApi {
-  fork(modulePath: string, args?: string[], options?: { serviceName?: string }): UtilityChild;
+  fork(
+    modulePath: string,
+    args?: string[],
+    options?: { serviceName?: string; env?: Record<string, string> },
+  ): UtilityChild;
 }
 
-export function utilityHost(api: UtilityProcessApi, entry: string): LaunchHost {
+/** `env`: the child's environment (Electron's default: the main process's). */
+export function utilityHost(api: UtilityProcessApi, entry: string, env?: Record<string, string>): LaunchHost {
   return () => {
-    const child = api.fork(entry, [], { serviceName: '自评表文档服务' });
+    const child = api.fork(entry, [], { serviceName: '自评表文档服务', ...(env ? { env } : {}) });
     let gone = false;
     const exitListeners: Array<() => void> = [];
     child.on('exit', () => {

@@ -1,17 +1,10 @@
 /**
- * AG Grid set-up shared by every grid: Community modules only, the Chinese locale, and a theme
+ * AG Grid set-up shared by every grid: the Community modules they use, the Chinese locale, and a theme
  * close to the printed form (thin borders everywhere, CJK fonts, no rounded corners).
  */
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
-  type ColDef,
-  type GridApi,
-} from 'ag-grid-community';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
+import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community';
+import './modules';
 
 export const localeText: Record<string, string> = AG_GRID_LOCALE_CN;
 

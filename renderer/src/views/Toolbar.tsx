@@ -8,7 +8,7 @@ import { browserFileAction } from './browserFileActions';
 import { ExportPopover } from './ExportPopover';
 import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
-import { DocumentToolsPopover } from './DocumentToolsPopover';
+import { DocumentToolsPopover } from './lazyViews';
 import type { DocumentTools } from './useDocumentTools';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
