@@ -85,7 +85,7 @@ export function App() {
       </div>
     );
   }
-  const store = phase.store;
+  const store = phase.kind === 'ready' ? phase.store : null;
   return (
     <div className="app">
       {needsName && (
