@@ -24,6 +24,7 @@ import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { ROOT } from '../../scripts/build-electron';
 import { FakePlatform } from '../support/fake-shell';
 import { ensureRendererBuilt, launchBrowser } from './harness';
+import { writeUserProfile } from '../../electron/services/user-settings';
 
 let dir: string;
 let browser: Browser;
@@ -65,6 +66,8 @@ beforeAll(async () => {
   copyFileSync(SAMPLE_PATH, file);
   const dataDir = path.join(dir, 'data');
   platform = new FakePlatform();
+  // A name was given at first start (else the first-run dialog would stand over the grid).
+  writeUserProfile(dataDir, { name: '测试用户', unit: '' });
   windows = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir));
   await windows.openFromCommandLine(['ziping', file], '/');
 

@@ -12,6 +12,7 @@ import { groupFindings } from '../../shared/checks/grouping';
 import { getLayout } from '../../shared/layouts/definitions';
 import { scoreForm } from '../../shared/scoring/form';
 import type { ZipingDocument } from '../../shared/model/types';
+import { chooseExportTarget } from './chooser';
 import { useAppPerTest, useSharedBrowser, type App } from './harness';
 
 const browser = useSharedBrowser();
@@ -120,7 +121,8 @@ describe('dialogs take the focus and close with Esc', { timeout: 180_000 }, () =
     const { page } = current();
     await page.getByTestId('export-xlsx').click();
     await expect.poll(() => page.getByTestId('export-panel').count()).toBe(1);
-    await expect.poll(() => focusedTestId(page)).toBe('export-path');
+    // The first choice (一个文件 / 每张表一个文件) takes the focus.
+    await expect.poll(() => focusedTestId(page)).toBe('export-one-file');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('export-panel').count()).toBe(0);
 
@@ -137,7 +139,7 @@ describe('dialogs take the focus and close with Esc', { timeout: 180_000 }, () =
     const app = current();
     const { page } = app;
     await page.getByTestId('export-xlsx').click();
-    await page.getByTestId('export-path').fill(`${app.dir}/导出.xlsx`);
+    await chooseExportTarget(page, `${app.dir}/导出.xlsx`);
     await page.getByTestId('export-confirm').click();
     const dialog = page.getByTestId('dialog');
     await expect.poll(() => dialog.count()).toBe(1);

@@ -18,6 +18,7 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import { SAMPLE_PATH } from '../../scripts/build-sample';
 import { ensureRendererBuilt, launchBrowser } from './harness';
 import { cell, numberOf, typeInto } from './support';
+import { writeUserProfile } from '../../electron/services/user-settings';
 
 let dir: string;
 let file: string;
@@ -38,6 +39,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ziping-e2e-worker-'));
   file = join(dir, '示例.ziping');
   copyFileSync(SAMPLE_PATH, file);
+  // A name was given at first start (else the first-run dialog would stand over the grid).
+  writeUserProfile(join(dir, 'data'), { name: '测试用户', unit: '' });
   client = new ServiceClient(workerHost(), { dataDir: join(dir, 'data') });
   const opened = await client.invoke('doc/open', { path: file });
   if (!opened.ok) throw new Error(opened.error.message);

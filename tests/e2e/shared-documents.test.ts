@@ -18,6 +18,7 @@ import { writeDocumentFile } from '../support/document-file';
 import { fixtureDocument } from '../support/documents';
 import { openApp, useSharedBrowser } from './harness';
 import { choosePath } from './chooser';
+import { writeUserProfile } from '../../electron/services/user-settings';
 
 const browser = useSharedBrowser();
 
@@ -32,6 +33,7 @@ describe('shared documents that cannot be used as they are', { timeout: 180_000 
     db.exec('CREATE TRIGGER wipe AFTER INSERT ON changes BEGIN DELETE FROM forms; END;');
     db.close();
 
+    writeUserProfile(dataDir, { name: '测试用户', unit: '' });
     const service = new AppService(dataDir);
     const server = await startWebServer({ service, staticDir: RENDERER_OUT });
     const context = await browser().newContext({ viewport: { width: 1440, height: 1600 }, locale: 'zh-CN' });

@@ -18,6 +18,7 @@ import { fixtureDocument, generatedDocument } from '../support/documents';
 import { exportOrThrow } from '../support/excel';
 import { ROOT } from '../support/run-cli';
 import { useSharedBrowser } from './harness';
+import { writeUserProfile } from '../../electron/services/user-settings';
 
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const browser = useSharedBrowser();
@@ -67,6 +68,7 @@ describe('打开文件夹（多个单位）', { timeout: 180_000 }, () => {
     await exportOrThrow(exported, join(units, '县级', '县水利局.xlsx'));
     writeFileSync(join(units, '损坏.ziping'), 'not a database');
 
+    writeUserProfile(join(dir, 'data'), { name: '测试用户', unit: '' });
     service = new AppService(join(dir, 'data'));
     server = await startWebServer({ service, staticDir: RENDERER_OUT });
     context = await browser().newContext({ viewport: { width: 1600, height: 1800 }, locale: 'zh-CN' });
