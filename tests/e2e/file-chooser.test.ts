@@ -73,7 +73,7 @@ describe('the file chooser (browser mode)', { timeout: 180_000 }, () => {
     const { page } = app;
     await page.getByTestId('save-as').click();
     await goToFolder(page, app.dir);
-    expect(await page.getByTestId('file-chooser-name').inputValue()).toBe('示例.ziping');
+    await expect.poll(() => page.getByTestId('file-chooser-name').inputValue()).toBe('示例.ziping');
     await page.getByTestId('file-chooser-new-folder').click();
     await page.getByTestId('file-chooser-folder-name').fill('2025年 归档');
     await page.getByTestId('file-chooser-folder-name').press('Enter');
@@ -117,7 +117,9 @@ describe('the file chooser (browser mode)', { timeout: 180_000 }, () => {
     expect(await page.getByTestId('export-download').isDisabled()).toBe(true);
     await page.getByTestId('export-confirm').click();
     await goToFolder(page, app.dir);
-    expect(await page.getByTestId('file-chooser-name').inputValue()).toBe('示例（每张表一个文件）');
+    await expect
+      .poll(() => page.getByTestId('file-chooser-name').inputValue())
+      .toBe('示例（每张表一个文件）');
     await shot(page, 'per-form');
     await page.getByTestId('file-chooser-confirm').click();
     await draftIfAsked(page);

@@ -47,7 +47,9 @@ describe('shared documents that cannot be used as they are', { timeout: 180_000 
       // The default: beside the refused file, named 原名-干净副本.ziping.
       const copy = join(dir, '共享-干净副本.ziping');
       await expect.poll(() => page.getByTestId('file-chooser-folder').innerText()).toBe(dir);
-      expect(await page.getByTestId('file-chooser-name').inputValue()).toBe('共享-干净副本.ziping');
+      await expect
+        .poll(() => page.getByTestId('file-chooser-name').inputValue())
+        .toBe('共享-干净副本.ziping');
       await page.getByTestId('file-chooser-confirm').click();
       await expect
         .poll(() => page.getByTestId('rebuild-status').innerText())
