@@ -287,11 +287,19 @@ export const Sidebar = memo(function Sidebar({ store, selectedId, onSelect, summ
   const focusSelected = useRef(false);
   useEffect(() => {
     if (!focusSelected.current || !selectedId) return;
-    // A form far down is rendered once the list has scrolled to it (`first` changes then).
-    const item = listRef.current?.querySelector<HTMLElement>(`[data-testid="form-item-${selectedId}"]`);
-    if (!item) return;
-    focusSelected.current = false;
-    item.focus();
+    // A form far down is rendered once the list has scrolled to it (`first` changes then, or a
+    // frame later when the scroll lands after this render): looked for again for a few frames.
+    let frame = 0;
+    let tries = 0;
+    const focusIt = () => {
+      const item = listRef.current?.querySelector<HTMLElement>(`[data-testid="form-item-${selectedId}"]`);
+      if (item) {
+        focusSelected.current = false;
+        item.focus();
+      } else if (++tries < 30) frame = requestAnimationFrame(focusIt);
+    };
+    focusIt();
+    return () => cancelAnimationFrame(frame);
   }, [selectedId, first]);
 
   const onListKey = (e: KeyboardEvent) => {
