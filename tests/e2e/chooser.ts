@@ -11,6 +11,9 @@ export async function goToFolder(page: Page, folder: string): Promise<void> {
   await expect.poll(() => page.getByTestId('file-chooser-folder').innerText()).not.toBe('正在读取…');
   await page.getByTestId('file-chooser-name').fill(folder);
   await page.getByTestId('file-chooser-name').press('Enter');
+  // Going there clears the typed path from the box; the folder label alone may already have
+  // shown this folder before Enter (then a name typed next would be reset when the listing lands).
+  await expect.poll(() => page.getByTestId('file-chooser-name').inputValue()).not.toBe(folder);
   await expect.poll(() => page.getByTestId('file-chooser-folder').innerText()).toBe(folder);
 }
 

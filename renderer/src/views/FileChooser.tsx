@@ -41,8 +41,12 @@ function FileChooser({ request }: { request: OpenChooser }) {
   const dialog = useRef<HTMLDivElement | null>(null);
 
   const show = useCallback(
-    /** `quiet`: a failure is not shown (a typed path that may be a file's). */
-    async (folder: string, quiet = false): Promise<boolean> => {
+    /**
+     * `quiet`: a failure is not shown (a typed path that may be a file's). `alongside` runs with
+     * the new listing's state updates, so that both show in one render (a name typed right after
+     * the folder appears is never reset by a late update).
+     */
+    async (folder: string, quiet = false, alongside?: () => void): Promise<boolean> => {
       const r = await fileCall('files/list', { folder, kinds: request.kinds });
       if (!r.ok) {
         if (!quiet) setProblem(r.error.message);
@@ -51,6 +55,7 @@ function FileChooser({ request }: { request: OpenChooser }) {
       setProblem(null);
       setListing(r.value);
       setActive(0);
+      alongside?.();
       fileChooser.lastFolder = r.value.folder;
       return true;
     },
@@ -108,10 +113,9 @@ function FileChooser({ request }: { request: OpenChooser }) {
     if (listing === null) return;
     const typed = name.trim();
     // A full path to a folder goes there (as a location typed into a system dialog).
-    if (isFullPath(typed) && (await show(typed, true))) {
+    const resetName = () =>
       setName(request.mode === 'save' && request.suggested ? baseName(request.suggested) : '');
-      return;
-    }
+    if (isFullPath(typed) && (await show(typed, true, resetName))) return;
     if (request.mode === 'folder') {
       finish(typed === '' ? listing.folder : chosenPath(listing.folder, typed, []));
       return;
