@@ -14,7 +14,8 @@ import { excelFail, excelOk, ExcelFailure, type ExcelResult } from './errors';
 import { sheetFingerprint } from './fingerprint';
 import { DATA_SHEET, parseStoredForm, readHiddenData, type HiddenData, type StoredForm } from './hidden-data';
 import { LABELS } from './labels';
-import { readBasicDataSheet, readOfficialSheet, type ReadProblem } from './official-reader';
+import { readBasicDataSheet, readOfficialSheet } from './official-reader';
+import type { ReadProblem } from './sheet-reader';
 import { LIMITS, guardXlsx } from './zip-guard';
 import type { ReviewItem } from '../../../shared/review/types';
 
