@@ -120,6 +120,12 @@ describe('the bundles', () => {
     expect(new Set(requires('preload.cjs'))).toEqual(new Set(['electron']));
   });
 
+  it('give the loader (package.json "main") nothing but Node itself: main.cjs is run by path', () => {
+    const loader = requires('loader.cjs');
+    expect(loader.length).toBeGreaterThan(0);
+    for (const n of loader) expect(n, n).toMatch(/^node:/);
+  });
+
   it('keep the document service out of the main process: SQLite and Excel only in its host', () => {
     const main = new Set(requires('main.cjs'));
     expect(main).toContain('electron');
