@@ -6,7 +6,8 @@
  * module (the same require, module, exports, __filename, __dirname). The cache file is keyed by
  * the bundle's SHA-256 and the runtime (V8 trusts a cache whose source only has the same length);
  * a stale, damaged or refused cache is rebuilt, and a folder that cannot be written costs only
- * the cache, never the start.
+ * the cache, never the start. The bundle may not use import(): Node loses a script's import()
+ * callback when V8 takes its cache (nodejs/node#43663); electron-security-scan.test.ts checks.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
