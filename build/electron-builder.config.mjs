@@ -10,8 +10,8 @@ export default {
   productName: '自评表编辑器',
   copyright: 'Copyright © 2026 Ziping',
   directories: { output: 'out/packages', buildResources: 'build' },
-  // Only what runs: the bundled main process and preload (scripts/build-electron.ts), the built
-  // renderer, and the runtime dependencies electron-builder adds from node_modules.
+  // Only what runs: the bundled main process, its loader and preload (scripts/build-electron.ts), the
+  // built renderer, and the runtime dependencies electron-builder adds from node_modules.
   files: [
     'dist-electron/**/*',
     '!dist-electron/**/*.map',
@@ -19,7 +19,8 @@ export default {
     '!dist/renderer/**/*.map',
     'package.json',
   ],
-  extraMetadata: { main: 'dist-electron/main.cjs' },
+  // The entry runs main.cjs through V8's code cache (electron/main/loader.ts).
+  extraMetadata: { main: 'dist-electron/loader.cjs' },
   asar: true,
   // better-sqlite3 is native: electron-builder rebuilds it for Electron's ABI here (never at
   // npm install), and the .node file must stay outside the asar archive to be loaded.

@@ -26,5 +26,16 @@ await build({
   outfile: '.bench/service-host.mjs',
   logLevel: 'warning',
 });
+// One start of the Electron main bundle, for the 'electron' section (a CommonJS parent, as the loader).
+await build({
+  entryPoints: ['scripts/bench/main-bundle-child.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  outfile: '.bench/main-bundle-child.cjs',
+  logLevel: 'warning',
+});
 const run = spawnSync(process.execPath, ['.bench/bench.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = run.status ?? 1;

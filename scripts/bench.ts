@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: prints the speed figures recorded in BENCHMARKS.md.
- * `npm run bench -- excel` (or scoring, storage, report, service, ui, units) runs only the sections named.
+ * `npm run bench -- excel` (or scoring, storage, report, service, ui, units, electron) runs only the sections named.
  */
 import os from 'node:os';
 import { benchExcel } from './bench/excel';
+import { benchMainBundle } from './bench/main-bundle';
 import { benchScoring } from './bench/scoring';
 import { printFigures } from './bench/measure';
 import { benchService } from './bench/service';
@@ -49,6 +50,13 @@ if (wanted('service')) {
 if (wanted('ui')) {
   const ui = await benchUi();
   printFigures(`编辑器界面（真实 Chromium，浏览器模式）— ${ui.note}`, ui.figures);
+}
+if (wanted('electron')) {
+  const main = benchMainBundle();
+  printFigures(
+    `Electron 主进程包的加载与 V8 代码缓存（electron/main/loader.ts）— ${main.note}`,
+    main.figures,
+  );
 }
 if (wanted('units')) {
   const units = benchUnits();

@@ -1,5 +1,6 @@
 /**
- * Bundles the Electron main process, the document service host it starts in utility processes and
+ * Bundles the Electron main process, its loader (package.json "main": runs main.cjs with V8's code
+ * cache), the document service host it starts in utility processes and
  * the preload into dist-electron/ (`npm run build:electron`).
  * The preload runs sandboxed, where only 'electron' can be required: it becomes one CJS file
  * with nothing else external. The main process keeps the app's runtime dependencies external
@@ -34,6 +35,13 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void
       outfile: path.join(outDir, 'main.cjs'),
       external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
     }),
+    // Electron's entry: main.cjs through V8's code cache (electron/main/loader.ts).
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron/main/loader.ts')],
+      outfile: path.join(outDir, 'loader.cjs'),
+      external: ['electron'],
+    }),
     // The document service's host, run by main in an Electron utility process (one per window).
     build({
       ...common,
@@ -53,6 +61,6 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   await buildElectron();
   process.stdout.write(
-    `已生成 ${path.relative(ROOT, ELECTRON_OUT)}/main.cjs、service-host.cjs 和 preload.cjs\n`,
+    `已生成 ${path.relative(ROOT, ELECTRON_OUT)}/loader.cjs、main.cjs、service-host.cjs 和 preload.cjs\n`,
   );
 }

@@ -1,11 +1,12 @@
 /**
- * The bundled main process (dist-electron/main.cjs, as packaged) run under Node with the
+ * The bundled main process (dist-electron/main.cjs, as packaged, started as Electron starts it:
+ * through package.json's "main", loader.cjs, which runs it with V8's code cache) run under Node with the
  * 'electron' module replaced by a recording fake: what it registers before and after ready, the
  * window it opens, its IPC answers, the single-instance hand-over and the close question; and the
  * bundled preload (what it exposes). This is main.ts's wiring; the real Electron has not run here
  * (it cannot be downloaded on this machine).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,6 +27,7 @@ let savedArgv: string[];
 let savedDataDir: string | undefined;
 let doc: string;
 
+const pkgMain = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const frameOf = (w: FakeBrowserWindow, url = 'app://ziping/index.html') => ({
   sender: w.webContents,
@@ -49,7 +51,7 @@ beforeAll(async () => {
 
   process.argv = ['/opt/ziping/ziping', doc];
   electron = fakeElectron({ lock: true });
-  loadWithElectron(path.join(out, 'main.cjs'), electron);
+  loadWithElectron(path.join(out, path.basename(pkgMain)), electron);
   await electron.app.ready;
   // The document opens once its service's host (a child process here) has started.
   await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1), { timeout: 30_000, interval: 50 });
@@ -77,6 +79,13 @@ afterAll(async () => {
 });
 
 describe('the bundled main process', () => {
+  it('is started by package.json’s "main", which saved main.cjs’s code cache in the data folder', () => {
+    expect(pkgMain).toBe('dist-electron/loader.cjs');
+    // (Node ≥ 22 also keeps its compile cache of the service host there, in a folder of its own.)
+    const cache = readdirSync(path.join(dir, 'data', 'code-cache')).filter((n) => n.endsWith('.v8cache'));
+    expect(cache).toEqual([expect.stringMatching(/^main\.cjs-[0-9a-f]{16}\.v8cache$/)]);
+  });
+
   it('registers app:// as privileged and keeps Chromium’s profile in the data folder', () => {
     expect(electron.schemes).toEqual([expect.objectContaining({ scheme: 'app' })]);
     expect(electron.app.paths.get('userData')).toBe(path.join(dir, 'data', 'chromium'));

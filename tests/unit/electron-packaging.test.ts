@@ -50,12 +50,13 @@ describe('electron-builder configuration', () => {
   it('names the app and packs only the bundles and the built renderer', () => {
     expect(config.appId).toBe('cn.ziping.editor');
     expect(config.productName).toBe('自评表编辑器');
-    expect(config.extraMetadata?.main).toBe('dist-electron/main.cjs');
+    // The loader runs main.cjs beside it with V8's code cache: both are under dist-electron/.
+    expect(config.extraMetadata?.main).toBe('dist-electron/loader.cjs');
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       main: string;
       scripts: Record<string, string>;
     };
-    expect(pkg.main).toBe('dist-electron/main.cjs');
+    expect(pkg.main).toBe('dist-electron/loader.cjs');
     const files = JSON.stringify(config.files); // normalised by getConfig into file sets
     for (const pattern of ['dist-electron/**/*', 'dist/renderer/**/*', '!dist-electron/**/*.map']) {
       expect(files).toContain(JSON.stringify(pattern));

@@ -120,6 +120,18 @@ describe('the bundles', () => {
     expect(new Set(requires('preload.cjs'))).toEqual(new Set(['electron']));
   });
 
+  it('give main.cjs no import(): run from V8’s code cache, it would have no loader for it', () => {
+    // Node loses a vm.Script's import() callback when V8 takes its cached data (nodejs/node#43663).
+    const main = readFileSync(path.join(stage, 'out', 'main.cjs'), 'utf8');
+    expect(main.match(/\bimport\s*\(/g)).toBeNull();
+  });
+
+  it('give the loader (package.json "main") nothing but Node itself: main.cjs is run by path', () => {
+    const loader = requires('loader.cjs');
+    expect(loader.length).toBeGreaterThan(0);
+    for (const n of loader) expect(n, n).toMatch(/^node:/);
+  });
+
   it('keep the document service out of the main process: SQLite and Excel only in its host', () => {
     const main = new Set(requires('main.cjs'));
     expect(main).toContain('electron');
