@@ -10,14 +10,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../electron/services/excel/export';
 import { ReadPool, readWorkerEntry } from '../../electron/services/units/read-pool';
-import { scanUnits } from '../../electron/services/units/scan-units';
+import { POOL_FROM, scanUnits } from '../../electron/services/units/scan-units';
 import { buildElectron, ROOT } from '../../scripts/build-electron';
 import { writeDocumentFile } from '../support/document-file';
 import { generatedDocument } from '../support/documents';
 import { useTempDir } from '../support/temp-dir';
 
 const tmp = useTempDir('ziping-units-pool-');
-const DOCUMENTS = 12;
+/** With the workbook and the bad file, enough files for the pool (POOL_FROM). */
+const DOCUMENTS = 16;
 
 /** Every file under the folder, relative to it (what a scan must leave as it was). */
 const listing = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).sort();
@@ -30,7 +31,7 @@ describe('read pool', { timeout: 300_000 }, () => {
     for (let i = 1; i <= DOCUMENTS; i++) {
       const doc = generatedDocument(3, 4, i % 2 ? 'national' : 'shanxi', i);
       doc.meta.unit = `单位${i}`;
-      writeDocumentFile(join(units, i > 6 ? '乙区' : '', `单位${i}.ziping`), doc, join(tmp(), 'making'));
+      writeDocumentFile(join(units, i > 8 ? '乙区' : '', `单位${i}.ziping`), doc, join(tmp(), 'making'));
     }
     const book = generatedDocument(2, 3, 'national', 77);
     book.meta.unit = '表格单位';
@@ -41,6 +42,7 @@ describe('read pool', { timeout: 300_000 }, () => {
   });
 
   it('gives the rows of the in-process reader, in the same order, and writes nothing', async () => {
+    expect(DOCUMENTS + 2).toBeGreaterThanOrEqual(POOL_FROM);
     const before = listing(units);
     const inProcess = await scanUnits([units], { inProcess: true });
     const progress: number[] = [];

@@ -26,16 +26,20 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Keep the indicator lines (the CLI's outputs); the app's overview needs only units and forms. */
   indicators?: boolean;
-  /** Reads a file; default: the read pool (the rescan cache wraps it). */
+  /** Reads a file; default: the read pool, or this thread for fewer than POOL_FROM files. */
   read?: (file: string) => Promise<UnitRead>;
   /** Reads in flight at once with `read` (default 1). */
   concurrency?: number;
+  /** Put in front of the reads, whichever they are (the rescan cache). */
+  through?: (read: (file: string) => Promise<UnitRead>) => (file: string) => Promise<UnitRead>;
   /** Read in this thread, one file at a time, with no pool (a comparison in tests). */
   inProcess?: boolean;
 }
 
 /** Reads in flight per worker: one queued behind each read, so that no worker waits for the next file. */
 export const READS_PER_WORKER = 2;
+/** From this many files on they are read in the pool (a worker takes ≈ 0.3 s to start, a file ≈ 10 ms). */
+export const POOL_FROM = 16;
 
 const isUnitFile = (name: string) => DOCUMENT_FILE.test(name) || WORKBOOK_FILE.test(name);
 
@@ -109,28 +113,36 @@ async function readAll(
   return reads;
 }
 
-/** The pool `scan` reads through (closed after it), or none with `read` or `inProcess` given. */
-export async function withReadPool<T>(
-  options: ScanOptions,
-  scan: (read: (file: string) => Promise<UnitRead>, concurrency: number) => Promise<T>,
-): Promise<T> {
-  if (options.inProcess) return scan((file) => readUnit(file, options), 1);
+type Read = (file: string) => Promise<UnitRead>;
+
+/** The reads of the files, through the pool when there are enough of them to be worth its start. */
+async function readFiles(files: readonly string[], options: ScanOptions): Promise<UnitRead[]> {
+  const through = options.through ?? ((read: Read) => read);
+  if (options.read) return readAll(files, through(options.read), options);
+  // A few files are read in this thread sooner than a worker starts.
+  if (options.inProcess || files.length < POOL_FROM) {
+    return readAll(
+      files,
+      through((file) => readUnit(file, options)),
+      { ...options, concurrency: 1 },
+    );
+  }
   const pool = new ReadPool(options);
   try {
-    return await scan(pool.read, pool.size * READS_PER_WORKER);
+    return await readAll(files, through(pool.read), {
+      ...options,
+      concurrency: pool.size * READS_PER_WORKER,
+    });
   } finally {
     await pool.close();
   }
 }
 
 export async function scanUnits(paths: readonly string[], options: ScanOptions = {}): Promise<UnitsScan> {
-  if (!options.read) {
-    return withReadPool(options, (read, concurrency) => scanUnits(paths, { ...options, read, concurrency }));
-  }
   const out: UnitsScan = { units: [], forms: [], indicators: [], failed: [] };
   const files = findUnitFiles(paths, out.failed);
   options.onProgress?.(0, files.length);
-  const reads = await readAll(files, options.read, options);
+  const reads = await readFiles(files, options);
   for (const [i, unit] of reads.entries()) {
     if (!unit.ok) {
       out.failed.push({ file: files[i] as string, reason: unit.reason });

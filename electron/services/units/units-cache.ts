@@ -19,7 +19,7 @@ import type { FormRow, IndicatorRow, UnitRow } from '../../../shared/units/unit-
 import { dataDir } from '../data-dir';
 import { reviewFilePath } from '../document-store/review-store';
 import { readUnit, type UnitRead } from './read-unit';
-import { scanUnits, withReadPool, type ScanOptions, type UnitsScan } from './scan-units';
+import { scanUnits, type ScanOptions, type UnitsScan } from './scan-units';
 
 /** Raise when the rows a file gives change (columns, scoring), so that old entries are not used. */
 const CACHE_VERSION = 4;
@@ -221,7 +221,10 @@ export class UnitsCache {
  */
 export async function scanUnitsCached(
   paths: readonly string[],
-  options: Omit<ScanOptions, 'read' | 'concurrency'> & { dataDir?: string; maxEntries?: number } = {},
+  options: Omit<ScanOptions, 'read' | 'concurrency' | 'through'> & {
+    dataDir?: string;
+    maxEntries?: number;
+  } = {},
 ): Promise<{ scan: UnitsScan; readsFromDisk: number }> {
   const cache = UnitsCache.open(options.dataDir, options.maxEntries);
   if (!cache) {
@@ -229,9 +232,7 @@ export async function scanUnitsCached(
     return { scan, readsFromDisk: scan.units.length + scan.failed.length };
   }
   try {
-    const scan = await withReadPool(options, (read, concurrency) =>
-      scanUnits(paths, { ...options, read: cache.reader(options, read), concurrency }),
-    );
+    const scan = await scanUnits(paths, { ...options, through: (read) => cache.reader(options, read) });
     cache.prune(paths);
     return { scan, readsFromDisk: cache.readsFromDisk };
   } finally {
