@@ -5,6 +5,8 @@
  * The preload runs sandboxed, where only 'electron' can be required: it becomes one CJS file
  * with nothing else external. The main process keeps the app's runtime dependencies external
  * (better-sqlite3 is native and rebuilt for Electron when packaging; electron-builder ships them).
+ * The many-units read pool's worker is a bundle of its own (units-read-worker.cjs), found by the
+ * service host beside its own file through import.meta.url (given to the CJS bundles below).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,13 +29,20 @@ const common: BuildOptions = {
   legalComments: 'none',
 };
 
+/** Node code in CJS: import.meta.url (ESM only) is the bundle file's own URL. */
+const nodeBundle: BuildOptions = {
+  ...common,
+  external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+  banner: { js: 'var __ziping_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__ziping_import_meta_url' },
+};
+
 export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void> {
   await Promise.all([
     build({
-      ...common,
+      ...nodeBundle,
       entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
       outfile: path.join(outDir, 'main.cjs'),
-      external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
     }),
     // Electron's entry: main.cjs through V8's code cache (electron/main/loader.ts).
     build({
@@ -44,10 +53,15 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void
     }),
     // The document service's host, run by main in an Electron utility process (one per window).
     build({
-      ...common,
+      ...nodeBundle,
       entryPoints: [path.join(ROOT, 'electron/services/service-host/entry.ts')],
       outfile: path.join(outDir, 'service-host.cjs'),
-      external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+    }),
+    // The threads the host reads many units' files in (electron/services/units/read-pool.ts).
+    build({
+      ...nodeBundle,
+      entryPoints: [path.join(ROOT, 'electron/services/units/read-worker.ts')],
+      outfile: path.join(outDir, 'units-read-worker.cjs'),
     }),
     build({
       ...common,
@@ -61,6 +75,7 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   await buildElectron();
   process.stdout.write(
-    `已生成 ${path.relative(ROOT, ELECTRON_OUT)}/loader.cjs、main.cjs、service-host.cjs 和 preload.cjs\n`,
+    `已生成 ${path.relative(ROOT, ELECTRON_OUT)}/loader.cjs、main.cjs、service-host.cjs、units-read-worker.cjs 和 preload.cjs
+`,
   );
 }

@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const THIS_FILE = fileURLToPath(import.meta.url);
 export const PROJECT_ROOT = path.dirname(path.dirname(THIS_FILE));
 const ENTRY = 'electron/cli/main.ts';
+/** Bundled beside the command's entry: the many-units read pool starts it in worker threads. */
+const READ_WORKER = 'electron/services/units/read-worker.ts';
 /** Builds older than this that no manifest names are removed; a command started just before a rebuild may still be loading one. */
 const OLD_BUILD_MS = 60 * 60 * 1000;
 
@@ -60,7 +62,8 @@ export async function buildBundle(root, entry = ENTRY) {
   try {
     const result = await build({
       absWorkingDir: root,
-      entryPoints: { main: entry },
+      // The read worker only with the command's own entry (not a scratch project's).
+      entryPoints: entry === ENTRY ? { main: entry, 'units-read-worker': READ_WORKER } : { main: entry },
       outdir,
       outExtension: { '.js': '.mjs' },
       bundle: true,

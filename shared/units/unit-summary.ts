@@ -32,11 +32,17 @@ export interface UnitRow {
   projectRate: number | null;
   errors: number;
   warnings: number;
-  /** Forms per 审核状态 (the review data in the document and in its review file). */
-  待审核: number;
-  已审核: number;
-  退回修改: number;
+  /**
+   * Forms per 审核状态 (the review data in the document and in its review file); null for an
+   * official-layout .xlsx workbook, which carries none (REVIEW_UNKNOWN).
+   */
+  待审核: number | null;
+  已审核: number | null;
+  退回修改: number | null;
 }
+
+/** Why a workbook's 审核状态 counts are unknown: shown as "—" with this as its tooltip or note. */
+export const REVIEW_UNKNOWN = { text: '—', note: '审核状态只记在 .ziping 文档里' } as const;
 
 export interface FormRow {
   file: string;

@@ -12,6 +12,11 @@ export type OverviewRow = UnitRow & { totals?: true };
 
 export function overviewTotals(units: readonly UnitRow[]): OverviewRow {
   const sum = (pick: (u: UnitRow) => number) => units.reduce((n, u) => n + pick(u), 0);
+  // The 审核状态 counts of the units that have them (workbooks have none); none known: unknown.
+  const reviews = (pick: (u: UnitRow) => number | null) => {
+    const known = units.map(pick).filter((n) => n !== null);
+    return known.length === 0 && units.length > 0 ? null : known.reduce((n, x) => n + x, 0);
+  };
   const budget = sumAmounts(units.map((u) => u.projectBudget));
   const executed = sumAmounts(units.map((u) => u.projectExecuted));
   const scored = units.filter((u) => u.departmentScore !== null);
@@ -35,9 +40,9 @@ export function overviewTotals(units: readonly UnitRow[]): OverviewRow {
     projectRate: rowRate({ fullYearBudget: budget, executed }),
     errors: sum((u) => u.errors),
     warnings: sum((u) => u.warnings),
-    待审核: sum((u) => u.待审核),
-    已审核: sum((u) => u.已审核),
-    退回修改: sum((u) => u.退回修改),
+    待审核: reviews((u) => u.待审核),
+    已审核: reviews((u) => u.已审核),
+    退回修改: reviews((u) => u.退回修改),
   };
 }
 

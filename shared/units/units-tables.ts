@@ -4,7 +4,7 @@
  * CSV files, the SQLite tables and the PostgreSQL schema in docs/summary-schema.md — so that a CSV
  * file loads unchanged into the table the docs create (columns in the same order).
  */
-import type { FormRow, IndicatorRow, UnitRow } from './unit-summary';
+import { REVIEW_UNKNOWN, type FormRow, type IndicatorRow, type UnitRow } from './unit-summary';
 
 export type Cell = string | number | null;
 export type SqlType = 'text' | 'integer' | 'number';
@@ -18,6 +18,8 @@ export interface Column<Row> {
   /** Width in the workbook, in characters. */
   width: number;
   value: (row: Row) => Cell;
+  /** A null shown in the workbook as this text with this note (CSV and SQL keep it empty). */
+  unknown?: { text: string; note: string };
 }
 
 export interface TableSpec<Row> {
@@ -50,6 +52,12 @@ const col = <Row>(
   width = 12,
 ): Column<Row> => ({ title, sql, type, width, value });
 
+/** A 审核状态 count: unknown (null) for a workbook. */
+const reviewCol = (title: string, sql: string, value: (u: UnitRow) => Cell, width: number) => ({
+  ...col(title, sql, 'integer', value, width),
+  unknown: REVIEW_UNKNOWN,
+});
+
 export const UNITS_TABLE: TableSpec<UnitRow> = {
   sheet: '单位',
   sql: 'units',
@@ -70,9 +78,9 @@ export const UNITS_TABLE: TableSpec<UnitRow> = {
     col('项目执行率', 'project_rate', 'number', (u) => u.projectRate),
     col('错误数', 'errors', 'integer', (u) => u.errors, 8),
     col('提示数', 'warnings', 'integer', (u) => u.warnings, 8),
-    col('待审核', 'reviews_pending', 'integer', (u) => u.待审核, 8),
-    col('已审核', 'reviews_approved', 'integer', (u) => u.已审核, 8),
-    col('退回修改', 'reviews_returned', 'integer', (u) => u.退回修改, 8),
+    reviewCol('待审核', 'reviews_pending', (u) => u.待审核, 8),
+    reviewCol('已审核', 'reviews_approved', (u) => u.已审核, 8),
+    reviewCol('退回修改', 'reviews_returned', (u) => u.退回修改, 8),
     col('文件', 'file', 'text', (u) => u.file, 40),
   ],
 };
@@ -142,7 +150,13 @@ function fill<Row>(spec: TableSpec<Row>, rows: readonly Row[]): FilledTable {
     sheet: spec.sheet,
     sql: spec.sql,
     key: spec.key,
-    columns: spec.columns.map(({ title, sql, type, width }) => ({ title, sql, type, width })),
+    columns: spec.columns.map(({ title, sql, type, width, unknown }) => ({
+      title,
+      sql,
+      type,
+      width,
+      unknown,
+    })),
     rows: rows.map((r) => spec.columns.map((c) => c.value(r))),
   };
 }

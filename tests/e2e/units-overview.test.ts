@@ -1,8 +1,8 @@
 /**
  * 打开文件夹（多个单位） in the browser (#22): from the start panel, the units under a folder
  * (documents and an exported workbook) in one table with 合计, the bad file listed with its reason,
- * the 汇总 charts drawn, sorting, the overview exported to Excel (单位, 表格) and a double-click
- * opening that unit's document in reviewer mode.
+ * the 汇总 charts drawn, the workbook's unknown 审核状态 counts shown as “—”, sorting, the overview
+ * exported to Excel (单位, 表格) and a double-click opening that unit's document in reviewer mode.
  */
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,6 +112,26 @@ describe('打开文件夹（多个单位）', { timeout: 180_000 }, () => {
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.getByTestId('units-overview').screenshot({ path: join(SCREENSHOTS, 'units-overview.png') });
+  });
+
+  it('shows a workbook’s 审核状态 counts as “—” with why (it records none), not 0', async () => {
+    const scroller = page.getByTestId('units-grid').locator('.ag-body-horizontal-scroll-viewport');
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const row = page
+      .getByTestId('units-grid')
+      .locator(`.ag-row[row-id="${join(units, '县级', '县水利局.xlsx')}"]`);
+    for (const col of ['待审核', '已审核', '退回修改']) {
+      await expect.poll(() => row.locator(`[col-id="${col}"]`).first().textContent()).toBe('—');
+    }
+    await row.locator('[col-id="待审核"]').first().hover();
+    await expect
+      .poll(() => page.locator('.ag-tooltip').first().textContent())
+      .toBe('审核状态只记在 .ziping 文档里');
+    const document = page
+      .getByTestId('units-grid')
+      .locator(`.ag-row[row-id="${join(units, '市教育局.ziping')}"]`);
+    await expect.poll(() => document.locator('[col-id="待审核"]').first().textContent()).toMatch(/^\d+$/);
+    await scroller.evaluate((el) => (el.scrollLeft = 0));
   });
 
   it('sorts by 错误数, rereads only what changed, and exports 单位 and 表格', async () => {

@@ -48,6 +48,11 @@ async function readWorkbookDocument(file: string): Promise<{ ok: true; doc: Zipi
   };
 }
 
+/** A workbook carries no 审核状态: its counts are unknown, not 0. */
+function withoutReviewCounts(summary: UnitSummary): UnitSummary {
+  return { ...summary, unit: { ...summary.unit, 待审核: null, 已审核: null, 退回修改: null } };
+}
+
 /** The document's review data merged with its review file's (read only; one that cannot be read is left out). */
 function withReviewFile(file: string, review: ReviewItems): ReviewItems {
   try {
@@ -62,7 +67,8 @@ export async function readUnit(file: string, options: { indicators?: boolean } =
   try {
     if (WORKBOOK_FILE.test(file)) {
       const read = await readWorkbookDocument(file);
-      return 'doc' in read ? { ok: true, summary: summarizeUnit(file, read.doc, options) } : read;
+      if (!('doc' in read)) return read;
+      return { ok: true, summary: withoutReviewCounts(summarizeUnit(file, read.doc, options)) };
     }
     const read = readDocumentAndReview(file);
     if (!read.ok) return { ok: false, reason: read.error.message };

@@ -8,6 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FormRow, IndicatorRow, UnitRow } from '../../../shared/units/unit-summary';
 import type { FailedFile } from '../../../shared/units/units-tables';
+import { ReadPool } from './read-pool';
 import { DOCUMENT_FILE, readUnit, WORKBOOK_FILE, type UnitRead } from './read-unit';
 
 export interface UnitsScan {
@@ -19,15 +20,26 @@ export interface UnitsScan {
 }
 
 export interface ScanOptions {
-  /** Called before each file and once at the end (done = total). */
+  /** Called with 0 first, then after each file read (done = total at the end). */
   onProgress?: (done: number, total: number) => void;
-  /** Stops the scan before the next file; the scan then throws signal.reason. */
+  /** Stops the scan (and the read pool) promptly; the scan then throws signal.reason. */
   signal?: AbortSignal;
   /** Keep the indicator lines (the CLI's outputs); the app's overview needs only units and forms. */
   indicators?: boolean;
-  /** Reads a file; default readUnit (the rescan cache wraps it). */
+  /** Reads a file; default: the read pool, or this thread for fewer than POOL_FROM files. */
   read?: (file: string) => Promise<UnitRead>;
+  /** Reads in flight at once with `read` (default 1). */
+  concurrency?: number;
+  /** Put in front of the reads, whichever they are (the rescan cache). */
+  through?: (read: (file: string) => Promise<UnitRead>) => (file: string) => Promise<UnitRead>;
+  /** Read in this thread, one file at a time, with no pool (a comparison in tests). */
+  inProcess?: boolean;
 }
+
+/** Reads in flight per worker: one queued behind each read, so that no worker waits for the next file. */
+export const READS_PER_WORKER = 2;
+/** From this many files on they are read in the pool (a worker takes ≈ 0.3 s to start, a file ≈ 10 ms). */
+export const POOL_FROM = 16;
 
 const isUnitFile = (name: string) => DOCUMENT_FILE.test(name) || WORKBOOK_FILE.test(name);
 
@@ -72,24 +84,73 @@ export function findUnitFiles(paths: readonly string[], failed: FailedFile[]): s
   return [...found];
 }
 
+/**
+ * Reads the files `concurrency` at a time and gives their reads in the files' order (the rows do
+ * not depend on which read ended first).
+ */
+async function readAll(
+  files: readonly string[],
+  read: (file: string) => Promise<UnitRead>,
+  options: ScanOptions,
+): Promise<UnitRead[]> {
+  const reads = new Array<UnitRead>(files.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    for (;;) {
+      // A turn of the event loop per file: the service host answers progress polls and 取消 meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
+      options.signal?.throwIfAborted();
+      if (next >= files.length) return;
+      const i = next++;
+      reads[i] = await read(files[i] as string);
+      options.onProgress?.(++done, files.length);
+    }
+  };
+  const lanes = Math.max(1, Math.min(options.concurrency ?? 1, files.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  options.signal?.throwIfAborted();
+  return reads;
+}
+
+type Read = (file: string) => Promise<UnitRead>;
+
+/** The reads of the files, through the pool when there are enough of them to be worth its start. */
+async function readFiles(files: readonly string[], options: ScanOptions): Promise<UnitRead[]> {
+  const through = options.through ?? ((read: Read) => read);
+  if (options.read) return readAll(files, through(options.read), options);
+  // A few files are read in this thread sooner than a worker starts.
+  if (options.inProcess || files.length < POOL_FROM) {
+    return readAll(
+      files,
+      through((file) => readUnit(file, options)),
+      { ...options, concurrency: 1 },
+    );
+  }
+  const pool = new ReadPool(options);
+  try {
+    return await readAll(files, through(pool.read), {
+      ...options,
+      concurrency: pool.size * READS_PER_WORKER,
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
 export async function scanUnits(paths: readonly string[], options: ScanOptions = {}): Promise<UnitsScan> {
   const out: UnitsScan = { units: [], forms: [], indicators: [], failed: [] };
   const files = findUnitFiles(paths, out.failed);
-  const read = options.read ?? ((file: string) => readUnit(file, options));
-  for (const [i, file] of files.entries()) {
-    options.onProgress?.(i, files.length);
-    // A turn of the event loop per file: the service host answers progress polls and 取消 meanwhile.
-    await new Promise((resolve) => setImmediate(resolve));
-    options.signal?.throwIfAborted();
-    const unit = await read(file);
+  options.onProgress?.(0, files.length);
+  const reads = await readFiles(files, options);
+  for (const [i, unit] of reads.entries()) {
     if (!unit.ok) {
-      out.failed.push({ file, reason: unit.reason });
+      out.failed.push({ file: files[i] as string, reason: unit.reason });
       continue;
     }
     out.units.push(unit.summary.unit);
     out.forms.push(...unit.summary.forms);
     if (options.indicators !== false) out.indicators.push(...unit.summary.indicators);
   }
-  options.onProgress?.(files.length, files.length);
   return out;
 }

@@ -25,7 +25,16 @@ export async function writeUnitsXlsx(
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     // exceljs writes strings as strings: a name starting with = never becomes a formula.
-    for (const row of table.rows) ws.addRow(row);
+    for (const row of table.rows) {
+      const added = ws.addRow(row);
+      table.columns.forEach((col, i) => {
+        if (!col.unknown || row[i] !== null) return;
+        const cell = added.getCell(i + 1);
+        cell.value = col.unknown.text;
+        cell.note = col.unknown.note;
+        cell.alignment = { horizontal: 'right' };
+      });
+    }
   }
   writeFileAtomic(file, await xlsxBytes(wb));
 }

@@ -5,6 +5,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { fmt2, fmtAmount, fmtPct } from '../../../shared/format/numbers';
 import type { OverviewRow } from '../../../shared/units/units-overview';
+import { REVIEW_UNKNOWN } from '../../../shared/units/unit-summary';
 
 type Col = ColDef<OverviewRow>;
 
@@ -36,6 +37,13 @@ const numberCol = (
 
 const count = (x: number) => String(x);
 
+/** A 审核状态 count: "—" with why for a workbook (it records none), not 0. */
+const reviewCol = (field: '待审核' | '已审核' | '退回修改', width: number): Col => ({
+  ...numberCol(field, field, width, count),
+  valueFormatter: ({ value }) => (typeof value === 'number' ? count(value) : REVIEW_UNKNOWN.text),
+  tooltipValueGetter: ({ value }) => (value === null ? REVIEW_UNKNOWN.note : undefined),
+});
+
 export const UNIT_COLUMNS: Col[] = [
   { ...textCol('unit', '单位', 200), pinned: 'left', tooltipField: 'unit' },
   { ...numberCol('year', '年度', 76, count), valueFormatter: ({ value }) => (value ? String(value) : '') },
@@ -56,8 +64,8 @@ export const UNIT_COLUMNS: Col[] = [
   },
   numberCol('errors', '错误数', 76, count),
   numberCol('warnings', '提示数', 76, count),
-  numberCol('待审核', '待审核', 76, count),
-  numberCol('已审核', '已审核', 76, count),
-  numberCol('退回修改', '退回修改', 86, count),
+  reviewCol('待审核', 76),
+  reviewCol('已审核', 76),
+  reviewCol('退回修改', 86),
   { ...textCol('file', '文件', 320), tooltipField: 'file' },
 ];
