@@ -40,6 +40,16 @@ export function useMenuCommands(
 ): void {
   const latest = useRef<(command: MenuCommand) => Promise<void>>(async () => undefined);
 
+  /** Where an export from the menu goes: asked, beside the document by default. */
+  const exportTarget = (title: string, extension: 'xlsx' | 'json') =>
+    fileChooser.choose({
+      mode: 'save',
+      title,
+      kinds: [`.${extension}`],
+      suggested: suggestedPath(store, extension),
+      confirm: '导出',
+    });
+
   latest.current = async (command) => {
     switch (command) {
       case 'save':
@@ -53,24 +63,12 @@ export function useMenuCommands(
       case 'importJson':
         return importForms(exchange, '导入表格 JSON', ['.json']);
       case 'exportXlsx': {
-        const path = await fileChooser.choose({
-          mode: 'save',
-          title: '导出 Excel',
-          kinds: ['.xlsx'],
-          suggested: suggestedPath(store, 'xlsx'),
-          confirm: '导出',
-        });
+        const path = await exportTarget('导出 Excel', 'xlsx');
         if (path) await exchange.exportTo(path, false);
         return;
       }
       case 'exportJson': {
-        const path = await fileChooser.choose({
-          mode: 'save',
-          title: '导出 JSON',
-          kinds: ['.json'],
-          suggested: suggestedPath(store, 'json'),
-          confirm: '导出',
-        });
+        const path = await exportTarget('导出 JSON', 'json');
         if (!path) return;
         await pendingEdits.commitAll();
         await store.flush();
