@@ -14,7 +14,6 @@ import {
   cellRef,
   compareAgainst,
   comparedFile,
-  exportFormat,
   fileName,
   filePath,
   filePathEnding,
@@ -28,6 +27,7 @@ import {
   userProfile,
   year,
 } from './contract/args';
+import { chooseRequest } from './contract/choose';
 import {
   arrayOf,
   bool,
@@ -56,6 +56,7 @@ import type {
 } from './contract/types';
 
 export type * from './contract/types';
+export type { ChooseRequest } from './contract/choose';
 
 /** The type a call answers with: carried by its entry for the compiler, nothing at run time. */
 export interface Returns<T> {
@@ -258,18 +259,15 @@ export const SHELL_CONTRACT = {
     obj({ path: nullable(filePath('要打开的文件')), review: optional(bool) }),
     returns<{ opened: boolean }>(),
   ),
-  /** The save dialog for the document: the chosen path, or null when cancelled. */
-  'dialog/saveDocument': call(obj({ suggestedName: fileName }), returns<string | null>()),
-  /** The save dialog for an export: the chosen path, or null when cancelled. */
-  'dialog/export': call(obj({ format: exportFormat, suggestedName: fileName }), returns<string | null>()),
-  /** The open dialog for importing forms: the chosen files (none when cancelled). */
-  'dialog/import': call(obj({ format: exportFormat }), returns<string[]>()),
+  /**
+   * The one file dialog (open, save as, import, export, compare, batch export; issue #19): the
+   * paths chosen, none when cancelled (renderer/src/state/fileChooser.ts asks it).
+   */
+  'dialog/choose': call(chooseRequest, returns<string[]>()),
   /** Documents opened lately, newest first (for the start panel). */
   'shell/recentDocuments': call(none, returns<string[]>()),
   /** The answer to the 'commitEdits' command: open edits are committed, the window may close. */
   'window/editsCommitted': call(none, returns<null>()),
-  /** The open dialog for a .ziping document to compare with (history and comparison, issue #7). */
-  'dialog/compareDocument': call(none, returns<string | null>()),
   /**
    * 导出 PDF (desktop): the save dialog, then the print view's HTML printed by Electron's
    * printToPDF to the chosen file; the path written, or null when cancelled.

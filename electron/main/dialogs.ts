@@ -1,61 +1,9 @@
 /**
  * Native dialogs as data: their Chinese titles, buttons and file filters, built by pure functions
- * so they are tested under Node. main.ts hands them to Electron's dialog module.
+ * so they are tested under Node. main.ts hands them to Electron's dialog module. The file dialogs
+ * of documents, imports and exports are one request: choose-dialog.ts.
  */
-import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { ExportFormat } from '../../shared/contract';
-
-const DOCUMENT_FILTER = { name: '自评表文档 (*.ziping)', extensions: ['ziping'] };
-const EXCEL_FILTER = { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] };
-const FORMATS: Record<
-  ExportFormat,
-  {
-    filter: { name: string; extensions: string[] };
-    exportTitle: string;
-    importTitle: string;
-    fallback: string;
-  }
-> = {
-  xlsx: { filter: EXCEL_FILTER, exportTitle: '导出 Excel', importTitle: '导入 Excel', fallback: '自评表' },
-  json: {
-    filter: { name: '表格 JSON (*.json)', extensions: ['json'] },
-    exportTitle: '导出 JSON',
-    importTitle: '导入 JSON',
-    fallback: '自评表',
-  },
-  docx: {
-    filter: { name: 'Word 文档 (*.docx)', extensions: ['docx'] },
-    exportTitle: '生成自评报告',
-    importTitle: '打开 Word 文档',
-    fallback: '自评报告',
-  },
-  library: { filter: EXCEL_FILTER, exportTitle: '导出指标库', importTitle: '导入指标库', fallback: '指标库' },
-};
-
-export function openDocumentDialog(): OpenDialogOptions {
-  return { title: '打开文档', properties: ['openFile'], filters: [DOCUMENT_FILTER] };
-}
-
-export function saveDocumentDialog(suggestedName: string): SaveDialogOptions {
-  return {
-    title: '保存文档',
-    defaultPath: withExtension(suggestedName || '未命名', 'ziping'),
-    filters: [DOCUMENT_FILTER],
-    properties: ['showOverwriteConfirmation'],
-  };
-}
-
-export function exportDialog(format: ExportFormat, suggestedName: string): SaveDialogOptions {
-  return {
-    title: FORMATS[format].exportTitle,
-    defaultPath: withExtension(
-      suggestedName || FORMATS[format].fallback,
-      FORMATS[format].filter.extensions[0] ?? format,
-    ),
-    filters: [FORMATS[format].filter],
-    properties: ['showOverwriteConfirmation'],
-  };
-}
+import type { MessageBoxOptions, SaveDialogOptions } from 'electron';
 
 export function pdfDialog(suggestedName: string): SaveDialogOptions {
   return {
@@ -63,14 +11,6 @@ export function pdfDialog(suggestedName: string): SaveDialogOptions {
     defaultPath: withExtension(suggestedName || '自评表', 'pdf'),
     filters: [{ name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] }],
     properties: ['showOverwriteConfirmation'],
-  };
-}
-
-export function importDialog(format: ExportFormat): OpenDialogOptions {
-  return {
-    title: FORMATS[format].importTitle,
-    properties: ['openFile', 'multiSelections'],
-    filters: [FORMATS[format].filter],
   };
 }
 

@@ -25,15 +25,12 @@ import {
   aboutDialog,
   cleanCopyDialog,
   errorDialog,
-  exportDialog,
-  importDialog,
   pdfDialog,
-  openDocumentDialog,
   saveChangesDialog,
   saveChoice,
-  saveDocumentDialog,
   withExtension,
 } from './dialogs';
+import { chosenPaths, nativeChooseDialog } from './choose-dialog';
 import { handleInvoke, handleShell, IPC_CHANNELS } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './protocol';
@@ -115,18 +112,18 @@ function start(): void {
         state: () => ({ ...win.getNormalBounds(), maximized: win.isMaximized() }),
       };
     },
-    async chooseDocumentToOpen(parent) {
+    async choose(parent, request) {
       const owner = windowOf(parent);
-      const r = owner
-        ? await dialog.showOpenDialog(owner, openDocumentDialog())
-        : await dialog.showOpenDialog(openDocumentDialog());
-      return r.canceled ? null : (r.filePaths[0] ?? null);
-    },
-    async chooseDocumentSavePath(parent, suggestedName) {
-      return savePath(parent, saveDocumentDialog(suggestedName), 'ziping');
-    },
-    async chooseExportPath(parent, format, suggestedName) {
-      return savePath(parent, exportDialog(format, suggestedName), format);
+      const native = nativeChooseDialog(request);
+      const answer =
+        native.kind === 'save'
+          ? owner
+            ? await dialog.showSaveDialog(owner, native.options)
+            : await dialog.showSaveDialog(native.options)
+          : owner
+            ? await dialog.showOpenDialog(owner, native.options)
+            : await dialog.showOpenDialog(native.options);
+      return chosenPaths(request, answer);
     },
     async choosePdfPath(parent, suggestedName) {
       return savePath(parent, pdfDialog(suggestedName), 'pdf');
@@ -146,12 +143,6 @@ function start(): void {
           },
         });
       await printHtmlToPdfFile(html, target, open);
-    },
-    async chooseImportFiles(parent, format) {
-      const owner = windowOf(parent);
-      if (!owner) return [];
-      const r = await dialog.showOpenDialog(owner, importDialog(format));
-      return r.canceled ? [] : r.filePaths;
     },
     async askSaveChanges(parent, documentName) {
       return saveChoice((await messageBox(parent, saveChangesDialog(documentName))).response);

@@ -4,10 +4,11 @@
  * of this runs under Node in tests.
  */
 import path from 'node:path';
-import type { CallResult, ExportFormat, MenuCommand } from '../../shared/contract';
+import type { CallResult, ChooseRequest, MenuCommand } from '../../shared/contract';
 import { ServiceClient, type LaunchHost } from '../services/service-host/client';
 import { HOST_CRASHED } from '../services/service-host/protocol';
 import { documentsInArgv, samePath } from './argv';
+import { OPEN_DOCUMENT, saveDocumentRequest } from './choose-dialog';
 import type { SaveChoice } from './dialogs';
 import type { IpcTargets, ShellImpl } from './ipc';
 import type { MenuAction } from './menu';
@@ -30,10 +31,8 @@ export interface ShellWindow {
 /** Electron behind a port: windows, dialogs, screens, the menu. */
 export interface ShellPlatform {
   createWindow(place: WindowState): ShellWindow;
-  chooseDocumentToOpen(parent: ShellWindow | null): Promise<string | null>;
-  chooseDocumentSavePath(parent: ShellWindow, suggestedName: string): Promise<string | null>;
-  chooseExportPath(parent: ShellWindow, format: ExportFormat, suggestedName: string): Promise<string | null>;
-  chooseImportFiles(parent: ShellWindow, format: ExportFormat): Promise<string[]>;
+  /** The one file dialog (choose-dialog.ts maps the request): the paths chosen, none when cancelled. */
+  choose(parent: ShellWindow | null, request: ChooseRequest): Promise<string[]>;
   /** The save dialog for 导出 PDF. */
   choosePdfPath(parent: ShellWindow, suggestedName: string): Promise<string | null>;
   /** Prints the print view's HTML to a PDF file (Electron: a hidden window's printToPDF). */
@@ -115,7 +114,7 @@ export class DocumentWindows implements IpcTargets {
     if (!error.canRebuild) return this.platform.showError(entry.win, error.message);
     if (!(await this.platform.offerCleanCopy(entry.win, error.message))) return;
     const suggested = `${path.basename(file, path.extname(file))}-干净副本.ziping`;
-    const to = await this.platform.chooseDocumentSavePath(entry.win, suggested);
+    const to = await this.chooseOne(entry.win, saveDocumentRequest(suggested, '干净副本保存到'));
     if (!to) return;
     const r = await entry.service.invoke('doc/rebuildCleanCopy', { from: file, to });
     if (!r.ok) return this.platform.showError(entry.win, `未能重建干净副本：${r.error.message}`);
@@ -193,7 +192,7 @@ export class DocumentWindows implements IpcTargets {
         return;
       case 'open':
       case 'openForReview': {
-        const file = await this.platform.chooseDocumentToOpen(focused?.win ?? null);
+        const file = await this.chooseOne(focused?.win ?? null, OPEN_DOCUMENT);
         if (file) await this.openDocument(file, focusedId, { review: action.kind === 'openForReview' });
         return;
       }
@@ -272,7 +271,10 @@ export class DocumentWindows implements IpcTargets {
     if (doc.path) r = await e.service.invoke('doc/save', {});
     else {
       const meta = doc.meta;
-      const target = await this.platform.chooseDocumentSavePath(e.win, `${meta.unit}${meta.year}年自评`);
+      const target = await this.chooseOne(
+        e.win,
+        saveDocumentRequest(`${meta.unit}${meta.year}年自评.ziping`),
+      );
       if (!target) return false;
       r = await e.service.invoke('doc/saveAs', { path: target });
       if (r.ok) this.addRecent(target);
@@ -327,22 +329,16 @@ export class DocumentWindows implements IpcTargets {
 
   readonly shell: ShellImpl = {
     'window/openDocument': async (id, args) => {
-      const file = args.path ?? (await this.platform.chooseDocumentToOpen(this.entries.get(id)?.win ?? null));
+      const file = args.path ?? (await this.chooseOne(this.entries.get(id)?.win ?? null, OPEN_DOCUMENT));
       if (!file) return ok({ opened: false });
       return ok({ opened: await this.openDocument(file, id, { review: args.review === true }) });
     },
-    'dialog/saveDocument': async (id, args) =>
-      ok(await this.platform.chooseDocumentSavePath(this.win(id), args.suggestedName)),
-    'dialog/export': async (id, args) =>
-      ok(await this.platform.chooseExportPath(this.win(id), args.format, args.suggestedName)),
-    'dialog/import': async (id, args) => ok(await this.platform.chooseImportFiles(this.win(id), args.format)),
+    'dialog/choose': async (id, args) => ok(await this.platform.choose(this.win(id), args)),
     'shell/recentDocuments': async () => ok([...this.settings.current.recent]),
     'window/editsCommitted': async (id) => {
       this.editsCommitted(id);
       return ok(null);
     },
-    // The document open dialog, but the file is only read for a comparison, not opened.
-    'dialog/compareDocument': async (id) => ok(await this.platform.chooseDocumentToOpen(this.win(id))),
     'print/savePdf': async (id, args) => {
       const target = await this.platform.choosePdfPath(this.win(id), args.suggestedName);
       if (!target) return ok(null);
@@ -355,6 +351,10 @@ export class DocumentWindows implements IpcTargets {
       return ok(target);
     },
   };
+
+  private async chooseOne(parent: ShellWindow | null, request: ChooseRequest): Promise<string | null> {
+    return (await this.platform.choose(parent, request))[0] ?? null;
+  }
 
   private win(id: number): ShellWindow {
     const e = this.entries.get(id);

@@ -79,8 +79,6 @@ export const layoutId = literal(...LAYOUT_IDS);
 export const year: Parser<number> = (raw, field) =>
   validYear(raw) ? ok(raw) : fail(about(field, `应为${YEAR_RULE}`));
 
-export const exportFormat = literal('xlsx', 'json', 'docx', 'library');
-
 /** A file name a dialog suggests (no folder): at most 255 characters, no NUL. */
 export const fileName = refine(
   str({ max: MAX_NAME }),

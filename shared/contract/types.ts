@@ -109,9 +109,6 @@ export interface AppState {
   recoverable: RecoverableDocument[];
 }
 
-/** What an export or an import dialog is for ('library': the indicator library as .xlsx). */
-export type ExportFormat = 'xlsx' | 'json' | 'docx' | 'library';
-
 /** A 自评报告 written: its file, the project forms in it and the 【请填写：…】 gaps left. */
 export interface ReportSummary {
   path: string;

@@ -161,6 +161,12 @@ describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByTestId('dialog').count()).toBe(1);
     await page.getByTestId('dialog-draft').click();
     await expect.poll(() => existsSync(target)).toBe(true);
+    // One shell call for every file dialog: 'dialog/choose' with the request.
+    expect(platform.chooseRequests.at(-1)).toMatchObject({
+      mode: 'save',
+      title: '导出 Excel',
+      kinds: ['.xlsx'],
+    });
 
     const forms = async () => (await windowDocument())?.forms.length ?? 0;
     const before = await forms();
@@ -169,6 +175,28 @@ describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByTestId('dialog').innerText()).toMatch(/替换同名的 \d+ 张/);
     await page.getByTestId('dialog-ok').click();
     expect(await forms()).toBe(before);
+    expect(platform.chooseRequests.at(-1)).toMatchObject({ mode: 'open', kinds: ['.xlsx'], multiple: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('asks the toolbar’s 导入… and 导入审核意见… in the native dialog: no typed path box', async () => {
+    const asked = platform.chooseRequests.length;
+    await page.getByTestId('import-forms').click();
+    await expect.poll(() => platform.chooseRequests.length).toBe(asked + 1);
+    expect(platform.chooseRequests.at(-1)).toMatchObject({
+      mode: 'open',
+      kinds: ['.xlsx', '.json'],
+      multiple: true,
+    });
+    await page.getByTestId('import-review').click();
+    await expect.poll(() => platform.chooseRequests.length).toBe(asked + 2);
+    expect(platform.chooseRequests.at(-1)).toMatchObject({
+      mode: 'open',
+      kinds: ['.ziping-review', '.ziping'],
+    });
+    // Both were cancelled (no answer given): nothing shown in the page, no in-app chooser either.
+    expect(await page.locator('.toolbar-popover input').count()).toBe(0);
+    expect(await page.getByTestId('file-chooser').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { AppService } from '../../electron/services/handlers';
 import { RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { writeDocumentFile } from '../support/document-file';
+import { choosePath } from './chooser';
 import { fixtureDocument, generatedDocument } from '../support/documents';
 import { exportOrThrow } from '../support/excel';
 import { ROOT } from '../support/run-cli';
@@ -151,8 +152,9 @@ describe('打开文件夹（多个单位）', { timeout: 180_000 }, () => {
       .toContain('本次读入 0 个新的或有改动的文件');
 
     const out = join(dir, '总览.xlsx');
-    await page.getByTestId('units-export-path').fill(out);
+    // Batch export: where, chosen in the file chooser (no path box).
     await page.getByTestId('units-export').click();
+    await choosePath(page, out);
     await expect.poll(() => page.getByTestId('units-message').textContent()).toContain('已导出 4 个单位');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

@@ -1,6 +1,6 @@
-/** What the file chooser's 文件名 box means (renderer/src/state/fileChooser.ts), on both kinds of path. */
+/** What the file chooser's 文件名 box means (renderer/src/state/chooserPaths.ts), on both kinds of path. */
 import { describe, expect, it } from 'vitest';
-import { chosenPath, folderOf, isFullPath, joinPath } from '../../renderer/src/state/fileChooser';
+import { chosenPath, folderOf, isFullPath, joinPath } from '../../renderer/src/state/chooserPaths';
 
 describe('file chooser paths', () => {
   it('a name goes into the folder shown, with the first kind added when it has none of them', () => {

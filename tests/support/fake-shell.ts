@@ -2,7 +2,7 @@
  * The Electron side of the shell replaced at its boundary (ShellPlatform): windows that record
  * what was done to them and dialogs that answer from a script, for tests under Node.
  */
-import type { MenuCommand } from '../../shared/contract';
+import type { ChooseRequest, MenuCommand } from '../../shared/contract';
 import type { SaveChoice } from '../../electron/main/dialogs';
 import type { Rect, WindowState } from '../../electron/main/settings';
 import type { ShellPlatform, ShellWindow } from '../../electron/main/windows';
@@ -64,15 +64,17 @@ export class FakePlatform implements ShellPlatform {
     this.windows.push(w);
     return w;
   }
-  async chooseDocumentToOpen(): Promise<string | null> {
-    return this.openAnswers.shift() ?? null;
-  }
-  async chooseDocumentSavePath(_parent: ShellWindow, suggestedName: string): Promise<string | null> {
-    this.asked.push(`save:${suggestedName}`);
-    return this.saveAnswers.shift() ?? null;
-  }
-  async chooseExportPath(): Promise<string | null> {
-    return this.saveAnswers.shift() ?? null;
+  /** The file dialogs asked, in order; save dialogs answer from saveAnswers, the others from openAnswers. */
+  chooseRequests: ChooseRequest[] = [];
+  async choose(_parent: ShellWindow | null, request: ChooseRequest): Promise<string[]> {
+    this.chooseRequests.push(request);
+    if (request.mode === 'save') {
+      this.asked.push(`save:${request.suggested ?? ''}`);
+      const a = this.saveAnswers.shift();
+      return a ? [a] : [];
+    }
+    const a = this.openAnswers.shift();
+    return a ? [a] : [];
   }
   /** The PDFs printed: the HTML and where it went (printToPdf throws `pdfFailure` when set). */
   printed: Array<{ html: string; target: string }> = [];
@@ -84,10 +86,6 @@ export class FakePlatform implements ShellPlatform {
   async printToPdf(html: string, target: string): Promise<void> {
     if (this.pdfFailure) throw this.pdfFailure;
     this.printed.push({ html, target });
-  }
-  async chooseImportFiles(): Promise<string[]> {
-    const a = this.openAnswers.shift();
-    return a ? [a] : [];
   }
   async askSaveChanges(_parent: ShellWindow, documentName: string): Promise<SaveChoice> {
     this.asked.push(`close:${documentName}`);

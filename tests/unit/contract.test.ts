@@ -20,11 +20,13 @@ import {
   parseShellArgs,
   reportsProgress,
   type Args,
+  type ChooseRequest,
   type CompareAgainst,
   type ExportJobProgress,
   type HandlerName,
   type ShellArgs,
   type ShellHandlerName,
+  type ShellValue,
   type Value,
 } from '../../shared/contract';
 import { AppService } from '../../electron/services/handlers';
@@ -129,12 +131,15 @@ const BAD: { [N in HandlerName]: [unknown, string] } = {
 
 const SHELL_VALID: { [N in ShellHandlerName]: ShellArgs<N> } = {
   'window/openDocument': { path: null, review: true },
-  'dialog/saveDocument': { suggestedName: '甲.ziping' },
-  'dialog/export': { format: 'xlsx', suggestedName: '甲.xlsx' },
-  'dialog/import': { format: 'json' },
+  'dialog/choose': {
+    mode: 'save',
+    title: '导出 Excel',
+    kinds: ['.xlsx'],
+    suggested: '甲.xlsx',
+    confirm: '导出',
+  },
   'shell/recentDocuments': {},
   'window/editsCommitted': {},
-  'dialog/compareDocument': {},
   'print/savePdf': { html: '<!doctype html><p>表</p>', suggestedName: '甲.pdf' },
 };
 
@@ -147,10 +152,8 @@ describe('the contract as a value', () => {
     expectTypeOf<Args<'doc/save'>>().toEqualTypeOf<Record<string, never>>();
     expectTypeOf<Value<'doc/close'>>().toEqualTypeOf<null>();
     expectTypeOf<Value<'export/progress'>>().toEqualTypeOf<ExportJobProgress | null>();
-    expectTypeOf<ShellArgs<'dialog/export'>>().toEqualTypeOf<{
-      format: 'xlsx' | 'json' | 'docx' | 'library';
-      suggestedName: string;
-    }>();
+    expectTypeOf<ShellArgs<'dialog/choose'>>().toEqualTypeOf<ChooseRequest>();
+    expectTypeOf<ShellValue<'dialog/choose'>>().toEqualTypeOf<string[]>();
   });
 
   it('lists its names, and knows only its own (nothing inherited)', () => {
@@ -161,7 +164,7 @@ describe('the contract as a value', () => {
       expect(isShellHandlerName(name), String(name)).toBe(false);
     }
     expect(isShellHandlerName('doc/open')).toBe(false);
-    expect(isHandlerName('dialog/import')).toBe(false);
+    expect(isHandlerName('dialog/choose')).toBe(false);
   });
 
   it('marks the calls that report progress while they run', () => {
@@ -214,13 +217,12 @@ describe('bad arguments are refused before any handler runs', () => {
   it('over IPC, shell calls too', async () => {
     const cases: [ShellHandlerName, unknown, string][] = [
       ['window/openDocument', { path: '' }, '缺少要打开的文件'],
-      ['dialog/saveDocument', { suggestedName: 'a\0' }, '参数 suggestedName 不是有效的文件名'],
       [
-        'dialog/export',
-        { format: 'exe', suggestedName: 'a' },
-        '参数 format 应为 xlsx、json、docx、library 之一',
+        'dialog/choose',
+        { mode: 'open', title: '打开', kinds: ['.exe'], confirm: '打开' },
+        '参数 kinds[0] 应为',
       ],
-      ['dialog/import', null, '请求参数应为对象'],
+      ['dialog/choose', null, '请求参数应为对象'],
     ];
     for (const [name, args, message] of cases) {
       const r = await handleShell(windows, from, name, args);
@@ -273,7 +275,7 @@ describe('bad arguments are refused before any handler runs', () => {
     });
 
     it('answers 404 for a route that is no call of the contract', async () => {
-      for (const name of ['nope', '__proto__', 'constructor', 'dialog/import', 'doc']) {
+      for (const name of ['nope', '__proto__', 'constructor', 'dialog/choose', 'doc']) {
         const res = await post(name, '{}');
         expect(res.status, name).toBe(404);
         expect(JSON.parse(res.body).error.message).toBe(`不认识的请求：${name}`);

@@ -1,19 +1,12 @@
 /**
  * The application menu and the native dialogs as data: Chinese labels, the usual accelerators,
- * every item wired (a click gives a MenuAction, or an Electron role), and the dialogs' filters.
+ * every item wired (a click gives a MenuAction, or an Electron role), and the message and PDF dialogs
+ * (the file dialogs: choose-dialog.test.ts).
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../shared/contract';
-import {
-  exportDialog,
-  importDialog,
-  openDocumentDialog,
-  saveChangesDialog,
-  saveChoice,
-  saveDocumentDialog,
-  withExtension,
-} from '../../electron/main/dialogs';
+import { pdfDialog, saveChangesDialog, saveChoice, withExtension } from '../../electron/main/dialogs';
 import { buildMenuTemplate, type MenuAction } from '../../electron/main/menu';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -137,23 +130,14 @@ describe('the application menu', () => {
 });
 
 describe('native dialogs', () => {
-  it('filter by .ziping, .xlsx and .json with Chinese names', () => {
-    expect(openDocumentDialog()).toMatchObject({
-      title: '打开文档',
-      properties: ['openFile'],
-      filters: [{ name: '自评表文档 (*.ziping)', extensions: ['ziping'] }],
+  it('saves a PDF with a Chinese filter, the extension added when left off', () => {
+    expect(pdfDialog('甲单位自评表')).toMatchObject({
+      title: '导出 PDF',
+      defaultPath: '甲单位自评表.pdf',
+      filters: [{ name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] }],
     });
-    expect(saveDocumentDialog('某局2024年自评')).toMatchObject({ defaultPath: '某局2024年自评.ziping' });
-    expect(saveDocumentDialog('')).toMatchObject({ defaultPath: '未命名.ziping' });
-    expect(exportDialog('xlsx', '表')).toMatchObject({
-      title: '导出 Excel',
-      defaultPath: '表.xlsx',
-      filters: [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }],
-    });
-    expect(exportDialog('json', '表.json')).toMatchObject({ title: '导出 JSON', defaultPath: '表.json' });
-    expect(importDialog('xlsx').properties).toContain('multiSelections');
-    expect(withExtension('/a/b.ZIPING', 'ziping')).toBe('/a/b.ZIPING');
-    expect(withExtension('/a/b', 'xlsx')).toBe('/a/b.xlsx');
+    expect(withExtension('/a/b.PDF', 'pdf')).toBe('/a/b.PDF');
+    expect(withExtension('/a/b', 'pdf')).toBe('/a/b.pdf');
   });
 
   it('asks 保存更改？ with 保存 / 不保存 / 取消, Esc meaning 取消', () => {

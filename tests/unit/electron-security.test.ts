@@ -248,21 +248,25 @@ describe('IPC', () => {
   });
 
   it('checks shell calls the same way, field by field', async () => {
-    expect(
-      (await handleShell(windows, from('https://evil.example/'), 'dialog/import', { format: 'xlsx' })).ok,
-    ).toBe(false);
+    const OPEN_XLSX = { mode: 'open', title: '导入', kinds: ['.xlsx'], confirm: '导入' } as const;
+    expect((await handleShell(windows, from('https://evil.example/'), 'dialog/choose', OPEN_XLSX)).ok).toBe(
+      false,
+    );
     const cases: [unknown, unknown][] = [
       ['dialog/run', {}],
       ['window/openDocument', { path: 5 }],
       ['window/openDocument', { path: 'a\0b' }],
       ['window/openDocument', { path: '' }],
       ['window/openDocument', { path: null, review: 'yes' }],
-      ['dialog/export', { format: 'exe', suggestedName: 'a' }],
-      ['dialog/export', { format: 'xlsx', suggestedName: 'x'.repeat(300) }],
-      ['dialog/saveDocument', {}],
-      ['dialog/import', { format: 'pdf' }],
-      ['dialog/import', null],
-      ['dialog/import', []],
+      ['dialog/export', { format: 'xlsx', suggestedName: 'a' }],
+      ['dialog/choose', { ...OPEN_XLSX, kinds: ['.exe'] }],
+      ['dialog/choose', { ...OPEN_XLSX, mode: 'run' }],
+      ['dialog/choose', { ...OPEN_XLSX, suggested: 'a\0b' }],
+      ['dialog/choose', { ...OPEN_XLSX, title: 'x'.repeat(300) }],
+      ['dialog/choose', { ...OPEN_XLSX, kinds: [] }],
+      ['dialog/choose', { ...OPEN_XLSX, mode: 'save', multiple: true }],
+      ['dialog/choose', null],
+      ['dialog/choose', []],
     ];
     for (const [name, args] of cases) {
       const r = await handleShell(windows, from(APP_ENTRY_URL), name, args);
@@ -270,11 +274,12 @@ describe('IPC', () => {
     }
     platform.saveAnswers.push('/tmp/表.xlsx');
     expect(
-      await handleShell(windows, from(APP_ENTRY_URL), 'dialog/export', {
-        format: 'xlsx',
-        suggestedName: '表',
+      await handleShell(windows, from(APP_ENTRY_URL), 'dialog/choose', {
+        ...OPEN_XLSX,
+        mode: 'save',
+        suggested: '表',
       }),
-    ).toEqual({ ok: true, value: '/tmp/表.xlsx' });
+    ).toEqual({ ok: true, value: ['/tmp/表.xlsx'] });
     expect(await handleShell(windows, from(APP_ENTRY_URL), 'shell/recentDocuments', {})).toEqual({
       ok: true,
       value: [],
@@ -315,7 +320,7 @@ describe('the preload bridge', () => {
       ...HANDLER_NAMES.map((n) => `ziping:invoke ${n}`),
       ...SHELL_HANDLER_NAMES.map((n) => `ziping:shell ${n}`),
     ]);
-    for (const name of ['ziping:menu', 'doc/delete', 'dialog/saveDocument']) {
+    for (const name of ['ziping:menu', 'doc/delete', 'dialog/choose']) {
       expect(await invoke(name)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     }
     expect(await shell('doc/open')).toMatchObject({ ok: false, error: { code: 'bad-request' } });

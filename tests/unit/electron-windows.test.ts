@@ -324,7 +324,7 @@ describe('closing a window', () => {
     platform.saveChoices.push('save', 'save');
     platform.saveAnswers.push(null);
     await closeButton(windows, 1);
-    expect(platform.asked).toEqual(['close:未命名', 'save:改过的单位2024年自评']);
+    expect(platform.asked).toEqual(['close:未命名', 'save:改过的单位2024年自评.ziping']);
     expect(platform.windows[0]?.closeRequests).toBe(0);
 
     const target = path.join(dir, '新.ziping');

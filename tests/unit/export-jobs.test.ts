@@ -167,10 +167,7 @@ describe('export jobs', { timeout: 60_000 }, () => {
       afterCall: () => {},
       shell: {
         'window/openDocument': unused,
-        'dialog/saveDocument': unused,
-        'dialog/export': unused,
-        'dialog/import': unused,
-        'dialog/compareDocument': unused,
+        'dialog/choose': unused,
         'shell/recentDocuments': unused,
         'window/editsCommitted': unused,
         'print/savePdf': unused,

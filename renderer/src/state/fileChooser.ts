@@ -1,24 +1,13 @@
 /**
- * Browser mode's file chooser as a service: `choose` shows the in-app folder browser
- * (views/FileChooser.tsx, mounted once by FileChooserHost) and resolves with the path chosen,
- * or null when it was closed. One at a time; the folder last used is where the next one starts.
+ * The one file chooser of the renderer (issue #19): open, save as, import, export, compare and
+ * batch export all call `choose`. The desktop asks the shell's one 'dialog/choose' (native
+ * dialogs); browser mode shows the in-app folder browser (views/FileChooser.tsx, mounted once by
+ * FileChooserHost), one at a time, starting where the last one was left.
  */
-import type { FileKind } from '../../../shared/contract/files';
+import type { ChooseRequest } from '../../../shared/contract/choose';
+import { shell } from '../api/client';
 
-export interface ChooseRequest {
-  /**
-   * 'open': an existing file; 'save': a file name in a folder (it may exist: replaced after asking);
-   * 'folder': the folder shown (its files of `kinds` listed so the user sees what it holds).
-   */
-  mode: 'open' | 'save' | 'folder';
-  title: string;
-  /** The kinds listed; a name typed without one of them gets the first. Empty: folders only. */
-  kinds: FileKind[];
-  /** Save: the name (or full path) proposed in the 文件名 box. */
-  suggested?: string;
-  /** The confirm button's label (打开, 保存, 导出…). */
-  confirm: string;
-}
+export type { ChooseRequest };
 
 export interface OpenChooser extends ChooseRequest {
   answer: (path: string | null) => void;
@@ -30,7 +19,26 @@ class FileChooserService {
   lastFolder: string | null = null;
   private readonly listeners = new Set<() => void>();
 
-  choose(request: ChooseRequest): Promise<string | null> {
+  /** The path chosen, or null when cancelled. */
+  async choose(request: ChooseRequest): Promise<string | null> {
+    return (await this.chooseFiles(request))[0] ?? null;
+  }
+
+  /**
+   * The paths chosen (several only where `multiple` and the desktop's dialog allow), none when
+   * cancelled. A request the shell refuses is a mistake in the caller: it throws with the reason.
+   */
+  async chooseFiles(request: ChooseRequest): Promise<string[]> {
+    if (shell) {
+      const r = await shell('dialog/choose', request);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    }
+    const path = await this.showInApp(request);
+    return path === null ? [] : [path];
+  }
+
+  private showInApp(request: ChooseRequest): Promise<string | null> {
     this.current?.answer(null);
     return new Promise((resolve) => {
       const open: OpenChooser = {
@@ -59,26 +67,3 @@ class FileChooserService {
 }
 
 export const fileChooser = new FileChooserService();
-
-/** The folder of a full path ('' when it has none). */
-export function folderOf(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut < 0 ? '' : cut === 0 ? '/' : path.slice(0, cut === 2 && path[1] === ':' ? 3 : cut);
-}
-
-/** A full path (/… or C:\…) rather than a bare name. */
-export const isFullPath = (text: string): boolean => text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text);
-
-/** `name` inside `folder`, with the folder's own separator. */
-export function joinPath(folder: string, name: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
-}
-
-/** What the 文件名 box means: a full path as typed, else a name in `folder` (with `kinds[0]` added). */
-export function chosenPath(folder: string, typed: string, kinds: readonly FileKind[]): string {
-  const text = typed.trim();
-  const ending = kinds[0];
-  const named = ending && !kinds.some((k) => text.toLowerCase().endsWith(k)) ? `${text}${ending}` : text;
-  return isFullPath(text) ? named : joinPath(folder, named);
-}

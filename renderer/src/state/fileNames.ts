@@ -1,8 +1,7 @@
 /**
  * Where files of the open document go by default, and saving to a place the user picks in the
- * desktop app's save dialog (the toolbar's 另存为, the menu's, and a new document's first save).
+ * file chooser (the toolbar's 另存为, the menu's, and a new document's first save).
  */
-import { shell } from '../api/client';
 import type { DocumentStore } from './documentStore';
 import { fileChooser } from './fileChooser';
 import type { PendingEdits } from './pendingEdits';
@@ -30,23 +29,15 @@ export function nextYearPath(store: DocumentStore): string {
   return `${folder}${name}`;
 }
 
-/**
- * Asks where (the desktop's save dialog, browser mode's file chooser), then saves there; false if
- * cancelled or failed.
- */
+/** Asks where (the file chooser), then saves there; false if cancelled or failed. */
 export async function saveToChosenPlace(store: DocumentStore, pendingEdits: PendingEdits): Promise<boolean> {
   await pendingEdits.commitAll();
-  const suggestedName = suggestedPath(store, 'ziping');
-  if (!shell) {
-    const path = await fileChooser.choose({
-      mode: 'save',
-      title: '另存为',
-      kinds: ['.ziping'],
-      suggested: suggestedName,
-      confirm: '保存',
-    });
-    return path !== null && store.saveAs(path);
-  }
-  const chosen = await shell('dialog/saveDocument', { suggestedName });
-  return chosen.ok && chosen.value !== null ? store.saveAs(chosen.value) : false;
+  const path = await fileChooser.choose({
+    mode: 'save',
+    title: '另存为',
+    kinds: ['.ziping'],
+    suggested: suggestedPath(store, 'ziping'),
+    confirm: '保存',
+  });
+  return path !== null && store.saveAs(path);
 }

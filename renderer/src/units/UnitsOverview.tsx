@@ -3,17 +3,20 @@
  * filterable, 合计 pinned under it), the files not read with their reason, and the 汇总 view's
  * charts over all the units' forms. The folders are scanned by the document service as a job
  * (progress with 取消, the export's dialog); 重新读取 reads only files whose size or time changed.
- * A double-click opens that unit's document in reviewer mode; 导出 Excel writes 单位 and 表格.
+ * A double-click opens that unit's document in reviewer mode; 导出 Excel… (where: the file chooser)
+ * writes 单位 and 表格.
  */
 import { AgGridReact } from 'ag-grid-react';
 import type { GetRowIdParams, RowDoubleClickedEvent } from 'ag-grid-community';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CallResult, OpenedDocument, UnitsOverview as Overview } from '../../../shared/contract';
 import { summaryCharts } from '../../../shared/summary/charts';
 import { overviewSummary, overviewTotals, type OverviewRow } from '../../../shared/units/units-overview';
 import { invoke } from '../api/client';
 import { formGridTheme, localeText } from '../grid/setup';
 import { ExportWatch } from '../state/exportWatch';
+import { joinPath } from '../state/chooserPaths';
+import { fileChooser } from '../state/fileChooser';
 import { ExportProgressDialog } from '../views/ExportProgressDialog';
 import { UNIT_COLUMNS } from './unitsGrid';
 
@@ -31,7 +34,6 @@ export function UnitsOverview({ paths, onOpened, onClose }: Props) {
   const watch = useMemo(() => new ExportWatch(), []);
   const [overview, setOverview] = useState<Overview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [exportPath, setExportPath] = useState('');
 
   const scan = useCallback(async () => {
     setMessage(null);
@@ -63,9 +65,17 @@ export function UnitsOverview({ paths, onOpened, onClose }: Props) {
     onOpened(await invoke('doc/open', { path: file, review: true }));
   };
 
-  const exportXlsx = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = await invoke('units/exportXlsx', { paths, path: exportPath.trim() });
+  // Batch export: where, asked in the file chooser (beside the first folder read).
+  const exportXlsx = async () => {
+    const path = await fileChooser.choose({
+      mode: 'save',
+      title: '导出各单位总览（Excel）',
+      kinds: ['.xlsx'],
+      ...(paths[0] ? { suggested: joinPath(paths[0], '各单位总览.xlsx') } : {}),
+      confirm: '导出',
+    });
+    if (path === null) return;
+    const r = await invoke('units/exportXlsx', { paths, path });
     setMessage(
       r.ok ? `已导出 ${r.value.units} 个单位、${r.value.forms} 张表到 ${r.value.path}` : r.error.message,
     );
@@ -79,18 +89,9 @@ export function UnitsOverview({ paths, onOpened, onClose }: Props) {
           <button type="button" onClick={() => void scan()} data-testid="units-rescan">
             重新读取
           </button>
-          <form onSubmit={exportXlsx}>
-            <input
-              value={exportPath}
-              onChange={(e) => setExportPath(e.target.value)}
-              placeholder="导出位置，例如 /home/user/总览.xlsx"
-              aria-label="导出位置"
-              data-testid="units-export-path"
-            />
-            <button type="submit" data-testid="units-export">
-              导出 Excel
-            </button>
-          </form>
+          <button type="button" onClick={() => void exportXlsx()} data-testid="units-export">
+            导出 Excel…
+          </button>
           <button type="button" onClick={onClose} data-testid="units-close">
             关闭
           </button>

@@ -10,9 +10,10 @@ import { FORM_STATUS_NAMES, lineChangeName } from '../../../shared/compare/names
 import { fmt2 } from '../../../shared/format/numbers';
 import { localTime } from '../../../shared/format/time';
 import { formatCellValue } from '../../../shared/history/cells';
-import { invoke, shell } from '../api/client';
+import { invoke } from '../api/client';
 import { baseName } from '../api/files';
-import { fileChooser, folderOf, joinPath } from '../state/fileChooser';
+import { folderOf, joinPath } from '../state/chooserPaths';
+import { fileChooser } from '../state/fileChooser';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
 import { useModalFocus } from './useModalFocus';
@@ -78,38 +79,24 @@ export function CompareView({ store, onClose }: Props) {
   };
 
   const chooseFile = async () => {
-    if (!shell) {
-      const chosen = await fileChooser.choose({
-        mode: 'open',
-        title: '比较：选择另一个文档',
-        kinds: ['.ziping'],
-        confirm: '选定',
-      });
-      if (chosen !== null) setPath(chosen);
-      return;
-    }
-    const chosen = await shell('dialog/compareDocument', {});
-    if (chosen.ok && chosen.value) setPath(chosen.value);
+    const chosen = await fileChooser.choose({
+      mode: 'open',
+      title: '比较：选择另一个文档',
+      kinds: ['.ziping'],
+      confirm: '选定',
+    });
+    if (chosen !== null) setPath(chosen);
   };
 
   const exportXlsx = async () => {
     if (!against) return;
-    let target: string | null = null;
-    if (shell) {
-      const chosen = await shell('dialog/export', { format: 'xlsx', suggestedName: '比较结果.xlsx' });
-      target = chosen.ok ? chosen.value : null;
-    } else {
-      const suggested = store.status.path
-        ? joinPath(folderOf(store.status.path), '比较结果.xlsx')
-        : '比较结果.xlsx';
-      target = await fileChooser.choose({
-        mode: 'save',
-        title: '导出比较结果',
-        kinds: ['.xlsx'],
-        suggested,
-        confirm: '导出',
-      });
-    }
+    const target = await fileChooser.choose({
+      mode: 'save',
+      title: '导出比较结果',
+      kinds: ['.xlsx'],
+      suggested: store.status.path ? joinPath(folderOf(store.status.path), '比较结果.xlsx') : '比较结果.xlsx',
+      confirm: '导出',
+    });
     if (!target) return;
     const r = await invoke('compare/exportXlsx', { against, path: target });
     if (r.ok) store.setMessage(`已导出比较结果（${r.value.rows} 处修改）：${r.value.path}`);

@@ -155,7 +155,7 @@ export function Editor({ store, onClosed }: Props) {
     (mode: FindMode) => setFind((f) => ({ mode, request: (f?.request ?? 0) + 1 })),
     [],
   );
-  useMenuCommands(services, { save, undo, redo, exchange, tools, setPopover, find: () => openFind('find') });
+  useMenuCommands(services, { save, undo, redo, exchange, tools, find: () => openFind('find') });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -2,7 +2,7 @@
  * 导出 Excel from the toolbar: 一个文件 (a workbook: summary + a sheet per form) or 每张表一个文件
  * (a folder), asked explicitly; all forms or the one on screen; with the review data or not.
  * Where to: browser mode downloads one workbook by default (the server streams it), or saves into
- * a folder chosen in the file chooser; the desktop asks with its save dialog. The flow itself
+ * a place chosen in the file chooser (the desktop's save dialog). The flow itself
  * (checks first, progress) is useExchange.
  */
 import { useState, type FormEvent } from 'react';
@@ -45,21 +45,15 @@ export function ExportPopover({ store, currentFormId, onExport, onClose }: Props
     setTarget(null);
   };
 
-  /** Where to save (the desktop's dialog, or the chooser); null when cancelled. */
-  const chooseTarget = async (): Promise<string | null> => {
-    const suggested = target ?? proposed(store, shape);
-    if (shell) {
-      const r = await shell('dialog/export', { format: 'xlsx', suggestedName: suggested });
-      return r.ok ? r.value : null;
-    }
-    return fileChooser.choose({
+  /** Where to save (the file chooser); null when cancelled. */
+  const chooseTarget = (): Promise<string | null> =>
+    fileChooser.choose({
       mode: 'save',
       title: shape === 'one' ? '导出 Excel：保存为' : '导出 Excel：每张表一个文件，放在新文件夹',
       kinds: shape === 'one' ? ['.xlsx'] : [],
-      suggested,
+      suggested: target ?? proposed(store, shape),
       confirm: '选定',
     });
-  };
 
   const pick = async () => {
     const chosen = await chooseTarget();

@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { FilePlaces, FolderEntryInfo, FolderListingInfo } from '../../../shared/contract/files';
 import { baseName, fileCall } from '../api/files';
-import { chosenPath, fileChooser, folderOf, isFullPath, type OpenChooser } from '../state/fileChooser';
+import { chosenPath, folderOf, isFullPath } from '../state/chooserPaths';
+import { fileChooser, type OpenChooser } from '../state/fileChooser';
 import './file-chooser.css';
 
 const sizeText = (bytes: number): string =>

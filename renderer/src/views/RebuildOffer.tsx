@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
-import { invoke, shell } from '../api/client';
+import { invoke } from '../api/client';
 import { fileChooser } from '../state/fileChooser';
 
 interface Props {
@@ -39,23 +39,15 @@ export function RebuildOffer({ from, readOnly, review, onOpened }: Props) {
     setBuilt(r.value);
   };
 
-  // Where: the desktop's save dialog, browser mode's file chooser.
   const start = async () => {
-    const suggested = cleanCopyPath(from);
-    if (!shell) {
-      const chosen = await fileChooser.choose({
-        mode: 'save',
-        title: '干净副本保存到',
-        kinds: ['.ziping'],
-        suggested,
-        confirm: '重建',
-      });
-      if (chosen !== null) await rebuild(chosen);
-      return;
-    }
-    const chosen = await shell('dialog/saveDocument', { suggestedName: suggested });
-    if (!chosen.ok) setProblem(chosen.error.message);
-    else if (chosen.value !== null) await rebuild(chosen.value);
+    const chosen = await fileChooser.choose({
+      mode: 'save',
+      title: '干净副本保存到',
+      kinds: ['.ziping'],
+      suggested: cleanCopyPath(from),
+      confirm: '重建',
+    });
+    if (chosen !== null) await rebuild(chosen);
   };
 
   const openCopy = async () => {

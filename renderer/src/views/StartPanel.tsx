@@ -1,7 +1,7 @@
 /**
- * 打开 or 新建 a document. The desktop app opens through the system's open dialog, browser mode
- * through the in-app file chooser; both list the recent documents. An Excel workbook chosen in
- * browser mode is offered for import into a new document.
+ * 打开 or 新建 a document, chosen in the file chooser (the system's open dialog on the desktop,
+ * the in-app folder browser in browser mode); both list the recent documents. An Excel workbook
+ * chosen is offered for import into a new document.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallResult, OpenedDocument } from '../../../shared/contract';
@@ -22,7 +22,6 @@ interface Props {
 }
 
 export function StartPanel({ onOpened, onUnits }: Props) {
-  const [folder, setFolder] = useState('');
   const [mode, setMode] = useState<'edit' | 'readOnly' | 'review'>('edit');
   const [unit, setUnit] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
@@ -41,15 +40,11 @@ export function StartPanel({ onOpened, onUnits }: Props) {
   }, []);
 
   /**
-   * Opens `path`, or asks first (null): desktop: the shell opens the document (this window reloads
-   * with it); browser mode: the file chooser, then the service.
+   * Opens `path`, or asks first (null) in the file chooser: the desktop's shell opens a document
+   * (this window reloads with it), browser mode's service opens it here; an Excel workbook is
+   * offered for import into a new document.
    */
   const open = async (chosen: string | null) => {
-    if (shell) {
-      const r = await shell('window/openDocument', { path: chosen, review: mode === 'review' });
-      if (!r.ok) setProblem(r.error.message);
-      return;
-    }
     const path =
       chosen ??
       (await fileChooser.choose({
@@ -59,13 +54,17 @@ export function StartPanel({ onOpened, onUnits }: Props) {
         confirm: '打开',
       }));
     if (path === null) return;
+    setProblem(null);
     if (/\.xlsx$/i.test(path)) {
-      setProblem(null);
       setWorkbook(path);
       return;
     }
+    if (shell) {
+      const r = await shell('window/openDocument', { path, review: mode === 'review' });
+      if (!r.ok) setProblem(r.error.message);
+      return;
+    }
     setBusy(true);
-    setProblem(null);
     setRefused(null);
     const r = await invoke('doc/open', { path, readOnly: mode === 'readOnly', review: mode === 'review' });
     onOpened(r);
@@ -73,13 +72,8 @@ export function StartPanel({ onOpened, onUnits }: Props) {
     setBusy(false);
   };
 
-  /** 打开文件夹（多个单位）: browser mode picks the folder in the file chooser. */
+  /** 打开文件夹（多个单位）: the folder picked in the file chooser. */
   const openUnits = async () => {
-    if (shell) {
-      if (folder.trim() === '') setProblem('请填写各单位文档所在的文件夹');
-      else onUnits([folder.trim()]);
-      return;
-    }
     const chosen = await fileChooser.choose({
       mode: 'folder',
       title: '选择各单位文档所在的文件夹',
@@ -177,19 +171,8 @@ export function StartPanel({ onOpened, onUnits }: Props) {
       >
         <h2>打开文件夹（多个单位）</h2>
         <p className="start-hint">逐层读取文件夹中各单位的 .ziping 文档和 .xlsx 工作簿，只读不写。</p>
-        {shell && (
-          <label>
-            文件夹
-            <input
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-              placeholder="例如 D:\2024年各单位自评"
-              data-testid="units-folder"
-            />
-          </label>
-        )}
         <button type="submit" data-testid="units-open">
-          {shell ? '打开文件夹' : '选择文件夹…'}
+          选择文件夹…
         </button>
       </form>
       <form className="start-card" onSubmit={create}>

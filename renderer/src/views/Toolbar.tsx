@@ -1,18 +1,15 @@
 /** File name, 未保存 mark, 保存 (Ctrl+S), 另存为 and 关闭. */
-import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { invoke } from '../api/client';
 import { saveToChosenPlace } from '../state/fileNames';
 import { LayoutSelect } from './LayoutSelect';
-import { PathForm } from './PathForm';
-import { browserFileAction } from './browserFileActions';
+import { runFileAction } from './fileActions';
 import { ExportPopover } from './ExportPopover';
-import { ImportPopover } from './ImportPopover';
 import type { Exchange } from './useExchange';
 import { DocumentToolsPopover } from './lazyViews';
 import type { DocumentTools } from './useDocumentTools';
 import type { DocumentStore } from '../state/documentStore';
 import { useEditor } from './EditorContext';
-import { importReview } from '../state/reviewImport';
 import { useModalFocus } from './useModalFocus';
 
 interface Props {
@@ -32,7 +29,7 @@ interface Props {
   onCompare: () => void;
 }
 
-export type ToolbarPopover = 'none' | 'reviewSaveAs' | 'export' | 'import' | 'importReview' | 'tools';
+export type ToolbarPopover = 'none' | 'export' | 'tools';
 
 function fileName(path: string | null): string {
   if (path === null) return '新文档（未保存）';
@@ -57,7 +54,6 @@ export function Toolbar({
   const { pendingEdits, reviewUi } = useEditor();
   const review = useSyncExternalStore(reviewUi.subscribe, reviewUi.get);
   const toggle = (p: ToolbarPopover) => setPopover(popover === p ? 'none' : p);
-  const [reviewPath, setReviewPath] = useState(store.status.reviewFile ?? '');
   const [confirmClose, setConfirmClose] = useState(false);
   const { status } = store;
   // Every popover takes the focus and closes with Esc.
@@ -71,17 +67,6 @@ export function Toolbar({
     },
     openPopover,
   );
-
-  // 审核文件另存为 on the desktop: a typed path (its save dialog is for .ziping documents; browser
-  // mode has the file chooser, browserFileActions);
-  // the services refuse a name that is not .ziping-review, with a message.
-  const saveReviewAs = async (e: FormEvent) => {
-    e.preventDefault();
-    const target = reviewPath.trim();
-    if (target === '') return;
-    await pendingEdits.commitAll();
-    if (await store.saveReviewAs(target)) setPopover('none');
-  };
 
   const close = async (discard: boolean) => {
     await pendingEdits.commitAll();
@@ -210,12 +195,9 @@ export function Toolbar({
             <button
               key={p}
               type="button"
-              onClick={() => {
-                // Browser mode: the file chooser at once; the desktop: the popover.
-                const run = browserFileAction(p, store, pendingEdits, exchange);
-                if (run) void run();
-                else toggle(p);
-              }}
+              onClick={() =>
+                p === 'export' ? toggle(p) : void runFileAction(p, store, pendingEdits, exchange)
+              }
               title={title}
               data-testid={testId}
             >
@@ -256,28 +238,6 @@ export function Toolbar({
         )}
         {popover === 'tools' && (
           <DocumentToolsPopover store={store} tools={tools} onClose={() => setPopover('none')} />
-        )}
-        {popover === 'import' && (
-          <ImportPopover onImport={exchange.importFrom} onClose={() => setPopover('none')} />
-        )}
-        {popover === 'importReview' && (
-          <ImportPopover
-            onImport={(paths) => importReview(store, paths)}
-            onClose={() => setPopover('none')}
-            placeholder="审核文件（.ziping-review）或文档副本（.ziping）的路径"
-          />
-        )}
-        {popover === 'reviewSaveAs' && (
-          <PathForm
-            label="审核文件保存到"
-            value={reviewPath}
-            onChange={setReviewPath}
-            placeholder="例如 /home/user/2024年自评.ziping-review"
-            onSubmit={saveReviewAs}
-            onCancel={() => setPopover('none')}
-            busy={store.saving}
-            testId="review-save-as"
-          />
         )}
         {confirmClose && (
           <div className="toolbar-popover" role="alertdialog" data-testid="close-confirm">

@@ -1,7 +1,7 @@
 /**
  * What a unit makes from its document besides the forms, and the start of a year (#20, #21): the
- * 自评报告 (.docx), the next year's document, and the indicator library in and out. Desktop: the
- * menu's commands with native dialogs; browser mode: the toolbar's 更多 popover with typed paths.
+ * 自评报告 (.docx), the next year's document, and the indicator library in and out: from the
+ * desktop menu's commands or the toolbar's 更多 popover, where asked in the file chooser.
  */
 import { useCallback, useEffect } from 'react';
 import { invoke, shell } from '../api/client';

@@ -1,15 +1,17 @@
 /**
  * The desktop menu's commands (electron/main/menu.ts sends them through the preload) carried out
- * in the page, with the shell's native dialogs. In browser mode no command arrives; the toolbar
- * offers the same actions with typed paths.
+ * in the page, asking where with the file chooser (the shell's native dialogs). In browser mode no
+ * command arrives; the toolbar offers the same actions.
  */
 import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/contract';
 import { invoke, onMenuCommand, shell } from '../api/client';
 import type { EditorServices } from './EditorContext';
-import { nextYearPath, saveToChosenPlace, suggestedPath } from '../state/fileNames';
+import { fileChooser } from '../state/fileChooser';
+import { saveToChosenPlace, suggestedPath } from '../state/fileNames';
+import { importForms } from './fileActions';
+import { chooseToolTarget } from './toolTargets';
 import type { DocumentTools } from './useDocumentTools';
-import type { ToolbarPopover } from './Toolbar';
 import type { Exchange } from './useExchange';
 
 interface Actions {
@@ -18,7 +20,6 @@ interface Actions {
   redo: () => Promise<void>;
   exchange: Exchange;
   tools: DocumentTools;
-  setPopover: (p: ToolbarPopover) => void;
   /** 查找: the find bar across all forms (Ctrl+F). */
   find: () => void;
 }
@@ -35,9 +36,19 @@ export const HELP_TEXT = [
 
 export function useMenuCommands(
   { store, pendingEdits, dialogs }: EditorServices,
-  { save, undo, redo, exchange, tools, setPopover, find }: Actions,
+  { save, undo, redo, exchange, tools, find }: Actions,
 ): void {
   const latest = useRef<(command: MenuCommand) => Promise<void>>(async () => undefined);
+
+  /** Where an export from the menu goes: asked, beside the document by default. */
+  const exportTarget = (title: string, extension: 'xlsx' | 'json') =>
+    fileChooser.choose({
+      mode: 'save',
+      title,
+      kinds: [`.${extension}`],
+      suggested: suggestedPath(store, extension),
+      confirm: '导出',
+    });
 
   latest.current = async (command) => {
     switch (command) {
@@ -48,36 +59,20 @@ export function useMenuCommands(
         await saveToChosenPlace(store, pendingEdits);
         return;
       case 'importExcel':
-      case 'importJson': {
-        if (!shell) return setPopover('import');
-        const r = await shell('dialog/import', { format: command === 'importExcel' ? 'xlsx' : 'json' });
-        if (r.ok && r.value.length > 0) await exchange.importFrom(r.value);
-        return;
-      }
+        return importForms(exchange, '导入 Excel', ['.xlsx']);
+      case 'importJson':
+        return importForms(exchange, '导入表格 JSON', ['.json']);
       case 'exportXlsx': {
-        if (!shell) return setPopover('export');
-        const r = await shell('dialog/export', {
-          format: 'xlsx',
-          suggestedName: suggestedPath(store, 'xlsx'),
-        });
-        if (r.ok && r.value) await exchange.exportTo(r.value, false);
+        const path = await exportTarget('导出 Excel', 'xlsx');
+        if (path) await exchange.exportTo(path, false);
         return;
       }
       case 'exportJson': {
-        if (!shell) {
-          store.setMessage(
-            '浏览器模式下请用命令行导出 JSON：npx ziping export-json 文档.ziping --out 文件夹',
-          );
-          return;
-        }
-        const r = await shell('dialog/export', {
-          format: 'json',
-          suggestedName: suggestedPath(store, 'json'),
-        });
-        if (!r.ok || !r.value) return;
+        const path = await exportTarget('导出 JSON', 'json');
+        if (!path) return;
         await pendingEdits.commitAll();
         await store.flush();
-        const done = await invoke('doc/exportJson', { path: r.value });
+        const done = await invoke('doc/exportJson', { path });
         store.setMessage(
           done.ok ? `已导出 ${done.value.forms} 张表：${done.value.path}` : done.error.message,
           done.ok ? 'info' : 'error',
@@ -85,27 +80,12 @@ export function useMenuCommands(
         return;
       }
       case 'exportReport':
-      case 'exportLibrary': {
-        if (!shell) return setPopover('tools');
-        const report = command === 'exportReport';
-        const r = await shell('dialog/export', {
-          format: report ? 'docx' : 'library',
-          suggestedName: suggestedPath(store, report ? 'docx' : 'xlsx', report ? '-自评报告' : '-指标库'),
-        });
-        if (r.ok && r.value) await tools.run(command, r.value);
-        return;
-      }
-      case 'rollover': {
-        if (!shell) return setPopover('tools');
-        const r = await shell('dialog/saveDocument', { suggestedName: nextYearPath(store) });
-        if (r.ok && r.value) await tools.run('rollover', r.value);
-        return;
-      }
+      case 'exportLibrary':
+      case 'rollover':
       case 'importTargets':
       case 'importLibrary': {
-        if (!shell) return setPopover('tools');
-        const r = await shell('dialog/import', { format: command === 'importTargets' ? 'xlsx' : 'library' });
-        for (const path of r.ok ? r.value : []) await tools.run(command, path);
+        const path = await chooseToolTarget(store, command);
+        if (path) await tools.run(command, path);
         return;
       }
       case 'undo':
