@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-cli';
-import { useAppPerTest, useSharedBrowser, type App } from './harness';
+import { openApp, useAppPerTest, useSharedBrowser, type App } from './harness';
 
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const browser = useSharedBrowser();
@@ -107,5 +107,36 @@ describe('汇总', { timeout: 120_000 }, () => {
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.getByTestId('summary-view').screenshot({ path: join(SCREENSHOTS, 'summary.png') });
+  });
+});
+
+describe('汇总 on a 1366×768 screen', { timeout: 120_000 }, () => {
+  it('the last form’s row, scrolled to, is seen whole: no scrollbar or 合计 row over it', async () => {
+    const app = await openApp(browser(), undefined, { viewport: { width: 1366, height: 768 } });
+    try {
+      const { page } = app;
+      await page.getByTestId('open-summary').click();
+      await expect.poll(async () => (await shownRows(page)).length).toBeGreaterThan(5);
+      const lastSeenWhole = () =>
+        page.evaluate(() => {
+          const grid = document.querySelector('[data-testid="summary-grid"]');
+          const viewport = grid?.querySelector('.ag-body-viewport, .ag-grid-viewport');
+          if (!grid || !viewport) return false;
+          viewport.scrollTop = viewport.scrollHeight;
+          const rows = [...grid.querySelectorAll('.ag-row:not(.ag-row-pinned)[row-index]')];
+          const index = (r: Element) => Number(r.getAttribute('row-index'));
+          const last = rows.sort((a, b) => index(a) - index(b)).at(-1);
+          if (!last) return false;
+          const box = last.getBoundingClientRect();
+          const x = box.left + 40;
+          return [box.top + 2, box.bottom - 2].every((y) => {
+            const hit = document.elementFromPoint(x, y);
+            return hit !== null && last.contains(hit);
+          });
+        });
+      await expect.poll(lastSeenWhole).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -25,7 +25,7 @@ import { sameLevelGroup } from '../../../shared/model/level-groups';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
-import { isClamped } from './rowHeights';
+import { clampLinesOf, isClamped } from './rowHeights';
 import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
@@ -95,7 +95,8 @@ function base(
 /** A text cut to a few lines (grid/rowHeights.ts CLAMP_LINES) in its column as it is now. */
 function clampedText(p: { context: unknown; value?: unknown; colDef?: Col | null }): string | undefined {
   const text = typeof p.value === 'string' ? p.value : '';
-  return isClamped(text, ctx(p).widthOf(p.colDef?.colId ?? '')) ? text : undefined;
+  const colId = p.colDef?.colId ?? '';
+  return isClamped(text, ctx(p).widthOf(colId), clampLinesOf(colId)) ? text : undefined;
 }
 
 /** Long text shows its first lines and an ellipsis; the whole text in a tooltip (and the editor). */
@@ -221,10 +222,13 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
   }
 }
 
-/** Columns of the app (not printed on the form): the tier picker and the reason of a manual score. */
-function extraColumns(): Col[] {
+/**
+ * Columns of the app (not printed on the form): the tier picker and the reason of a manual score;
+ * `compact` beside the 核查 columns, so that the form's own columns keep their width (issue #19).
+ */
+function extraColumns(compact: boolean): Col[] {
   const tier: Col = {
-    ...base({ key: 'tier', title: '评定等级', width: 10 }),
+    ...base({ key: 'tier', title: '评定等级', width: compact ? 7 : 10 }),
     headerClass: 'extra-header',
     headerTooltip:
       '定性指标或无法自动判断的指标：选择 达成 / 部分达成 / 未达成；灰色斜体为按实际完成值自动判断的等级',
@@ -249,7 +253,7 @@ function extraColumns(): Col[] {
     },
   };
   const reason: Col = {
-    ...base({ key: 'scoreReason', title: '打分理由', width: 16 }),
+    ...base({ key: 'scoreReason', title: '打分理由', width: compact ? 10 : 16 }),
     headerClass: 'extra-header',
     headerTooltip: '手工打分与建议分不同时，请写明理由',
     ...CLAMPED,
@@ -258,7 +262,7 @@ function extraColumns(): Col[] {
     cellEditor: 'agLargeTextCellEditor',
     cellEditorPopup: true,
     cellEditorParams: { maxLength: 2000, rows: 5, cols: 40 },
-    cellClass: 'cell-extra cell-text',
+    cellClass: 'cell-extra cell-text cell-short-clamp',
     cellClassRules: {
       ...CLAMPED.cellClassRules,
       'cell-missing': (p: CellClassParams<Indicator>) => {
@@ -298,6 +302,8 @@ function auditColumns(): Col[] {
   };
   const opinion: Col = {
     ...auditOpinionLook<Indicator>(),
+    ...CLAMPED,
+    cellClass: 'cell-audit cell-text cell-short-clamp',
     valueGetter: (p) => audit(p)?.opinion ?? '',
     valueSetter: commit('auditOpinion'),
     editable: (p) => !p.node.rowPinned && ctx(p).reviewing,
@@ -330,9 +336,11 @@ function withCommentMark(col: Col): Col {
 }
 
 export function indicatorColumns(kind: KindLayout, withAudit = false): Col[] {
-  return [...kind.indicatorColumns.map(column), ...extraColumns(), ...(withAudit ? auditColumns() : [])].map(
-    withCommentMark,
-  );
+  return [
+    ...kind.indicatorColumns.map(column),
+    ...extraColumns(withAudit),
+    ...(withAudit ? auditColumns() : []),
+  ].map(withCommentMark);
 }
 
 export function isNumberColumn(colId: string): boolean {

@@ -3,7 +3,7 @@ import type { Indicator } from '../../../shared/model/types';
 import type { IndicatorGridContext } from './indicatorContext';
 import { isNumberColumn, takesTier } from './indicatorColumns';
 import { mergedRows } from './indicatorEdits';
-import { MIN_ROW_HEIGHT, textHeight } from './rowHeights';
+import { clampLinesOf, MIN_ROW_HEIGHT, textHeight } from './rowHeights';
 
 function cellText(colId: string, ind: Indicator, context: IndicatorGridContext): string {
   if (colId === 'tier') {
@@ -12,6 +12,8 @@ function cellText(colId: string, ind: Indicator, context: IndicatorGridContext):
     if (line?.tier) return line.tier;
     return takesTier(ind, line) ? '请选择' : '';
   }
+  if (colId === 'auditOpinion')
+    return (context.form && context.review?.audit(context.form.id, ind.id)?.opinion) || '';
   const value: unknown = colId in ind ? ind[colId as keyof Indicator] : undefined;
   return typeof value === 'string' ? value : '';
 }
@@ -27,7 +29,7 @@ export function indicatorRowHeight(
     if (isNumberColumn(colId) || colId === 'completionRate') continue;
     const text = cellText(colId, ind, context);
     if (text === '') continue;
-    let need = textHeight(text, width);
+    let need = textHeight(text, width, clampLinesOf(colId));
     if ((colId === 'level1' || colId === 'level2') && form) {
       // A merged cell shares its height among the rows it covers.
       const index = form.indicators.indexOf(ind);

@@ -21,6 +21,17 @@ export const MIN_ROW_HEIGHT = 26;
  * editor): one long text never makes a row taller than the screen.
  */
 export const CLAMP_LINES = 3;
+/**
+ * The app's own columns beside the form's (打分理由, 审核意见) stop sooner: in 审核模式 they sit in
+ * narrower columns, and a third line there cost the table rows on a laptop screen (issue #19).
+ */
+export const SHORT_CLAMP_LINES = 2;
+const SHORT_CLAMP_COLUMNS: ReadonlySet<string> = new Set(['scoreReason', 'auditOpinion']);
+
+/** Lines a column's cells show at most (styles.css: .cell-clamped, .cell-short-clamp). */
+export function clampLinesOf(colId: string): number {
+  return SHORT_CLAMP_COLUMNS.has(colId) ? SHORT_CLAMP_LINES : CLAMP_LINES;
+}
 
 let ctx: CanvasRenderingContext2D | null | undefined;
 const widthCache = new Map<string, number>();
@@ -79,14 +90,14 @@ export function textLines(text: string, width: number): number {
   return lines;
 }
 
-/** Whether a text is cut to CLAMP_LINES in a column of `width` pixels. */
-export function isClamped(text: string, width: number | undefined): boolean {
-  return width !== undefined && text !== '' && textLines(text, width) > CLAMP_LINES;
+/** Whether a text is cut to `lines` (CLAMP_LINES unless told) in a column of `width` pixels. */
+export function isClamped(text: string, width: number | undefined, lines = CLAMP_LINES): boolean {
+  return width !== undefined && text !== '' && textLines(text, width) > lines;
 }
 
-/** Height a text needs in a column of `width` pixels, at most CLAMP_LINES lines. */
-export function textHeight(text: string, width: number): number {
-  return Math.min(CLAMP_LINES, textLines(text, width)) * LINE_HEIGHT + ROW_CHROME;
+/** Height a text needs in a column of `width` pixels, at most `lines` (CLAMP_LINES) lines. */
+export function textHeight(text: string, width: number, lines = CLAMP_LINES): number {
+  return Math.min(lines, textLines(text, width)) * LINE_HEIGHT + ROW_CHROME;
 }
 
 /** Current pixel widths of the displayed columns, by colId. */

@@ -197,7 +197,9 @@ export function Editor({ store, onClosed }: Props) {
           onHistory={() => setHistory(history ? null : { cell: null })}
           onCompare={() => setComparing(true)}
         />
-        {store.status.readOnly && (
+        {store.status.readOnly && !(store.status.reviewing && reviewShown) && (
+          // A reviewer with the review panel open reads this notice at the panel's top (the
+          // table keeps the line: issue #19, room on a laptop screen).
           <div className="readonly-notice" role="status" data-testid="readonly-notice">
             {store.status.readOnlyNotice ?? '文档以只读方式打开，不能修改'}
           </div>

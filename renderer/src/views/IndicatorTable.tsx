@@ -112,9 +112,10 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   useEffect(() => {
     const api = apiRef.current;
     if (api && reviewSeen.current !== store.review.version) {
-      // Comment marks and audit cells: few, and anywhere in the form.
+      // Comment marks and audit cells: few, and anywhere in the form (an 审核意见 sizes its row).
       reviewSeen.current = store.review.version;
       api.refreshCells({ force: true });
+      syncRowHeights(api, heightOf);
     }
     const touched = store.lastTouched;
     if (!api || touched.seq === handledSeq.current) return;

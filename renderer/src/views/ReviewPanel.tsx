@@ -86,6 +86,11 @@ export function ReviewPanel({ store, form, onPick }: Props) {
           关闭
         </button>
       </div>
+      {store.status.reviewing && (
+        <p className="review-mode-note" role="status" data-testid="review-mode-note">
+          {store.status.readOnlyNotice ?? '审核模式：作者填写的内容不能修改'}
+        </p>
+      )}
       <StatusBox store={store} form={form} />
       <ReviewedTotals store={store} form={form} />
       <section className="review-section">

@@ -94,7 +94,11 @@ export function Toolbar({
         </span>
       )}
       {status.reviewing ? (
-        <span className="readonly-mark review-mark" data-testid="reviewing-mark">
+        <span
+          className="readonly-mark review-mark"
+          title={status.readOnlyNotice ?? undefined}
+          data-testid="reviewing-mark"
+        >
           审核模式
         </span>
       ) : (
@@ -143,19 +147,24 @@ export function Toolbar({
           {label}
         </button>
       ))}
-      <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
-        地区样式
-        <LayoutSelect
-          value={store.doc.meta.layout}
-          disabled={status.readOnly}
-          onChange={(layout) =>
-            void pendingEdits
-              .commitAll()
-              .then(() => store.apply([{ op: 'setMeta', field: 'layout', value: layout }]))
-          }
-          testId="layout-select"
-        />
-      </label>
+      {
+        // Read-only (审核模式 too): the layout cannot change, and the status bar names it; the
+        // toolbar keeps to one line on a 1366-wide or 125% screen (issue #19).
+        !status.readOnly && (
+          <label className="layout-picker" title="文档的地区样式：决定显示哪些列、标题和评分口径">
+            地区样式
+            <LayoutSelect
+              value={store.doc.meta.layout}
+              onChange={(layout) =>
+                void pendingEdits
+                  .commitAll()
+                  .then(() => store.apply([{ op: 'setMeta', field: 'layout', value: layout }]))
+              }
+              testId="layout-select"
+            />
+          </label>
+        )
+      }
       {(!status.readOnly || status.reviewFile !== null) && (
         <button
           type="button"
