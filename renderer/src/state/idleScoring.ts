@@ -17,8 +17,11 @@ export type IdleRequest = (work: (idle: IdleTime) => void) => () => void;
 
 /** A slice runs at least this long when the browser ran it late (its timeout), not idle. */
 const FORCED_SLICE_MS = 4;
-/** Idle callbacks are run at the latest after this, even when the window is never idle. */
-const IDLE_TIMEOUT_MS = 1000;
+/**
+ * Idle callbacks are run at the latest after this, even when the window is never idle. Not
+ * shorter: at 4× CPU the first form takes seconds, and forced slices would land in it.
+ */
+const IDLE_TIMEOUT_MS = 5000;
 /** Without requestIdleCallback: a task after this pause. */
 const FALLBACK_DELAY_MS = 50;
 
