@@ -43,11 +43,17 @@ function afterThisTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Meta fields every edit's answer moves, shown nowhere in the window. */
+const UNSHOWN_META: ReadonlySet<string> = new Set(['modifiedAt', 'modifiedBy']);
+
+/** The same status as far as the window shows it (modifiedAt/modifiedBy aside). */
 function sameStatus(a: DocStatus, b: DocStatus): boolean {
+  const shownMeta = (m: DocStatus['meta']) =>
+    JSON.stringify(Object.entries(m).filter(([k]) => !UNSHOWN_META.has(k)));
   const keys = Object.keys(a) as (keyof DocStatus)[];
   return (
     keys.length === Object.keys(b).length &&
-    keys.every((k) => (k === 'meta' ? JSON.stringify(a.meta) === JSON.stringify(b.meta) : a[k] === b[k]))
+    keys.every((k) => (k === 'meta' ? shownMeta(a.meta) === shownMeta(b.meta) : a[k] === b[k]))
   );
 }
 
@@ -354,9 +360,10 @@ export class DocumentStore {
         const status = { ...r.value, dirty: r.value.dirty || this.pending > 0 };
         // Most answers change nothing shown: re-rendering the window for them would land in the
         // middle of the next keystroke.
-        if (sameStatus(status, this.status)) return;
+        const shownSame = sameStatus(status, this.status);
         this.status = status;
-        this.emit();
+        // Each answer's modifiedAt is new: kept, but without re-rendering the window for it.
+        if (!shownSame) this.emit();
         return;
       }
       refused(r.error);
