@@ -1,11 +1,13 @@
 /**
- * The window: at start it asks the services what is open (`app/state`), then shows the document,
+ * The window: at start it asks the services what is open (`app/state`, sent before React mounts:
+ * state/startup.ts), then shows the document,
  * or a start panel to open or create one; unsaved work of an earlier run is offered for recovery.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CallResult, OpenedDocument, RecoverableDocument } from '../../shared/contract';
 import { invoke } from './api/client';
 import { DocumentStore } from './state/documentStore';
+import { startupRequests } from './state/startup';
 import { Editor } from './views/Editor';
 import { FileChooserHost } from './views/FileChooser';
 import { RecoveryBanner } from './views/RecoveryBanner';
@@ -27,10 +29,11 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    void invoke('user/get', {}).then((r) => {
+    const { user, state } = startupRequests();
+    void user.then((r) => {
       if (!cancelled && r.ok && r.value === null) setNeedsName(true);
     });
-    void invoke('app/state', {}).then((r) => {
+    void state.then((r) => {
       if (cancelled) return;
       if (!r.ok) {
         setError(r.error.message);

@@ -1,3 +1,5 @@
+// First: its calls go out before the rest of the bundle is evaluated.
+import './state/startup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './grid/setup';

@@ -10,13 +10,14 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { DocumentSession } from '../../electron/services/document-store/session';
 import { AppService } from '../../electron/services/handlers';
+import { writeUserProfile } from '../../electron/services/user-settings';
 import { buildRenderer, RENDERER_OUT } from '../../electron/web/build-renderer';
 import { startWebServer } from '../../electron/web/server';
 import type { Patch } from '../../shared/model/patch';
 import { generatedDocument } from '../../tests/support/documents';
 import { launchChromium } from '../../tests/support/chromium';
 import { figureOf, type Figure } from './measure';
-import { benchSample, benchSlowEdits } from './ui-slow';
+import { BENCH_USER, benchSample, benchSlowEdits } from './ui-slow';
 import { arm, PROBES, settled, timeEdits, timeSwitches } from './ui-probes';
 
 // ZIPING_BENCH_EDITS / ZIPING_BENCH_SWITCHES: fewer (or no) rounds of one phase, for A/B runs.
@@ -134,6 +135,7 @@ export async function benchUi(): Promise<{ figures: Figure[]; note: string }> {
       throw new Error('could not build the document');
     created.value.close();
 
+    writeUserProfile(dataDir, BENCH_USER);
     const service = new AppService(dataDir);
     const opened = service.call('doc/open', { path: file });
     if (!opened.ok) throw new Error(opened.error.message);

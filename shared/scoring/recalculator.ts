@@ -53,25 +53,73 @@ interface Pending {
   groups: Set<string>;
 }
 
+export interface RecalculatorOptions {
+  /**
+   * Score no form up front: each is scored when its result is first asked for, or by
+   * `scoreNext` (the renderer's idle time), so the open form shows before the others are scored.
+   */
+  deferred?: boolean;
+}
+
 export class Recalculator {
   private layout: LayoutDef;
   private readonly states = new Map<string, FormState>();
+  /** Where `scoreNext` looks first: forms before it were scored (or inserted, which scores them). */
+  private cursor = 0;
   /** Lines scored since construction; tests read it to prove recalculation is incremental. */
   linesScored = 0;
 
-  constructor(private readonly doc: ZipingDocument) {
+  constructor(
+    private readonly doc: ZipingDocument,
+    options: RecalculatorOptions = {},
+  ) {
     this.layout = getLayout(doc.meta.layout);
-    for (const form of doc.forms) this.states.set(form.id, this.full(form));
+    if (!options.deferred) for (const form of doc.forms) this.states.set(form.id, this.full(form));
   }
 
   get document(): ZipingDocument {
     return this.doc;
   }
 
+  /** The form's result, scored now if it was not yet (deferred). */
   result(formId: string): FormResult {
-    const state = this.states.get(formId);
-    if (!state) throw new Error(`找不到表 ${formId}`);
+    const state = this.states.get(formId) ?? this.scoreNow(formId);
     return state.result;
+  }
+
+  /** The form's result if it was scored already; null while it waits (deferred). */
+  scoredResult(formId: string): FormResult | null {
+    return this.states.get(formId)?.result ?? null;
+  }
+
+  /** Every form has its result (states are kept only for the document's forms). */
+  get allScored(): boolean {
+    return this.states.size >= this.doc.forms.length;
+  }
+
+  /** Scores the next form in document order that waits; its id, or null when none waits. */
+  scoreNext(): string | null {
+    if (this.allScored) return null;
+    const forms = this.doc.forms;
+    // A move can put a waiting form before the cursor: a second pass from the start finds it.
+    for (let pass = 0; pass < 2; pass++, this.cursor = 0) {
+      for (; this.cursor < forms.length; this.cursor++) {
+        const form = forms[this.cursor];
+        if (form && !this.states.has(form.id)) {
+          this.states.set(form.id, this.full(form));
+          return form.id;
+        }
+      }
+    }
+    return null;
+  }
+
+  private scoreNow(formId: string): FormState {
+    const form = this.doc.forms.find((f) => f.id === formId);
+    if (!form) throw new Error(`找不到表 ${formId}`);
+    const state = this.full(form);
+    this.states.set(formId, state);
+    return state;
   }
 
   results(): FormResult[] {

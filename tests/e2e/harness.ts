@@ -91,6 +91,8 @@ export async function openApp(
     review?: boolean;
     user?: string;
     firstRun?: boolean;
+    /** Script run in the page before its own (e.g. to hold the idle callbacks). */
+    initScript?: string;
     /** The window's size in CSS pixels and its scale (a 125% Windows display: 1.25). */
     viewport?: { width: number; height: number };
     deviceScaleFactor?: number;
@@ -113,6 +115,7 @@ export async function openApp(
   });
   // Playwright's 30 s per action is too short when the machine is busy; a pass returns at once.
   context.setDefaultTimeout(60_000);
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

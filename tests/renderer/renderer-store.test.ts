@@ -95,10 +95,20 @@ describe("the server's answer to an edit", () => {
     expect(emits).toBe(1);
     expect(store.status.dirty).toBe(true);
 
+    // Every answer carries the edit's time and author: kept, not a reason to re-render.
+    answer = (s) => ({
+      ...s,
+      meta: { ...s.meta, modifiedAt: '2026-12-06T01:00:00.000Z', modifiedBy: '别人' },
+    });
+    store.apply([setIndicator(store, 'actual', '2.5')]);
+    await store.flush();
+    expect(emits).toBe(2);
+    expect(store.status.meta.modifiedAt).toBe('2026-12-06T01:00:00.000Z');
+
     answer = (s) => ({ ...s, readOnly: true, readOnlyNotice: '别人打开了这份文档' });
     store.apply([setIndicator(store, 'actual', '3')]);
     await store.flush();
-    expect(emits).toBe(3);
+    expect(emits).toBe(4);
     expect(store.status.readOnlyNotice).toBe('别人打开了这份文档');
   });
 

@@ -1,6 +1,7 @@
 /**
  * The open document on the renderer side. The server sends the inputs; the renderer scores them
- * itself with the shared Recalculator, so every edit repaints at once. Each edit is a list of
+ * itself with the shared Recalculator, so every edit repaints at once (forms not yet shown are
+ * scored in idle time, `IdleScoring`). Each edit is a list of
  * typed patches: applied here first (optimistic), then sent with `doc/apply` in order. When the
  * server refuses a step, the step is undone here with its inverse and the message is shown.
  *
@@ -22,8 +23,10 @@ import type { ReviewPatch } from '../../../shared/review/patch';
 import { replayed } from '../../../shared/review/succession';
 import { ReviewRoleGuard, type ReviewRole } from '../../../shared/review/roles';
 import type { ReviewItem } from '../../../shared/review/types';
+import { IdleScoring } from './idleScoring';
 import { ReviewState } from './reviewState';
 import { savedWhere } from './saveMessage';
+import { touchedBy, type Touched } from './touched';
 
 export type MessageLevel = 'info' | 'error';
 
@@ -32,40 +35,7 @@ export interface StatusMessage {
   level: MessageLevel;
 }
 
-/** What the last change touched, so views refresh only those rows. */
-export interface Touched {
-  /** Form id → indicator ids whose row must repaint ('all' for the whole form). */
-  forms: Map<string, Set<string> | 'all'>;
-  /** Rows were inserted, deleted or moved, or forms added/removed: views rebuild their row lists. */
-  structural: boolean;
-  /** Forms whose funds block changed (only those repaint it: an indicator edit leaves it alone). */
-  funds: Set<string>;
-  /** A 一级/二级 name or weight changed (or rows moved): the merged cells must be worked out again. */
-  levels: boolean;
-  /** Increases with every change, so a view handles each one once. */
-  seq: number;
-}
-
-const STRUCTURAL: ReadonlySet<Patch['op']> = new Set([
-  'insertIndicator',
-  'deleteIndicator',
-  'moveIndicator',
-  'insertFundsRow',
-  'deleteFundsRow',
-  'insertForm',
-  'deleteForm',
-  'moveForm',
-]);
-
-/** The indicator fields the merged (spanned) cells of the table follow. */
-const LEVEL_FIELDS: ReadonlySet<string> = new Set(['level1', 'level2', 'level1Weight', 'level2Weight']);
-
-const FUNDS_OPS: ReadonlySet<Patch['op']> = new Set([
-  'setFunds',
-  'setFundsRow',
-  'insertFundsRow',
-  'deleteFundsRow',
-]);
+export type { Touched } from './touched';
 
 let stores = 0;
 
@@ -73,11 +43,17 @@ function afterThisTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Meta fields every edit's answer moves, shown nowhere in the window. */
+const UNSHOWN_META: ReadonlySet<string> = new Set(['modifiedAt', 'modifiedBy']);
+
+/** The same status as far as the window shows it (modifiedAt/modifiedBy aside). */
 function sameStatus(a: DocStatus, b: DocStatus): boolean {
+  const shownMeta = (m: DocStatus['meta']) =>
+    JSON.stringify(Object.entries(m).filter(([k]) => !UNSHOWN_META.has(k)));
   const keys = Object.keys(a) as (keyof DocStatus)[];
   return (
     keys.length === Object.keys(b).length &&
-    keys.every((k) => (k === 'meta' ? JSON.stringify(a.meta) === JSON.stringify(b.meta) : a[k] === b[k]))
+    keys.every((k) => (k === 'meta' ? shownMeta(a.meta) === shownMeta(b.meta) : a[k] === b[k]))
   );
 }
 
@@ -86,6 +62,8 @@ export class DocumentStore {
   readonly id = ++stores;
   readonly doc: ZipingDocument;
   readonly recalc: Recalculator;
+  /** Scores the forms not shown yet in idle time (started by the Editor after its first paint). */
+  readonly scoring: IdleScoring;
   status: DocStatus;
   message: StatusMessage | null = null;
   /** Bumped on every change; React reads it through useSyncExternalStore. */
@@ -111,7 +89,9 @@ export class DocumentStore {
   constructor(opened: OpenedDocument) {
     this.doc = opened.document;
     this.status = opened.status;
-    this.recalc = new Recalculator(this.doc);
+    // Only what is shown is scored before the first paint; the rest in idle time.
+    this.recalc = new Recalculator(this.doc, { deferred: true });
+    this.scoring = new IdleScoring(this.recalc);
     this.review = new ReviewState(opened.review);
   }
 
@@ -147,8 +127,14 @@ export class DocumentStore {
     return this.formsById.get(formId);
   }
 
+  /** The form's result, scored now if idle time has not reached it yet. */
   result(formId: string): FormResult {
     return this.recalc.result(formId);
+  }
+
+  /** The form's result once scored; null while it waits for idle time (a placeholder is shown). */
+  scoredResult(formId: string): FormResult | null {
+    return this.recalc.scoredResult(formId);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -374,9 +360,10 @@ export class DocumentStore {
         const status = { ...r.value, dirty: r.value.dirty || this.pending > 0 };
         // Most answers change nothing shown: re-rendering the window for them would land in the
         // middle of the next keystroke.
-        if (sameStatus(status, this.status)) return;
+        const shownSame = sameStatus(status, this.status);
         this.status = status;
-        this.emit();
+        // Each answer's modifiedAt is new: kept, but without re-rendering the window for it.
+        if (!shownSame) this.emit();
         return;
       }
       refused(r.error);
@@ -398,38 +385,9 @@ export class DocumentStore {
   }
 
   private touch(patches: readonly Patch[], change: ChangeSet): void {
-    const forms = new Map<string, Set<string> | 'all'>();
-    const structural = patches.some(
-      (p) => STRUCTURAL.has(p.op) || (p.op === 'setMeta' && p.field === 'layout'),
-    );
-    for (const [formId, fc] of change.changed) {
-      const form = this.form(formId);
-      if (!form || structural) {
-        forms.set(formId, 'all');
-        continue;
-      }
-      const ids = new Set<string>();
-      for (const i of fc.rescoredLines) {
-        const ind = form.indicators[i];
-        if (ind) ids.add(ind.id);
-      }
-      forms.set(formId, ids);
-    }
-    for (const p of patches) {
-      if (p.op !== 'setIndicator') continue;
-      const entry = forms.get(p.formId);
-      if (entry === undefined) forms.set(p.formId, new Set([p.indicatorId]));
-      else if (entry !== 'all') entry.add(p.indicatorId);
-    }
-    if (structural) this.structureVersion++;
-    const funds = new Set<string>();
-    for (const p of patches) {
-      if (FUNDS_OPS.has(p.op) && 'formId' in p) funds.add(p.formId);
-      // A new layout changes the funds block's columns; a form put back brings its funds.
-      if (p.op === 'setMeta' || p.op === 'insertForm') for (const id of forms.keys()) funds.add(id);
-    }
-    const levels = structural || patches.some((p) => p.op === 'setIndicator' && LEVEL_FIELDS.has(p.field));
-    this.lastTouched = { forms, structural, funds, levels, seq: this.lastTouched.seq + 1 };
+    const touched = touchedBy(patches, change, (id) => this.form(id), this.lastTouched.seq + 1);
+    if (touched.structural) this.structureVersion++;
+    this.lastTouched = touched;
   }
 
   private emit(): void {

@@ -63,6 +63,12 @@ export function Editor({ store, onClosed }: Props) {
     };
   }, [store]);
 
+  // The other forms are scored once the first one is painted, in idle time (sidebar: … till then).
+  useEffect(() => {
+    store.scoring.start();
+    return () => store.scoring.stop();
+  }, [store]);
+
   const form = selected ? store.form(selected) : undefined;
   useEffect(() => {
     // The selected form was deleted (or there was none yet): show the first one.

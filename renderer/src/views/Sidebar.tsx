@@ -11,12 +11,10 @@ import {
 } from 'react';
 import { nextId } from '../../../shared/model/factory';
 import { newBlankForm } from '../../../shared/model/skeleton';
-import type { Form, FormKind, Grade } from '../../../shared/model/types';
-import { fmt2 } from '../../../shared/format/numbers';
-import type { FormResult } from '../../../shared/scoring/types';
+import type { Form, FormKind } from '../../../shared/model/types';
 import type { DocumentStore } from '../state/documentStore';
-import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/review/types';
-import { GradeBadge } from './GradeBadge';
+import { REVIEW_STATUSES } from '../../../shared/review/types';
+import { FormItem } from './SidebarItem';
 import { useEditor } from './EditorContext';
 import { GridMenu, type MenuAt, type MenuItem } from './GridMenu';
 import { deleteForm, duplicateForm, moveForm } from '../state/formActions';
@@ -30,104 +28,6 @@ interface Props {
   summaryOpen: boolean;
   onSummary: () => void;
 }
-
-interface ItemProps {
-  store: DocumentStore;
-  id: string;
-  selected: boolean;
-  /** The one item of the list reached with Tab. */
-  tabbable: boolean;
-  onSelect: (formId: string) => void;
-  onMenu: (formId: string, x: number, y: number) => void;
-}
-
-/** Every change to a form (its name too) gives it a new result object: the snapshot is cached on it. */
-const snapshots = new WeakMap<FormResult, string>();
-
-/** What an item shows, as one string: the item re-renders only when it changes. */
-function itemSnapshot(store: DocumentStore, id: string): string {
-  const form = store.form(id);
-  if (!form) return '';
-  const r = store.result(id);
-  let snapshot = snapshots.get(r);
-  if (snapshot === undefined) {
-    let errors = 0;
-    for (const x of r.findings) if (x.level === 'error') errors++;
-    snapshot = JSON.stringify([
-      form.kind,
-      form.projectName,
-      r.total,
-      r.grade,
-      errors,
-      r.findings.length - errors,
-    ]);
-    snapshots.set(r, snapshot);
-  }
-  return snapshot;
-}
-
-const FormItem = memo(function FormItem({ store, id, selected, tabbable, onSelect, onMenu }: ItemProps) {
-  const snapshot = useSyncExternalStore(store.subscribe, () => itemSnapshot(store, id));
-  const status = useSyncExternalStore(store.subscribe, () => store.review.status(id)?.status ?? '');
-  if (snapshot === '') return null;
-  const [kind, name, total, grade, errors, warnings] = JSON.parse(snapshot) as [
-    FormKind,
-    string,
-    number,
-    Grade,
-    number,
-    number,
-  ];
-  const problems = [errors > 0 ? `${errors} 个错误` : '', warnings > 0 ? `${warnings} 个提示` : '']
-    .filter(Boolean)
-    .join('，');
-  return (
-    <li>
-      <button
-        type="button"
-        className={`form-item${selected ? ' selected' : ''}`}
-        onClick={() => onSelect(id)}
-        onContextMenu={(e) => {
-          e.preventDefault();
-          onSelect(id);
-          onMenu(id, e.clientX, e.clientY);
-        }}
-        aria-current={selected ? 'true' : undefined}
-        // The list is one Tab stop; the arrow keys move in it (onListKey).
-        tabIndex={tabbable ? 0 : -1}
-        data-testid={`form-item-${id}`}
-        title={problems ? `${name}：${problems}` : name}
-      >
-        <span className="form-item-name">
-          {kind === 'department' && <span className="kind-tag">部门</span>}
-          {name || '（未命名）'}
-        </span>
-        <span className="form-item-score">
-          {status !== '' && (
-            <span className={`status-chip status-${STATUS_CLASS[status]}`} data-testid={`form-status-${id}`}>
-              {status}
-            </span>
-          )}
-          {errors > 0 && (
-            <span className="error-mark" data-testid={`form-errors-${id}`} aria-label={`${errors} 个错误`}>
-              ●
-            </span>
-          )}
-          <span className="form-item-total" data-testid={`form-total-${id}`}>
-            {fmt2(total)}
-          </span>
-          <GradeBadge grade={grade} testId={`form-grade-${id}`} />
-        </span>
-      </button>
-    </li>
-  );
-});
-
-const STATUS_CLASS: Record<ReviewStatus, string> = {
-  待审核: 'pending',
-  已审核: 'done',
-  退回修改: 'returned',
-};
 
 /** The summary as last worked out, and for which review data and list of forms. */
 const summaries = new WeakMap<DocumentStore, { key: string; text: string }>();
