@@ -284,6 +284,30 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     }
   });
 
+  it("the line detail follows the cursor in the keystroke's own task (one frame per Enter)", async () => {
+    const { page } = app;
+    await openForm('大气污染防治资金（示例：常见错误）');
+    await cell(page, 0, 'actual').click();
+    await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('0');
+    // What the line detail shows once the browser's focus has moved and the microtasks queued
+    // with it have run: AG Grid's own cellFocused comes later, from a timer.
+    await page.evaluate(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { __detailRows: typeof seen }).__detailRows = seen;
+      document.addEventListener('focusin', () =>
+        queueMicrotask(() =>
+          seen.push(document.querySelector('[data-testid="line-detail"]')?.getAttribute('data-row') ?? null),
+        ),
+      );
+    });
+    for (const key of ['Enter', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+    expect(await page.evaluate(() => (window as unknown as { __detailRows: unknown }).__detailRows)).toEqual([
+      '1',
+      '2',
+      '1',
+    ]);
+  });
+
   it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金（示例：常见错误）');

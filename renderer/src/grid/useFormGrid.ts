@@ -134,6 +134,20 @@ export function useFormGrid<T>({
     },
     [sheet],
   );
+  // AG Grid hands cellFocused to listeners from a timer of its own, so the line detail followed
+  // the cursor a frame late (two frames per Enter). The browser's focus moves in the keystroke's
+  // task, after the grid has taken its new cell: follow it there. The range is left to
+  // cellFocused (a right click moves the browser's focus but keeps the grid's cell and range).
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const onFocusIn = () => {
+      const cell = apiRef.current?.getFocusedCell();
+      if (cell) focused.current?.(cell.rowIndex);
+    };
+    container.addEventListener('focusin', onFocusIn);
+    return () => container.removeEventListener('focusin', onFocusIn);
+  }, []);
 
   const gridOptions: GridOptions<T> = {
     localeText,
