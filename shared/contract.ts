@@ -254,9 +254,10 @@ export const SHELL_CONTRACT = {
   /**
    * Opens a document (path null: asks with the open dialog first). It opens in this window if the
    * window has no document, otherwise in a new window; a document already open is brought forward.
+   * readOnly and review are the start panel's 打开方式, as 'doc/open' takes them.
    */
   'window/openDocument': call(
-    obj({ path: nullable(filePath('要打开的文件')), review: optional(bool) }),
+    obj({ path: nullable(filePath('要打开的文件')), readOnly: optional(bool), review: optional(bool) }),
     returns<{ opened: boolean }>(),
   ),
   /**

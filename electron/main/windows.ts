@@ -60,6 +60,12 @@ interface Entry {
   commitTimer: ReturnType<typeof setTimeout> | null;
 }
 
+/** How a document is opened (the start panel's 打开方式; the menu's 以审核身份打开). */
+export interface OpenOptions {
+  readOnly?: boolean;
+  review?: boolean;
+}
+
 /** How long a page may take to commit its open edits before the close check goes on without it. */
 export const COMMIT_TIMEOUT_MS = 1000;
 
@@ -109,7 +115,7 @@ export class DocumentWindows implements IpcTargets {
     entry: Entry,
     error: { message: string; canRebuild?: boolean },
     file: string,
-    options: { review?: boolean },
+    options: OpenOptions,
   ): Promise<void> {
     if (!error.canRebuild) return this.platform.showError(entry.win, error.message);
     if (!(await this.platform.offerCleanCopy(entry.win, error.message))) return;
@@ -126,12 +132,12 @@ export class DocumentWindows implements IpcTargets {
    * focused window) when that window has no document; else in a new window. False when it could
    * not be opened (the user has been told why).
    */
-  async openDocument(
-    file: string,
-    from: number | null,
-    options: { review?: boolean } = {},
-  ): Promise<boolean> {
-    const openArgs = { path: path.resolve(file), review: options.review === true };
+  async openDocument(file: string, from: number | null, options: OpenOptions = {}): Promise<boolean> {
+    const openArgs = {
+      path: path.resolve(file),
+      readOnly: options.readOnly === true,
+      review: options.review === true,
+    };
     const wanted = path.resolve(file);
     for (const e of this.entries.values()) {
       const open = e.service.current?.path;
@@ -331,7 +337,8 @@ export class DocumentWindows implements IpcTargets {
     'window/openDocument': async (id, args) => {
       const file = args.path ?? (await this.chooseOne(this.entries.get(id)?.win ?? null, OPEN_DOCUMENT));
       if (!file) return ok({ opened: false });
-      return ok({ opened: await this.openDocument(file, id, { review: args.review === true }) });
+      const options = { readOnly: args.readOnly === true, review: args.review === true };
+      return ok({ opened: await this.openDocument(file, id, options) });
     },
     'dialog/choose': async (id, args) => ok(await this.platform.choose(this.win(id), args)),
     'shell/recentDocuments': async () => ok([...this.settings.current.recent]),

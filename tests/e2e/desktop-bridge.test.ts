@@ -10,12 +10,12 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDocument, ZipingBridge } from '../../shared/contract';
 import type { ZipingDocument } from '../../shared/model/types';
 import { handleInvoke, handleShell, type CallerEvent } from '../../electron/main/ipc';
-import { SettingsStore } from '../../electron/main/settings';
+import { SettingsStore, withRecent } from '../../electron/main/settings';
 import { DocumentWindows } from '../../electron/main/windows';
 import { AppService } from '../../electron/services/handlers';
 import { RENDERER_OUT } from '../../electron/web/build-renderer';
@@ -29,7 +29,9 @@ import { writeUserProfile } from '../../electron/services/user-settings';
 let dir: string;
 let browser: Browser;
 let server: WebServer;
+let context: BrowserContext;
 let page: Page;
+let settings: SettingsStore;
 let platform: FakePlatform;
 let windows: DocumentWindows;
 const pageErrors: string[] = [];
@@ -68,7 +70,8 @@ beforeAll(async () => {
   platform = new FakePlatform();
   // A name was given at first start (else the first-run dialog would stand over the grid).
   writeUserProfile(dataDir, { name: '测试用户', unit: '' });
-  windows = new DocumentWindows(platform, dataDir, new SettingsStore(dataDir));
+  settings = new SettingsStore(dataDir);
+  windows = new DocumentWindows(platform, dataDir, settings);
   await windows.openFromCommandLine(['ziping', file], '/');
 
   // Browser mode's server only serves the files: its own service has no document, so a page that
@@ -78,27 +81,34 @@ beforeAll(async () => {
     staticDir: RENDERER_OUT,
   });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  page = await windowPage(1);
+}, 120_000);
+
+/** The page of window `id`: its IPC is stated as sent by that window's app page. */
+async function windowPage(id: number): Promise<Page> {
+  const p = await context.newPage();
+  p.on('pageerror', (e) => pageErrors.push(e.message));
   const ourPage: CallerEvent = {
-    sender: { id: 1 },
+    sender: { id },
     senderFrame: { url: 'app://ziping/index.html', parent: null },
   };
-  await page.exposeFunction('__zipingIpc', (channel: string, name: unknown, args: unknown) =>
+  await p.exposeFunction('__zipingIpc', (channel: string, name: unknown, args: unknown) =>
     channel === 'ziping:invoke'
       ? handleInvoke(windows, ourPage, name, args)
       : handleShell(windows, ourPage, name, args),
   );
-  await page.addInitScript(await bridgeScript());
-  await page.goto(server.url.replace(/\?token=.*/, ''));
-}, 120_000);
+  await p.addInitScript(await bridgeScript());
+  await p.goto(server.url.replace(/\?token=.*/, ''));
+  return p;
+}
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await windows?.serviceFor(1)?.invoke('doc/close', { discard: true });
   await windows?.closed(1);
+  await windows?.closed(2);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -197,6 +207,21 @@ describe('the renderer over the preload bridge', { timeout: 60_000 }, () => {
     // Both were cancelled (no answer given): nothing shown in the page, no in-app chooser either.
     expect(await page.locator('.toolbar-popover input').count()).toBe(0);
     expect(await page.getByTestId('file-chooser').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens from 最近打开 with the start panel’s 打开方式 只读: read-only in that window', async () => {
+    const other = path.join(dir, '乙.ziping');
+    copyFileSync(SAMPLE_PATH, other);
+    settings.update((s) => ({ ...s, recent: withRecent(s.recent, other) }));
+    windows.newWindow();
+    const start = await windowPage(2);
+    await start.getByTestId('open-mode').selectOption('readOnly');
+    await start.getByRole('button', { name: '乙.ziping' }).click();
+    await expect.poll(() => windows.serviceFor(2)?.current?.path).toBe(other);
+    expect(windows.serviceFor(2)?.current).toMatchObject({ readOnly: true, reviewing: false });
+    expect(platform.windows[1]?.title).toBe('乙.ziping（只读） - 自评表编辑器');
+    await start.close();
     expect(pageErrors).toEqual([]);
   });
 });

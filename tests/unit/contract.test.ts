@@ -130,7 +130,7 @@ const BAD: { [N in HandlerName]: [unknown, string] } = {
 };
 
 const SHELL_VALID: { [N in ShellHandlerName]: ShellArgs<N> } = {
-  'window/openDocument': { path: null, review: true },
+  'window/openDocument': { path: null, readOnly: true, review: true },
   'dialog/choose': {
     mode: 'save',
     title: '导出 Excel',

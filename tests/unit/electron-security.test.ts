@@ -258,6 +258,7 @@ describe('IPC', () => {
       ['window/openDocument', { path: 'a\0b' }],
       ['window/openDocument', { path: '' }],
       ['window/openDocument', { path: null, review: 'yes' }],
+      ['window/openDocument', { path: null, readOnly: 1 }],
       ['dialog/export', { format: 'xlsx', suggestedName: 'a' }],
       ['dialog/choose', { ...OPEN_XLSX, kinds: ['.exe'] }],
       ['dialog/choose', { ...OPEN_XLSX, mode: 'run' }],

@@ -460,4 +460,23 @@ describe('menu actions', () => {
     });
     expect(windows.serviceFor(1)?.current?.reviewing).toBe(true);
   });
+
+  it('the start panel’s 只读 opens read-only through the shell call, in this window and in a new one', async () => {
+    const a = makeDocument('甲.ziping');
+    const b = makeDocument('乙.ziping');
+    await windows.openFromCommandLine([], dir);
+    for (const [file, id] of [
+      [a, 1],
+      [b, 2],
+    ] as const) {
+      expect(await windows.shell['window/openDocument'](1, { path: file, readOnly: true })).toEqual({
+        ok: true,
+        value: { opened: true },
+      });
+      expect(windows.serviceFor(id)?.current).toMatchObject({ path: file, readOnly: true, reviewing: false });
+      expect(platform.windows[id - 1]?.title).toBe(`${path.basename(file)}（只读） - 自评表编辑器`);
+      expect(await edit(windows, id)).toMatchObject({ ok: false });
+      expect(windows.serviceFor(id)?.current?.meta.unit).toBe('测试单位');
+    }
+  });
 });

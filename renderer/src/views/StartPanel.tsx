@@ -59,14 +59,16 @@ export function StartPanel({ onOpened, onUnits }: Props) {
       setWorkbook(path);
       return;
     }
+    // 打开方式 applies alike to a chosen file and to one from 最近打开.
+    const how = { readOnly: mode === 'readOnly', review: mode === 'review' };
     if (shell) {
-      const r = await shell('window/openDocument', { path, review: mode === 'review' });
+      const r = await shell('window/openDocument', { path, ...how });
       if (!r.ok) setProblem(r.error.message);
       return;
     }
     setBusy(true);
     setRefused(null);
-    const r = await invoke('doc/open', { path, readOnly: mode === 'readOnly', review: mode === 'review' });
+    const r = await invoke('doc/open', { path, ...how });
     onOpened(r);
     if (!r.ok && r.error.canRebuild === true) setRefused({ path, mode });
     setBusy(false);
