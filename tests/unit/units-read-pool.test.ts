@@ -2,14 +2,15 @@
  * Many units' files read in the pool of worker threads (#22): a real folder of real .ziping
  * documents, an official-layout workbook, a corrupt file and a read-only one gives the same rows
  * as the in-process reader, writes nothing beside the files, and a cancelled scan stops its
- * workers. The pool also runs the bundled worker (as the desktop's service host starts it), and a
- * worker that dies on a file lists that file and is replaced.
+ * workers. The pool also runs the bundled worker (as the desktop's service host starts it), a
+ * worker that dies on a file lists that file and is replaced, and a worker script that is missing
+ * fails every read with one Chinese message (not Node's per file).
  */
 import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../electron/services/excel/export';
-import { ReadPool, readWorkerEntry } from '../../electron/services/units/read-pool';
+import { ReaderMissing, ReadPool, readWorkerEntry } from '../../electron/services/units/read-pool';
 import { POOL_FROM, scanUnits } from '../../electron/services/units/scan-units';
 import { buildElectron, ROOT } from '../../scripts/build-electron';
 import { writeDocumentFile } from '../support/document-file';
@@ -111,6 +112,27 @@ describe('read pool', { timeout: 300_000 }, () => {
         { ok: false, reason: '读取进程意外结束（读取时崩溃）' },
         { ok: false, reason: '读过 乙.ziping' },
       ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a missing worker script fails every read with one Chinese message, not a reason per file', async () => {
+    const pool = new ReadPool({ size: 2 }, join(tmp(), '不存在', 'units-read-worker.cjs'));
+    const message = '汇总读取程序缺失或损坏（units-read-worker.cjs）：请重新安装自评表编辑器';
+    try {
+      const reads = await Promise.allSettled(
+        ['甲.ziping', '乙.ziping', '丙.ziping'].map((f) => pool.read(f)),
+      );
+      for (const r of reads) {
+        expect(r.status).toBe('rejected');
+        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ReaderMissing);
+        expect((r as PromiseRejectedResult).reason).toHaveProperty('message', message);
+      }
+      // Later reads fail at once, starting no worker.
+      await expect(pool.read('丁.ziping')).rejects.toThrow(message);
+      // A scan through it stops with the message instead of listing each file.
+      await expect(scanUnits([units], { read: pool.read, concurrency: 4 })).rejects.toThrow(message);
     } finally {
       await pool.close();
     }

@@ -4,7 +4,8 @@
  * Each worker runs readUnit (read-worker.ts): the same read-only reading as in process. Workers
  * start on the first read that needs one (a rescan served by the cache starts none); a worker
  * that dies on a file (its memory cap) lists that file with a reason and is replaced; cancelling
- * ends every worker at once.
+ * ends every worker at once. A worker script that cannot be loaded (missing or damaged install)
+ * fails every read with one ReaderMissing instead of a reason per file.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,20 @@ function startWorker(entry: string): Worker {
   return new Worker(bootstrap, { resourceLimits, workerData: { entry: pathToFileURL(entry).href } });
 }
 
+/** The worker script could not be loaded: the installation is broken, not the files read. */
+export class ReaderMissing extends Error {
+  constructor(entry: string) {
+    super(`汇总读取程序缺失或损坏（${path.basename(entry)}）：请重新安装自评表编辑器`);
+    this.name = 'ReaderMissing';
+  }
+}
+
+/** Errors of loading the worker's script (not found, or not a script Node can run). */
+function failedToLoad(e: Error & { code?: string }): boolean {
+  const codes = ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND', 'ERR_UNKNOWN_FILE_EXTENSION', 'ERR_WORKER_PATH'];
+  return (e.code !== undefined && codes.includes(e.code)) || e.name === 'SyntaxError';
+}
+
 interface Job {
   file: string;
   resolve: (read: UnitRead) => void;
@@ -48,6 +63,8 @@ export class ReadPool {
   private readonly queue: Job[] = [];
   private workers = 0;
   private closed = false;
+  /** Set once a worker's script failed to load: every read then fails with it. */
+  private missing: ReaderMissing | null = null;
 
   constructor(
     private readonly options: { indicators?: boolean; signal?: AbortSignal; size?: number } = {},
@@ -63,6 +80,7 @@ export class ReadPool {
   /** The file read by the next free worker; rejects with the signal's reason once cancelled. */
   read = (file: string): Promise<UnitRead> => {
     if (this.closed) return Promise.reject(this.stopReason());
+    if (this.missing) return Promise.reject(this.missing);
     return new Promise((resolve, reject) => {
       this.queue.push({ file, resolve, reject });
       this.dispatch();
@@ -83,6 +101,10 @@ export class ReadPool {
   }
 
   private dispatch(): void {
+    if (this.missing) {
+      for (const job of this.queue.splice(0)) job.reject(this.missing);
+      return;
+    }
     while (this.queue.length > 0 && !this.closed) {
       const worker = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
       if (!worker) return;
@@ -106,6 +128,7 @@ export class ReadPool {
     let failure = '';
     // Without a listener the worker's error would be thrown again in this thread; 'exit' follows.
     worker.on('error', (e: Error & { code?: string }) => {
+      if (failedToLoad(e)) this.missing ??= new ReaderMissing(this.entry);
       failure = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '' : (e.message.split('\n')[0] ?? '');
     });
     worker.on('exit', () => {
@@ -116,7 +139,10 @@ export class ReadPool {
       if (at >= 0) this.idle.splice(at, 1);
       if (!job) return;
       if (this.closed) job.reject(this.stopReason());
-      else {
+      else if (this.missing) {
+        job.reject(this.missing);
+        this.dispatch();
+      } else {
         const reason = failure
           ? `读取进程意外结束（${failure}）`
           : '读取该文件时超出内存上限：文件可能过大或已损坏';

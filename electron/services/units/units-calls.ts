@@ -6,6 +6,8 @@
 import type { CallResult, UnitsOverview } from '../../../shared/contract';
 import { writeErrorMessage } from '../excel/errors';
 import type { ExportJobs, JobWatch } from '../export-jobs';
+import { ReaderMissing } from './read-pool';
+import type { UnitsScan } from './scan-units';
 import { scanUnitsCached } from './units-cache';
 import { writeUnitsXlsx } from './units-output';
 
@@ -36,7 +38,7 @@ export async function scanUnitsJob(
   } catch (e) {
     if (job.signal.aborted)
       return { ok: false, error: { code: 'cancelled', message: '已取消读取，没有更改任何文件' } };
-    throw e;
+    return readerMissing(e);
   } finally {
     jobs.finish(jobId);
   }
@@ -47,7 +49,12 @@ export async function exportUnitsXlsx(
   dataDir: string,
 ): Promise<CallResult<{ path: string; units: number; forms: number }>> {
   // Read again through the cache: only files changed since the overview was shown are read.
-  const { scan } = await scanUnitsCached(args.paths, { dataDir, indicators: false });
+  let scan: UnitsScan;
+  try {
+    ({ scan } = await scanUnitsCached(args.paths, { dataDir, indicators: false }));
+  } catch (e) {
+    return readerMissing(e);
+  }
   try {
     await writeUnitsXlsx(args.path, scan, { indicators: false });
   } catch (e) {
@@ -57,4 +64,10 @@ export async function exportUnitsXlsx(
     };
   }
   return { ok: true, value: { path: args.path, units: scan.units.length, forms: scan.forms.length } };
+}
+
+/** A broken install (the read pool's worker script missing) is said as such, not as an internal error. */
+function readerMissing(e: unknown): { ok: false; error: { code: string; message: string } } {
+  if (e instanceof ReaderMissing) return { ok: false, error: { code: 'reader-missing', message: e.message } };
+  throw e;
 }
