@@ -18,7 +18,7 @@
  * Selection, clipboard and fill live in sheet/sheetController.ts; undo is the app's (appKeys.ts).
  */
 import type { Column, GridApi } from 'ag-grid-community';
-import { scrollCellIntoView } from '../sheet/sheetController';
+import { scrollCellIntoView } from '../sheet/sheetDom';
 
 function isImeKey(e: KeyboardEvent): boolean {
   return e.key === 'Process' || e.keyCode === 229;

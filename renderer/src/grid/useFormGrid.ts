@@ -13,7 +13,8 @@ import type {
   GridOptions,
   GridReadyEvent,
 } from 'ag-grid-community';
-import { scrollCellIntoView, type SheetController, type SheetWriter } from '../sheet/sheetController';
+import type { SheetController, SheetWriter } from '../sheet/sheetController';
+import { scrollCellIntoView } from '../sheet/sheetDom';
 import { sheetColumns, useSheet } from '../sheet/useSheet';
 import { useEditor } from '../views/EditorContext';
 import { fitHeaderHeight } from './headerHeight';

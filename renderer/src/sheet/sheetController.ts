@@ -4,10 +4,11 @@
  * Ctrl+X / Ctrl+V as tab-separated text that round-trips with Excel and WPS, Ctrl+D fill down,
  * Delete over a range and Ctrl+A. Every change it makes is one patch list, so one undo step.
  */
-import type { Column, GridApi, IRowNode } from 'ag-grid-community';
-import { fmtNum } from '../../../shared/format/numbers';
+import type { GridApi, IRowNode } from 'ag-grid-community';
 import type { Patch } from '../../../shared/model/patch';
 import { bounds, contains, extend, isSingle, sameRange, single, type CellRange } from './cellRange';
+import { copyText } from './cellText';
+import { ARROWS, cellAt, isTextBox, scrollCellIntoView } from './sheetDom';
 import { parseTsv, toTsv } from './tsv';
 import type { CellWrite, WriteOutcome } from './cellWrite';
 
@@ -30,59 +31,6 @@ export interface SheetHost {
   /** A paste runs `extra` rows past the last one: add them, paste what fits, or cancel. */
   askOverflow(extra: number): Promise<PasteOverflowChoice>;
   readOnly(): boolean;
-}
-
-const ARROWS: Record<string, [number, number]> = {
-  ArrowUp: [-1, 0],
-  ArrowDown: [1, 0],
-  ArrowLeft: [0, -1],
-  ArrowRight: [0, 1],
-};
-
-/** The display position of the cell an event happened in, if it is one of this grid's. */
-function cellAt(
-  target: EventTarget | null,
-  container: HTMLElement | null,
-): { row: number; colId: string } | null {
-  if (!(target instanceof Element) || !container) return null;
-  const cell = target.closest<HTMLElement>('.ag-cell[col-id]');
-  if (!cell || !container.contains(cell)) return null;
-  const rowEl = cell.closest<HTMLElement>('[row-index]');
-  const row = Number(rowEl?.getAttribute('row-index'));
-  const colId = cell.getAttribute('col-id');
-  if (!colId || !Number.isInteger(row) || row < 0) return null;
-  return { row, colId };
-}
-
-function isTextBox(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLElement && target.isContentEditable)
-  );
-}
-
-/** Scrolls the page (the grids have no scroller of their own) so a cell is in view. */
-export function scrollCellIntoView(
-  container: HTMLElement | null,
-  row: number,
-  colId: string,
-  block: ScrollLogicalPosition = 'center',
-): void {
-  const cell =
-    container?.querySelector<HTMLElement>(`.ag-row[row-index="${row}"] .ag-cell[col-id="${colId}"]`) ??
-    container?.querySelector<HTMLElement>(`.ag-spanned-row[row-index] .ag-cell[col-id="${colId}"]`);
-  cell?.scrollIntoView({ block, inline: 'nearest' });
-}
-
-/** A cell's text as copied: numbers as shown on the form, text as typed. */
-function copyText(api: GridApi, node: IRowNode, column: Column): string {
-  const value: unknown = api.getCellValue({ rowNode: node, colKey: column });
-  if (typeof value === 'number') {
-    const shown: unknown = api.getCellValue({ rowNode: node, colKey: column, useFormatter: true });
-    return typeof shown === 'string' && shown !== '' ? shown : fmtNum(value);
-  }
-  return typeof value === 'string' ? value : '';
 }
 
 export class SheetController {
