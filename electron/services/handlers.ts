@@ -7,7 +7,6 @@ import {
   isHandlerName,
   parseArgs,
   type Args,
-  type CallError,
   type CallResult,
   type DocStatus,
   type HandlerName,
@@ -25,7 +24,9 @@ import {
   recover,
 } from './document-store';
 import type { DocResult } from './document-store/errors';
-import { exportDocument } from './excel/export';
+import { bad, internal, noDocument } from './call-failures';
+import { opened, status } from './doc-status';
+import { exportXlsxJob } from './excel/export-call';
 import { writeErrorMessage } from './excel/errors';
 import { ExportJobs, type JobWatch } from './export-jobs';
 import { readFormsFile } from './form-files';
@@ -66,10 +67,6 @@ type Impl = { [N in SyncName]: (args: Args<N>) => CallResult<Value<N>> };
 /** `watch`: what the caller of an export adds (the service host's progress listener and signal). */
 type AsyncImpl = { [N in AsyncName]: (args: Args<N>, watch: JobWatch) => Promise<CallResult<Value<N>>> };
 
-const bad = (message: string): { ok: false; error: CallError } => ({
-  ok: false,
-  error: { code: 'bad-request', message },
-});
 const unknownCall = (name: string) => bad(`不认识的请求：${name}`);
 
 export class AppService {
@@ -309,31 +306,7 @@ export class AppService {
     },
     'units/scan': (args, watch) => scanUnitsJob(args, this.exports, watch, this.dataDir),
     'units/exportXlsx': (args) => exportUnitsXlsx(args, this.dataDir),
-    'doc/exportXlsx': async (args, watch) => {
-      const s = this.session;
-      if (!s) return noDocument();
-      const ids = args.formIds;
-      // Every export is a job, named or not, so that closing the window stops it (cancelExports).
-      const jobId = args.jobId ?? this.exports.unnamedId();
-      const job = this.exports.start(jobId, watch);
-      if (!job) return bad('同一编号的导出正在进行');
-      // The export yields between forms, and edits applied meanwhile change the document in place:
-      // it exports the document as it was when asked.
-      const snapshot = structuredClone(s.document);
-      try {
-        const r = await exportDocument(snapshot, args.path, {
-          draft: args.draft === true,
-          ...(ids ? { formIds: ids } : {}),
-          ...job,
-          ...(args.review === true ? { review: new Map(s.review) } : {}),
-        });
-        if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
-        const { files, forms, draft, errors, warnings } = r.value;
-        return { ok: true, value: { files, forms, draft, errors, warnings } };
-      } finally {
-        this.exports.finish(jobId);
-      }
-    },
+    'doc/exportXlsx': (args, watch) => exportXlsxJob(this.session, args, this.exports, watch),
   };
 
   /**
@@ -373,34 +346,4 @@ export class AppService {
     this.session = next.value;
     return { ok: true, value: opened(next.value) };
   }
-}
-
-function internal(e: unknown): { ok: false; error: CallError } {
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    ok: false,
-    error: { code: 'internal', message: `内部错误：${detail.split('\n')[0]}（已输入的内容没有丢失）` },
-  };
-}
-
-function noDocument(): { ok: false; error: CallError } {
-  return { ok: false, error: { code: 'no-document', message: '没有打开的文档：请先打开或新建文档' } };
-}
-
-export function status(s: DocumentSession): DocStatus {
-  return {
-    path: s.path,
-    readOnly: s.readOnly,
-    readOnlyNotice: s.readOnlyNotice(),
-    dirty: s.dirty,
-    meta: { ...s.document.meta },
-    user: s.user,
-    reviewing: s.reviewing,
-    reviewFile: s.reviewFile,
-    reviewNotice: s.reviewFileProblem,
-  };
-}
-
-function opened(s: DocumentSession): OpenedDocument {
-  return { status: status(s), document: s.document, review: [...s.review.values()] };
 }

@@ -4,7 +4,8 @@
  * run on the window's (or the web server's) thread. The session and its owner file live here.
  */
 import type { CallResult, DocStatus } from '../../../shared/contract';
-import { AppService, status } from '../handlers';
+import { status } from '../doc-status';
+import { AppService } from '../handlers';
 import { isToHost, type FromHost, type HostInit, type Port } from './protocol';
 
 export function serveDocuments(
