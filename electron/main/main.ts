@@ -44,7 +44,8 @@ import {
 } from './security';
 import { printHtmlToPdfFile } from './pdf-window';
 import { SettingsStore } from './settings';
-import { DocumentWindows, type ShellPlatform, type ShellWindow } from './windows';
+import type { ShellPlatform, ShellWindow } from './shell-platform';
+import { DocumentWindows } from './windows';
 
 // Next to this bundle: dist-electron/{main,preload,service-host}.cjs and dist/renderer/.
 const PRELOAD = path.join(__dirname, 'preload.cjs');

@@ -1,64 +1,20 @@
 /**
  * One window per document: opening, focusing, closing (with "保存更改？"), titles, the recent list
- * and window placement. Electron is behind the ShellPlatform port (main.ts implements it), so all
- * of this runs under Node in tests.
+ * and window placement. Electron is behind the ShellPlatform port (shell-platform.ts; main.ts
+ * implements it), so all of this runs under Node in tests.
  */
 import path from 'node:path';
-import type { CallResult, ChooseRequest, MenuCommand } from '../../shared/contract';
-import { ServiceClient, type LaunchHost } from '../services/service-host/client';
+import type { CallResult, ChooseRequest } from '../../shared/contract';
+import { ServiceClient } from '../services/service-host/client';
 import { HOST_CRASHED } from '../services/service-host/protocol';
 import { documentsInArgv, samePath } from './argv';
+import { confirmClose, type CloseHost, type Entry } from './close-check';
 import { OPEN_DOCUMENT, saveDocumentRequest } from './choose-dialog';
-import type { SaveChoice } from './dialogs';
 import type { IpcTargets, ShellImpl } from './ipc';
 import type { MenuAction } from './menu';
-import { placeWindow, withRecent, type Rect, type SettingsStore, type WindowState } from './settings';
-
-/** What the shell needs of one BrowserWindow. */
-export interface ShellWindow {
-  /** Its webContents id: what IPC events name as sender. */
-  readonly id: number;
-  setTitle(title: string): void;
-  focus(): void;
-  /** Asks to close: goes through the close check (see mayClose). */
-  close(): void;
-  /** Shows the page again from the start (after a document was opened into an empty window). */
-  reload(): void;
-  send(command: MenuCommand): void;
-  state(): WindowState;
-}
-
-/** Electron behind a port: windows, dialogs, screens, the menu. */
-export interface ShellPlatform {
-  createWindow(place: WindowState): ShellWindow;
-  /** The one file dialog (choose-dialog.ts maps the request): the paths chosen, none when cancelled. */
-  choose(parent: ShellWindow | null, request: ChooseRequest): Promise<string[]>;
-  /** The save dialog for 导出 PDF. */
-  choosePdfPath(parent: ShellWindow, suggestedName: string): Promise<string | null>;
-  /** Prints the print view's HTML to a PDF file (Electron: a hidden window's printToPDF). */
-  printToPdf(html: string, target: string): Promise<void>;
-  askSaveChanges(parent: ShellWindow, documentName: string): Promise<SaveChoice>;
-  showError(parent: ShellWindow | null, message: string): Promise<void>;
-  /** Shows why a document was refused and asks whether to rebuild a clean copy of its data. */
-  offerCleanCopy(parent: ShellWindow | null, message: string): Promise<boolean>;
-  showAbout(parent: ShellWindow | null): Promise<void>;
-  workAreas(): Rect[];
-  /** Rebuilds the application menu (the recent list changed). */
-  setRecent(recent: readonly string[]): void;
-  /** Starts a document service's host (Electron: a utility process), one per window. */
-  launchService: LaunchHost;
-}
-
-interface Entry {
-  win: ShellWindow;
-  /** The window's document service, running in a host of its own (not on this thread). */
-  service: ServiceClient;
-  /** Set once the close check passed, so the second close() goes through. */
-  closing: boolean;
-  /** Where the close check is: waiting for the page to commit open edits, or asking the user. */
-  closeCheck: 'idle' | 'committing' | 'asking';
-  commitTimer: ReturnType<typeof setTimeout> | null;
-}
+import { placeWindow, withRecent, type SettingsStore } from './settings';
+import type { ShellPlatform, ShellWindow } from './shell-platform';
+import { windowTitle } from './window-title';
 
 /** How a document is opened (the start panel's 打开方式; the menu's 以审核身份打开). */
 export interface OpenOptions {
@@ -68,15 +24,6 @@ export interface OpenOptions {
 
 /** How long a page may take to commit its open edits before the close check goes on without it. */
 export const COMMIT_TIMEOUT_MS = 1000;
-
-export const APP_TITLE = '自评表编辑器';
-
-/** The title bar: document name, * when unsaved, （只读） when read-only. */
-export function windowTitle(doc: { path: string | null; dirty: boolean; readOnly: boolean } | null): string {
-  if (!doc) return APP_TITLE;
-  const name = doc.path ? path.basename(doc.path) : '未命名';
-  return `${name}${doc.dirty ? ' *' : ''}${doc.readOnly ? '（只读）' : ''} - ${APP_TITLE}`;
-}
 
 export class DocumentWindows implements IpcTargets {
   private readonly entries = new Map<number, Entry>();
@@ -248,46 +195,9 @@ export class DocumentWindows implements IpcTargets {
     if (e.commitTimer) clearTimeout(e.commitTimer);
     e.commitTimer = null;
     e.closeCheck = 'asking';
-    void this.confirmClose(e).finally(() => {
+    void confirmClose(this.closeHost(), e).finally(() => {
       e.closeCheck = 'idle';
     });
-  }
-
-  private async confirmClose(e: Entry): Promise<void> {
-    const doc = e.service.current;
-    if (doc && doc.dirty && !doc.readOnly) {
-      const choice = await this.platform.askSaveChanges(e.win, doc.path ? path.basename(doc.path) : '未命名');
-      if (choice === 'cancel') return;
-      if (choice === 'save' && !(await this.saveFor(e))) return;
-      const closed = await e.service.invoke('doc/close', { discard: choice === 'discard' });
-      if (!closed.ok) {
-        await this.platform.showError(e.win, closed.error.message);
-        return;
-      }
-    }
-    e.closing = true;
-    e.win.close();
-  }
-
-  /** Saves the window's document, asking where when it has no file yet. False when not saved. */
-  private async saveFor(e: Entry): Promise<boolean> {
-    const doc = e.service.current;
-    if (!doc) return true;
-    let r: CallResult<unknown>;
-    if (doc.path) r = await e.service.invoke('doc/save', {});
-    else {
-      const meta = doc.meta;
-      const target = await this.chooseOne(
-        e.win,
-        saveDocumentRequest(`${meta.unit}${meta.year}年自评.ziping`),
-      );
-      if (!target) return false;
-      r = await e.service.invoke('doc/saveAs', { path: target });
-      if (r.ok) this.addRecent(target);
-    }
-    if (!r.ok) await this.platform.showError(e.win, r.error.message);
-    this.afterCall(e.win.id);
-    return r.ok;
   }
 
   /**
@@ -358,6 +268,15 @@ export class DocumentWindows implements IpcTargets {
       return ok(target);
     },
   };
+
+  private closeHost(): CloseHost {
+    return {
+      platform: this.platform,
+      chooseOne: (parent, request) => this.chooseOne(parent, request),
+      addRecent: (file) => this.addRecent(file),
+      afterCall: (id) => this.afterCall(id),
+    };
+  }
 
   private async chooseOne(parent: ShellWindow | null, request: ChooseRequest): Promise<string | null> {
     return (await this.platform.choose(parent, request))[0] ?? null;

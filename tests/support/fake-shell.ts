@@ -5,7 +5,7 @@
 import type { ChooseRequest, MenuCommand } from '../../shared/contract';
 import type { SaveChoice } from '../../electron/main/dialogs';
 import type { Rect, WindowState } from '../../electron/main/settings';
-import type { ShellPlatform, ShellWindow } from '../../electron/main/windows';
+import type { ShellPlatform, ShellWindow } from '../../electron/main/shell-platform';
 import type { HostProcess } from '../../electron/services/service-host/client';
 import { inProcessHost } from './in-process-host';
 
