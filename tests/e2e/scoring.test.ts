@@ -86,12 +86,27 @@ describe('judging lines', { timeout: 120_000 }, () => {
       .poll(() => serverForm(app, form.id).indicators[0]?.scoreReason)
       .toBe('部分企业数据未按期报送');
     await expect.poll(() => cell(page, 0, 'scoreReason').getAttribute('class')).not.toMatch(/cell-missing/);
+    // The score's tooltip (its title, set when the pointer reaches it) says how it came about.
+    const titleOnHover = async (target: ReturnType<typeof cell>) => {
+      await target.hover();
+      return target.getAttribute('title');
+    };
+    expect(await titleOnHover(cell(page, 0, 'score'))).toMatch(
+      /^手工打分 4（理由：部分企业数据未按期报送）\n建议分 5：/,
+    );
+    // The funds block's: its total's 执行率 score (the layout's total row), no other row.
+    const fundsScores = page.locator('[data-testid="funds-grid"] .ag-row[row-index] [col-id="score"]');
+    const fundsTitles: (string | null)[] = [];
+    for (const target of await fundsScores.all()) fundsTitles.push(await titleOnHover(target));
+    expect(fundsTitles.length).toBeGreaterThan(1);
+    expect(fundsTitles.filter((t) => t !== null)).toEqual([expect.stringMatching(/执行率|建议分/)]);
 
     await cell(page, 0, 'name').click();
     await page.getByTestId('reset-score').click();
     await expect.poll(() => serverForm(app, form.id).indicators[0]?.score).toBeNull();
     await expect.poll(() => numberOf(page, 'form-total')).toBe(total);
     await expect.poll(() => cell(page, 0, 'score').getAttribute('class')).not.toMatch(/cell-manual/);
+    expect(await titleOnHover(cell(page, 0, 'score'))).toMatch(/^建议分 5：/);
     // The empty box shows the suggestion it stands for, whole.
     const box = page.getByTestId('manual-score');
     await expect.poll(() => box.inputValue()).toBe('');

@@ -18,6 +18,7 @@ import type { AuditItem } from '../../../shared/review/types';
 import type { ExecutionResult } from '../../../shared/scoring/types';
 import type { AuditColId } from './indicatorContext';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
+import type { CellTitle, CellTitleParams } from './cellTitles';
 import { lockedCell } from './roleLock';
 import { formColumn } from './setup';
 
@@ -111,6 +112,18 @@ function auditColumns(): Col[] {
   ];
 }
 
+/** The funds block's tooltip (grid/cellTitles.ts): how the total's 执行率 score came about. */
+function executionTitle(p: CellTitleParams<FundsRow>): string | undefined {
+  if (!isTotal(p)) return undefined;
+  const ex = ctx(p).execution;
+  const why = ex.suggested === null ? ex.explanation : `建议分 ${fmtNum(ex.suggested)}：${ex.explanation}`;
+  if (!ex.manual) return why;
+  const reason = ctx(p).form.funds.scoreReason.trim();
+  return `手工打分 ${fmtNum(ex.final)}（${reason ? `理由：${reason}` : '未填写打分理由'}）\n${why}`;
+}
+
+export const fundsCellTitles: ReadonlyMap<string, CellTitle<FundsRow>> = new Map([['score', executionTitle]]);
+
 export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = false): Col[] {
   const cols: Col[] = kind.fundsColumns.map((c) => {
     const base: Col = formColumn(c);
@@ -157,15 +170,6 @@ export function fundsColumns(kind: KindLayout, showsScore: boolean, withAudit = 
           valueGetter: (p) => (isTotal(p) ? ctx(p).execution.final : (rowResult(p)?.suggested ?? null)),
           valueFormatter: (p) => dashUnlessScored(p, typeof p.value === 'number' ? fmtNum(p.value) : ''),
           editable: canEditTotal,
-          tooltipValueGetter: (p) => {
-            const ex = ctx(p).execution;
-            if (!isTotal(p)) return '';
-            const why =
-              ex.suggested === null ? ex.explanation : `建议分 ${fmtNum(ex.suggested)}：${ex.explanation}`;
-            if (!ex.manual) return why;
-            const reason = ctx(p).form.funds.scoreReason.trim();
-            return `手工打分 ${fmtNum(ex.final)}（${reason ? `理由：${reason}` : '未填写打分理由'}）\n${why}`;
-          },
           cellClass: 'cell-number cell-score',
           cellClassRules: {
             'cell-manual': (p: CellClassParams<FundsRow>) => isTotal(p) && ctx(p).execution.manual,

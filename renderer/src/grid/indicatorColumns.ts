@@ -8,7 +8,6 @@ import type {
   CellClassParams,
   ColDef,
   EditableCallbackParams,
-  ITooltipParams,
   SpanRowsParams,
   ValueFormatterParams,
   ValueGetterParams,
@@ -25,6 +24,7 @@ import { sameLevelGroup } from '../../../shared/model/level-groups';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
+import type { CellTitle, CellTitleParams } from './cellTitles';
 import { clampLinesOf, isClamped } from './rowHeights';
 import { formColumn } from './setup';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
@@ -99,10 +99,9 @@ function clampedText(p: { context: unknown; value?: unknown; colDef?: Col | null
   return isClamped(text, ctx(p).widthOf(colId), clampLinesOf(colId)) ? text : undefined;
 }
 
-/** Long text shows its first lines and an ellipsis; the whole text in a tooltip (and the editor). */
+/** Long text shows its first lines and an ellipsis; the whole text in a tooltip (grid/cellTitles.ts) and the editor. */
 const CLAMPED: Col = {
   cellClassRules: { 'cell-clamped': (p: CellClassParams<Indicator>) => clampedText(p) !== undefined },
-  tooltipValueGetter: (p: ITooltipParams<Indicator>) => clampedText(p),
 };
 
 function textColumn(key: keyof Indicator & IndicatorColumnKey, c: LayoutColumn<IndicatorColumnKey>): Col {
@@ -134,7 +133,7 @@ const NAME_EDITOR: Col = {
   suppressKeyboardEvent: LEVEL_EDITOR.suppressKeyboardEvent,
 };
 
-function scoreTooltip(p: ITooltipParams<Indicator>): string {
+function scoreTooltip(p: CellTitleParams<Indicator>): string {
   const data = p.data;
   if (!data) return '';
   const c = ctx(p);
@@ -146,6 +145,11 @@ function scoreTooltip(p: ITooltipParams<Indicator>): string {
   const reason = data.scoreReason.trim() ? `理由：${data.scoreReason}` : '未填写打分理由';
   return `手工打分 ${fmtNum(l.final)}（${reason}）\n${suggestion}：${why}`;
 }
+
+/** The indicator table's tooltips besides cut texts: a score's explanation. */
+export const indicatorCellTitles: ReadonlyMap<string, CellTitle<Indicator>> = new Map([
+  ['score', scoreTooltip],
+]);
 
 function column(c: LayoutColumn<IndicatorColumnKey>): Col {
   switch (c.key) {
@@ -194,7 +198,6 @@ function column(c: LayoutColumn<IndicatorColumnKey>): Col {
           return l.manual || l.suggested !== null ? fmtNum(l.final) : '待评';
         },
         editable: canEdit,
-        tooltipValueGetter: scoreTooltip,
         cellClass: 'cell-number cell-score',
         cellClassRules: {
           'cell-manual': (p: CellClassParams<Indicator>) => line(p)?.manual === true,

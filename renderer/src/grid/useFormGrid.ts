@@ -19,6 +19,7 @@ import { sheetColumns, useSheet } from '../sheet/useSheet';
 import { useEditor } from '../views/EditorContext';
 import { fitHeaderHeight } from './headerHeight';
 import { columnWidths } from './rowHeights';
+import { showCellTitles, type CellTitle } from './cellTitles';
 import { columnFitter, localeText } from './setup';
 
 /** What the form view can ask of a grid: show a cell (for a finding, or after an undo). */
@@ -52,6 +53,8 @@ interface Options<T> {
   /** The column that shows a model field. */
   columnFor: (field: string | undefined, shown: readonly string[]) => string;
   onFocused?: (row: number | null) => void;
+  /** Tooltips of columns besides cut texts (grid/cellTitles.ts). */
+  cellTitles: ReadonlyMap<string, CellTitle<T>>;
 }
 
 export function useFormGrid<T>({
@@ -62,6 +65,7 @@ export function useFormGrid<T>({
   showsRows,
   columnFor,
   onFocused,
+  cellTitles,
 }: Options<T>) {
   const { pendingEdits, sheetHost } = useEditor();
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -150,6 +154,11 @@ export function useFormGrid<T>({
     return () => container.removeEventListener('focusin', onFocusIn);
   }, []);
 
+  useEffect(() => {
+    const container = containerRef.current;
+    return container ? showCellTitles(container, () => apiRef.current, cellTitles) : undefined;
+  }, [cellTitles]);
+
   const gridOptions: GridOptions<T> = {
     localeText,
     columnDefs,
@@ -164,8 +173,8 @@ export function useFormGrid<T>({
     enterNavigatesVerticallyAfterEdit: true,
     stopEditingWhenCellsLoseFocus: true,
     tooltipShowDelay: 400,
-    // The system's own tooltips (the cell's title): they show at once on a resting pointer, also
-    // over the clamped text cells, and cost no element of the grid's.
+    // The system's own tooltips (a title): they show at once on a resting pointer and cost no
+    // element of the grid's. Only headers use AG Grid's; cells set theirs on hover (cellTitles.ts).
     enableBrowserTooltips: true,
     onGridSizeChanged: fitColumns,
     onFirstDataRendered: fitColumns,

@@ -8,6 +8,7 @@ import { scoreFundsRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import {
   fundsColumnForField,
+  fundsCellTitles,
   fundsColumns,
   withFundsParent,
   type FundsGridContext,
@@ -71,6 +72,7 @@ export function FundsTable({ form, result, handle }: Props) {
   const { apiRef, containerRef, widths, gridOptions } = useFormGrid<FundsRow>({
     columns,
     rows: rowData,
+    cellTitles: fundsCellTitles,
     handle: gridHandle,
     writer: {
       canAddRows: false,

@@ -9,7 +9,7 @@ import type { Form, Indicator } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { IndicatorGridContext, type AuditColId } from '../grid/indicatorContext';
 import { commitAudit } from '../grid/auditEdits';
-import { columnForField, indicatorColumns } from '../grid/indicatorColumns';
+import { columnForField, indicatorCellTitles, indicatorColumns } from '../grid/indicatorColumns';
 import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
 import { withLibraryFill } from '../grid/libraryFill';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
@@ -63,6 +63,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const { apiRef, containerRef, widths, sheet, gridOptions } = useFormGrid<Indicator>({
     columns,
     rows: rowData,
+    cellTitles: indicatorCellTitles,
     handle,
     writer: {
       canAddRows: true,
