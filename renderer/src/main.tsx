@@ -2,7 +2,6 @@
 import './state/startup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './grid/setup';
 import './styles.css';
 import { App } from './App';
 

@@ -68,6 +68,29 @@ describe('the file chooser (browser mode)', { timeout: 180_000 }, () => {
     expect(app.service.current?.path).toBe(app.file);
   });
 
+  it('the start panel comes up without the grids (AG Grid): they load when a document is opened', async () => {
+    const app = current();
+    const { page } = app;
+    await toStartPanel(app);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('start-panel').count()).toBe(1);
+    // The JavaScript files the window has fetched, by chunk name (views/formGrids.ts).
+    const scripts = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname.split('/').pop() ?? '')
+          .filter((f) => f.endsWith('.js')),
+      );
+    expect((await scripts()).filter((f) => f.startsWith('formGrids-'))).toEqual([]);
+    await page.getByTestId('open-button').click();
+    await choosePath(page, app.file);
+    await expect
+      .poll(() => page.locator('[data-testid="indicator-grid"] .ag-row').count())
+      .toBeGreaterThan(0);
+    expect((await scripts()).filter((f) => f.startsWith('formGrids-'))).toHaveLength(1);
+  });
+
   it('另存为 into a folder made in the chooser', async () => {
     const app = current();
     const { page } = app;

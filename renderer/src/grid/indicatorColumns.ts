@@ -24,6 +24,7 @@ import { sameLevelGroup } from '../../../shared/model/level-groups';
 import type { IndicatorResult } from '../../../shared/scoring/types';
 import { shownCompletionRate } from '../../../shared/scoring/completion';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
+import { takesTier } from './takesTier';
 import type { CellTitle, CellTitleParams } from './cellTitles';
 import { clampLinesOf, isClamped } from './rowHeights';
 import { formColumn } from './setup';
@@ -63,13 +64,6 @@ function line(p: { context: unknown; data?: Indicator | undefined }): IndicatorR
 }
 
 const canEdit = (p: EditableCallbackParams<Indicator>): boolean => !ctx(p).readOnly && !p.node.rowPinned;
-
-/** Whether a line takes a tier: scored by tier, or a late/unreadable line that needs judgement. */
-export function takesTier(ind: Indicator, l: IndicatorResult | undefined): boolean {
-  if (ind.tier !== null) return true;
-  if (!l) return false;
-  return l.method === 'tier' || l.flags.includes('late') || l.flags.includes('needsJudgement');
-}
 
 /** 一级/二级指标 merge as in Excel: the shared level groups (trimmed names, blanks never merge). */
 const sameLevel =

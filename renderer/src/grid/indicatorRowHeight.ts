@@ -1,7 +1,8 @@
 /** The height of an indicator row: the tallest wrapped text among its cells. */
 import type { Indicator } from '../../../shared/model/types';
 import type { IndicatorGridContext } from './indicatorContext';
-import { isNumberColumn, takesTier } from './indicatorColumns';
+import { isNumberColumn } from './indicatorColumns';
+import { takesTier } from './takesTier';
 import { mergedRows } from './indicatorEdits';
 import { clampLinesOf, MIN_ROW_HEIGHT, textHeight } from './rowHeights';
 

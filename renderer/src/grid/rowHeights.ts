@@ -6,7 +6,7 @@
  * and costs microseconds. Heights are recomputed when a row changes or a column is resized.
  */
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
-import { CJK_FONTS } from './setup';
+import { CJK_FONTS } from './fonts';
 
 export const FONT_SIZE = 13;
 /** Lines as tight as Excel's (issue #19: more rows on a 1366×768 screen); styles.css agrees. */

@@ -5,18 +5,9 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community';
 import './modules';
+import { CJK_FONTS } from './fonts';
 
 export const localeText: Record<string, string> = AG_GRID_LOCALE_CN;
-
-export const CJK_FONTS = [
-  'Microsoft YaHei',
-  '微软雅黑',
-  'SimSun',
-  '宋体',
-  'Noto Sans CJK SC',
-  'WenQuanYi Micro Hei',
-  'sans-serif',
-];
 
 export const formGridTheme = themeQuartz.withParams({
   fontFamily: CJK_FONTS,

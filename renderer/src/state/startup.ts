@@ -10,6 +10,12 @@ const requests = {
   user: invoke('user/get', {}),
 };
 
+// A document is open: its grids' chunk (AG Grid) is fetched and evaluated while React starts,
+// not after the first form asks for it. Without one (start panel) it is not needed at all.
+void requests.state.then((r) => {
+  if (r.ok && r.value.document) void import('../views/formGrids');
+});
+
 export type StartupRequests = typeof requests;
 
 /** The answers of the calls sent at start (the same promises each time). */

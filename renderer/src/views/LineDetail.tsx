@@ -8,7 +8,7 @@ import type { Patch } from '../../../shared/model/patch';
 import { TIERS, type Form, type Tier } from '../../../shared/model/types';
 import { explainLine } from '../../../shared/scoring/form';
 import type { FormResult } from '../../../shared/scoring/types';
-import { takesTier } from '../grid/indicatorColumns';
+import { takesTier } from '../grid/takesTier';
 import type { FocusedLine } from '../state/focusedLine';
 import { parseNumberInput, parseShareInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
