@@ -1,7 +1,8 @@
 /**
  * A 湖南 project form made before 004's layout (年度资金总额 first in the model) shows its funds
  * rows on screen in 004's order, as the export and the print do: 年度资金总额 last, carrying 分值,
- * 执行率 and 得分; an amount typed on a row is stored on that row of the model.
+ * 执行率 and 得分; an amount typed on a row is stored on that row of the model. The block is as tall
+ * as its rows.
  */
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../support/documents';
@@ -50,5 +51,20 @@ describe('funds rows of an older 湖南 project form', { timeout: 120_000 }, () 
       '其他资金',
     ]);
     await expect.poll(() => cell(3, 'executed').innerText()).toBe('800.00');
+  });
+
+  it('the funds block ends at its last row: no empty band under a few rows', async () => {
+    const { page } = app();
+    const funds = page.getByTestId('funds-grid');
+    await expect.poll(() => funds.locator('.ag-row[row-index]').count()).toBeGreaterThan(0);
+    const gap = await funds.evaluate((el) => {
+      const rows = [...el.querySelectorAll('.ag-row[row-index]')].map((r) => r.getBoundingClientRect());
+      const body = el.querySelector('.ag-root-wrapper')?.getBoundingClientRect();
+      return body ? body.bottom - Math.max(...rows.map((r) => r.bottom)) : NaN;
+    });
+    // The wrapper's own border, nothing more (AG Grid keeps 150 px for an autoHeight body unless
+    // told otherwise: fundsGridTheme).
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThanOrEqual(3);
   });
 });

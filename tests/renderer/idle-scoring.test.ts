@@ -107,6 +107,28 @@ describe('scoring the forms in idle time', () => {
     expect(doc.forms.map((f) => recalc.result(f.id))).toEqual(eagerResults(copy(doc)));
   });
 
+  it('forms scored on demand (汇总, export) tell the placeholders once, even when idle time finds nothing left', async () => {
+    const doc = generatedDocument(6, 4, 'national');
+    const recalc = new Recalculator(doc, { deferred: true });
+    const idle = idleQueue();
+    const scoring = new IdleScoring(recalc, idle.request);
+    let told = 0;
+    scoring.subscribe(() => told++);
+    scoring.start();
+    const eager = eagerResults(copy(doc));
+    // Every form asked for at once, as the 汇总 does: one notice after the caller's work.
+    expect(doc.forms.map((f) => scoring.result(f.id))).toEqual(eager);
+    expect(told).toBe(0);
+    await Promise.resolve();
+    expect(told).toBe(1);
+    expect(scoring.getVersion()).toBe(1);
+    // Idle time then has nothing to score, and tells nothing more; asking again tells nothing.
+    idle.runOne();
+    scoring.result(doc.forms[0]?.id ?? '');
+    await Promise.resolve();
+    expect(told).toBe(1);
+  });
+
   it('stops when the document is closed: the waiting callback is cancelled', () => {
     const doc = generatedDocument(3, 2, 'national');
     const recalc = new Recalculator(doc, { deferred: true });

@@ -129,7 +129,7 @@ export class DocumentStore {
 
   /** The form's result, scored now if idle time has not reached it yet. */
   result(formId: string): FormResult {
-    return this.recalc.result(formId);
+    return this.scoring.result(formId);
   }
 
   /** The form's result once scored; null while it waits for idle time (a placeholder is shown). */

@@ -5,6 +5,7 @@
  * (汇总, 全部表 checks, export) asks the Recalculator, which scores the rest at once.
  */
 import type { Recalculator } from '../../../shared/scoring/recalculator';
+import type { FormResult } from '../../../shared/scoring/types';
 
 /** What an idle callback is told: how long it may still work in this idle period. */
 export interface IdleTime {
@@ -40,6 +41,8 @@ export class IdleScoring {
   version = 0;
   private readonly listeners = new Set<() => void>();
   private cancel: (() => void) | null = null;
+  /** A result was asked for before idle time scored it; the listeners are told after this task's work. */
+  private tellPending = false;
 
   constructor(
     private readonly recalc: Recalculator,
@@ -69,6 +72,28 @@ export class IdleScoring {
 
   getVersion = (): number => this.version;
 
+  /**
+   * The form's result, scored now if it still waits. What scores forms on demand (汇总, 全部表
+   * checks, export) goes through here: the sidebar's placeholders are told once the caller's work
+   * is done — idle time would not tell them, having nothing left to score.
+   */
+  result(formId: string): FormResult {
+    if (this.recalc.scoredResult(formId) === null && !this.tellPending) {
+      this.tellPending = true;
+      queueMicrotask(() => {
+        this.tellPending = false;
+        this.tell();
+      });
+    }
+    return this.recalc.result(formId);
+  }
+
+
+  private tell(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
   private slice(time: IdleTime): void {
     this.cancel = null;
     const until = this.now() + FORCED_SLICE_MS;
@@ -79,10 +104,7 @@ export class IdleScoring {
       const more = time.didTimeout ? this.now() < until : time.timeRemaining() > 1;
       if (!more) break;
     }
-    if (scored > 0) {
-      this.version++;
-      for (const l of this.listeners) l();
-    }
+    if (scored > 0) this.tell();
     this.start();
   }
 }
