@@ -88,7 +88,6 @@ export class IdleScoring {
     return this.recalc.result(formId);
   }
 
-
   private tell(): void {
     this.version++;
     for (const l of this.listeners) l();
