@@ -2,8 +2,9 @@
  * Browser mode without typed paths (issue #19), in real Chromium against the real server: open
  * through the in-app folder browser (keyboard only), 另存为 into a folder made in it, 导出 Excel
  * as a download (the workbook read back), the explicit 一个文件 / 每张表一个文件 choice, and an
- * .xlsx chosen to open offered for import into a new document. Screenshots of the chooser are
- * kept in test-output/screenshots.
+ * .xlsx chosen to open offered for import into a new document; the start panel without the
+ * grids' chunk, and that chunk failing to load. Screenshots of the chooser are kept in
+ * test-output/screenshots.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,20 @@ describe('the file chooser (browser mode)', { timeout: 180_000 }, () => {
       .poll(() => page.locator('[data-testid="indicator-grid"] .ag-row').count())
       .toBeGreaterThan(0);
     expect((await scripts()).filter((f) => f.startsWith('formGrids-'))).toHaveLength(1);
+  });
+
+  it('a grids chunk that cannot be loaded is said in its place; the rest of the window still works', async () => {
+    const app = current();
+    const { page } = app;
+    await page.route('**/formGrids-*.js', (route) => route.abort());
+    await page.reload();
+    await expect.poll(() => page.getByTestId('grid-load-failed').count()).toBe(2);
+    expect(await page.getByTestId('grid-load-failed').first().innerText()).toContain('表格组件载入失败');
+    // The sidebar and the other blocks are there; switching forms keeps the message, not a blank window.
+    expect(await page.getByTestId('form-view').count()).toBe(1);
+    await page.locator('[data-testid^="form-item-"]').nth(1).click();
+    await expect.poll(() => page.getByTestId('grid-load-failed').count()).toBe(2);
+    await page.unroute('**/formGrids-*.js');
   });
 
   it('另存为 into a folder made in the chooser', async () => {

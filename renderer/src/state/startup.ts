@@ -12,8 +12,9 @@ const requests = {
 
 // A document is open: its grids' chunk (AG Grid) is fetched and evaluated while React starts,
 // not after the first form asks for it. Without one (start panel) it is not needed at all.
+// A chunk that fails to load is reported where the form asks for it (views/lazyGrids.tsx).
 void requests.state.then((r) => {
-  if (r.ok && r.value.document) void import('../views/formGrids');
+  if (r.ok && r.value.document) import('../views/formGrids').catch(() => undefined);
 });
 
 export type StartupRequests = typeof requests;
