@@ -97,12 +97,12 @@ describe('the file chooser (browser mode)', { timeout: 180_000 }, () => {
     const { page } = app;
     await page.route('**/formGrids-*.js', (route) => route.abort());
     await page.reload();
-    await expect.poll(() => page.getByTestId('grid-load-failed').count()).toBe(2);
-    expect(await page.getByTestId('grid-load-failed').first().innerText()).toContain('表格组件载入失败');
+    await expect.poll(() => page.getByTestId('view-load-failed').count()).toBe(2);
+    expect(await page.getByTestId('view-load-failed').first().innerText()).toContain('表格组件载入失败');
     // The sidebar and the other blocks are there; switching forms keeps the message, not a blank window.
     expect(await page.getByTestId('form-view').count()).toBe(1);
     await page.locator('[data-testid^="form-item-"]').nth(1).click();
-    await expect.poll(() => page.getByTestId('grid-load-failed').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('view-load-failed').count()).toBe(2);
     await page.unroute('**/formGrids-*.js');
   });
 

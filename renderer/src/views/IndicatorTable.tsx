@@ -23,8 +23,6 @@ import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
 import { useIndicatorActions } from './useIndicatorActions';
 
-export type { GridHandle } from '../grid/useFormGrid';
-
 interface Props {
   form: Form;
   result: FormResult;

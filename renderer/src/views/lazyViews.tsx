@@ -4,23 +4,53 @@
  * the window shows the first form without their JavaScript (#23). Each shows a quiet line while
  * its chunk arrives (a few milliseconds from disk).
  */
-import { lazy, Suspense, type ComponentType, type JSX } from 'react';
+import { Component, lazy, Suspense, type ComponentType, type JSX, type ReactNode } from 'react';
 
-function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): (props: P) => JSX.Element {
+interface LazyViewText {
+  /** What the view's place says while its chunk arrives. */
+  loading?: string;
+  /** What it says if the chunk cannot be loaded; without it the error goes up the tree. */
+  failed?: string;
+}
+
+/** A view from a chunk of its own, with a quiet line while the chunk arrives. */
+export function lazyView<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  { loading = '正在载入…', failed }: LazyViewText = {},
+): (props: P) => JSX.Element {
   const Loaded = lazy(async () => ({ default: await load() }));
   return function LazyView(props: P) {
-    return (
+    const view = (
       <Suspense
         fallback={
           <p className="view-loading" role="status">
-            正在载入…
+            {loading}
           </p>
         }
       >
         <Loaded {...props} />
       </Suspense>
     );
+    return failed === undefined ? view : <LoadFailure text={failed}>{view}</LoadFailure>;
   };
+}
+
+/** Says `text` in the view's place when its chunk failed to load; the rest of the window stays. */
+class LoadFailure extends Component<{ text: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <p className="view-loading" role="alert" data-testid="view-load-failed">
+        {this.props.text}
+      </p>
+    );
+  }
 }
 
 export const SummaryView = lazyView(async () => {
