@@ -5,7 +5,7 @@
  * columns keep the width on a laptop screen (issue #19).
  */
 import type { ColDef } from 'ag-grid-community';
-import { formColumn } from './setup';
+import { formColumn } from './formColumn';
 
 export function auditScoreLook<T>(headerTooltip: string): ColDef<T> {
   return {

@@ -20,7 +20,7 @@ import type { AuditColId } from './indicatorContext';
 import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
 import type { CellTitle, CellTitleParams } from './cellTitles';
 import { lockedCell } from './roleLock';
-import { formColumn } from './setup';
+import { formColumn } from './formColumn';
 
 export interface FundsGridContext {
   form: Form;

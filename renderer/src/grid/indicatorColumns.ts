@@ -27,7 +27,7 @@ import { auditOpinionLook, auditScoreLook } from './auditColumnLooks';
 import { takesTier } from './takesTier';
 import type { CellTitle, CellTitleParams } from './cellTitles';
 import { clampLinesOf, isClamped } from './rowHeights';
-import { formColumn } from './setup';
+import { formColumn } from './formColumn';
 import type { AuditColId, IndicatorGridContext } from './indicatorContext';
 import { LevelCellEditor } from './LevelCellEditor';
 import { LevelLabel } from './levelLabel';

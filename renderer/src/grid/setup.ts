@@ -3,9 +3,10 @@
  * close to the printed form (thin borders everywhere, CJK fonts, no rounded corners).
  */
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import { themeQuartz, type ColDef, type GridApi } from 'ag-grid-community';
+import { themeQuartz, type GridApi } from 'ag-grid-community';
 import './modules';
 import { CJK_FONTS } from './fonts';
+import { fitWidths, leastWidth } from './formColumn';
 
 export const localeText: Record<string, string> = AG_GRID_LOCALE_CN;
 
@@ -37,20 +38,6 @@ export const formGridTheme = themeQuartz.withParams({
 /** The funds block: no empty band under its few rows. */
 export const fundsGridTheme = formGridTheme.withParams({ autoHeightMinBodyHeight: 0 });
 
-/** Excel character units (the layouts' widths) → pixels on screen. */
-export const PX_PER_CHAR = 9;
-
-/** A column as the official form has it: its title and its width (Excel characters → pixels). */
-export function formColumn<T>(c: { key: string; title: string; width: number }): ColDef<T> {
-  const width = Math.round(c.width * PX_PER_CHAR);
-  return { colId: c.key, headerName: c.title, width, minWidth: minWidthFor(width) };
-}
-
-/** Columns shrink to fit the window down to this, then the grid scrolls sideways. */
-export function minWidthFor(width: number): number {
-  return Math.max(48, Math.round(width * 0.5));
-}
-
 /**
  * Widths keep the official form's proportions (colDef.width) and fill the space there is; a
  * column never goes below its minWidth (then the grid scrolls sideways). Done here rather than
@@ -61,25 +48,11 @@ export function fitColumnsTo(api: GridApi, width: number): void {
   const cols = api.getAllDisplayedColumns();
   if (cols.length === 0 || width <= 0) return;
   const natural = cols.map((c) => c.getColDef().width ?? c.getActualWidth());
-  const mins = cols.map((c) => c.getMinWidth());
-  const atMin = new Set<number>();
-  let widths: number[] = [];
-  for (;;) {
-    const fixed = [...atMin].reduce((a, i) => a + (mins[i] ?? 0), 0);
-    const free = natural.reduce((a, w, i) => (atMin.has(i) ? a : a + w), 0);
-    const scale = free > 0 ? Math.max(0, width - fixed) / free : 0;
-    widths = natural.map((w, i) => (atMin.has(i) ? (mins[i] ?? w) : w * scale));
-    const under = widths.findIndex((w, i) => !atMin.has(i) && w < (mins[i] ?? 0));
-    if (under < 0) break;
-    atMin.add(under);
-  }
-  const rounded = widths.map((w) => Math.floor(w));
-  // The pixels lost to rounding go to the widest column.
-  const rest = width - rounded.reduce((a, w) => a + w, 0);
-  if (rest > 0) {
-    const widest = rounded.indexOf(Math.max(...rounded));
-    rounded[widest] = (rounded[widest] ?? 0) + rest;
-  }
+  const rounded = fitWidths(
+    natural,
+    cols.map((c) => c.getMinWidth()),
+    width,
+  );
   const changes = cols
     .map((key, i) => ({ key, newWidth: rounded[i] ?? key.getActualWidth() }))
     .filter((c) => c.newWidth !== c.key.getActualWidth());
@@ -95,7 +68,7 @@ export function columnFitter(container: () => HTMLElement | null): (e: { api: Gr
   return (e) => {
     const el = container();
     if (!el) return;
-    const least = e.api.getAllDisplayedColumns().reduce((a, c) => a + c.getMinWidth(), 2);
+    const least = leastWidth(e.api.getAllDisplayedColumns().map((c) => c.getMinWidth()));
     if (el.style.minWidth !== `${least}px`) el.style.minWidth = `${least}px`;
     if (el.clientWidth > 0) fitColumnsTo(e.api, el.clientWidth - 2);
   };

@@ -55,6 +55,8 @@ interface Options<T> {
   onFocused?: (row: number | null) => void;
   /** Tooltips of columns besides cut texts (grid/cellTitles.ts). */
   cellTitles: ReadonlyMap<string, CellTitle<T>>;
+  /** A cell pressed in the preview before the grid was drawn: the cursor goes there then. */
+  pickedCell?: () => { row: number; colId: string } | null;
 }
 
 export function useFormGrid<T>({
@@ -66,6 +68,7 @@ export function useFormGrid<T>({
   columnFor,
   onFocused,
   cellTitles,
+  pickedCell,
 }: Options<T>) {
   const { pendingEdits, sheetHost } = useEditor();
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -119,12 +122,32 @@ export function useFormGrid<T>({
     if (api && api.getGridOption('rowData') !== rows) api.setGridOption('rowData', rows);
   }, [rows]);
 
+  // Until the grid has drawn its first rows, the table shows its static preview over it
+  // (views/formPreviews.tsx): no empty frame between the preview and the grid.
+  const [drawn, setDrawn] = useState(false);
+  const onFirstDataRendered = useCallback(
+    (e: { api: GridApi<T> }) => {
+      fitColumns(e);
+      setDrawn(true);
+    },
+    [fitColumns],
+  );
+
+  const picked = useRef(pickedCell);
+  picked.current = pickedCell;
+  useEffect(() => {
+    const cell = drawn ? picked.current?.() : null;
+    if (cell) apiRef.current?.setFocusedCell(cell.row, cell.colId);
+  }, [drawn]);
+
   const defaultColDef = useMemo(() => defaultColumn<T>(), []);
   const onGridReady = useCallback((e: GridReadyEvent<T>) => {
     apiRef.current = e.api;
     widths.current = columnWidths(e.api);
     if (e.api.getGridOption('rowData') !== latestRows.current)
       e.api.setGridOption('rowData', latestRows.current);
+    // No rows, no firstDataRendered: the empty grid (its 没有指标行 line) is all there is to draw.
+    if (latestRows.current.length === 0) setDrawn(true);
   }, []);
   const onColumnResized = useCallback((e: ColumnResizedEvent<T>) => {
     if (!e.finished) return;
@@ -177,11 +200,11 @@ export function useFormGrid<T>({
     // element of the grid's. Only headers use AG Grid's; cells set theirs on hover (cellTitles.ts).
     enableBrowserTooltips: true,
     onGridSizeChanged: fitColumns,
-    onFirstDataRendered: fitColumns,
+    onFirstDataRendered,
     onNewColumnsLoaded: fitColumns,
     onGridReady,
     onColumnResized,
     onCellFocused,
   };
-  return { apiRef, containerRef, widths, sheet, gridOptions };
+  return { apiRef, containerRef, widths, sheet, gridOptions, drawn };
 }

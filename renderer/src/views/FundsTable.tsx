@@ -3,8 +3,6 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import { fundsScoreRowIndex } from '../../../shared/model/funds-rows';
-import { scoreFundsRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import {
   fundsColumnForField,
@@ -15,10 +13,12 @@ import {
 } from '../grid/fundsColumns';
 import { fundsOrder } from '../grid/fundsOrder';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
-import { MIN_ROW_HEIGHT, syncRowHeights, textHeight } from '../grid/rowHeights';
+import { syncRowHeights } from '../grid/rowHeights';
+import { emptyFundsContext, fundsRowHeight, updateFundsContext } from '../grid/fundsContext';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
+import { FundsPreview, takePickedCell } from './formPreviews';
 import { commitAudit } from '../grid/auditEdits';
 import type { AuditColId } from '../grid/indicatorContext';
 import { useRoleLockEvents } from '../grid/roleLock';
@@ -69,7 +69,7 @@ export function FundsTable({ form, result, handle }: Props) {
       handle.current = null;
     };
   }, [handle, order]);
-  const { apiRef, containerRef, widths, gridOptions } = useFormGrid<FundsRow>({
+  const { apiRef, containerRef, widths, gridOptions, drawn } = useFormGrid<FundsRow>({
     columns,
     rows: rowData,
     cellTitles: fundsCellTitles,
@@ -85,6 +85,7 @@ export function FundsTable({ form, result, handle }: Props) {
     },
     showsRows: (api) => api.getDisplayedRowCount() === rowData.length,
     columnFor: fundsColumnForField,
+    pickedCell: () => takePickedCell('funds', form.id),
   });
   const columnDefs = useMemo(
     () => withFundsParent(gridOptions.columnDefs ?? [], kind),
@@ -92,31 +93,11 @@ export function FundsTable({ form, result, handle }: Props) {
   );
   // Long-lived: the grid's callbacks read it; it is brought up to date on every render.
   const contextRef = useRef<FundsGridContext | null>(null);
-  contextRef.current ??= {
-    form,
-    execution: result.execution,
-    totalIndex: 0,
-    dash: '—',
-    readOnly: true,
-    reviewing: false,
-    audit: undefined,
-    onAudit: () => undefined,
-    rowExecution: null,
-  };
+  contextRef.current ??= emptyFundsContext(form, result);
   const context = contextRef.current;
-  context.form = form;
-  context.execution = result.execution;
-  // 分值/执行率/得分 and the reasons: on the first row even where the total is printed last (新疆),
-  // on the total row where the layout prints them there (004's project form).
-  const scoreRow = fundsScoreRowIndex({ ...form.funds, rows: order.rows }, kind);
-  context.totalIndex = scoreRow;
-  context.dash = kind.fundsDash ?? '—';
-  context.readOnly = store.readOnly;
-  context.reviewing = store.status.reviewing;
+  updateFundsContext(context, form, result, kind, order.rows, store);
+  const scoreRow = context.totalIndex;
   const lockEvents = useRoleLockEvents(store);
-  const policy = store.layout.policy;
-  context.rowExecution = kind.fundsRowScores ? (row) => scoreFundsRow(form.funds, row, policy) : null;
-  context.audit = store.review.audit(form.id, FUNDS_LINE);
   context.onAudit = (colId: AuditColId, value: unknown) =>
     commitAudit(store, form, result, FUNDS_LINE, colId, value, {
       formId: form.id,
@@ -127,29 +108,11 @@ export function FundsTable({ form, result, handle }: Props) {
 
   const handledSeq = useRef(store.lastTouched.seq);
 
-  // Row heights from the text (see grid/rowHeights.ts): 资金来源 and the total row's reasons.
-  const rowHeight = useCallback(
-    (row: FundsRow, index: number | null): number => {
-      const total = index === context.totalIndex;
-      const texts: [string, string][] = [['source', row.source]];
-      if (total)
-        texts.push(
-          ['deviationReason', form.funds.deviationReason],
-          ['scoreReason', form.funds.scoreReason],
-          ['auditOpinion', context.audit?.opinion ?? ''],
-        );
-      let h = MIN_ROW_HEIGHT;
-      for (const [colId, text] of texts) {
-        const w = widths.current.get(colId);
-        if (w && text) h = Math.max(h, textHeight(text, w));
-      }
-      return Math.ceil(h);
-    },
-    [context, form],
-  );
+  // Row heights from the text (grid/fundsContext.ts), for the current column widths.
   const heightOf = useCallback(
-    (node: IRowNode<FundsRow>) => (node.data ? rowHeight(node.data, node.rowIndex) : undefined),
-    [rowHeight],
+    (node: IRowNode<FundsRow>) =>
+      node.data ? fundsRowHeight(node.data, node.rowIndex, context, widths.current) : undefined,
+    [context, widths],
   );
   const getRowHeight = useCallback((p: RowHeightParams<FundsRow>) => heightOf(p.node), [heightOf]);
   const onRowDataUpdated = useCallback(
@@ -171,7 +134,12 @@ export function FundsTable({ form, result, handle }: Props) {
   });
 
   return (
-    <div className="funds-grid" data-testid="funds-grid" ref={containerRef}>
+    <div
+      className={drawn ? 'funds-grid' : 'funds-grid grid-pending'}
+      data-testid="funds-grid"
+      ref={containerRef}
+    >
+      {!drawn && <FundsPreview form={form} result={result} />}
       <AgGridReact<FundsRow>
         {...gridOptions}
         columnDefs={columnDefs}

@@ -21,6 +21,7 @@ import { useRoleLockEvents } from '../grid/roleLock';
 import { libraryWith } from '../state/indicatorLibrary';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
+import { AddIndicatorButton, IndicatorPreview, takePickedCell } from './formPreviews';
 import { useIndicatorActions } from './useIndicatorActions';
 
 interface Props {
@@ -58,7 +59,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
 
   // A new list only when rows come or go (or another form is shown); edits repaint rows in place.
   const rowData = useMemo(() => [...form.indicators], [form, form.indicators, store.structureVersion]);
-  const { apiRef, containerRef, widths, sheet, gridOptions } = useFormGrid<Indicator>({
+  const { apiRef, containerRef, widths, sheet, gridOptions, drawn } = useFormGrid<Indicator>({
     columns,
     rows: rowData,
     cellTitles: indicatorCellTitles,
@@ -80,6 +81,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       return form.indicators.length === 0 || api.getDisplayedRowAtIndex(0)?.data === form.indicators[0];
     },
     columnFor: columnForField,
+    pickedCell: () => takePickedCell('indicator', form.id),
     onFocused: (row) => {
       const ind = row === null ? undefined : form.indicators[row];
       focusedLine.set(ind ? ind.id : null);
@@ -137,7 +139,12 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   });
 
   return (
-    <div className="indicator-grid" data-testid="indicator-grid" ref={containerRef}>
+    <div
+      className={drawn ? 'indicator-grid' : 'indicator-grid grid-pending'}
+      data-testid="indicator-grid"
+      ref={containerRef}
+    >
+      {!drawn && <IndicatorPreview form={form} result={result} />}
       <AgGridReact<Indicator>
         {...gridOptions}
         theme={formGridTheme}
@@ -152,17 +159,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
         overlayNoRowsTemplate="本表还没有指标行"
       />
       {menu && <GridMenu menu={menu} onClose={closeMenu} />}
-      {!store.readOnly && (
-        <button
-          type="button"
-          className="add-row"
-          onClick={addRow}
-          title="在表格末尾新增一行指标；也可在行上按右键或 Ctrl+Shift+= 插入"
-          data-testid="add-indicator"
-        >
-          ＋ 新增指标行
-        </button>
-      )}
+      {!store.readOnly && <AddIndicatorButton onClick={addRow} />}
     </div>
   );
 }

@@ -6,28 +6,30 @@
  */
 import { Component, lazy, Suspense, type ComponentType, type JSX, type ReactNode } from 'react';
 
-interface LazyViewText {
-  /** What the view's place says while its chunk arrives. */
-  loading?: string;
+interface LazyViewText<P> {
+  /** What the view's place says (or shows, given the view's props) while its chunk arrives. */
+  loading?: string | ComponentType<P>;
   /** What it says if the chunk cannot be loaded; without it the error goes up the tree. */
   failed?: string;
 }
 
-/** A view from a chunk of its own, with a quiet line while the chunk arrives. */
+/** A view from a chunk of its own, with a quiet line (or a stand-in) while the chunk arrives. */
 export function lazyView<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  { loading = '正在载入…', failed }: LazyViewText = {},
+  { loading = '正在载入…', failed }: LazyViewText<P> = {},
 ): (props: P) => JSX.Element {
   const Loaded = lazy(async () => ({ default: await load() }));
-  return function LazyView(props: P) {
-    const view = (
-      <Suspense
-        fallback={
+  const Loading =
+    typeof loading === 'string'
+      ? () => (
           <p className="view-loading" role="status">
             {loading}
           </p>
-        }
-      >
+        )
+      : loading;
+  return function LazyView(props: P) {
+    const view = (
+      <Suspense fallback={<Loading {...props} />}>
         <Loaded {...props} />
       </Suspense>
     );
