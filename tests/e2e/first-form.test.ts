@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DocumentSession } from '../../electron/services/document-store';
 import { newForm } from '../../shared/model/factory';
-import { openApp, useSharedBrowser } from './harness';
+import type { LayoutId, ZipingDocument } from '../../shared/model/types';
+import { writeDocumentFile } from '../support/document-file';
+import { generatedDocument } from '../support/documents';
+import { openApp, useSharedBrowser, type App } from './harness';
 import { cell, serverForm, typeInto } from './support';
 
 const browser = useSharedBrowser();
@@ -61,68 +63,113 @@ async function holdGrids(page: Page): Promise<() => void> {
   return release;
 }
 
+/**
+ * Reloads the app with the grids' chunk held: the preview shows the form, then the grids take
+ * its place with the same texts in the same rectangles. Returns the shown form's id; the grids
+ * are drawn when it returns. `pick` is a cell pressed in the preview meanwhile.
+ */
+async function previewThenGrids(app: App, pick?: { row: number; col: string }): Promise<string> {
+  const { page } = app;
+  const release = await holdGrids(page);
+  await page.reload();
+  const preview = page.getByTestId('indicator-preview');
+  await preview.locator('.preview-row[data-row-index="0"]').waitFor();
+  // No grid in the page: the form came without AG Grid's JavaScript.
+  expect(await page.locator('.ag-root-wrapper').count()).toBe(0);
+  const formId = (await page.getByTestId('form-view').getAttribute('data-form-id')) ?? '';
+  const form = serverForm(app, formId);
+  expect(await preview.locator('.preview-row').count()).toBe(form.indicators.length);
+  const first = form.indicators[0];
+  if (!first) throw new Error('第一张表没有指标');
+  expect(await preview.locator('[data-row-index="0"][data-col-id="name"]').innerText()).toBe(first.name);
+  // The preview cannot be edited, and 新增指标行 waits for the grid.
+  expect(await page.getByTestId('add-indicator').isDisabled()).toBe(true);
+
+  const before = {
+    indicator: await cellsOf(page, '[data-testid="indicator-preview"] .preview-cell', 'data-col-id'),
+    funds: await cellsOf(page, '[data-testid="funds-preview"] .preview-cell', 'data-col-id'),
+    fundsHeader: await page.getByTestId('funds-preview').locator('.preview-header-cell').allInnerTexts(),
+    indicatorBox: await rectOf(page, 'indicator-preview'),
+    fundsBox: await rectOf(page, 'funds-preview'),
+    total: await rectOf(page, 'total-row'),
+  };
+  expect(before.indicator.length).toBeGreaterThan(form.indicators.length);
+  expect(before.funds.length).toBeGreaterThan(0);
+  if (pick) await preview.locator(`[data-row-index="${pick.row}"][data-col-id="${pick.col}"]`).click();
+
+  release();
+  await page.locator('[data-testid="indicator-grid"]:not(.grid-pending) .ag-row[row-index="0"]').waitFor();
+  await page.locator('[data-testid="funds-grid"]:not(.grid-pending) .ag-row[row-index="0"]').waitFor();
+  expect(await page.locator('.grid-preview').count()).toBe(0);
+
+  // The same texts in the same places: merged 一级/二级 cells too, and the block under the table.
+  const gridCells = (id: string) =>
+    cellsOf(
+      page,
+      `[data-testid="${id}"] .ag-cell:not(.ag-spanned-cell-wrapper *), [data-testid="${id}"] .ag-spanned-cell`,
+      'col-id',
+    );
+  const after = {
+    indicator: await gridCells('indicator-grid'),
+    funds: await gridCells('funds-grid'),
+    fundsHeader: await page
+      .getByTestId('funds-grid')
+      .locator('.ag-header-group-cell-label, .ag-header-cell-text')
+      .allInnerTexts(),
+    indicatorBox: await rectOf(page, 'indicator-grid', ' .ag-root-wrapper'),
+    fundsBox: await rectOf(page, 'funds-grid', ' .ag-root-wrapper'),
+    total: await rectOf(page, 'total-row'),
+  };
+  expect(after.indicatorBox).toEqual(before.indicatorBox);
+  expect(after.fundsBox).toEqual(before.fundsBox);
+  expect(after.total).toEqual(before.total);
+  expect(
+    [...after.fundsHeader]
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .sort(),
+  ).toEqual(
+    [...before.fundsHeader]
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .sort(),
+  );
+  for (const part of ['indicator', 'funds'] as const) {
+    expect(after[part].map((c) => [c.col, c.text])).toEqual(before[part].map((c) => [c.col, c.text]));
+    expect(after[part].map((c) => c.rect)).toEqual(before[part].map((c) => c.rect));
+  }
+  return formId;
+}
+
+/** A document written to a file of its own (its folder removed by the caller). */
+function documentFile(doc: ZipingDocument): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ziping-first-form-'));
+  const file = join(dir, `${doc.meta.layout}.ziping`);
+  writeDocumentFile(file, doc, join(dir, 'data'));
+  return { dir, file };
+}
+
+async function withDocument(doc: ZipingDocument, run: (app: App) => Promise<void>): Promise<void> {
+  const { dir, file } = documentFile(doc);
+  try {
+    const app = await openApp(browser(), file);
+    try {
+      await run(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the first form before AG Grid', { timeout: 180_000 }, () => {
   it('shows the form drawn from the grids’ columns while their chunk loads; the grids take its place without a cell moving', async () => {
     const app = await openApp(browser());
     try {
       const { page } = app;
-      const release = await holdGrids(page);
-      await page.reload();
-      const preview = page.getByTestId('indicator-preview');
-      await preview.locator('.preview-row[data-row-index="0"]').waitFor();
-      // No grid in the page: the form came without AG Grid's JavaScript.
-      expect(await page.locator('.ag-root-wrapper').count()).toBe(0);
-      const formId = (await page.getByTestId('form-view').getAttribute('data-form-id')) ?? '';
-      const form = serverForm(app, formId);
-      expect(await preview.locator('.preview-row').count()).toBe(form.indicators.length);
-      const first = form.indicators[0];
-      if (!first) throw new Error('示例的第一张表没有指标');
-      expect(await preview.locator('[data-row-index="0"][data-col-id="name"]').innerText()).toBe(first.name);
-      // The preview cannot be edited, and 新增指标行 waits for the grid.
-      expect(await page.getByTestId('add-indicator').isDisabled()).toBe(true);
-
-      const before = {
-        indicator: await cellsOf(page, '[data-testid="indicator-preview"] .preview-cell', 'data-col-id'),
-        funds: await cellsOf(page, '[data-testid="funds-preview"] .preview-cell', 'data-col-id'),
-        indicatorBox: await rectOf(page, 'indicator-preview'),
-        fundsBox: await rectOf(page, 'funds-preview'),
-        total: await rectOf(page, 'total-row'),
-      };
-      expect(before.indicator.length).toBeGreaterThan(form.indicators.length);
-      expect(before.funds.length).toBeGreaterThan(0);
-
-      // A cell pressed now is where the cursor will be once the grid is there.
-      await preview.locator('[data-row-index="1"][data-col-id="actual"]').click();
-
-      release();
-      await page
-        .locator('[data-testid="indicator-grid"]:not(.grid-pending) .ag-row[row-index="0"]')
-        .waitFor();
-      await page.locator('[data-testid="funds-grid"]:not(.grid-pending) .ag-row[row-index="0"]').waitFor();
-      expect(await page.locator('.grid-preview').count()).toBe(0);
-
-      // The same texts in the same places: merged 一级/二级 cells too, and the block under the table.
-      const gridCells = (id: string) =>
-        cellsOf(
-          page,
-          `[data-testid="${id}"] .ag-cell:not(.ag-spanned-cell-wrapper *), [data-testid="${id}"] .ag-spanned-cell`,
-          'col-id',
-        );
-      const after = {
-        indicator: await gridCells('indicator-grid'),
-        funds: await gridCells('funds-grid'),
-        indicatorBox: await rectOf(page, 'indicator-grid', ' .ag-root-wrapper'),
-        fundsBox: await rectOf(page, 'funds-grid', ' .ag-root-wrapper'),
-        total: await rectOf(page, 'total-row'),
-      };
-      expect(after.indicatorBox).toEqual(before.indicatorBox);
-      expect(after.fundsBox).toEqual(before.fundsBox);
-      expect(after.total).toEqual(before.total);
-      for (const part of ['indicator', 'funds'] as const) {
-        expect(after[part].map((c) => [c.col, c.text])).toEqual(before[part].map((c) => [c.col, c.text]));
-        expect(after[part].map((c) => c.rect)).toEqual(before[part].map((c) => c.rect));
-      }
-
+      // A cell pressed in the preview is where the cursor is once the grid is there.
+      const formId = await previewThenGrids(app, { row: 1, col: 'actual' });
       await expect
         .poll(() =>
           page.evaluate(() => {
@@ -144,37 +191,27 @@ describe('the first form before AG Grid', { timeout: 180_000 }, () => {
     }
   });
 
+  it.each<LayoutId>(['shanxi', 'guangdong'])(
+    'the same in the %s layout (山西: 年初预算数 over two funds columns, each row scored; 广东: level weights merged)',
+    async (layout) => {
+      const doc = generatedDocument(2, 12, layout);
+      await withDocument(doc, async (app) => {
+        await previewThenGrids(app);
+      });
+    },
+  );
+
   it('a first form without indicator lines gets its empty grid, not a preview that stays', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ziping-first-form-'));
-    try {
-      const file = join(dir, '空表.ziping');
-      const created = DocumentSession.create(
-        file,
-        { unit: '测试单位', year: 2024, layout: 'hunan' },
-        { dataDir: join(dir, 'data') },
-      );
-      if (!created.ok) throw new Error(created.error.message);
-      const session = created.value;
-      const inserted = session.apply([
-        { op: 'insertForm', index: 0, form: newForm('f1', 'hunan', 'department', 2024) },
-      ]);
-      if (!inserted.ok) throw new Error(inserted.error.message);
-      const saved = session.save();
-      if (!saved.ok) throw new Error(saved.error.message);
-      session.close();
-      const app = await openApp(browser(), file);
-      try {
-        const { page } = app;
-        await page.locator('[data-testid="indicator-grid"]:not(.grid-pending) .ag-root-wrapper').waitFor();
-        expect(await page.getByTestId('indicator-preview').count()).toBe(0);
-        expect(await page.getByTestId('add-indicator').isDisabled()).toBe(false);
-        await page.getByTestId('add-indicator').click();
-        await expect.poll(() => app.service.current?.document.forms[0]?.indicators.length).toBe(1);
-      } finally {
-        await app.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const doc = generatedDocument(1, 0, 'hunan');
+    const only = newForm('f1', 'hunan', 'department', 2024);
+    doc.forms = [only];
+    await withDocument(doc, async (app) => {
+      const { page } = app;
+      await page.locator('[data-testid="indicator-grid"]:not(.grid-pending) .ag-root-wrapper').waitFor();
+      expect(await page.getByTestId('indicator-preview').count()).toBe(0);
+      expect(await page.getByTestId('add-indicator').isDisabled()).toBe(false);
+      await page.getByTestId('add-indicator').click();
+      await expect.poll(() => app.service.current?.document.forms[0]?.indicators.length).toBe(1);
+    });
   });
 });
