@@ -45,7 +45,8 @@ function leavesOf<T>(columns: ReadonlyArray<Def<T>>): Leaf<T>[] {
 /**
  * The params AG Grid would hand a column's functions, as far as ours read them (the row, its
  * index, the column and the context). One cast: AG Grid's type also names its API objects, which
- * a preview has not; a function reading more fails here, in the preview's tests, not silently.
+ * a preview has not. A function that reads more throws, and the preview shows its frame without
+ * cells (below) — which the e2e test, comparing every cell with the grid's, catches.
  */
 function paramsFor<T>(def: ColDef<T>, data: T, rowIndex: number, context: unknown, value?: unknown) {
   const node = { rowIndex, data, rowPinned: undefined, id: `r${rowIndex}` };
