@@ -21,6 +21,7 @@ const browser = useSharedBrowser();
 interface Box {
   col: string;
   text: string;
+  looks: string;
   rect: number[];
 }
 
@@ -34,6 +35,11 @@ function cellsOf(page: Page, selector: string, colAttr: string): Promise<Box[]> 
           return {
             col: e.getAttribute(attr) ?? '',
             text: (e.textContent ?? '').trim(),
+            // The app's looks (scores, merged levels, locks, comment marks); not the cursor's range.
+            looks: [...e.classList]
+              .filter((c) => (c.startsWith('cell-') && c !== 'cell-in-range') || c === 'funds-group-row')
+              .sort()
+              .join(' '),
             rect: [r.x, r.y, r.width, r.height].map(Math.round),
           };
         })
@@ -135,7 +141,9 @@ async function previewThenGrids(app: App, pick?: { row: number; col: string }): 
       .sort(),
   );
   for (const part of ['indicator', 'funds'] as const) {
-    expect(after[part].map((c) => [c.col, c.text])).toEqual(before[part].map((c) => [c.col, c.text]));
+    expect(after[part].map((c) => [c.col, c.text, c.looks])).toEqual(
+      before[part].map((c) => [c.col, c.text, c.looks]),
+    );
     expect(after[part].map((c) => c.rect)).toEqual(before[part].map((c) => c.rect));
   }
   return formId;

@@ -9,6 +9,8 @@ import { FUNDS_LINE } from '../../../shared/review/types';
 import { scoreFundsRow } from '../../../shared/scoring/execution';
 import type { FormResult } from '../../../shared/scoring/types';
 import type { DocumentStore } from '../state/documentStore';
+import type { CellClassParams, ColDef } from 'ag-grid-community';
+import type { ReviewState } from '../state/reviewState';
 import type { FundsGridContext } from './fundsColumns';
 import { MIN_ROW_HEIGHT, textHeight } from './rowHeights';
 
@@ -73,4 +75,28 @@ export function fundsRowHeight(
     if (w && text) h = Math.max(h, textHeight(text, w));
   }
   return Math.ceil(h);
+}
+
+/**
+ * The columns with a red corner on cells that have an open comment (as Excel marks 批注). Comments
+ * name model rows; the grid shows the layout's order: `toModel` takes a shown row to its model row.
+ */
+export function withFundsCommentMarks(
+  columns: ColDef<FundsRow>[],
+  review: ReviewState,
+  formId: () => string,
+  toModel: (shownRow: number) => number,
+): ColDef<FundsRow>[] {
+  return columns.map((c) => ({
+    ...c,
+    cellClassRules: {
+      ...c.cellClassRules,
+      'cell-commented': (p: CellClassParams<FundsRow>) =>
+        review.hasOpenComment(formId(), {
+          section: 'funds',
+          row: p.node.rowIndex === null ? -1 : toModel(p.node.rowIndex),
+          field: c.colId ?? '',
+        }),
+    },
+  }));
 }

@@ -154,6 +154,9 @@ export function useFormGrid<T>({
     widths.current = columnWidths(e.api);
     fitHeaderHeight(e.api);
     e.api.resetRowHeights();
+    // Which texts are cut (and end in …) depends on the widths: the class rules are worked out
+    // again (a refresh without force repaints no cell whose value stayed).
+    e.api.refreshCells();
   }, []);
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<T>) => {

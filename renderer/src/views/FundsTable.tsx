@@ -1,7 +1,7 @@
 /** The funds block of a form as a small AG Grid (same keyboard as the indicator table). */
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
-import type { CellClassParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
+import type { GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import {
@@ -14,7 +14,12 @@ import {
 import { fundsOrder } from '../grid/fundsOrder';
 import { patchesForFundsCell, patchesForFundsCells } from '../grid/fundsEdits';
 import { syncRowHeights } from '../grid/rowHeights';
-import { emptyFundsContext, fundsRowHeight, updateFundsContext } from '../grid/fundsContext';
+import {
+  emptyFundsContext,
+  fundsRowHeight,
+  updateFundsContext,
+  withFundsCommentMarks,
+} from '../grid/fundsContext';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import { useEditor } from './EditorContext';
@@ -43,18 +48,12 @@ export function FundsTable({ form, result, handle }: Props) {
   orderRef.current = order;
   const columns = useMemo(
     () =>
-      fundsColumns(kind, showsScore, auditShown).map((c) => ({
-        ...c,
-        cellClassRules: {
-          ...c.cellClassRules,
-          'cell-commented': (p: CellClassParams<FundsRow>) =>
-            store.review.hasOpenComment(formId.current, {
-              section: 'funds',
-              row: p.node.rowIndex === null ? -1 : orderRef.current.toModel(p.node.rowIndex),
-              field: c.colId ?? '',
-            }),
-        },
-      })),
+      withFundsCommentMarks(
+        fundsColumns(kind, showsScore, auditShown),
+        store.review,
+        () => formId.current,
+        (row) => orderRef.current.toModel(row),
+      ),
     [kind, showsScore, auditShown, store],
   );
   const reviewSeen = useRef(store.review.version);

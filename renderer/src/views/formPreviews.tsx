@@ -8,7 +8,12 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { Form, FundsRow, Indicator } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { fundsColumns, withFundsParent } from '../grid/fundsColumns';
-import { emptyFundsContext, fundsRowHeight, updateFundsContext } from '../grid/fundsContext';
+import {
+  emptyFundsContext,
+  fundsRowHeight,
+  updateFundsContext,
+  withFundsCommentMarks,
+} from '../grid/fundsContext';
 import { fundsOrder } from '../grid/fundsOrder';
 import { IndicatorGridContext } from '../grid/indicatorContext';
 import { indicatorColumns } from '../grid/indicatorColumns';
@@ -108,11 +113,17 @@ export function FundsPreview({ form, result }: PreviewProps) {
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
   const auditShown = useAuditShown();
-  const columns = useMemo(
-    () => withFundsParent(fundsColumns(kind, showsScore, auditShown), kind),
-    [kind, showsScore, auditShown],
+  const order = fundsOrder(form, kind);
+  const columns = withFundsParent(
+    withFundsCommentMarks(
+      fundsColumns(kind, showsScore, auditShown),
+      store.review,
+      () => form.id,
+      (row) => order.toModel(row),
+    ),
+    kind,
   );
-  const rows = fundsOrder(form, kind).rows;
+  const rows = order.rows;
   const context = emptyFundsContext(form, result);
   updateFundsContext(context, form, result, kind, rows, store);
   return (
