@@ -8,11 +8,14 @@
 import { FundsPreview, IndicatorPlaceholder } from './formPreviews';
 import { lazyView } from './lazyViews';
 
-/** After the next paint (a frame, then a task); a hidden window, which draws no frames, waits less. */
+/**
+ * After the next paint (a frame, then a task). A hidden window draws no frames, so it does not
+ * wait; one hidden meanwhile loads the grids when it is shown again (the preview stands till then).
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 250);
+    if (document.visibilityState === 'hidden') resolve();
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 }
 
