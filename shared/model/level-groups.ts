@@ -44,13 +44,19 @@ export function levelRuns(indicators: readonly LevelNames[], level: 1 | 2): Leve
   return runsBy(indicators, (ind) => levelGroupKey(ind, level));
 }
 
-/** The lines merged with line `index` at a level (just `index` when its name is blank). */
+/**
+ * The lines merged with line `index` at a level (just `index` when its name is blank). Found by
+ * walking out from the line, not from all the runs: row heights ask this of every line.
+ */
 export function levelRunAt(indicators: readonly LevelNames[], index: number, level: 1 | 2): number[] {
-  const run = levelRuns(indicators, level).find(([from, to]) => from <= index && index <= to) ?? [
-    index,
-    index,
-  ];
+  const key = indicators[index] ? levelGroupKey(indicators[index], level) : null;
+  let from = index;
+  let to = index;
+  if (key !== null) {
+    while (from > 0 && levelGroupKey(indicators[from - 1] as LevelNames, level) === key) from--;
+    while (to + 1 < indicators.length && levelGroupKey(indicators[to + 1] as LevelNames, level) === key) to++;
+  }
   const out: number[] = [];
-  for (let i = run[0]; i <= run[1]; i++) out.push(i);
+  for (let i = from; i <= to; i++) out.push(i);
   return out;
 }

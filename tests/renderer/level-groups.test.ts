@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { indicatorColumns } from '../../renderer/src/grid/indicatorColumns';
 import { mergedRows } from '../../renderer/src/grid/indicatorEdits';
 import { getLayout } from '../../shared/layouts/definitions';
-import { levelRuns, type LevelRun } from '../../shared/model/level-groups';
+import { levelRunAt, levelRuns, type LevelRun } from '../../shared/model/level-groups';
 import type { Indicator } from '../../shared/model/types';
 import { exportOrThrow, layoutDocument, layoutForm, readWorkbook, rowWith } from '../support/excel';
 import { useTempDir } from '../support/temp-dir';
@@ -84,6 +84,21 @@ describe('merged 一级/二级 groups', () => {
     const form = spacedForm();
     expect(levelRuns(form.indicators, 1)).toEqual(EXPECTED[1]);
     expect(levelRuns(form.indicators, 2)).toEqual(EXPECTED[2]);
+  });
+
+  it("a line's run, found from the line, is the run that holds it", () => {
+    const pool = ['', ' ', '产出指标', '产出指标 ', '效益指标'];
+    let seed = 7;
+    const pick = () => pool[(seed = (seed * 48271) % 2147483647) % pool.length] ?? '';
+    for (let round = 0; round < 50; round++) {
+      const lines = Array.from({ length: 1 + (round % 12) }, () => ({ level1: pick(), level2: pick() }));
+      for (const level of [1, 2] as const)
+        for (const [from, to] of levelRuns(lines, level))
+          for (let i = from; i <= to; i++)
+            expect(levelRunAt(lines, i, level)).toEqual(
+              Array.from({ length: to - from + 1 }, (_, k) => from + k),
+            );
+    }
   });
 
   it('are the same on screen, in the grid edits and in the exported sheet', async () => {
