@@ -72,6 +72,10 @@ export class SheetController {
   onFocused(row: number | null, colId: string | null): void {
     if (this.keepRange) return;
     const col = colId === null ? -1 : this.columns().indexOf(colId);
+    const r = this.range;
+    // The grid's cell is the selection's anchor: told late (AG Grid's timer), after a Shift+arrow
+    // has already grown the selection from it, it must not shrink it back.
+    if (r && !isSingle(r) && r.anchor.row === row && r.anchor.col === col) return;
     this.setRange(row === null || row < 0 || col < 0 ? null : single({ row, col }));
   }
 
@@ -134,6 +138,9 @@ export class SheetController {
       this.holdRangeThroughFocus();
       return;
     }
+    // The pressed cell is the selection at once: AG Grid tells its cellFocused from a timer of
+    // its own, and a key pressed right after the click (Shift+↓, Ctrl+C) must not find the old one.
+    this.setRange(single(pos));
     this.dragging = true;
   }
 
@@ -163,10 +170,21 @@ export class SheetController {
     return (this.api()?.getEditingCells().length ?? 0) > 0;
   }
 
+  /**
+   * A single-cell selection follows the grid's cell even before AG Grid's cellFocused (told from a
+   * timer): an arrow key's move and a Shift+arrow right after it then agree.
+   */
+  private catchUpWithFocus(api: GridApi): void {
+    if (this.keepRange || (this.range && !isSingle(this.range))) return;
+    const cell = api.getFocusedCell();
+    if (cell && !cell.rowPinned) this.onFocused(cell.rowIndex, cell.column.getColId());
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
     if (this.editing() || isTextBox(e.target)) return;
     const api = this.api();
     if (!api) return;
+    this.catchUpWithFocus(api);
     const arrow = ARROWS[e.key];
     const ctrl = e.ctrlKey || e.metaKey;
     if (arrow && e.shiftKey && !ctrl && !e.altKey) {
