@@ -125,13 +125,18 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
     await expect.poll(() => serverForm(app, form.id).indicators[2]?.name).toBe(names[2]);
   });
 
-  it('a key right after a click acts on the clicked cell, though AG Grid tells its focus late (its timer held)', async () => {
-    const { page } = app;
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+  /** The sample's 大气污染防治资金 form shown, its line names, and the system clipboard allowed. */
+  const sampleWithClipboard = async () => {
+    await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(app.server.url).origin,
     });
     const form = await openForm('大气污染防治资金（示例：常见错误）');
-    const names = serverForm(app, form.id).indicators.map((i) => i.name);
+    return { form, names: serverForm(app, form.id).indicators.map((i) => i.name) };
+  };
+
+  it('a key right after a click acts on the clicked cell, though AG Grid tells its focus late (its timer held)', async () => {
+    const { page } = app;
+    const { names } = await sampleWithClipboard();
     const copied = async () => {
       await page.evaluate(() => navigator.clipboard.writeText('-'));
       await page.keyboard.press('Control+c');
@@ -162,11 +167,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
   it('real Ctrl+C and Ctrl+V go through the system clipboard', async () => {
     const { page } = app;
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(app.server.url).origin,
-    });
-    const form = await openForm('大气污染防治资金（示例：常见错误）');
-    const names = serverForm(app, form.id).indicators.map((i) => i.name);
+    const { form, names } = await sampleWithClipboard();
     await cell(page, 0, 'name').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Control+c');
