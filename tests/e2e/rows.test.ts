@@ -284,28 +284,48 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     }
   });
 
-  it("the line detail follows the cursor in the keystroke's own task (one frame per Enter)", async () => {
+  it("an Enter's frame paints the cell and the total; the line detail and the form list follow after that paint", async () => {
     const { page } = app;
-    await openForm('大气污染防治资金（示例：常见错误）');
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
     await cell(page, 0, 'actual').click();
     await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('0');
-    // What the line detail shows once the browser's focus has moved and the microtasks queued
-    // with it have run: AG Grid's own cellFocused comes later, from a timer.
-    await page.evaluate(() => {
-      const seen: (string | null)[] = [];
-      (window as unknown as { __detailRows: typeof seen }).__detailRows = seen;
-      document.addEventListener('focusin', () =>
-        queueMicrotask(() =>
-          seen.push(document.querySelector('[data-testid="line-detail"]')?.getAttribute('data-row') ?? null),
-        ),
+    const listed = await page.getByTestId(`form-total-${form.id}`).innerText();
+    const total = await page.getByTestId('form-total').innerText();
+    // What the first frame after the Enter paints: its animation frame is asked for in the
+    // keystroke's capture, before the app asks for any.
+    await page.evaluate((formId) => {
+      const w = window as unknown as { __firstFrame: string[] | null };
+      w.__firstFrame = null;
+      const read = () => [
+        document.querySelector('[data-testid="indicator-grid"] .ag-row[row-index="0"] [col-id="actual"]')
+          ?.textContent ?? '',
+        document.querySelector('[data-testid="form-total"]')?.textContent ?? '',
+        document.querySelector('[data-testid="line-detail"]')?.getAttribute('data-row') ?? '',
+        document.querySelector(`[data-testid="form-total-${formId}"]`)?.textContent ?? '',
+      ];
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key === 'Enter') requestAnimationFrame(() => (w.__firstFrame = read()));
+        },
+        { capture: true, once: true },
       );
-    });
-    for (const key of ['Enter', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
-    expect(await page.evaluate(() => (window as unknown as { __detailRows: unknown }).__detailRows)).toEqual([
-      '1',
-      '2',
-      '1',
-    ]);
+    }, form.id);
+    await typeInto(page, 0, 'actual', '50%');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame))
+      .not.toBeNull();
+    const [cellText, totalText, detailRow, listedText] = (await page.evaluate(
+      () => (window as unknown as { __firstFrame: string[] }).__firstFrame,
+    )) as string[];
+    expect(cellText).toBe('50%');
+    expect(totalText).not.toBe(total);
+    expect(detailRow).toBe('0');
+    expect(listedText).toBe(listed);
+    // Then the panel beside the table and the form list catch up.
+    await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('1');
+    await expect.poll(() => page.getByTestId(`form-total-${form.id}`).innerText()).toBe(totalText);
+    await expect.poll(() => page.getByTestId('line-final').innerText()).not.toBe('');
   });
 
   it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {

@@ -108,9 +108,9 @@ export function FormView({ form, focus, detailSlot }: Props) {
           ref={totalRow}
         />
         {detailSlot ? (
-          createPortal(<LineDetail form={form} result={result} focusedLine={focusedLine} />, detailSlot)
+          createPortal(<LineDetail form={form} focusedLine={focusedLine} />, detailSlot)
         ) : (
-          <LineDetail form={form} result={result} focusedLine={focusedLine} />
+          <LineDetail form={form} focusedLine={focusedLine} />
         )}
       </section>
       <AnalysisBlock form={form} />

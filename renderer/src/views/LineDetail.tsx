@@ -1,32 +1,37 @@
 /**
  * The indicator line the cursor is on: how its suggestion came out (the engine's explanation),
  * the manual score with its reason and 恢复建议分, and the tier picker with the share.
+ * It follows the cursor and the document a frame after the grid (state/afterPaint.ts): an Enter
+ * paints the edited cell and the total first, without this panel's restyling in that frame (#23).
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { memo, useMemo } from 'react';
 import { fmtNum } from '../../../shared/format/numbers';
 import type { Patch } from '../../../shared/model/patch';
 import { TIERS, type Form, type Tier } from '../../../shared/model/types';
 import { explainLine } from '../../../shared/scoring/form';
-import type { FormResult } from '../../../shared/scoring/types';
 import { takesTier } from '../grid/takesTier';
 import type { FocusedLine } from '../state/focusedLine';
+import { useRenderAfterPaint } from '../state/useAfterPaint';
 import { parseNumberInput, parseShareInput } from '../../../shared/values/input';
 import { useEditor } from './EditorContext';
 import { TextField } from './TextField';
 
 interface Props {
   form: Form;
-  result: FormResult;
   focusedLine: FocusedLine;
 }
 
-export function LineDetail({ form, result, focusedLine }: Props) {
+/** Memo'd: the form's renders on each edit do not bring the change in before the paint. */
+export const LineDetail = memo(function LineDetail({ form, focusedLine }: Props) {
   const { store } = useEditor();
-  const indicatorId = useSyncExternalStore(focusedLine.subscribe, focusedLine.get);
+  useRenderAfterPaint(store.subscribe, focusedLine.subscribe);
+  const indicatorId = focusedLine.get();
+  // A form deleted since the last paint has no result: the panel goes with the form.
+  const result = store.form(form.id) ? store.result(form.id) : null;
   const layout = store.layout;
   const index = indicatorId === null ? -1 : form.indicators.findIndex((i) => i.id === indicatorId);
   const ind = form.indicators[index];
-  const line = result.indicators[index];
+  const line = result?.indicators[index];
   // Explained only for the line in view, and again whenever its result changes.
   const explanation = useMemo(
     () => (ind && line ? explainLine(form, index, layout) : ''),
@@ -151,4 +156,4 @@ export function LineDetail({ form, result, focusedLine }: Props) {
       </div>
     </div>
   );
-}
+});

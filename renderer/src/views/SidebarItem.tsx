@@ -5,6 +5,7 @@ import { fmt2 } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
 import type { ReviewStatus } from '../../../shared/review/types';
 import type { DocumentStore } from '../state/documentStore';
+import { afterPaintSubscribe } from '../state/afterPaint';
 import { GradeBadge } from './GradeBadge';
 
 interface ItemProps {
@@ -46,18 +47,21 @@ function itemSnapshot(store: DocumentStore, id: string): string {
 
 const subscriptions = new WeakMap<DocumentStore, (listener: () => void) => () => void>();
 
-/** The document's changes and the idle scoring's slices: an item may have to show either. */
+/**
+ * The document's changes and the idle scoring's slices: an item may have to show either. Heard
+ * after the next paint (state/afterPaint.ts): an edit paints its cell and the total first (#23).
+ */
 function itemSubscription(store: DocumentStore): (listener: () => void) => () => void {
   let subscribe = subscriptions.get(store);
   if (!subscribe) {
-    subscribe = (listener) => {
+    subscribe = afterPaintSubscribe((listener) => {
       const offStore = store.subscribe(listener);
       const offScoring = store.scoring.subscribe(listener);
       return () => {
         offStore();
         offScoring();
       };
-    };
+    });
     subscriptions.set(store, subscribe);
   }
   return subscribe;

@@ -5,20 +5,11 @@
  * for only after that first paint. If it cannot be loaded (a damaged installation), the place
  * says so and the rest of the window — saving included — still works.
  */
+import { afterPaint } from '../state/afterPaint';
 import { FundsPreview, IndicatorPlaceholder } from './formPreviews';
 import { lazyView } from './lazyViews';
 
-/**
- * After the next paint (a frame, then a task). A hidden window draws no frames, so it does not
- * wait; one hidden meanwhile loads the grids when it is shown again (the preview stands till then).
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') resolve();
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-}
-
+// A hidden window does not wait for a paint; one hidden meanwhile loads the grids when shown.
 let grids: Promise<typeof import('./formGrids')> | null = null;
 const loadGrids = () => (grids ??= afterPaint().then(() => import('./formGrids')));
 
