@@ -311,6 +311,12 @@ describe('indicator lines', { timeout: 120_000 }, () => {
         { capture: true, once: true },
       );
     }, form.id);
+    // The merged 一级 label's text node, kept through the edited row's refresh (a new one would
+    // lay the tall merged cell out again in the edit's frame).
+    await page.evaluate(() => {
+      (window as unknown as { __label: Node | null }).__label =
+        document.querySelector('[data-testid="indicator-grid"] .level-label')?.firstChild ?? null;
+    });
     await typeInto(page, 0, 'actual', '50%');
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame))
@@ -326,6 +332,12 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('1');
     await expect.poll(() => page.getByTestId(`form-total-${form.id}`).innerText()).toBe(totalText);
     await expect.poll(() => page.getByTestId('line-final').innerText()).not.toBe('');
+    expect(
+      await page.evaluate(() => {
+        const kept = (window as unknown as { __label: Node | null }).__label;
+        return kept !== null && kept.isConnected;
+      }),
+    ).toBe(true);
   });
 
   it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {

@@ -19,7 +19,10 @@ export class LevelLabel implements ICellRendererComp {
 
   refresh(params: ICellRendererParams): boolean {
     const shown: unknown = params.valueFormatted ?? params.value;
-    this.el.textContent = typeof shown === 'string' || typeof shown === 'number' ? String(shown) : '';
+    const text = typeof shown === 'string' || typeof shown === 'number' ? String(shown) : '';
+    // Refreshed with its row on every edit: the same text set again would still replace the
+    // text node and lay the tall merged cell out anew in the edit's frame.
+    if (this.el.textContent !== text) this.el.textContent = text;
     return true;
   }
 }
