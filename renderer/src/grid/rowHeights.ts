@@ -108,21 +108,25 @@ export function columnWidths(api: GridApi): Map<string, number> {
 }
 
 /**
- * Gives every row the height `heightOf` works out, and tells the grid once, only if one changed.
- * AG Grid's resetRowHeights forgets them all and relays the grid out even when none moved (a
- * forced layout or two: most of a form switch when the new form's rows are as tall as the old).
+ * Gives every row (or only `rows`) the height `heightOf` works out, and tells the grid once, only
+ * if one changed. AG Grid's resetRowHeights forgets them all and relays the grid out even when
+ * none moved (a forced layout or two: most of a form switch when the new form's rows are as tall
+ * as the old).
  */
 export function syncRowHeights<T>(
   api: GridApi<T>,
   heightOf: (node: IRowNode<T>) => number | undefined,
+  rows?: readonly IRowNode<T>[],
 ): void {
   let moved = false;
-  api.forEachNode((node) => {
+  const check = (node: IRowNode<T>) => {
     const h = heightOf(node);
     if (h !== undefined && h !== node.rowHeight) {
       node.setRowHeight(h);
       moved = true;
     }
-  });
+  };
+  if (rows) rows.forEach(check);
+  else api.forEachNode(check);
   if (moved) api.onRowHeightChanged();
 }

@@ -132,9 +132,15 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       // New data makes AG Grid work out every merged cell again (and re-render every row a
       // moment later): only worth it when a level changed; scores and values just repaint.
       if (touched.levels) for (const { node, data } of rows) node.updateData(data);
-      else api.refreshCells({ rowNodes: rows.map((r) => r.node), force: true });
+      else {
+        const nodes = rows.map((r) => r.node);
+        api.refreshCells({ rowNodes: nodes, force: true });
+        // Only these rows' texts and results changed (merges did not): only their heights can.
+        syncRowHeights(api, heightOf, nodes);
+        return;
+      }
     }
-    // Text and merges may have changed: heights are cheap to recompute, so check every row.
+    // Texts and merges may have changed anywhere: every row's height is checked.
     syncRowHeights(api, heightOf);
   });
 
