@@ -81,16 +81,24 @@ function classesOf<T>(def: ColDef<T>, data: T, rowIndex: number, context: unknow
   return out.join(' ');
 }
 
-/** Whether rows a and b (a just above b) share one merged cell in this column (AG Grid's spanRows). */
-function spans<T>(def: ColDef<T>, rows: readonly T[], a: number, b: number, context: unknown): boolean {
+/**
+ * Whether rows a and b (a just above b), holding `values`, share one merged cell in this column
+ * (AG Grid's spanRows).
+ */
+function spans<T>(
+  def: ColDef<T>,
+  rows: readonly T[],
+  values: readonly unknown[],
+  a: number,
+  b: number,
+  context: unknown,
+): boolean {
   const rule = def.spanRows;
   if (!rule) return false;
-  const [dataA, dataB] = [rows[a] as T, rows[b] as T];
-  const valueA = valueOf(def, dataA, a, context);
-  const valueB = valueOf(def, dataB, b, context);
+  const [valueA, valueB] = [values[a], values[b]];
   if (rule === true) return valueA === valueB;
-  const nodeA = paramsFor(def, dataA, a, context).node;
-  const nodeB = paramsFor(def, dataB, b, context).node;
+  const nodeA = paramsFor(def, rows[a] as T, a, context).node;
+  const nodeB = paramsFor(def, rows[b] as T, b, context).node;
   return rule({ nodeA, nodeB, valueA, valueB, colDef: def, context } as unknown as Parameters<
     typeof rule
   >[0]);
@@ -108,11 +116,13 @@ interface Cell {
 function cellsOf<T>(leaves: Leaf<T>[], rows: readonly T[], context: unknown): Cell[] {
   const cells: Cell[] = [];
   leaves.forEach(({ def }, col) => {
+    // Each row's value once: the merges compare neighbours, the cells show them.
+    const values = rows.map((data, row) => valueOf(def, data, row, context));
     for (let row = 0; row < rows.length;) {
       let end = row + 1;
-      while (end < rows.length && spans(def, rows, end - 1, end, context)) end++;
+      while (end < rows.length && spans(def, rows, values, end - 1, end, context)) end++;
       const data = rows[row] as T;
-      const value = valueOf(def, data, row, context);
+      const value = values[row];
       cells.push({
         col,
         row,
