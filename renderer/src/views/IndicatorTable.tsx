@@ -4,7 +4,7 @@
  */
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
-import type { GetRowIdParams, GridApi, RowHeightParams } from 'ag-grid-community';
+import type { GetRowIdParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, Indicator } from '../../../shared/model/types';
 import type { FormResult } from '../../../shared/scoring/types';
 import { IndicatorGridContext, type AuditColId } from '../grid/indicatorContext';
@@ -123,6 +123,8 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
     handledSeq.current = touched.seq;
     const ids = touched.forms.get(form.id);
     if (!ids) return;
+    // Rows whose height can have changed; undefined: any (texts and merges anywhere).
+    let resized: IRowNode<Indicator>[] | undefined;
     if (ids === 'all') api.refreshCells({ force: true });
     else {
       const rows = [...ids].flatMap((id) => {
@@ -133,15 +135,11 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       // moment later): only worth it when a level changed; scores and values just repaint.
       if (touched.levels) for (const { node, data } of rows) node.updateData(data);
       else {
-        const nodes = rows.map((r) => r.node);
-        api.refreshCells({ rowNodes: nodes, force: true });
-        // Only these rows' texts and results changed (merges did not): only their heights can.
-        syncRowHeights(api, heightOf, nodes);
-        return;
+        resized = rows.map((r) => r.node);
+        api.refreshCells({ rowNodes: resized, force: true });
       }
     }
-    // Texts and merges may have changed anywhere: every row's height is checked.
-    syncRowHeights(api, heightOf);
+    syncRowHeights(api, heightOf, resized);
   });
 
   return (
