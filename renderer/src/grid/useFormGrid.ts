@@ -165,10 +165,11 @@ export function useFormGrid<T>({
     },
     [sheet],
   );
-  // AG Grid hands cellFocused to listeners from a timer of its own, so the line detail followed
-  // the cursor a frame late (two frames per Enter). The browser's focus moves in the keystroke's
-  // task, after the grid has taken its new cell: follow it there. The range is left to
-  // cellFocused (a right click moves the browser's focus but keeps the grid's cell and range).
+  // AG Grid hands cellFocused to listeners from a timer of its own, which can run after the
+  // edit's frame and its after-paint work (the line detail). The browser's focus moves in the
+  // keystroke's task, after the grid has taken its new cell: the focused line is told there, and
+  // the line detail shows it right after that frame. The range is left to the sheet
+  // (a right click moves the browser's focus but keeps the grid's cell and range).
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
