@@ -107,7 +107,9 @@ describe('room for the table', { timeout: 240_000 }, () => {
       const last = (await page.locator('[data-testid="indicator-grid"] .ag-row[row-index]').count()) - 1;
       await cell(page, last, 'name').scrollIntoViewIfNeeded();
       await page.locator('[data-testid="form-scroll"]').evaluate((e) => e.scrollBy(0, 200));
-      const seen = await page.evaluate(() => {
+      const seen = await page.evaluate(async () => {
+        // The labels near the header are made sticky in the frame after a scroll (grid/stickyLabels.ts).
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         const header = document.querySelector('[data-testid="indicator-grid"] .ag-header');
         const scroller = document.querySelector('[data-testid="form-scroll"]');
         const label = [...document.querySelectorAll('[data-testid="indicator-grid"] .level-label')].at(-1);
@@ -125,6 +127,40 @@ describe('room for the table', { timeout: 240_000 }, () => {
       });
       await page.screenshot({ path: join(SCREENSHOTS, 'room-last-row.png') });
       expect(seen).toEqual({ atTop: true, headerOnTop: true, labelShown: true });
+    });
+  });
+
+  it('only the merged cells near the header are sticky: a few at the top, the last ones at the end', async () => {
+    await withApp(SIZES[0], false, async ({ page }) => {
+      /** Per merged cell: [its top and bottom from the header's lower edge (px), sticky]. */
+      const cells = () =>
+        page.evaluate(async () => {
+          // The labels are worked out in the frame after a scroll (grid/stickyLabels.ts).
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          const grid = document.querySelector('[data-testid="indicator-grid"]');
+          const edge = grid?.querySelector('.ag-header')?.getBoundingClientRect().bottom ?? 0;
+          return [...(grid?.querySelectorAll('.ag-spanned-cell-wrapper') ?? [])].map((c) => {
+            const r = c.getBoundingClientRect();
+            return [
+              Math.round(r.top - edge),
+              Math.round(r.bottom - edge),
+              c.classList.contains('label-sticky'),
+            ];
+          }) as [number, number, boolean][];
+        });
+      const near = ([top, bottom]: [number, number, boolean]) => bottom > -240 && top < 240;
+      await scrollHeaderToTop(page);
+      const atTop = await cells();
+      expect(atTop.length).toBeGreaterThan(6);
+      // Sticky exactly where the cell is near the edge; most merged cells are not.
+      for (const c of atTop) expect(c[2]).toBe(near(c));
+      expect(atTop.filter((c) => c[2]).length).toBeLessThan(atTop.length / 2);
+      const last = (await page.locator('[data-testid="indicator-grid"] .ag-row[row-index]').count()) - 1;
+      await cell(page, last, 'name').scrollIntoViewIfNeeded();
+      const atEnd = await cells();
+      for (const c of atEnd) expect(c[2]).toBe(near(c));
+      expect(atEnd.at(-1)?.[2]).toBe(true);
+      expect(atEnd[0]?.[2]).toBe(false);
     });
   });
 

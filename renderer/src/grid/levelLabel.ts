@@ -1,9 +1,10 @@
 /**
  * The text of a merged 一级/二级 cell in an element of its own, so that it can stick to the top of
- * the visible part of a tall group (styles.css .level-label) instead of sitting in the middle of a
+ * the visible part of a tall group (grid/stickyLabels.ts) instead of sitting in the middle of a
  * cell that is mostly off screen. A plain DOM renderer: no React work per cell.
  */
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
+import { labelsChanged } from './stickyLabels';
 
 export class LevelLabel implements ICellRendererComp {
   private readonly el = document.createElement('span');
@@ -11,6 +12,8 @@ export class LevelLabel implements ICellRendererComp {
   init(params: ICellRendererParams): void {
     this.el.className = 'level-label';
     this.refresh(params);
+    // A new merged cell: its grid works out which labels stick (grid/stickyLabels.ts).
+    labelsChanged();
   }
 
   getGui(): HTMLElement {

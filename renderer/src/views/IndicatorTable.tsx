@@ -14,6 +14,7 @@ import { patchesForCell, patchesForCells } from '../grid/indicatorEdits';
 import { withLibraryFill } from '../grid/libraryFill';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
 import { syncRowHeights } from '../grid/rowHeights';
+import { watchStickyLabels } from '../grid/stickyLabels';
 import { formGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
@@ -107,6 +108,11 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
   const getRowId = useCallback(
     (p: GetRowIdParams<Indicator>) => `r${context.form?.indicators.indexOf(p.data) ?? -1}`,
     [context],
+  );
+
+  useEffect(
+    () => (containerRef.current ? watchStickyLabels(containerRef.current) : undefined),
+    [containerRef],
   );
 
   // Repaint the rows the last change touched (their scores, merges and flags).
