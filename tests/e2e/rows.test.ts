@@ -284,13 +284,14 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     }
   });
 
-  it("an Enter's frame paints the cell and the total; the line detail and the form list follow after that paint", async () => {
+  it("an Enter's frame paints the cell and the total; the line detail, the checks and the form list follow after that paint", async () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金（示例：常见错误）');
     await cell(page, 0, 'actual').click();
     await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('0');
     const listed = await page.getByTestId(`form-total-${form.id}`).innerText();
     const total = await page.getByTestId('form-total').innerText();
+    const checks = await page.getByTestId('checks-summary').innerText();
     // What the first frame after the Enter paints: its animation frame is asked for in the
     // keystroke's capture, before the app asks for any.
     await page.evaluate((formId) => {
@@ -302,6 +303,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
         document.querySelector('[data-testid="form-total"]')?.textContent ?? '',
         document.querySelector('[data-testid="line-detail"]')?.getAttribute('data-row') ?? '',
         document.querySelector(`[data-testid="form-total-${formId}"]`)?.textContent ?? '',
+        document.querySelector('[data-testid="checks-summary"]')?.textContent ?? '',
       ];
       window.addEventListener(
         'keydown',
@@ -321,16 +323,19 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame))
       .not.toBeNull();
-    const [cellText, totalText, detailRow, listedText] = (await page.evaluate(
+    const [cellText, totalText, detailRow, listedText, checksText] = (await page.evaluate(
       () => (window as unknown as { __firstFrame: string[] }).__firstFrame,
     )) as string[];
     expect(cellText).toBe('50%');
     expect(totalText).not.toBe(total);
     expect(detailRow).toBe('0');
     expect(listedText).toBe(listed);
-    // Then the panel beside the table and the form list catch up.
+    // The window around the form (here the checks, which the edit changes) follows the paint.
+    expect(checksText).toBe(checks);
+    // Then the panel beside the table, the checks and the form list catch up.
     await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('1');
     await expect.poll(() => page.getByTestId(`form-total-${form.id}`).innerText()).toBe(totalText);
+    await expect.poll(() => page.getByTestId('checks-summary').innerText()).not.toBe(checks);
     await expect.poll(() => page.getByTestId('line-final').innerText()).not.toBe('');
     expect(
       await page.evaluate(() => {
@@ -338,6 +343,36 @@ describe('indicator lines', { timeout: 120_000 }, () => {
         return kept !== null && kept.isConnected;
       }),
     ).toBe(true);
+  });
+
+  it('a reason committed in the line detail stays shown while the panel catches up', async () => {
+    const { page } = app;
+    const form = await openForm('大气污染防治资金（示例：常见错误）');
+    await cell(page, 1, 'name').click();
+    await expect.poll(() => page.getByTestId('line-detail').getAttribute('data-row')).toBe('1');
+    const reason = page.getByTestId('score-reason');
+    const typed = `理由${Date.now() % 1000}`;
+    await reason.fill(typed);
+    // The box's text in each of the frames after the Enter that commits it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __shown: string[] };
+      w.__shown = [];
+      const box = document.querySelector<HTMLInputElement>('[data-testid="score-reason"]');
+      const watch = (n: number) =>
+        requestAnimationFrame(() => {
+          w.__shown.push(box?.value ?? '');
+          if (n > 1) watch(n - 1);
+        });
+      window.addEventListener('keydown', (e) => e.key === 'Enter' && watch(4), { capture: true, once: true });
+    });
+    await reason.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown.length))
+      .toBe(4);
+    expect(await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown)).toEqual(
+      Array(4).fill(typed),
+    );
+    await expect.poll(() => serverForm(app, form.id).indicators[1]?.scoreReason).toBe(typed);
   });
 
   it('Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move the cursor as in Excel', async () => {

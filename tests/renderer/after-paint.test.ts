@@ -1,6 +1,7 @@
 /**
  * state/afterPaint.ts (#23): listeners hear of changes after the next frame and a task, many
- * changes in one call; unsubscribing cancels what waits; a hidden window does not wait for frames.
+ * changes in one call; changes that need not wait at once; unsubscribing cancels what waits; a
+ * hidden window does not wait for frames.
  * The frames are a queue the test runs; timers are vitest's.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -64,6 +65,22 @@ describe('after the next paint', () => {
     vi.runAllTimers();
     expect(heard).not.toHaveBeenCalled();
     expect(s.count()).toBe(0);
+  });
+
+  it('changes that need not wait are heard at once, with what waited folded in', () => {
+    const s = source();
+    const heard = vi.fn();
+    let waits = true;
+    afterPaintSubscribe(s.subscribe, () => waits)(heard);
+    s.change();
+    expect(heard).not.toHaveBeenCalled();
+    waits = false;
+    s.change();
+    expect(heard).toHaveBeenCalledTimes(1);
+    // The waiting call was cancelled: the frame brings nothing more.
+    frames.shift()?.();
+    vi.runAllTimers();
+    expect(heard).toHaveBeenCalledTimes(1);
   });
 
   it('a hidden window hears at the end of the current task, without a frame', async () => {

@@ -82,6 +82,35 @@ describe('what an edit touches', () => {
   });
 });
 
+describe('which changes the window around the form may follow after the paint', () => {
+  it('an edit in a grid that moves no rows; not the same edit elsewhere, a new row, a refusal or an answer', async () => {
+    const store = openStore();
+    const form = store.doc.forms[0];
+    const ind = form?.indicators[1];
+    if (!form || !ind) throw new Error('no line');
+    expect(store.apply([setIndicator(store, 'actual', '7')], true)).toBe(true);
+    expect(store.lastChangeInGrid).toBe(true);
+    // The same edit from a panel beside the grid (its text boxes follow the window).
+    store.apply([setIndicator(store, 'actual', '8')]);
+    expect(store.lastChangeInGrid).toBe(false);
+    store.apply([setIndicator(store, 'actual', '9')], true);
+    // A paste that adds rows rebuilds the grid's row list with the window.
+    store.apply([{ op: 'deleteIndicator', formId: form.id, indicatorId: ind.id }], true);
+    expect(store.lastChangeInGrid).toBe(false);
+    store.apply([setIndicator(store, 'actual', '10')], true);
+    // Refused: the message shows at once.
+    expect(store.apply([setIndicator(store, 'target', '字'.repeat(32_768))], true)).toBe(false);
+    expect(store.message?.level).toBe('error');
+    expect(store.lastChangeInGrid).toBe(false);
+    // The server's answer that changes what is shown.
+    store.apply([setIndicator(store, 'actual', '11')], true);
+    answer = (s) => ({ ...s, readOnly: true, readOnlyNotice: '别人打开了这份文档' });
+    await store.flush();
+    answer = (s) => s;
+    expect(store.lastChangeInGrid).toBe(false);
+  });
+});
+
 describe("the server's answer to an edit", () => {
   it('re-renders the window only when it changes what is shown', async () => {
     const store = openStore();

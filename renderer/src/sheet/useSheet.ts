@@ -18,7 +18,7 @@ import {
 
 export function sheetHost(store: DocumentStore, dialogs: Dialogs): SheetHost {
   return {
-    apply: (patches: Patch[]) => store.apply(patches),
+    apply: (patches: Patch[]) => store.apply(patches, true),
     message: (text, level) => store.setMessage(text, level),
     readOnly: () => store.readOnly,
     askOverflow: async (extra): Promise<PasteOverflowChoice> => {

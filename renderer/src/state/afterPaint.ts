@@ -34,12 +34,19 @@ type Subscribe = (listener: () => void) => () => void;
 
 /**
  * `subscribe` whose listeners hear of changes after the next paint: many changes before it, one
- * call. For useSyncExternalStore in memo'd components that may follow a frame late.
+ * call. For useSyncExternalStore in memo'd components that may follow a frame late. Changes for
+ * which `waits` says no are heard at once (with any waiting call folded in).
  */
-export function afterPaintSubscribe(subscribe: Subscribe): Subscribe {
+export function afterPaintSubscribe(subscribe: Subscribe, waits: () => boolean = () => true): Subscribe {
   return (listener) => {
     let cancel: (() => void) | null = null;
     const off = subscribe(() => {
+      if (!waits()) {
+        cancel?.();
+        cancel = null;
+        listener();
+        return;
+      }
       cancel ??= onNextPaint(() => {
         cancel = null;
         listener();

@@ -70,6 +70,12 @@ export class DocumentStore {
   version = 0;
   /** Bumped when rows or forms are added, removed or moved. */
   structureVersion = 0;
+  /**
+   * The last change was made in a form's grid and added, removed or moved no rows or forms: the
+   * grids and the form's total paint it at once, the window around the form may follow after that
+   * paint (useWindowVersion, #23).
+   */
+  lastChangeInGrid = false;
   lastTouched: Touched = { forms: new Map(), structural: false, funds: new Set(), levels: false, seq: 0 };
   /** Calls to the server not yet answered. */
   pending = 0;
@@ -146,11 +152,11 @@ export class DocumentStore {
 
   /**
    * Applies patches as one step (one undo): locally at once, then on the server. Returns false
-   * (and shows why) when nothing was applied.
+   * (and shows why) when nothing was applied. `inGrid`: typed, pasted or filled in a form's grid.
    */
-  apply(patches: Patch[]): boolean {
+  apply(patches: Patch[], inGrid = false): boolean {
     if (patches.length === 0) return true;
-    const change = this.run(patches);
+    const change = this.run(patches, inGrid);
     if (!change) return false;
     this.history.record({ patches: change.inverse, where: this.where(patches) });
     return true;
@@ -254,7 +260,7 @@ export class DocumentStore {
   }
 
   /** Applies patches locally and sends them; null (with the reason shown) when refused. */
-  private run(patches: Patch[]): ChangeSet | null {
+  private run(patches: Patch[], inGrid = false): ChangeSet | null {
     if (this.readOnly) {
       this.setMessage(this.status.readOnlyNotice ?? '文档为只读，不能修改', 'error');
       return null;
@@ -278,7 +284,7 @@ export class DocumentStore {
     this.touch(patches, change);
     this.status = { ...this.status, dirty: true };
     this.message = null;
-    this.emit();
+    this.emit(inGrid && !this.lastTouched.structural);
     this.send(patches, change.inverse);
     return change;
   }
@@ -390,7 +396,8 @@ export class DocumentStore {
     this.lastTouched = touched;
   }
 
-  private emit(): void {
+  private emit(inGrid = false): void {
+    this.lastChangeInGrid = inGrid;
     this.version++;
     for (const l of this.listeners) l();
   }

@@ -11,7 +11,7 @@ import { Dialogs } from '../state/dialogs';
 import { sheetHost } from '../sheet/useSheet';
 import { DialogHost } from './DialogHost';
 import { ExportProgressDialog } from './ExportProgressDialog';
-import { useDocumentVersion } from '../state/useDocument';
+import { useWindowVersion } from '../state/useDocument';
 import { ChecksPanel } from './ChecksPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { ReviewNewsPanel } from './ReviewNewsPanel';
@@ -44,7 +44,7 @@ function firstFormId(store: DocumentStore): string | null {
 }
 
 export function Editor({ store, onClosed }: Props) {
-  useDocumentVersion(store);
+  useWindowVersion(store);
   const [selected, setSelected] = useState<string | null>(() => firstFormId(store));
   const [summaryOpen, setSummaryOpen] = useState(false);
   const [printing, setPrinting] = useState(false);

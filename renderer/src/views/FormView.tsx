@@ -17,9 +17,8 @@ import { GoalsBlock } from './GoalsBlock';
 import type { GridHandle } from '../grid/useFormGrid';
 import { FundsTable, IndicatorTable } from './lazyGrids';
 import { LineDetail } from './LineDetail';
-import { TotalRow } from './TotalRow';
+import { FormTotalRow } from './TotalRow';
 import { useFormComments } from './useFormComments';
-import { reviewedTotal } from '../../../shared/review/reviewed-total';
 
 interface Props {
   form: Form;
@@ -32,7 +31,6 @@ interface Props {
 export function FormView({ form, focus, detailSlot }: Props) {
   const { store, reviewUi } = useEditor();
   const layout = store.layout;
-  const result = store.result(form.id);
   const indicators = useRef<GridHandle | null>(null);
   const funds = useRef<GridHandle | null>(null);
   const root = useRef<HTMLDivElement | null>(null);
@@ -92,7 +90,7 @@ export function FormView({ form, focus, detailSlot }: Props) {
     >
       <FormHeader form={form} />
       <section className="form-section" aria-label="资金情况">
-        <FundsTable form={form} result={result} handle={funds} />
+        <FundsTable form={form} handle={funds} />
         {kind.fundsGroupsSideBySide && <FundsPairs form={form} />}
       </section>
       <GoalsBlock form={form} />
@@ -100,13 +98,8 @@ export function FormView({ form, focus, detailSlot }: Props) {
         <h2 className="section-title" data-testid="indicator-caption">
           {kind.indicatorCaption ?? '绩效指标'}
         </h2>
-        <IndicatorTable form={form} result={result} handle={indicators} focusedLine={focusedLine} />
-        <TotalRow
-          result={result}
-          printsGrade={layout.printsGrade}
-          reviewed={reviewedTotal(result, store.review.items, layout.policy)}
-          ref={totalRow}
-        />
+        <IndicatorTable form={form} handle={indicators} focusedLine={focusedLine} />
+        <FormTotalRow form={form} ref={totalRow} />
         {detailSlot ? (
           createPortal(<LineDetail form={form} focusedLine={focusedLine} />, detailSlot)
         ) : (

@@ -3,7 +3,6 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, FundsRow } from '../../../shared/model/types';
-import type { FormResult } from '../../../shared/scoring/types';
 import {
   fundsColumnForField,
   fundsCellTitles,
@@ -22,6 +21,7 @@ import {
 } from '../grid/fundsContext';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
+import { useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { FundsPreview, takePickedCell } from './formPreviews';
 import { commitAudit } from '../grid/auditEdits';
@@ -31,12 +31,13 @@ import { FUNDS_LINE } from '../../../shared/review/types';
 
 interface Props {
   form: Form;
-  result: FormResult;
   handle: RefObject<GridHandle | null>;
 }
 
-export function FundsTable({ form, result, handle }: Props) {
+export function FundsTable({ form, handle }: Props) {
   const { store, reviewUi } = useEditor();
+  // Followed at once, not with the window around the form: an edit's frame paints the block.
+  const result = useFormResult(store, form.id);
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
   const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
@@ -138,7 +139,7 @@ export function FundsTable({ form, result, handle }: Props) {
       data-testid="funds-grid"
       ref={containerRef}
     >
-      {!drawn && <FundsPreview form={form} result={result} />}
+      {!drawn && <FundsPreview form={form} />}
       <AgGridReact<FundsRow>
         {...gridOptions}
         columnDefs={columnDefs}

@@ -6,7 +6,6 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { GetRowIdParams, GridApi, IRowNode, RowHeightParams } from 'ag-grid-community';
 import type { Form, Indicator } from '../../../shared/model/types';
-import type { FormResult } from '../../../shared/scoring/types';
 import { IndicatorGridContext, type AuditColId } from '../grid/indicatorContext';
 import { commitAudit } from '../grid/auditEdits';
 import { columnForField, indicatorCellTitles, indicatorColumns } from '../grid/indicatorColumns';
@@ -20,6 +19,7 @@ import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
 import { useRoleLockEvents } from '../grid/roleLock';
 import { libraryWith } from '../state/indicatorLibrary';
+import { useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
 import { AddIndicatorButton, IndicatorPreview, takePickedCell } from './formPreviews';
@@ -27,13 +27,14 @@ import { useIndicatorActions } from './useIndicatorActions';
 
 interface Props {
   form: Form;
-  result: FormResult;
   handle: RefObject<GridHandle | null>;
   focusedLine: FocusedLine;
 }
 
-export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
+export function IndicatorTable({ form, handle, focusedLine }: Props) {
   const { store, reviewUi } = useEditor();
+  // Followed at once, not with the window around the form: an edit's frame paints the table.
+  const result = useFormResult(store, form.id);
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const context = useMemo(() => new IndicatorGridContext(), []);
@@ -154,7 +155,7 @@ export function IndicatorTable({ form, result, handle, focusedLine }: Props) {
       data-testid="indicator-grid"
       ref={containerRef}
     >
-      {!drawn && <IndicatorPreview form={form} result={result} />}
+      {!drawn && <IndicatorPreview form={form} />}
       <AgGridReact<Indicator>
         {...gridOptions}
         theme={formGridTheme}

@@ -3,6 +3,7 @@
  * the value it had. While it has focus, changes from elsewhere do not overwrite the typing.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { afterPaint } from '../state/afterPaint';
 
 interface Props {
   value: string;
@@ -35,10 +36,24 @@ export function TextField({
   const cancelled = useRef(false);
   const shown = draft ?? value;
 
+  // Bumped by each commit, focus and keystroke: a commit's late clearing of the draft is for that
+  // commit only, never over newer typing.
+  const turn = useRef(0);
+
   const commit = () => {
-    if (!cancelled.current && draft !== null && draft !== value) onCommit(draft);
+    const typed = !cancelled.current && draft !== null && draft !== value;
     cancelled.current = false;
-    setDraft(null);
+    if (!typed) {
+      setDraft(null);
+      return;
+    }
+    onCommit(draft);
+    // The new value comes back from the store, in views that follow it after the paint
+    // (state/afterPaint.ts) a frame late: the typed text stays shown till then, not the old one.
+    const mine = ++turn.current;
+    void afterPaint().then(() => {
+      if (turn.current === mine) setDraft(null);
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -61,8 +76,14 @@ export function TextField({
     'data-focus-key': focusKey,
     // Typing not yet committed: Ctrl+Z undoes it in the box, not the app's last step.
     'data-dirty': draft !== null && draft !== value ? 'true' : undefined,
-    onFocus: () => setDraft(value),
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onFocus: () => {
+      turn.current++;
+      setDraft(value);
+    },
+    onChange: (e: { target: { value: string } }) => {
+      turn.current++;
+      setDraft(e.target.value);
+    },
     onBlur: commit,
     onKeyDown,
   };

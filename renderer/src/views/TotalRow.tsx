@@ -1,5 +1,9 @@
 /** The row under the indicator table: 总分 and 等级 (and the weights' sum). */
 import type { Ref } from 'react';
+import type { Form } from '../../../shared/model/types';
+import { reviewedTotal } from '../../../shared/review/reviewed-total';
+import { useFormResult } from '../state/useDocument';
+import { useEditor } from './EditorContext';
 import { fmt2, fmtNum } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
 import type { ReviewedTotal } from '../../../shared/review/reviewed-total';
@@ -44,5 +48,23 @@ export function TotalRow({ result, printsGrade, reviewed, ref }: Props) {
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * The form's total row, following the document at once (not with the window around the form): an
+ * edit's frame paints the new total beside the edited cell (#23).
+ */
+export function FormTotalRow({ form, ref }: { form: Form; ref?: Ref<HTMLDivElement> }) {
+  const { store } = useEditor();
+  const result = useFormResult(store, form.id);
+  const layout = store.layout;
+  return (
+    <TotalRow
+      result={result}
+      printsGrade={layout.printsGrade}
+      reviewed={reviewedTotal(result, store.review.items, layout.policy)}
+      ref={ref}
+    />
   );
 }

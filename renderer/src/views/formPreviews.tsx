@@ -6,7 +6,6 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Form, FundsRow, Indicator } from '../../../shared/model/types';
-import type { FormResult } from '../../../shared/scoring/types';
 import { fundsColumns, withFundsParent } from '../grid/fundsColumns';
 import {
   emptyFundsContext,
@@ -18,12 +17,12 @@ import { fundsOrder } from '../grid/fundsOrder';
 import { IndicatorGridContext } from '../grid/indicatorContext';
 import { indicatorColumns } from '../grid/indicatorColumns';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
+import { useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { GridPreview } from './GridPreview';
 
 interface PreviewProps {
   form: Form;
-  result: FormResult;
 }
 
 type PreviewedGrid = 'indicator' | 'funds';
@@ -56,8 +55,9 @@ function useAuditShown(): boolean {
   return useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);
 }
 
-export function IndicatorPreview({ form, result }: PreviewProps) {
+export function IndicatorPreview({ form }: PreviewProps) {
   const { store } = useEditor();
+  const result = useFormResult(store, form.id);
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const auditShown = useAuditShown();
@@ -108,8 +108,9 @@ export function IndicatorPlaceholder(props: PreviewProps) {
   );
 }
 
-export function FundsPreview({ form, result }: PreviewProps) {
+export function FundsPreview({ form }: PreviewProps) {
   const { store } = useEditor();
+  const result = useFormResult(store, form.id);
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
   const auditShown = useAuditShown();
