@@ -1,7 +1,7 @@
 /**
  * state/afterPaint.ts (#23): listeners hear of changes after the next frame and a task, many
- * changes in one call; changes that need not wait at once; unsubscribing cancels what waits; a
- * hidden window does not wait for frames.
+ * changes in one call, all listeners in one frame and task; changes that need not wait at once;
+ * unsubscribing cancels what waits; a hidden window does not wait for frames.
  * The frames are a queue the test runs; timers are vitest's.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -33,6 +33,9 @@ describe('after the next paint', () => {
     };
   });
   afterEach(() => {
+    // What a test left waiting runs, so the next one starts with no frame asked for.
+    while (frames.length > 0) frames.shift()?.();
+    vi.runAllTimers();
     vi.useRealTimers();
     for (const k of ['document', 'requestAnimationFrame', 'cancelAnimationFrame']) delete g[k];
   });
@@ -53,6 +56,21 @@ describe('after the next paint', () => {
     // A change after that waits for the next frame again.
     s.change();
     expect(frames).toHaveLength(1);
+  });
+
+  it('all that waits for a paint shares one frame and one task', () => {
+    const s = source();
+    const heard: string[] = [];
+    afterPaintSubscribe(s.subscribe)(() => heard.push('a'));
+    afterPaintSubscribe(s.subscribe)(() => heard.push('b'));
+    const off = afterPaintSubscribe(s.subscribe)(() => heard.push('c'));
+    s.change();
+    off();
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.runAllTimers();
+    expect(heard).toEqual(['a', 'b']);
   });
 
   it('unsubscribing cancels what waits and lets go of the source', () => {

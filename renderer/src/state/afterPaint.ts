@@ -4,24 +4,40 @@
  * A hidden window draws no frames, so nothing waits there.
  */
 
+interface Waiting {
+  run: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * What waits for the next paint, run in one task after it: one animation frame and one timer
+ * for all (the sidebar's items, the line detail and the window each wait after an edit), and
+ * React renders what they change in one pass.
+ */
+let waiting: Waiting[] | null = null;
+
+function runWaiting(): void {
+  const due = waiting ?? [];
+  waiting = null;
+  for (const w of due) if (!w.cancelled) w.run();
+}
+
 /** Calls `run` after the next paint; the returned function cancels it. */
 export function onNextPaint(run: () => void): () => void {
+  const entry: Waiting = { run, cancelled: false };
   if (document.visibilityState === 'hidden') {
-    let cancelled = false;
     queueMicrotask(() => {
-      if (!cancelled) run();
+      if (!entry.cancelled) run();
     });
-    return () => {
-      cancelled = true;
-    };
+  } else {
+    if (!waiting) {
+      waiting = [];
+      requestAnimationFrame(() => setTimeout(runWaiting, 0));
+    }
+    waiting.push(entry);
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(run, 0);
-  });
   return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
+    entry.cancelled = true;
   };
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../grid/fundsContext';
 import { fundsGridTheme } from '../grid/setup';
 import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
-import { useFormResult } from '../state/useDocument';
+import { showsFunds, useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { FundsPreview, takePickedCell } from './formPreviews';
 import { commitAudit } from '../grid/auditEdits';
@@ -37,7 +37,7 @@ interface Props {
 export function FundsTable({ form, handle }: Props) {
   const { store, reviewUi } = useEditor();
   // Followed at once, not with the window around the form: an edit's frame paints the block.
-  const result = useFormResult(store, form.id);
+  const result = useFormResult(store, form.id, showsFunds);
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
   const auditShown = useSyncExternalStore(reviewUi.subscribe, () => reviewUi.get().auditColumns);

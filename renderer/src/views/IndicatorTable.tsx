@@ -19,7 +19,7 @@ import { useFormGrid, type GridHandle } from '../grid/useFormGrid';
 import type { FocusedLine } from '../state/focusedLine';
 import { useRoleLockEvents } from '../grid/roleLock';
 import { libraryWith } from '../state/indicatorLibrary';
-import { useFormResult } from '../state/useDocument';
+import { showsLines, useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { GridMenu } from './GridMenu';
 import { AddIndicatorButton, IndicatorPreview, takePickedCell } from './formPreviews';
@@ -34,7 +34,7 @@ interface Props {
 export function IndicatorTable({ form, handle, focusedLine }: Props) {
   const { store, reviewUi } = useEditor();
   // Followed at once, not with the window around the form: an edit's frame paints the table.
-  const result = useFormResult(store, form.id);
+  const result = useFormResult(store, form.id, showsLines);
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const context = useMemo(() => new IndicatorGridContext(), []);
@@ -143,7 +143,9 @@ export function IndicatorTable({ form, handle, focusedLine }: Props) {
       if (touched.levels) for (const { node, data } of rows) node.updateData(data);
       else {
         resized = rows.map((r) => r.node);
-        api.refreshCells({ rowNodes: resized, force: true });
+        // Not forced: only the cells whose value or text changed are drawn again; the class
+        // rules (flags, marks) are worked out for every cell anyway.
+        api.refreshCells({ rowNodes: resized });
       }
     }
     syncRowHeights(api, heightOf, resized);

@@ -2,7 +2,7 @@
 import type { Ref } from 'react';
 import type { Form } from '../../../shared/model/types';
 import { reviewedTotal } from '../../../shared/review/reviewed-total';
-import { useFormResult } from '../state/useDocument';
+import { showsLines, useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { fmt2, fmtNum } from '../../../shared/format/numbers';
 import type { FormResult } from '../../../shared/scoring/types';
@@ -57,7 +57,7 @@ export function TotalRow({ result, printsGrade, reviewed, ref }: Props) {
  */
 export function FormTotalRow({ form, ref }: { form: Form; ref?: Ref<HTMLDivElement> }) {
   const { store } = useEditor();
-  const result = useFormResult(store, form.id);
+  const result = useFormResult(store, form.id, showsLines);
   const layout = store.layout;
   return (
     <TotalRow

@@ -17,7 +17,7 @@ import { fundsOrder } from '../grid/fundsOrder';
 import { IndicatorGridContext } from '../grid/indicatorContext';
 import { indicatorColumns } from '../grid/indicatorColumns';
 import { indicatorRowHeight } from '../grid/indicatorRowHeight';
-import { useFormResult } from '../state/useDocument';
+import { showsFunds, showsLines, useFormResult } from '../state/useDocument';
 import { useEditor } from './EditorContext';
 import { GridPreview } from './GridPreview';
 
@@ -57,7 +57,7 @@ function useAuditShown(): boolean {
 
 export function IndicatorPreview({ form }: PreviewProps) {
   const { store } = useEditor();
-  const result = useFormResult(store, form.id);
+  const result = useFormResult(store, form.id, showsLines);
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const auditShown = useAuditShown();
@@ -110,7 +110,7 @@ export function IndicatorPlaceholder(props: PreviewProps) {
 
 export function FundsPreview({ form }: PreviewProps) {
   const { store } = useEditor();
-  const result = useFormResult(store, form.id);
+  const result = useFormResult(store, form.id, showsFunds);
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
   const auditShown = useAuditShown();
