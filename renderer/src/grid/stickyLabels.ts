@@ -7,10 +7,11 @@
  * so a label is sticky before its cell reaches the edge; a jump (PageDown, a finding) catches up
  * in the next frame.
  */
+import { onNextPaint } from '../state/afterPaint';
 
 /** How far above and below the header's lower edge a merged cell gets a sticky label (px). */
-export const STICKY_BAND = 240;
-export const STICKY_CLASS = 'label-sticky';
+const STICKY_BAND = 240;
+const STICKY_CLASS = 'label-sticky';
 
 const watchers = new Set<() => void>();
 
@@ -20,7 +21,7 @@ export function labelsChanged(): void {
 }
 
 /** Whether a cell from `top` to `bottom` (px, viewport) needs a sticky label near an edge at `edge`. */
-export function nearEdge(top: number, bottom: number, edge: number): boolean {
+function nearEdge(top: number, bottom: number, edge: number): boolean {
   return bottom > edge - STICKY_BAND && top < edge + STICKY_BAND;
 }
 
@@ -30,8 +31,11 @@ export function nearEdge(top: number, bottom: number, edge: number): boolean {
  */
 export function watchStickyLabels(container: HTMLElement): () => void {
   let frame = 0;
+  let waiting: (() => void) | null = null;
   const update = () => {
     frame = 0;
+    waiting?.();
+    waiting = null;
     const header = container.querySelector('.ag-header');
     if (!header) return;
     const edge = header.getBoundingClientRect().bottom;
@@ -42,19 +46,25 @@ export function watchStickyLabels(container: HTMLElement): () => void {
       if (cell.classList.contains(STICKY_CLASS) !== near) cell.classList.toggle(STICKY_CLASS, near);
     }
   };
-  const schedule = () => {
+  // After a scroll: in the scroll's own frame. After new cells or a new size: once that frame is
+  // painted, so that a form switch or an edit paints first (the cells have not moved on screen).
+  const onScroll = () => {
     frame ||= requestAnimationFrame(update);
   };
+  const later = () => {
+    waiting ??= onNextPaint(update);
+  };
   // Scroll events do not bubble; captured on the document they come from every scroller.
-  document.addEventListener('scroll', schedule, { capture: true, passive: true });
-  const resized = new ResizeObserver(schedule);
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  const resized = new ResizeObserver(later);
   resized.observe(container);
-  watchers.add(schedule);
-  schedule();
+  watchers.add(later);
+  later();
   return () => {
-    document.removeEventListener('scroll', schedule, { capture: true });
+    document.removeEventListener('scroll', onScroll, { capture: true });
     resized.disconnect();
-    watchers.delete(schedule);
+    watchers.delete(later);
     cancelAnimationFrame(frame);
+    waiting?.();
   };
 }
