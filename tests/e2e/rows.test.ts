@@ -292,6 +292,7 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     const listed = await page.getByTestId(`form-total-${form.id}`).innerText();
     const total = await page.getByTestId('form-total').innerText();
     const checks = await page.getByTestId('checks-summary').innerText();
+    const score = await cell(page, 0, 'score').innerText();
     // What the first frame after the Enter paints: its animation frame is asked for in the
     // keystroke's capture, before the app asks for any.
     await page.evaluate((formId) => {
@@ -304,6 +305,8 @@ describe('indicator lines', { timeout: 120_000 }, () => {
         document.querySelector('[data-testid="line-detail"]')?.getAttribute('data-row') ?? '',
         document.querySelector(`[data-testid="form-total-${formId}"]`)?.textContent ?? '',
         document.querySelector('[data-testid="checks-summary"]')?.textContent ?? '',
+        document.querySelector('[data-testid="indicator-grid"] .ag-row[row-index="0"] [col-id="score"]')
+          ?.textContent ?? '',
       ];
       window.addEventListener(
         'keydown',
@@ -323,11 +326,14 @@ describe('indicator lines', { timeout: 120_000 }, () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame))
       .not.toBeNull();
-    const [cellText, totalText, detailRow, listedText, checksText] = (await page.evaluate(
+    const [cellText, totalText, detailRow, listedText, checksText, scoreText] = (await page.evaluate(
       () => (window as unknown as { __firstFrame: string[] }).__firstFrame,
     )) as string[];
     expect(cellText).toBe('50%');
     expect(totalText).not.toBe(total);
+    // The line's new score too: the table repaints the rescored row in the same frame.
+    expect(scoreText).not.toBe(score);
+    expect(scoreText).toBe(await cell(page, 0, 'score').innerText());
     expect(detailRow).toBe('0');
     expect(listedText).toBe(listed);
     // The window around the form (here the checks, which the edit changes) follows the paint.

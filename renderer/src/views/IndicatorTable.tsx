@@ -31,24 +31,28 @@ interface Props {
   focusedLine: FocusedLine;
 }
 
+/** A grid edit of the form's lines re-renders nothing here: the table repaints its rows itself. */
+const repaintsItself = () => false;
+
 export function IndicatorTable({ form, handle, focusedLine }: Props) {
   const { store, reviewUi } = useEditor();
-  // Followed at once, not with the window around the form: an edit's frame paints the table.
-  const result = useFormResult(store, form.id, showsLines);
+  // Any change but a grid edit re-renders the table at once; a grid edit of its lines is repainted
+  // in place below, without a render, and the window re-renders it after the paint.
+  const result = useFormResult(store, form.id, repaintsItself);
   const layout = store.layout;
   const kind = layout.kinds[form.kind];
   const context = useMemo(() => new IndicatorGridContext(), []);
   const onAudit = useCallback(
     (indicatorId: string, colId: AuditColId, value: unknown) => {
       const row = form.indicators.findIndex((i) => i.id === indicatorId);
-      commitAudit(store, form, result, indicatorId, colId, value, {
+      commitAudit(store, form, store.result(form.id), indicatorId, colId, value, {
         formId: form.id,
         section: 'indicator',
         row,
         field: colId,
       });
     },
-    [form, result, store],
+    [form, store],
   );
   context.update(form, result, layout, store.readOnly, store.review, onAudit);
   context.reviewing = store.status.reviewing;
@@ -116,8 +120,10 @@ export function IndicatorTable({ form, handle, focusedLine }: Props) {
     [containerRef],
   );
 
-  // Repaint the rows the last change touched (their scores, merges and flags).
-  useEffect(() => {
+  // Repaint the rows the last change touched (their scores, merges and flags): after each render,
+  // and at once after a grid edit of this form's lines (no render then).
+  const repaint = useRef<() => void>(() => undefined);
+  repaint.current = () => {
     const api = apiRef.current;
     if (api && reviewSeen.current !== store.review.version) {
       // Comment marks and audit cells: few, and anywhere in the form (an 审核意见 sizes its row).
@@ -149,7 +155,21 @@ export function IndicatorTable({ form, handle, focusedLine }: Props) {
       }
     }
     syncRowHeights(api, heightOf, resized);
-  });
+  };
+  useEffect(() => repaint.current());
+  const formId = form.id;
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        if (!store.lastChangeInGrid || !showsLines(store.lastTouched, formId)) return;
+        // After the task's own work: AG Grid is still closing its editor when the store tells.
+        queueMicrotask(() => {
+          context.result = store.result(formId);
+          repaint.current();
+        });
+      }),
+    [store, formId, context],
+  );
 
   return (
     <div
