@@ -36,7 +36,8 @@ interface Props {
 
 export function FundsTable({ form, handle }: Props) {
   const { store, reviewUi } = useEditor();
-  // Followed at once, not with the window around the form: an edit's frame paints the block.
+  // A funds edit's frame paints the block at once; an indicator edit leaves it to the window's
+  // render after the paint (it shows nothing an indicator changes).
   const result = useFormResult(store, form.id, showsFunds);
   const kind = store.layout.kinds[form.kind];
   const showsScore = kind.fundsColumns.some((c) => c.key === 'score');
