@@ -228,6 +228,8 @@ describe('the header and funds as each paper form prints them', { timeout: 120_0
     await page.getByTestId(`form-item-${form.id}`).click();
     const labels = page.locator('.header-fields .header-label');
     await expect.poll(() => labels.allInnerTexts()).toEqual(['项目名称', '主管部门及代码', '预算单位']);
+    // Copied now: `form` is the server's live object, which the edits below change.
+    const before = [form.departmentCode, form.department];
     const dept = page.getByTestId('header-department');
     await dept.fill('218-晋城市生态环境局');
     await dept.press('Enter');
@@ -239,7 +241,7 @@ describe('the header and funds as each paper form prints them', { timeout: 120_0
     await page.getByTestId('undo').click();
     await expect
       .poll(() => [serverForm(app(), form.id).departmentCode, serverForm(app(), form.id).department])
-      .toEqual([form.departmentCode, form.department]);
+      .toEqual(before);
 
     const g = service.call('doc/apply', {
       patches: [{ op: 'setMeta', field: 'layout', value: 'guangdong' }],
