@@ -60,19 +60,23 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
   it('a paste that changes scores rescores the form, and undo brings the total back', async () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金（示例：常见错误）');
+    // Copied now: `form` is the server's live object, which the paste changes.
+    const before = form.indicators[0]?.actual;
     const total = await numberOf(page, 'form-total');
     await cell(page, 0, 'actual').click();
     await pasteText(page, '50%\r\n');
     await expect.poll(() => numberOf(page, 'form-total')).toBeLessThan(total);
+    await expect.poll(() => serverForm(app, form.id).indicators[0]?.actual).toBe('50%');
     await page.getByTestId('undo').click();
     await expect.poll(() => numberOf(page, 'form-total')).toBe(total);
-    expect(serverForm(app, form.id).indicators[0]?.actual).toBe(form.indicators[0]?.actual);
+    await expect.poll(() => serverForm(app, form.id).indicators[0]?.actual).toBe(before);
   });
 
   it('a block longer than the table offers to add rows; adding and undoing are one step each', async () => {
     const { page } = app;
     const form = await openForm('大气污染防治资金（示例：常见错误）');
     const count = form.indicators.length;
+    const lastName = form.indicators.at(-1)?.name;
     await cell(page, count - 1, 'name').click();
     await pasteText(page, '最后一行\n新增一\n新增二\n');
     await expect.poll(() => page.getByTestId('dialog').count()).toBe(1);
@@ -87,7 +91,7 @@ describe('the indicator grid as a spreadsheet', { timeout: 120_000 }, () => {
 
     await page.keyboard.press('Control+z');
     await expect.poll(() => serverForm(app, form.id).indicators.length).toBe(count);
-    expect(serverForm(app, form.id).indicators.at(-1)?.name).toBe(form.indicators.at(-1)?.name);
+    expect(serverForm(app, form.id).indicators.at(-1)?.name).toBe(lastName);
   });
 
   it('a bad number refuses the whole paste with a Chinese message, nothing half pasted', async () => {
